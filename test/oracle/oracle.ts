@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { corpusPath } from '../support/corpus';
+import type { OracleCase, Syntax } from './cases';
+
+/** What the official XSLT reported for one document: fired rule ids with their flag, or a Saxon error. */
+export type OracleResult = { fired: { rule: string; flag: string }[] } | { error: string };
+
+const SAXON_JAR = process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar';
+const CACHE_DIR = path.join(__dirname, '..', '..', '.cache', 'oracle');
+const DRIVER_SOURCE = path.join(__dirname, 'OracleDriver.java');
+
+export const officialXslt: Record<Syntax, string> = {
+  ubl: corpusPath('ConnectingEurope/eInvoicing-EN16931/ubl/xslt/EN16931-UBL-validation.xslt'),
+  cii: corpusPath('ConnectingEurope/eInvoicing-EN16931/cii/xslt/EN16931-CII-validation.xslt'),
+};
+
+/**
+ * Runs the official compiled Schematron over every case, one JVM per syntax for the cases not yet
+ * cached. Results are cached under .cache/oracle by a hash of XSLT + driver + input bytes, so only
+ * changed inputs ever reach Saxon again.
+ */
+export function runOracle(cases: OracleCase[]): Map<string, OracleResult> {
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const results = new Map<string, OracleResult>();
+  const xsltHash = (syntax: Syntax) =>
+    sha256(fs.readFileSync(officialXslt[syntax]), fs.readFileSync(DRIVER_SOURCE));
+  const missing: Record<Syntax, { key: string; c: OracleCase }[]> = { ubl: [], cii: [] };
+  const hashes: Record<Syntax, string> = { ubl: xsltHash('ubl'), cii: xsltHash('cii') };
+  for (const c of cases) {
+    const key = sha256(Buffer.from(hashes[c.syntax]), Buffer.from(c.xml));
+    const cached = path.join(CACHE_DIR, `${key}.json`);
+    if (fs.existsSync(cached)) results.set(c.name, JSON.parse(fs.readFileSync(cached, 'utf8')) as OracleResult);
+    else missing[c.syntax].push({ key, c });
+  }
+  if (missing.ubl.length + missing.cii.length === 0) return results;
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'facturflow-oracle-'));
+  try {
+    const bin = path.join(work, 'bin');
+    execFileSync('javac', ['-cp', SAXON_JAR, '-d', bin, DRIVER_SOURCE]);
+    for (const syntax of ['ubl', 'cii'] as const) {
+      if (missing[syntax].length === 0) continue;
+      const inputs = path.join(work, syntax);
+      fs.mkdirSync(inputs);
+      for (const { key, c } of missing[syntax]) fs.writeFileSync(path.join(inputs, `${key}.xml`), c.xml);
+      const tsv = path.join(work, `${syntax}.tsv`);
+      execFileSync('java', ['-cp', `${bin}${path.delimiter}${SAXON_JAR}`, 'OracleDriver', officialXslt[syntax], inputs, tsv]);
+      const byKey = new Map<string, OracleResult>();
+      for (const line of fs.readFileSync(tsv, 'utf8').split('\n')) {
+        if (!line) continue;
+        const [file, out] = line.split('\t');
+        byKey.set(file.replace(/\.xml$/, ''), parseDriverOutput(out));
+      }
+      for (const { key, c } of missing[syntax]) {
+        const result = byKey.get(key) ?? { error: 'no oracle output' };
+        fs.writeFileSync(path.join(CACHE_DIR, `${key}.json`), JSON.stringify(result));
+        results.set(c.name, result);
+      }
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return results;
+}
+
+function parseDriverOutput(out: string): OracleResult {
+  if (out.startsWith('ERROR ')) return { error: out.slice(6) };
+  if (!out) return { fired: [] };
+  return {
+    fired: out.split(',').map((pair) => {
+      const i = pair.lastIndexOf(':');
+      return { rule: pair.slice(0, i), flag: pair.slice(i + 1) };
+    }),
+  };
+}
+
+function sha256(...parts: Buffer[]): string {
+  const h = crypto.createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+}
