@@ -1,0 +1,8 @@
+import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
+
+export type ActivityDeps = InvoiceActivityDeps;
+
+/** Every activity the worker registers, built from its dependencies so tests can inject them. */
+export function createActivities(deps: ActivityDeps) {
+  return { ...createInvoiceActivities(deps) };
+}

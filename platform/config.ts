@@ -1,0 +1,108 @@
+import path from 'node:path';
+
+/**
+ * The platform's configuration, read once from the environment at start and checked there, so a
+ * mistake is reported with a clear message before anything runs. Everything else receives values.
+ */
+export interface Config {
+  port: number;
+  dataDir: string;
+  /** knex connection: a SQLite file under dataDir unless DATABASE_URL points at PostgreSQL. */
+  database: { client: 'better-sqlite3'; filename: string } | { client: 'pg'; url: string };
+  temporal: {
+    /** host:port of a running cluster; undefined means `npm start` runs a local dev server. */
+    address?: string;
+    namespace: string;
+    taskQueue: string;
+    tls?: { serverName?: string; clientCertPath?: string; clientKeyPath?: string; serverRootCaPath?: string };
+    apiKey?: string;
+    uiPort: number;
+    devServerPort: number;
+  };
+  logLevel: string;
+  /** Largest request body accepted by the API (raw XML or multipart file), in bytes. */
+  maxUploadBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be an integer between ${min} and ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+
+  let database: Config['database'] = { client: 'better-sqlite3', filename: path.join(dataDir, 'facturflow.db') };
+  const dbUrl = env.DATABASE_URL;
+  if (dbUrl) {
+    if (/^postgres(ql)?:\/\//.test(dbUrl)) database = { client: 'pg', url: dbUrl };
+    else if (dbUrl.startsWith('sqlite:')) {
+      database = { client: 'better-sqlite3', filename: path.resolve(cwd, dbUrl.slice('sqlite:'.length)) };
+    } else {
+      problems.push('DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:<file>)');
+    }
+  }
+
+  const address = env.TEMPORAL_ADDRESS || undefined;
+  if (address && !/^[^\s:/]+:\d+$/.test(address)) {
+    problems.push(`TEMPORAL_ADDRESS="${address}" must be host:port, e.g. temporal.example.org:7233`);
+  }
+  const tlsEnabled = env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_TLS_CERT || !!env.TEMPORAL_API_KEY;
+  if (env.TEMPORAL_TLS && !['true', 'false'].includes(env.TEMPORAL_TLS)) {
+    problems.push('TEMPORAL_TLS must be "true" or "false"');
+  }
+  if (!!env.TEMPORAL_TLS_CERT !== !!env.TEMPORAL_TLS_KEY) {
+    problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together (mTLS client certificate and key)');
+  }
+  if ((tlsEnabled || env.TEMPORAL_API_KEY) && !address) {
+    problems.push('TLS or API-key settings need TEMPORAL_ADDRESS (the local dev server runs without TLS)');
+  }
+
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: Config = {
+    port: int('PORT', 3000, 0, 65535),
+    dataDir,
+    database,
+    temporal: {
+      address,
+      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE || 'facturflow',
+      tls: tlsEnabled
+        ? {
+            serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined,
+            clientCertPath: env.TEMPORAL_TLS_CERT || undefined,
+            clientKeyPath: env.TEMPORAL_TLS_KEY || undefined,
+            serverRootCaPath: env.TEMPORAL_TLS_CA || undefined,
+          }
+        : undefined,
+      apiKey: env.TEMPORAL_API_KEY || undefined,
+      uiPort: int('TEMPORAL_UI_PORT', 8233, 1, 65535),
+      devServerPort: int('TEMPORAL_DEV_SERVER_PORT', 7233, 1, 65535),
+    },
+    logLevel,
+    maxUploadBytes: int('MAX_UPLOAD_BYTES', 120 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

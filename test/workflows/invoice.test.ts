@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { depositInvoice, DepositDeps } from '../../api/deposit';
+import { ApiError } from '../../api/errors';
+import type { Db } from '../../platform/db';
+import { invoiceLifecycle, InvoiceState } from '../../workflows/invoice';
+import { createWorker } from '../../platform/worker';
+import { corpusPath, describeWithCorpus } from '../support/corpus';
+import { startDevServer, workflowBundle } from '../support/temporal';
+import { closeTestDb, testBlobs, testDb } from '../support/stores';
+
+const example = (name: string) =>
+  fs.readFileSync(corpusPath('ConnectingEurope/eInvoicing-EN16931/ubl/examples', name));
+
+describeWithCorpus('invoice workflow on the Temporal dev server', () => {
+  let env: TestWorkflowEnvironment;
+  let db: Db;
+  let worker: Worker;
+  let running: Promise<void>;
+  let deps: DepositDeps;
+  const taskQueue = 'invoice-workflow-test';
+
+  beforeAll(async () => {
+    [env, db] = await Promise.all([startDevServer(), testDb()]);
+    const blobs = testBlobs();
+    worker = await createWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      deps: { db, blobs },
+      workflowBundle: await workflowBundle(),
+    });
+    running = worker.run();
+    deps = { client: env.client, db, blobs, taskQueue };
+  }, 120_000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await closeTestDb(db);
+    await env?.teardown();
+  });
+
+  const result = (id: string): Promise<InvoiceState> =>
+    env.client.workflow.getHandle<typeof invoiceLifecycle>(id).result();
+
+  it('takes an official example from DEPOSEE to MISE_A_DISPOSITION and files it', async () => {
+    const { invoiceId, created } = await depositInvoice(deps, example('guide-example2.xml'), {
+      depositMode: 'UPLOAD_API',
+    });
+    expect(created).toBe(true);
+    expect(invoiceId).toBe('invoice/123456789/2013/TOSL108');
+    expect((await result(invoiceId)).status).toBe('MISE_A_DISPOSITION');
+
+    const row = await db('invoices').where({ id: invoiceId }).first();
+    expect(row).toMatchObject({
+      status: 'MISE_A_DISPOSITION',
+      number: 'TOSL108',
+      recipient_id: '987654321',
+      currency: 'NOK',
+      total_with_vat: '1801.78',
+      amount_due: '801.78',
+    });
+    const history = await db('invoice_status_history').where({ invoice_id: invoiceId }).orderBy('seq');
+    expect(history.map((h) => h.status)).toEqual(['DEPOSEE', 'EN_COURS_ACHEMINEMENT', 'MISE_A_DISPOSITION']);
+
+    const description = await env.client.workflow.getHandle(invoiceId).describe();
+    expect(description.typedSearchAttributes.getAll().map((p) => [p.key.name, p.value])).toEqual(
+      expect.arrayContaining([
+        ['InvoiceNumber', 'TOSL108'],
+        ['InvoiceStatus', 'MISE_A_DISPOSITION'],
+        ['SupplierSiret', '123456789'],
+        ['RecipientSiret', '987654321'],
+      ]),
+    );
+  });
+
+  it('answers the same id for the same file and creates nothing new', async () => {
+    const first = await depositInvoice(deps, example('ubl-tc434-example4.xml'), { depositMode: 'UPLOAD_API' });
+    await result(first.invoiceId);
+    const again = await depositInvoice(deps, example('ubl-tc434-example4.xml'), { depositMode: 'UPLOAD_API' });
+    expect(again).toEqual({ invoiceId: first.invoiceId, created: false });
+    expect(await db('invoices').where({ id: first.invoiceId }).count({ n: '*' })).toEqual([{ n: 1 }]);
+    expect(await db('invoice_status_history').where({ invoice_id: first.invoiceId }).count({ n: '*' })).toEqual([
+      { n: 3 },
+    ]);
+  });
+
+  it('refuses another file under a number the supplier already used that year', async () => {
+    const original = await depositInvoice(deps, example('ubl-tc434-example1.xml'), { depositMode: 'UPLOAD_API' });
+    await result(original.invoiceId);
+    // example10 is another document with the same seller, number and year.
+    await expect(
+      depositInvoice(deps, example('ubl-tc434-example10.xml'), { depositMode: 'UPLOAD_API' }),
+    ).rejects.toMatchObject({ status: 409, code: 'DUPLICATE_INVOICE' } satisfies Partial<ApiError>);
+  });
+
+  it('rejects an invoice without a recipient identifier, with the reason in the history', async () => {
+    const { invoiceId } = await depositInvoice(deps, example('ubl-tc434-example6.xml'), {
+      depositMode: 'UPLOAD_API',
+    });
+    const state = await result(invoiceId);
+    expect(state.status).toBe('REJETEE');
+    expect(state.findings.map((f) => f.rule)).toEqual(['FF-ROUTE-04']);
+    const last = await db('invoice_status_history').where({ invoice_id: invoiceId }).orderBy('seq', 'desc').first();
+    expect(last.status).toBe('REJETEE');
+    expect(JSON.parse(last.reasons)[0].rule).toBe('FF-ROUTE-04');
+  });
+});
