@@ -43,7 +43,13 @@ export function createInvoiceActivities({ db, blobs }: InvoiceActivityDeps) {
           .onConflict('id')
           .ignore();
         await trx('invoice_status_history')
-          .insert({ invoice_id: d.invoiceId, seq: 1, status: 'DEPOSEE', at: d.depositedAt, actor: 'supplier' })
+          .insert({
+            invoice_id: d.invoiceId,
+            seq: 1,
+            status: 'DEPOSEE',
+            at: d.depositedAt,
+            actor: 'supplier',
+          })
           .onConflict(['invoice_id', 'seq'])
           .ignore();
       });
@@ -82,7 +88,13 @@ export function createInvoiceActivities({ db, blobs }: InvoiceActivityDeps) {
     },
 
     /** Makes the invoice visible in the recipient's space (its structure, when registered). */
-    async deliverToRecipient({ invoiceId, recipientId }: { invoiceId: string; recipientId: string }): Promise<void> {
+    async deliverToRecipient({
+      invoiceId,
+      recipientId,
+    }: {
+      invoiceId: string;
+      recipientId: string;
+    }): Promise<void> {
       const structure = await db('structures').where({ identifier: recipientId }).first('id');
       await db('invoices')
         .where({ id: invoiceId })

@@ -34,7 +34,11 @@ export async function depositInvoice(
 ): Promise<DepositResult> {
   if (bytes.byteLength === 0) throw new ApiError(400, 'EMPTY_INVOICE', 'The invoice file is empty.');
   if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC) {
-    throw new ApiError(415, 'UNSUPPORTED_FORMAT', 'PDF deposits are not accepted on this endpoint yet: send UBL 2.1 or CII D16B XML.');
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_FORMAT',
+      'PDF deposits are not accepted on this endpoint yet: send UBL 2.1 or CII D16B XML.',
+    );
   }
   const identity = identifyOrReject(bytes);
   const missing = [
@@ -43,9 +47,14 @@ export async function depositInvoice(
     !identity.seller.id && 'seller identifier (BT-30, BT-29, BT-31 or BT-34)',
   ].filter((m): m is string => !!m);
   if (missing.length > 0) {
-    throw new ApiError(422, 'INVOICE_UNIDENTIFIABLE', `The invoice cannot be filed: missing ${missing.join(', ')}.`, {
-      missing,
-    });
+    throw new ApiError(
+      422,
+      'INVOICE_UNIDENTIFIABLE',
+      `The invoice cannot be filed: missing ${missing.join(', ')}.`,
+      {
+        missing,
+      },
+    );
   }
   const year = Number(identity.issueDate!.slice(0, 4));
   const invoiceId = `invoice/${identity.seller.id}/${year}/${identity.number}`;

@@ -28,9 +28,18 @@ export function routingFindings(id: InvoiceIdentity): DepositFinding[] {
   const fatal = (rule: string, message: string, location: string) =>
     findings.push({ rule, severity: 'fatal', message, location });
   const ubl = id.syntax === 'ubl';
-  if (!id.number) fatal('FF-ROUTE-01', 'The invoice number (BT-1) is missing.', ubl ? '/*/cbc:ID' : '//rsm:ExchangedDocument/ram:ID');
+  if (!id.number)
+    fatal(
+      'FF-ROUTE-01',
+      'The invoice number (BT-1) is missing.',
+      ubl ? '/*/cbc:ID' : '//rsm:ExchangedDocument/ram:ID',
+    );
   if (!id.issueDate || !/^\d{4}-\d{2}-\d{2}$/.test(id.issueDate)) {
-    fatal('FF-ROUTE-02', 'The invoice issue date (BT-2) is missing or not a date.', ubl ? '/*/cbc:IssueDate' : '//ram:IssueDateTime');
+    fatal(
+      'FF-ROUTE-02',
+      'The invoice issue date (BT-2) is missing or not a date.',
+      ubl ? '/*/cbc:IssueDate' : '//ram:IssueDateTime',
+    );
   }
   if (!id.seller.id) {
     fatal(

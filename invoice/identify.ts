@@ -56,7 +56,10 @@ const CII = 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100';
 /** Reads the identity of a UBL 2.1 or CII D16B invoice; throws XmlError or NotAnInvoiceError. */
 export function identifyInvoice(bytes: Uint8Array | string): InvoiceIdentity {
   const root = parseXml(bytes);
-  if ((root.ns === UBL_INVOICE && root.name === 'Invoice') || (root.ns === UBL_CREDIT_NOTE && root.name === 'CreditNote')) {
+  if (
+    (root.ns === UBL_INVOICE && root.name === 'Invoice') ||
+    (root.ns === UBL_CREDIT_NOTE && root.name === 'CreditNote')
+  ) {
     return identifyUbl(root);
   }
   if (root.ns === CII && root.name === 'CrossIndustryInvoice') return identifyCii(root);
@@ -128,7 +131,10 @@ function identifyCii(root: XmlElement): InvoiceIdentity {
   return {
     syntax: 'cii',
     number: textAt(doc, 'ID'),
-    issueDate: rawDate && /^\d{8}$/.test(rawDate) ? `${rawDate.slice(0, 4)}-${rawDate.slice(4, 6)}-${rawDate.slice(6, 8)}` : rawDate,
+    issueDate:
+      rawDate && /^\d{8}$/.test(rawDate)
+        ? `${rawDate.slice(0, 4)}-${rawDate.slice(4, 6)}-${rawDate.slice(6, 8)}`
+        : rawDate,
     typeCode: textAt(doc, 'TypeCode'),
     currency,
     buyerReference: textAt(agreement, 'BuyerReference'),

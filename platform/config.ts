@@ -51,7 +51,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
 
-  let database: Config['database'] = { client: 'better-sqlite3', filename: path.join(dataDir, 'facturflow.db') };
+  let database: Config['database'] = {
+    client: 'better-sqlite3',
+    filename: path.join(dataDir, 'facturflow.db'),
+  };
   const dbUrl = env.DATABASE_URL;
   if (dbUrl) {
     if (/^postgres(ql)?:\/\//.test(dbUrl)) database = { client: 'pg', url: dbUrl };
@@ -71,7 +74,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push('TEMPORAL_TLS must be "true" or "false"');
   }
   if (!!env.TEMPORAL_TLS_CERT !== !!env.TEMPORAL_TLS_KEY) {
-    problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together (mTLS client certificate and key)');
+    problems.push(
+      'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together (mTLS client certificate and key)',
+    );
   }
   if ((tlsEnabled || env.TEMPORAL_API_KEY) && !address) {
     problems.push('TLS or API-key settings need TEMPORAL_ADDRESS (the local dev server runs without TLS)');

@@ -9,7 +9,12 @@ export type Db = Knex;
 /** A knex instance for the configured database (SQLite file by default, PostgreSQL in production). */
 export function createDb(database: Config['database'], options: { searchPath?: string } = {}): Db {
   if (database.client === 'pg') {
-    return knex({ client: 'pg', connection: database.url, searchPath: options.searchPath, pool: { min: 0, max: 10 } });
+    return knex({
+      client: 'pg',
+      connection: database.url,
+      searchPath: options.searchPath,
+      pool: { min: 0, max: 10 },
+    });
   }
   fs.mkdirSync(path.dirname(database.filename), { recursive: true });
   return knex({
@@ -20,7 +25,10 @@ export function createDb(database: Config['database'], options: { searchPath?: s
       min: 1,
       max: 1,
       // WAL lets the API read while the worker writes; busy_timeout rides out the writer's lock.
-      afterCreate: (conn: { pragma: (s: string) => void }, done: (err: Error | null, conn: unknown) => void) => {
+      afterCreate: (
+        conn: { pragma: (s: string) => void },
+        done: (err: Error | null, conn: unknown) => void,
+      ) => {
         conn.pragma('journal_mode = WAL');
         conn.pragma('busy_timeout = 5000');
         conn.pragma('foreign_keys = ON');

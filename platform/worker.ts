@@ -11,7 +11,13 @@ export interface WorkerSetup {
 }
 
 /** A worker running every workflow and activity; stateless, so run as many as the load needs. */
-export function createWorker({ connection, namespace, taskQueue, deps, workflowBundle }: WorkerSetup): Promise<Worker> {
+export function createWorker({
+  connection,
+  namespace,
+  taskQueue,
+  deps,
+  workflowBundle,
+}: WorkerSetup): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,

@@ -41,10 +41,11 @@ export interface InvoiceState {
 
 export const invoiceState = wf.defineQuery<InvoiceState>('invoiceState');
 
-const { registerDeposit, checkInvoice, recordStatus, deliverToRecipient } = wf.proxyActivities<InvoiceActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const { registerDeposit, checkInvoice, recordStatus, deliverToRecipient } =
+  wf.proxyActivities<InvoiceActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  });
 
 /**
  * One invoice from deposit to the recipient's space: DEPOSEE → checks → EN_COURS_ACHEMINEMENT →

@@ -77,18 +77,24 @@ describeWithCorpus('invoice workflow on the Temporal dev server', () => {
   });
 
   it('answers the same id for the same file and creates nothing new', async () => {
-    const first = await depositInvoice(deps, example('ubl-tc434-example4.xml'), { depositMode: 'UPLOAD_API' });
+    const first = await depositInvoice(deps, example('ubl-tc434-example4.xml'), {
+      depositMode: 'UPLOAD_API',
+    });
     await result(first.invoiceId);
-    const again = await depositInvoice(deps, example('ubl-tc434-example4.xml'), { depositMode: 'UPLOAD_API' });
+    const again = await depositInvoice(deps, example('ubl-tc434-example4.xml'), {
+      depositMode: 'UPLOAD_API',
+    });
     expect(again).toEqual({ invoiceId: first.invoiceId, created: false });
     expect(await db('invoices').where({ id: first.invoiceId }).count({ n: '*' })).toEqual([{ n: 1 }]);
-    expect(await db('invoice_status_history').where({ invoice_id: first.invoiceId }).count({ n: '*' })).toEqual([
-      { n: 3 },
-    ]);
+    expect(
+      await db('invoice_status_history').where({ invoice_id: first.invoiceId }).count({ n: '*' }),
+    ).toEqual([{ n: 3 }]);
   });
 
   it('refuses another file under a number the supplier already used that year', async () => {
-    const original = await depositInvoice(deps, example('ubl-tc434-example1.xml'), { depositMode: 'UPLOAD_API' });
+    const original = await depositInvoice(deps, example('ubl-tc434-example1.xml'), {
+      depositMode: 'UPLOAD_API',
+    });
     await result(original.invoiceId);
     // example10 is another document with the same seller, number and year.
     await expect(
@@ -103,7 +109,10 @@ describeWithCorpus('invoice workflow on the Temporal dev server', () => {
     const state = await result(invoiceId);
     expect(state.status).toBe('REJETEE');
     expect(state.findings.map((f) => f.rule)).toEqual(['FF-ROUTE-04']);
-    const last = await db('invoice_status_history').where({ invoice_id: invoiceId }).orderBy('seq', 'desc').first();
+    const last = await db('invoice_status_history')
+      .where({ invoice_id: invoiceId })
+      .orderBy('seq', 'desc')
+      .first();
     expect(last.status).toBe('REJETEE');
     expect(JSON.parse(last.reasons)[0].rule).toBe('FF-ROUTE-04');
   });

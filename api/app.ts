@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import express, { ErrorRequestHandler, Express } from 'express';
+import helmet from 'helmet';
+import multer from 'multer';
+import pinoHttp from 'pino-http';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../platform/db';
+import type { BlobStore } from '../platform/blobs';
+import type { Logger } from '../platform/logger';
+import { ApiError } from './errors';
+import { openApiDocument } from './openapi';
+import { healthRouter } from './routes/health';
+import { invoicesRouter } from './routes/invoices';
+
+export interface AppDeps {
+  db: Db;
+  client: Client;
+  blobs: BlobStore;
+  logger: Logger;
+  taskQueue: string;
+  maxUploadBytes: number;
+}
+
+/** The HTTP edge: checks input, stores files, starts and reads workflows. It runs no business step itself. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => req.url === '/health' },
+      // Method, path and status are enough; headers may carry credentials.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : crypto.randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const document = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use(healthRouter(deps));
+  app.use('/api/v1', invoicesRouter(deps));
+
+  app.use((req, _res, next) =>
+    next(new ApiError(404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`)),
+  );
+  app.use(errorHandler);
+  return app;
+}
+
+const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const known = toApiError(err);
+  if (!known) req.log.error({ err }, 'request failed');
+  const e = known ?? new ApiError(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged.');
+  res
+    .status(e.status)
+    .json({ error: { code: e.code, message: e.message, details: e.details, requestId: req.id } });
+};
+
+function toApiError(err: unknown): ApiError | undefined {
+  if (err instanceof ApiError) return err;
+  if (err instanceof multer.MulterError) {
+    const tooLarge = err.code === 'LIMIT_FILE_SIZE';
+    return new ApiError(
+      tooLarge ? 413 : 400,
+      tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INVALID_MULTIPART',
+      err.message,
+      {
+        field: err.field ?? 'file',
+      },
+    );
+  }
+  const status = (err as { status?: number; type?: string }).status;
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.too.large')
+    return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', { field: 'body' });
+  if (type === 'entity.parse.failed')
+    return new ApiError(400, 'INVALID_JSON', 'The JSON body cannot be parsed.', { field: 'body' });
+  if (status && status >= 400 && status < 500)
+    return new ApiError(status, 'BAD_REQUEST', (err as Error).message);
+  return undefined;
+}

@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import { checkDb, Db } from '../../platform/db';
+
+/** GET /health: the API is up and can reach the database and Temporal. */
+export function healthRouter({ db, client }: { db: Db; client: Client }): Router {
+  const router = Router();
+  router.get('/health', async (_req, res) => {
+    const [database, temporal] = await Promise.all([
+      settle(() => checkDb(db)),
+      settle(() => client.workflowService.getSystemInfo({}).then(() => undefined)),
+    ]);
+    const ok = database === 'ok' && temporal === 'ok';
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', checks: { database, temporal } });
+  });
+  return router;
+}
+
+async function settle(probe: () => Promise<void>): Promise<string> {
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 3 s')), 3000).unref()),
+    ]);
+    return 'ok';
+  } catch (err) {
+    return `unreachable: ${(err as Error).message}`;
+  }
+}

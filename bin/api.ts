@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { createApp } from '../api/app';
+import { createDb } from '../platform/db';
+import { FsBlobStore } from '../platform/blobs';
+import { connectClient } from '../platform/temporal';
+import { boot, fatal, temporalAddress } from './boot';
+
+/** The API process: serves HTTP until SIGINT/SIGTERM, then finishes the requests in flight. */
+async function main() {
+  const { config, logger } = boot();
+  const db = createDb(config.database);
+  const client = await connectClient(config.temporal, temporalAddress(config));
+  const app = createApp({
+    db,
+    client,
+    blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
+    logger,
+    taskQueue: config.temporal.taskQueue,
+    maxUploadBytes: config.maxUploadBytes,
+  });
+  const server = app.listen(config.port);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${config.port} is already in use: stop what uses it or set PORT`)
+          : err,
+      ),
+    );
+  });
+  logger.info({ port: config.port }, `API listening on http://localhost:${config.port}`);
+  const stop = () => {
+    server.close(async () => {
+      await client.connection.close();
+      await db.destroy();
+      process.exit(0);
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => fatal(boot().logger, err));

@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig, Config } from '../platform/config';
+import { createLogger, Logger } from '../platform/logger';
+
+/** Reads and checks the configuration once; a mistake ends the process with one clear message per problem. */
+export function boot(): { config: Config; logger: Logger } {
+  try {
+    const config = loadConfig();
+    return { config, logger: createLogger(config.logLevel) };
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`facturflow: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** The cluster to use: TEMPORAL_ADDRESS, or the local dev server that `npm start` runs. */
+export function temporalAddress(config: Config): string {
+  return config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}`;
+}
+
+export function fatal(logger: Logger, err: unknown): never {
+  logger.fatal({ err }, (err as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,111 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { createDb, migrate } from '../platform/db';
+import { DevServer, startDevServer } from '../platform/dev-server';
+import { temporalBinaries } from '../platform/temporal';
+import { boot, fatal } from './boot';
+
+/**
+ * `npm start`: the whole platform on one machine — the Temporal dev server (unless TEMPORAL_ADDRESS
+ * names a cluster), migrations, one worker and the API, each role in its own process as in production.
+ * Ctrl-C stops every child cleanly.
+ */
+async function main() {
+  const { config, logger } = boot();
+  let devServer: DevServer | undefined;
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping facturflow');
+    await Promise.all(children.map(stopChild));
+    await devServer?.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (!config.temporal.address) {
+      devServer = await startDevServer({
+        cli: temporalBinaries().cli,
+        dataDir: config.dataDir,
+        port: config.temporal.devServerPort,
+        uiPort: config.temporal.uiPort,
+        namespace: config.temporal.namespace,
+        logger,
+      });
+      devServer.process.once('exit', (code) => {
+        logger.error({ code }, 'Temporal dev server exited');
+        void stop(1);
+      });
+      env.TEMPORAL_ADDRESS = devServer.address;
+    }
+
+    const db = createDb(config.database);
+    const applied = await migrate(db);
+    await db.destroy();
+    if (applied.length) logger.info({ applied }, 'database migrated');
+
+    for (const role of ['worker', 'api']) {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, `${role}.ts`)], {
+        env,
+        stdio: 'inherit',
+      });
+      child.once('exit', (code, signal) => {
+        if (stopping) return;
+        logger.error({ role, code, signal }, `${role} process exited`);
+        void stop(1);
+      });
+      children.push(child);
+    }
+
+    await waitForHealth(config.port);
+    const lines = [
+      '',
+      'facturflow is running:',
+      `  API             http://localhost:${config.port}  (health: /health, OpenAPI: /api/openapi.json)`,
+      devServer
+        ? `  Temporal Web UI ${devServer.uiUrl}`
+        : `  Temporal        ${config.temporal.address} (namespace ${config.temporal.namespace})`,
+      `  Data            ${config.dataDir}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  } catch (err) {
+    logger.error({ err }, (err as Error).message);
+    await stop(1);
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the API did not become healthy on port ${port} within 60 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+main().catch((err) => fatal(boot().logger, err));

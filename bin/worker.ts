@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { Runtime } from '@temporalio/worker';
+import { createDb } from '../platform/db';
+import { FsBlobStore } from '../platform/blobs';
+import { connectWorker } from '../platform/temporal';
+import { createWorker } from '../platform/worker';
+import { boot, fatal, temporalAddress } from './boot';
+
+/** One worker process: polls the task queue until SIGINT/SIGTERM, then drains in-flight work. */
+async function main() {
+  const { config, logger } = boot();
+  Runtime.install({ logger: temporalLogger(logger) });
+  const db = createDb(config.database);
+  const address = temporalAddress(config);
+  const connection = await connectWorker(config.temporal, address);
+  const worker = await createWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deps: { db, blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')) },
+  });
+  logger.info({ address, taskQueue: config.temporal.taskQueue }, 'worker polling');
+  await worker.run();
+  await connection.close();
+  await db.destroy();
+  logger.info('worker stopped');
+}
+
+type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+/** Temporal's own log lines go through the platform's logger, so there is one log stream. */
+function temporalLogger(logger: ReturnType<typeof boot>['logger']) {
+  const child = logger.child({ component: 'temporal-worker' });
+  const at = (level: Level) => (message: string, meta?: Record<string, unknown>) =>
+    child[level](meta ?? {}, message);
+  const levels: Level[] = ['trace', 'debug', 'info', 'warn', 'error'];
+  return {
+    log: (level: string, message: string, meta?: Record<string, unknown>) => {
+      const l = level.toLowerCase() as Level;
+      at(levels.includes(l) ? l : 'info')(message, meta);
+    },
+    trace: at('trace'),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+  };
+}
+
+main().catch((err) => fatal(boot().logger, err));
