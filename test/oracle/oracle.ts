@@ -33,7 +33,8 @@ export function runOracle(cases: OracleCase[]): Map<string, OracleResult> {
   for (const c of cases) {
     const key = sha256(Buffer.from(hashes[c.syntax]), Buffer.from(c.xml));
     const cached = path.join(CACHE_DIR, `${key}.json`);
-    if (fs.existsSync(cached)) results.set(c.name, JSON.parse(fs.readFileSync(cached, 'utf8')) as OracleResult);
+    if (fs.existsSync(cached))
+      results.set(c.name, JSON.parse(fs.readFileSync(cached, 'utf8')) as OracleResult);
     else missing[c.syntax].push({ key, c });
   }
   if (missing.ubl.length + missing.cii.length === 0) return results;
@@ -48,7 +49,14 @@ export function runOracle(cases: OracleCase[]): Map<string, OracleResult> {
       fs.mkdirSync(inputs);
       for (const { key, c } of missing[syntax]) fs.writeFileSync(path.join(inputs, `${key}.xml`), c.xml);
       const tsv = path.join(work, `${syntax}.tsv`);
-      execFileSync('java', ['-cp', `${bin}${path.delimiter}${SAXON_JAR}`, 'OracleDriver', officialXslt[syntax], inputs, tsv]);
+      execFileSync('java', [
+        '-cp',
+        `${bin}${path.delimiter}${SAXON_JAR}`,
+        'OracleDriver',
+        officialXslt[syntax],
+        inputs,
+        tsv,
+      ]);
       const byKey = new Map<string, OracleResult>();
       for (const line of fs.readFileSync(tsv, 'utf8').split('\n')) {
         if (!line) continue;

@@ -1,0 +1,356 @@
+import type { XmlElement } from '../../xml';
+import type { Ast, Axis, NodeTest } from './ast';
+import { FUNCTIONS } from './functions';
+import { arithmetic, generalCompare, negate, valueCompare } from './ops';
+import { parseXPath } from './parser';
+import {
+  atomizeSeq,
+  AttrNode,
+  Dec,
+  DocNode,
+  ebv,
+  isNode,
+  Item,
+  Seq,
+  toBoolean,
+  toDecimal,
+  XNode,
+  XPathError,
+} from './values';
+
+/** Per-document evaluation state: the document node and every element's document-order index. */
+export interface XPathDocument {
+  doc: DocNode;
+  order: Map<XmlElement, number>;
+}
+
+export interface Ctx {
+  item: Item;
+  pos: number;
+  size: number;
+  vars: Record<string, Seq>;
+  document: XPathDocument;
+}
+
+export type Compiled = (ctx: Ctx) => Seq;
+export type Namespaces = Record<string, string>;
+
+export function xpathDocument(root: XmlElement): XPathDocument {
+  const order = new Map<XmlElement, number>();
+  const walk = (el: XmlElement) => {
+    order.set(el, order.size + 1);
+    for (const c of el.children) walk(c);
+  };
+  walk(root);
+  return { doc: new DocNode(root), order };
+}
+
+/** Compiles an expression once into closures, so evaluation never re-parses. */
+export function compileXPath(src: string, ns: Namespaces): Compiled {
+  return compile(parseXPath(src), ns);
+}
+
+export function compileXPathAst(ast: Ast, ns: Namespaces): Compiled {
+  return compile(ast, ns);
+}
+
+function orderOf(node: XNode, document: XPathDocument): number {
+  if (node instanceof DocNode) return 0;
+  if (node instanceof AttrNode) return (document.order.get(node.parent) ?? 0) + 0.5;
+  return document.order.get(node) ?? 0;
+}
+
+function sameNode(a: XNode, b: XNode): boolean {
+  if (a instanceof AttrNode && b instanceof AttrNode) return a.parent === b.parent && a.qname === b.qname;
+  return a === b;
+}
+
+function sortNodes(nodes: XNode[], document: XPathDocument): XNode[] {
+  const sorted = [...nodes].sort((a, b) => orderOf(a, document) - orderOf(b, document));
+  return sorted.filter((n, i) => i === 0 || !sameNode(n, sorted[i - 1]));
+}
+
+function testMatcher(test: NodeTest, ns: Namespaces, axis: Axis): (n: XNode) => boolean {
+  if (test.kind === 'node') return () => true;
+  if (test.kind === 'any') return (n) => !(n instanceof DocNode);
+  const uri = test.prefix ? ns[test.prefix] : '';
+  if (uri === undefined) throw new XPathError(`undeclared namespace prefix "${test.prefix}"`);
+  const local = test.local;
+  if (axis === 'attribute') {
+    return (n) =>
+      n instanceof AttrNode && (n.qname === local || n.qname.endsWith(`:${local}`)) && !test.prefix;
+  }
+  if (local === '*') return (n) => !(n instanceof DocNode) && !(n instanceof AttrNode) && n.ns === uri;
+  return (n) => !(n instanceof DocNode) && !(n instanceof AttrNode) && n.name === local && n.ns === uri;
+}
+
+function axisNodes(axis: Axis, node: Item, document: XPathDocument): XNode[] {
+  if (!isNode(node)) throw new XPathError('path step on an atomic value');
+  const parentOf = (n: XNode): XNode | undefined =>
+    n instanceof DocNode ? undefined : n instanceof AttrNode ? n.parent : (n.parent ?? document.doc);
+  switch (axis) {
+    case 'child':
+      if (node instanceof DocNode) return [node.root];
+      return node instanceof AttrNode ? [] : node.children;
+    case 'attribute':
+      if (node instanceof DocNode || node instanceof AttrNode) return [];
+      return Object.entries(node.attrs).map(([q, v]) => new AttrNode(node, q, v));
+    case 'self':
+      return [node];
+    case 'parent': {
+      const p = parentOf(node);
+      return p ? [p] : [];
+    }
+    case 'ancestor':
+    case 'ancestor-or-self': {
+      const out: XNode[] = axis === 'ancestor-or-self' ? [node] : [];
+      for (let p = parentOf(node); p; p = parentOf(p)) out.push(p);
+      return out;
+    }
+    case 'descendant':
+    case 'descendant-or-self': {
+      const out: XNode[] = axis === 'descendant-or-self' ? [node] : [];
+      const walk = (el: XmlElement) => {
+        out.push(el);
+        for (const c of el.children) walk(c);
+      };
+      if (node instanceof DocNode) walk(node.root);
+      else if (!(node instanceof AttrNode)) for (const c of node.children) walk(c);
+      return out;
+    }
+    case 'preceding-sibling':
+    case 'following-sibling': {
+      if (node instanceof DocNode || node instanceof AttrNode || !node.parent) return [];
+      const siblings = node.parent.children;
+      const i = siblings.indexOf(node);
+      return axis === 'preceding-sibling' ? siblings.slice(0, i).reverse() : siblings.slice(i + 1);
+    }
+    case 'preceding':
+    case 'following': {
+      // Element-only documents: everything before (after) in document order, minus ancestors (descendants).
+      const self = node instanceof AttrNode ? node.parent : node;
+      if (self instanceof DocNode) return [];
+      const at = document.order.get(self) ?? 0;
+      const ancestors = new Set<XNode>();
+      for (let p = self.parent; p; p = p.parent) ancestors.add(p);
+      const out: XNode[] = [];
+      for (const [el, order] of document.order) {
+        if (axis === 'preceding' ? order < at && !ancestors.has(el) : order > at && !isAncestor(self, el))
+          out.push(el);
+      }
+      return axis === 'preceding' ? out.reverse() : out;
+    }
+  }
+}
+
+function isAncestor(ancestor: XmlElement, el: XmlElement): boolean {
+  for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+function applyPredicates(items: Seq, preds: Compiled[], ctx: Ctx): Seq {
+  let cur = items;
+  for (const pred of preds) {
+    const size = cur.length;
+    cur = cur.filter((item, i) => {
+      const r = pred({ ...ctx, item, pos: i + 1, size });
+      if (r.length === 1 && (typeof r[0] === 'number' || r[0] instanceof Dec)) {
+        return typeof r[0] === 'number' ? r[0] === i + 1 : r[0].equals(i + 1);
+      }
+      return ebv(r);
+    });
+  }
+  return cur;
+}
+
+const REVERSE_AXES = new Set<Axis>([
+  'ancestor',
+  'ancestor-or-self',
+  'parent',
+  'preceding',
+  'preceding-sibling',
+]);
+
+function compile(ast: Ast, ns: Namespaces): Compiled {
+  switch (ast.k) {
+    case 'literal': {
+      const v = [ast.v];
+      return () => v;
+    }
+    case 'var': {
+      const name = ast.name;
+      return (ctx) => {
+        const v = ctx.vars[name];
+        if (!v) throw new XPathError(`unbound variable $${name}`);
+        return v;
+      };
+    }
+    case 'context':
+      return (ctx) => [ctx.item];
+    case 'root':
+      return (ctx) => [ctx.document.doc];
+    case 'sequence': {
+      const items = ast.items.map((i) => compile(i, ns));
+      return (ctx) => items.flatMap((i) => i(ctx));
+    }
+    case 'call': {
+      const fn = FUNCTIONS[ast.name];
+      if (!fn) throw new XPathError(`unsupported function ${ast.name}()`);
+      const args = ast.args.map((a) => compile(a, ns));
+      return (ctx) =>
+        fn(
+          args.map((a) => a(ctx)),
+          ctx.item,
+        );
+    }
+    case 'or': {
+      const l = compile(ast.l, ns);
+      const r = compile(ast.r, ns);
+      return (ctx) => [ebv(l(ctx)) || ebv(r(ctx))];
+    }
+    case 'and': {
+      const l = compile(ast.l, ns);
+      const r = compile(ast.r, ns);
+      return (ctx) => [ebv(l(ctx)) && ebv(r(ctx))];
+    }
+    case 'general': {
+      const { op } = ast;
+      const l = compile(ast.l, ns);
+      const r = compile(ast.r, ns);
+      return (ctx) => [generalCompare(op, l(ctx), r(ctx))];
+    }
+    case 'value': {
+      const { op } = ast;
+      const l = compile(ast.l, ns);
+      const r = compile(ast.r, ns);
+      return (ctx) => {
+        const v = valueCompare(op, l(ctx), r(ctx));
+        return v === undefined ? [] : [v];
+      };
+    }
+    case 'arith': {
+      const { op } = ast;
+      const l = compile(ast.l, ns);
+      const r = compile(ast.r, ns);
+      return (ctx) => arithmetic(op, l(ctx), r(ctx));
+    }
+    case 'negate': {
+      const e = compile(ast.e, ns);
+      return (ctx) => negate(e(ctx));
+    }
+    case 'range': {
+      const l = compile(ast.l, ns);
+      const r = compile(ast.r, ns);
+      return (ctx) => {
+        const [a] = atomizeSeq(l(ctx));
+        const [b] = atomizeSeq(r(ctx));
+        if (a === undefined || b === undefined) return [];
+        const out: Seq = [];
+        for (let i = toDecimal(a).toNumber(); i <= toDecimal(b).toNumber(); i++) out.push(new Dec(i));
+        return out;
+      };
+    }
+    case 'union':
+    case 'except':
+    case 'intersect': {
+      const kind = ast.k;
+      const l = compile(ast.l, ns);
+      const r = compile(ast.r, ns);
+      return (ctx) => {
+        const a = l(ctx);
+        const b = r(ctx);
+        if (!a.every(isNode) || !b.every(isNode)) throw new XPathError(`${kind} of non-nodes`);
+        const inB = (n: XNode) => (b as XNode[]).some((m) => sameNode(n, m));
+        if (kind === 'union') return sortNodes([...(a as XNode[]), ...(b as XNode[])], ctx.document);
+        const kept = (a as XNode[]).filter((n) => (kind === 'except' ? !inB(n) : inB(n)));
+        return sortNodes(kept, ctx.document);
+      };
+    }
+    case 'cast': {
+      const e = compile(ast.e, ns);
+      const fn = FUNCTIONS[ast.type];
+      if (!fn) throw new XPathError(`unsupported cast to ${ast.type}`);
+      const optional = ast.optional;
+      return (ctx) => {
+        const v = e(ctx);
+        if (v.length === 0 && !optional) throw new XPathError(`empty sequence cast as ${ast.type}`);
+        return ast.type === 'xs:boolean' ? atomizeSeq(v).map(toBoolean) : fn([v], ctx.item);
+      };
+    }
+    case 'quantified': {
+      const every = ast.every;
+      const bindings = ast.bindings.map((b) => ({ name: b.name, in: compile(b.in, ns) }));
+      const sat = compile(ast.satisfies, ns);
+      return (ctx) => {
+        const search = (i: number, vars: Record<string, Seq>): boolean => {
+          if (i === bindings.length) return ebv(sat({ ...ctx, vars }));
+          for (const item of bindings[i].in({ ...ctx, vars })) {
+            const r = search(i + 1, { ...vars, [bindings[i].name]: [item] });
+            if (r !== every) return r;
+          }
+          return every;
+        };
+        return [search(0, ctx.vars)];
+      };
+    }
+    case 'for': {
+      const bindings = ast.bindings.map((b) => ({ name: b.name, in: compile(b.in, ns) }));
+      const ret = compile(ast.ret, ns);
+      return (ctx) => {
+        const out: Seq = [];
+        const loop = (i: number, vars: Record<string, Seq>) => {
+          if (i === bindings.length) {
+            out.push(...ret({ ...ctx, vars }));
+            return;
+          }
+          for (const item of bindings[i].in({ ...ctx, vars }))
+            loop(i + 1, { ...vars, [bindings[i].name]: [item] });
+        };
+        loop(0, ctx.vars);
+        return out;
+      };
+    }
+    case 'if': {
+      const c = compile(ast.cond, ns);
+      const t = compile(ast.then, ns);
+      const e = compile(ast.else, ns);
+      return (ctx) => (ebv(c(ctx)) ? t(ctx) : e(ctx));
+    }
+    case 'axis': {
+      const { axis } = ast;
+      const match = testMatcher(ast.test, ns, axis);
+      const preds = ast.preds.map((p) => compile(p, ns));
+      const reverse = REVERSE_AXES.has(axis);
+      return (ctx) => {
+        const found = axisNodes(axis, ctx.item, ctx.document).filter(match);
+        if (preds.length === 0) return reverse ? found.reverse() : found;
+        const kept = applyPredicates(found, preds, ctx);
+        return reverse ? kept.reverse() : kept;
+      };
+    }
+    case 'filter': {
+      const e = compile(ast.e, ns);
+      const preds = ast.preds.map((p) => compile(p, ns));
+      return (ctx) => applyPredicates(e(ctx), preds, ctx);
+    }
+    case 'path': {
+      const steps = ast.steps.map((s) => compile(s, ns));
+      return (ctx) => {
+        let cur = steps[0](ctx);
+        for (let s = 1; s < steps.length; s++) {
+          const size = cur.length;
+          const out: Item[] = [];
+          for (let i = 0; i < size; i++) {
+            const item = cur[i];
+            if (!isNode(item)) throw new XPathError('path step applied to an atomic value');
+            const r = steps[s]({ ...ctx, item, pos: i + 1, size });
+            for (const x of r) out.push(x);
+          }
+          cur =
+            size > 1 && out.length > 1 && out.every(isNode) ? sortNodes(out as XNode[], ctx.document) : out;
+        }
+        return cur;
+      };
+    }
+  }
+}

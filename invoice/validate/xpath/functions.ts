@@ -1,0 +1,168 @@
+import {
+  asString,
+  Atomic,
+  atomize,
+  atomizeSeq,
+  AttrNode,
+  Dec,
+  DocNode,
+  isNode,
+  Item,
+  Seq,
+  toBoolean,
+  toDate,
+  toDecimal,
+  toDouble,
+  Untyped,
+  XPathError,
+  ebv,
+} from './values';
+import { generalCompare } from './ops';
+
+export type XFunction = (args: Seq[], context: Item) => Seq;
+
+const regexCache = new Map<string, RegExp>();
+
+function str(seq: Seq): string {
+  if (seq.length === 0) return '';
+  if (seq.length > 1) throw new XPathError('a sequence of several items where one string is expected');
+  return asString(atomize(seq[0]));
+}
+
+function one(seq: Seq): Atomic | undefined {
+  if (seq.length > 1) throw new XPathError('a sequence of several items where at most one is expected');
+  return seq.length ? atomize(seq[0]) : undefined;
+}
+
+function normalizeSpace(s: string): string {
+  return s.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+/** XPath numeric rounding: half towards positive infinity, keeping the operand's type. */
+function round(a: Atomic): Atomic {
+  if (a instanceof Dec) return a.toDecimalPlaces(0, Dec.ROUND_HALF_CEIL);
+  const x = toDouble(a);
+  if (!Number.isFinite(x)) return x;
+  return Math.floor(x + 0.5);
+}
+
+function numericArg(a: Atomic): number | Dec {
+  if (a instanceof Untyped) return toDouble(a);
+  if (typeof a === 'number' || a instanceof Dec) return a;
+  throw new XPathError(`"${asString(a)}" is not numeric`);
+}
+
+function sum(values: Atomic[]): Atomic {
+  if (values.length === 0) return new Dec(0);
+  const nums = values.map(numericArg);
+  if (nums.every((n) => n instanceof Dec)) return (nums as Dec[]).reduce((acc, n) => acc.plus(n), new Dec(0));
+  return nums.reduce<number>((acc, n) => acc + toDouble(n), 0);
+}
+
+function nodeName(args: Seq[], context: Item, local: boolean): Seq {
+  const node = args.length ? args[0][0] : context;
+  if (node === undefined) return [''];
+  if (!isNode(node) || node instanceof DocNode) return [''];
+  const qname = node instanceof AttrNode ? node.qname : node.qname;
+  return [local ? qname.slice(qname.indexOf(':') + 1) : qname];
+}
+
+/** The functions the EN 16931 Schematron calls, by their XPath names. */
+export const FUNCTIONS: Record<string, XFunction> = {
+  true: () => [true],
+  false: () => [false],
+  not: ([a]) => [!ebv(a)],
+  boolean: ([a]) => [ebv(a)],
+  exists: ([a]) => [a.length > 0],
+  empty: ([a]) => [a.length === 0],
+  count: ([a]) => [new Dec(a.length)],
+  string: (args, context) => [str(args.length ? args[0] : [context])],
+  'normalize-space': (args, context) => [normalizeSpace(str(args.length ? args[0] : [context]))],
+  'string-length': (args, context) => [new Dec([...str(args.length ? args[0] : [context])].length)],
+  'upper-case': ([a]) => [str(a).toUpperCase()],
+  'lower-case': ([a]) => [str(a).toLowerCase()],
+  concat: (args) => [args.map(str).join('')],
+  contains: ([a, b]) => [str(a).includes(str(b))],
+  'starts-with': ([a, b]) => [str(a).startsWith(str(b))],
+  'ends-with': ([a, b]) => [str(a).endsWith(str(b))],
+  'substring-before': ([a, b]) => {
+    const s = str(a);
+    const i = s.indexOf(str(b));
+    return [i < 0 ? '' : s.slice(0, i)];
+  },
+  'substring-after': ([a, b]) => {
+    const s = str(a);
+    const t = str(b);
+    const i = s.indexOf(t);
+    return [i < 0 ? '' : s.slice(i + t.length)];
+  },
+  substring: ([a, start, len]) => {
+    const chars = [...str(a)];
+    const first = Math.floor(toDouble(one(start) ?? NaN) + 0.5);
+    const end = len === undefined ? Infinity : first + Math.floor(toDouble(one(len) ?? NaN) + 0.5);
+    return [chars.filter((_, i) => i + 1 >= first && i + 1 < end).join('')];
+  },
+  matches: ([a, pattern]) => {
+    const p = str(pattern);
+    let re = regexCache.get(p);
+    if (!re) {
+      re = new RegExp(p);
+      regexCache.set(p, re);
+    }
+    return [re.test(str(a))];
+  },
+  name: (args, context) => nodeName(args, context, false),
+  'local-name': (args, context) => nodeName(args, context, true),
+  round: ([a]) => {
+    const v = one(a);
+    return v === undefined ? [] : [round(v instanceof Untyped ? toDouble(v) : v)];
+  },
+  abs: ([a]) => {
+    const v = one(a);
+    if (v === undefined) return [];
+    const n = numericArg(v);
+    return [n instanceof Dec ? n.abs() : Math.abs(n)];
+  },
+  sum: ([a]) => [sum(atomizeSeq(a))],
+  number: (args, context) => {
+    const v = one(args.length ? args[0] : [context]);
+    if (v === undefined) return [NaN];
+    try {
+      return [toDouble(v)];
+    } catch {
+      return [NaN];
+    }
+  },
+  'distinct-values': ([a]) => {
+    const out: Atomic[] = [];
+    for (const v of atomizeSeq(a)) {
+      const value = v instanceof Untyped ? v.value : v;
+      if (!out.some((o) => generalCompare('=', [o], [value]))) out.push(value);
+    }
+    return out;
+  },
+  'xs:decimal': ([a]) => {
+    const v = one(a);
+    return v === undefined ? [] : [toDecimal(v)];
+  },
+  'xs:integer': ([a]) => {
+    const v = one(a);
+    return v === undefined ? [] : [toDecimal(v).trunc()];
+  },
+  'xs:double': ([a]) => {
+    const v = one(a);
+    return v === undefined ? [] : [toDouble(v)];
+  },
+  'xs:string': ([a]) => {
+    const v = one(a);
+    return v === undefined ? [] : [asString(v)];
+  },
+  'xs:date': ([a]) => {
+    const v = one(a);
+    return v === undefined ? [] : [toDate(v)];
+  },
+  'xs:boolean': ([a]) => {
+    const v = one(a);
+    return v === undefined ? [] : [toBoolean(v)];
+  },
+};

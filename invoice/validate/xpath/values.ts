@@ -1,0 +1,153 @@
+import DecimalBase from 'decimal.js';
+import type { XmlElement } from '../../xml';
+
+/**
+ * XPath 2.0 values as the official Schematron sees them. Decimal arithmetic is exact with enough
+ * precision that `x div 100` and rounding behave as in Saxon; untyped node content stays a distinct
+ * type because comparisons and arithmetic treat it differently from strings (it becomes xs:double
+ * against numbers, a string against strings).
+ */
+export const Dec = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof Dec>;
+
+export class XPathError extends Error {}
+
+/** The document node above the root element (the XmlElement tree has none). */
+export class DocNode {
+  constructor(readonly root: XmlElement) {}
+}
+
+export class AttrNode {
+  constructor(
+    readonly parent: XmlElement,
+    readonly qname: string,
+    readonly value: string,
+  ) {}
+}
+
+/** xs:untypedAtomic: the typed value of a node in an untyped (schema-less) document. */
+export class Untyped {
+  constructor(readonly value: string) {}
+}
+
+/** xs:date, kept as its canonical yyyy-mm-dd for ordering (time zones do not occur in invoices). */
+export class XDate {
+  constructor(readonly value: string) {}
+}
+
+export type XNode = XmlElement | DocNode | AttrNode;
+export type Atomic = string | number | boolean | Dec | Untyped | XDate;
+export type Item = XNode | Atomic;
+export type Seq = Item[];
+
+export function isNode(item: Item): item is XNode {
+  return (
+    typeof item === 'object' && (item instanceof DocNode || item instanceof AttrNode || 'children' in item)
+  );
+}
+
+export function isElement(item: Item): item is XmlElement {
+  return typeof item === 'object' && 'children' in item && !(item instanceof DocNode);
+}
+
+export function stringValue(node: XNode): string {
+  if (node instanceof AttrNode) return node.value;
+  if (node instanceof DocNode) return stringValue(node.root);
+  if (node.children.length === 0) return node.text;
+  let s = node.text;
+  for (const c of node.children) s += stringValue(c);
+  return s;
+}
+
+export function atomize(item: Item): Atomic {
+  return isNode(item) ? new Untyped(stringValue(item)) : item;
+}
+
+export function atomizeSeq(seq: Seq): Atomic[] {
+  return seq.map(atomize);
+}
+
+export function isNumeric(a: Atomic): a is number | Dec {
+  return typeof a === 'number' || a instanceof Dec;
+}
+
+export function asString(a: Atomic): string {
+  if (typeof a === 'string') return a;
+  if (a instanceof Untyped || a instanceof XDate) return a.value;
+  if (typeof a === 'boolean') return a ? 'true' : 'false';
+  if (typeof a === 'number') return doubleToString(a);
+  return decimalToString(a);
+}
+
+function doubleToString(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'INF' : '-INF';
+  return String(n);
+}
+
+function decimalToString(d: Dec): string {
+  return d.toFixed();
+}
+
+const DECIMAL_LEXICAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
+const DOUBLE_LEXICAL = /^\s*(([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)|-?INF|NaN)\s*$/;
+const DATE_LEXICAL = /^\s*(-?\d{4,})-(\d\d)-(\d\d)(Z|[+-]\d\d:\d\d)?\s*$/;
+
+export function toDecimal(a: Atomic): Dec {
+  if (a instanceof Dec) return a;
+  if (typeof a === 'number') {
+    if (!Number.isFinite(a)) throw new XPathError(`cannot convert ${a} to xs:decimal`);
+    return new Dec(a);
+  }
+  if (typeof a === 'boolean') return new Dec(a ? 1 : 0);
+  const s = asString(a);
+  if (!DECIMAL_LEXICAL.test(s)) throw new XPathError(`"${s}" is not a valid xs:decimal`);
+  return new Dec(s.trim());
+}
+
+export function toDouble(a: Atomic): number {
+  if (typeof a === 'number') return a;
+  if (a instanceof Dec) return a.toNumber();
+  if (typeof a === 'boolean') return a ? 1 : 0;
+  const s = asString(a);
+  if (!DOUBLE_LEXICAL.test(s)) throw new XPathError(`"${s}" is not a valid xs:double`);
+  const t = s.trim();
+  if (t === 'INF') return Infinity;
+  if (t === '-INF') return -Infinity;
+  return Number(t);
+}
+
+export function toDate(a: Atomic): XDate {
+  if (a instanceof XDate) return a;
+  const s = asString(a);
+  const m = DATE_LEXICAL.exec(s);
+  if (!m) throw new XPathError(`"${s}" is not a valid xs:date`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (!days || day < 1 || day > days) throw new XPathError(`"${s}" is not a valid xs:date`);
+  return new XDate(`${m[1]}-${m[2]}-${m[3]}`);
+}
+
+export function toBoolean(a: Atomic): boolean {
+  if (typeof a === 'boolean') return a;
+  if (isNumeric(a)) return typeof a === 'number' ? a !== 0 && !Number.isNaN(a) : !a.isZero();
+  const s = asString(a).trim();
+  if (s === 'true' || s === '1') return true;
+  if (s === 'false' || s === '0') return false;
+  throw new XPathError(`"${s}" is not a valid xs:boolean`);
+}
+
+/** Effective boolean value (XPath 2.0 §2.4.3). */
+export function ebv(seq: Seq): boolean {
+  if (seq.length === 0) return false;
+  const first = seq[0];
+  if (isNode(first)) return true;
+  if (seq.length > 1) throw new XPathError('effective boolean value of a sequence of several atomic values');
+  if (typeof first === 'boolean') return first;
+  if (typeof first === 'string') return first.length > 0;
+  if (first instanceof Untyped) return first.value.length > 0;
+  if (typeof first === 'number') return first !== 0 && !Number.isNaN(first);
+  if (first instanceof Dec) return !first.isZero();
+  throw new XPathError('no effective boolean value for xs:date');
+}
