@@ -1,0 +1,2 @@
+export { toPdf, renderInvoice, pdfTitle } from './render';
+export { formatAmount, formatDate, formatNumber, documentTitle } from './format';
