@@ -23,13 +23,7 @@ import type {
 } from '../model';
 import { CII_NS } from './namespaces';
 import { readCiiDate } from './dates';
-
-/** CII AdditionalReferencedDocument type codes (UNTDID 1001) that carry BT-17 and BT-18 instead of BG-24. */
-const TENDER_TYPE_CODE = '50';
-const INVOICED_OBJECT_TYPE_CODE = '130';
-/** SpecifiedTaxRegistration schemeID: VA = VAT identifier, FC = tax registration (EN 16931 CII binding). */
-const VAT_SCHEME = 'VA';
-const TAX_REGISTRATION_SCHEME = 'FC';
+import { INVOICED_OBJECT_TYPE_CODE, TAX_REGISTRATION_SCHEME, TENDER_TYPE_CODE, VAT_SCHEME } from './codes';
 
 /**
  * Reads a UN/CEFACT CII D16B CrossIndustryInvoice (plain, Factur-X or ZUGFeRD 2.x, any profile) into

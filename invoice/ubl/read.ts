@@ -24,11 +24,13 @@ import type {
 } from '../model';
 import { UBL_NS } from './namespaces';
 import { splitUblNote } from './note';
-
-/** UBL AdditionalDocumentReference type code carrying BT-18 rather than a BG-24 supporting document. */
-const INVOICED_OBJECT_TYPE_CODE = '130';
-/** UBL schemeID marking a party identifier as BT-90 bank assigned creditor identifier (EN 16931 UBL binding). */
-const SEPA_SCHEME = 'SEPA';
+import {
+  CREDIT_NOTE_PROJECT_TYPE_CODE,
+  INVOICED_OBJECT_TYPE_CODE,
+  NO_ORDER_ID,
+  SEPA_SCHEME,
+  VAT_SCHEME,
+} from './codes';
 
 /**
  * Reads a UBL 2.1 Invoice or CreditNote into the EN 16931 model, following the CEN/TC 434 UBL syntax
@@ -51,7 +53,12 @@ export function readUbl(root: XmlElement): Invoice {
   const period = r.one(root, 'InvoicePeriod', 'BG-14');
   const orderRef = r.one(root, 'OrderReference', 'BT-13');
   const docRefs = children(root, 'AdditionalDocumentReference');
-  const objectRef = docRefs.find((d) => textOf(child(d, 'DocumentTypeCode')) === INVOICED_OBJECT_TYPE_CODE);
+  const typed = (code: string) => docRefs.find((d) => textOf(child(d, 'DocumentTypeCode')) === code);
+  const objectRef = typed(INVOICED_OBJECT_TYPE_CODE);
+  // UBL CreditNote has no cac:ProjectReference: the binding carries BT-11 as a document reference typed 50.
+  const projectRef = isCreditNote ? typed(CREDIT_NOTE_PROJECT_TYPE_CODE) : undefined;
+  const salesOrderId = r.text(orderRef, 'BT-14', 'SalesOrderID');
+  const orderId = textOf(child(orderRef, 'ID'));
   const taxTotals = children(root, 'TaxTotal');
   const currency = r.text(root, 'BT-5', 'DocumentCurrencyCode') ?? '';
   const vatCurrency = r.text(root, 'BT-6', 'TaxCurrencyCode');
@@ -71,10 +78,13 @@ export function readUbl(root: XmlElement): Invoice {
     vatPointDateCode: r.text(period, 'BT-8', 'DescriptionCode'),
     dueDate: isCreditNote ? textOf(child(firstMeans, 'PaymentDueDate')) : r.text(root, 'BT-9', 'DueDate'),
     buyerReference: r.text(root, 'BT-10', 'BuyerReference'),
-    projectReference: r.text(root, 'BT-11', 'ProjectReference', 'ID'),
+    projectReference: projectRef
+      ? textOf(child(projectRef, 'ID'))
+      : r.text(root, 'BT-11', 'ProjectReference', 'ID'),
     contractReference: r.text(root, 'BT-12', 'ContractDocumentReference', 'ID'),
-    purchaseOrderReference: textOf(child(orderRef, 'ID')),
-    salesOrderReference: r.text(orderRef, 'BT-14', 'SalesOrderID'),
+    // cbc:ID is mandatory in UBL; "NA" beside a sales order id means BT-13 is not known.
+    purchaseOrderReference: orderId === NO_ORDER_ID && salesOrderId !== undefined ? undefined : orderId,
+    salesOrderReference: salesOrderId,
     receivingAdviceReference: r.text(root, 'BT-15', 'ReceiptDocumentReference', 'ID'),
     despatchAdviceReference: r.text(root, 'BT-16', 'DespatchDocumentReference', 'ID'),
     tenderOrLotReference: r.text(root, 'BT-17', 'OriginatorDocumentReference', 'ID'),
@@ -104,7 +114,9 @@ export function readUbl(root: XmlElement): Invoice {
     charges: children(root, 'AllowanceCharge').filter(isCharge).map(readDocumentAllowanceCharge),
     totals: readTotals(r, root, taxTotals, currency, vatCurrency),
     vatBreakdowns: taxTotals.flatMap((t) => children(t, 'TaxSubtotal')).map(readVatBreakdown),
-    supportingDocuments: docRefs.filter((d) => d !== objectRef).map(readSupportingDocument),
+    supportingDocuments: docRefs
+      .filter((d) => d !== objectRef && d !== projectRef)
+      .map(readSupportingDocument),
     lines: children(root, isCreditNote ? 'CreditNoteLine' : 'InvoiceLine').map((l) =>
       readLine(l, isCreditNote),
     ),
@@ -143,7 +155,7 @@ function readContact(el: XmlElement | undefined): Contact | undefined {
 /** UBL PartyTaxScheme: CompanyID with TaxScheme/ID "VAT" is a VAT identifier, any other a tax registration. */
 function taxSchemeIds(party: XmlElement | undefined, vat: boolean): string[] {
   return children(party, 'PartyTaxScheme')
-    .filter((s) => (textOf(child(child(s, 'TaxScheme'), 'ID')) === 'VAT') === vat)
+    .filter((s) => (textOf(child(child(s, 'TaxScheme'), 'ID')) === VAT_SCHEME) === vat)
     .map((s) => textOf(child(s, 'CompanyID')) ?? '');
 }
 

@@ -1,0 +1,25 @@
+export * from './model';
+export {
+  parseXml,
+  XmlError,
+  child,
+  children,
+  at,
+  textAt,
+  locationOf,
+  decodeXmlBytes,
+  DEFAULT_XML_LIMITS,
+} from './xml';
+export type { XmlElement, XmlLimits } from './xml';
+export { InvoiceFormatError } from './errors';
+export type { InvoiceFormatErrorCode, InvoiceReadError } from './errors';
+export { detectFormat } from './detect';
+export type { InvoiceSyntax } from './detect';
+export { parseInvoice } from './parse';
+export type { ParsedInvoice } from './parse';
+export { readUbl } from './ubl/read';
+export { toUbl } from './ubl/write';
+export { readCii } from './cii/read';
+export { toCii } from './cii/write';
+export { profileOfGuideline, PROFILE_GUIDELINE } from './cii/profile';
+export type { FacturXProfile } from './cii/profile';
