@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFFont } from 'pdf-lib';
-
-/** Where the bundled fonts and ICC profile live (see invoice/assets/README.md). */
-export const ASSETS_DIR = path.resolve(__dirname, '..', 'assets');
+import { readAsset } from './assets';
 
 export interface Fonts {
   regular: PDFFont;
@@ -17,8 +13,8 @@ let cached: { regular: Uint8Array; bold: Uint8Array; hasGlyph: (cp: number) => b
 
 function fontFiles() {
   if (!cached) {
-    const regular = fs.readFileSync(path.join(ASSETS_DIR, 'DejaVuSans.ttf'));
-    const bold = fs.readFileSync(path.join(ASSETS_DIR, 'DejaVuSans-Bold.ttf'));
+    const regular = readAsset('DejaVuSans.ttf');
+    const bold = readAsset('DejaVuSans-Bold.ttf');
     const faces = [regular, bold].map((bytes) => fontkit.create(bytes));
     cached = { regular, bold, hasGlyph: (cp) => faces.every((f) => f.hasGlyphForCodePoint(cp)) };
   }
