@@ -8,7 +8,7 @@ const SUBJECT_PREFIX = /^#([A-Z]{3})#([\s\S]*)$/;
 
 export function splitUblNote(text: string): InvoiceNote {
   const m = SUBJECT_PREFIX.exec(text);
-  return m ? { subjectCode: m[1], text: m[2] } : { text };
+  return m ? { subjectCode: m[1], text: m[2].trim() } : { text };
 }
 
 export function joinUblNote(note: InvoiceNote): string {
