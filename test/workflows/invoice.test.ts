@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { depositInvoice, DepositDeps } from '../../api/deposit';
@@ -64,6 +66,15 @@ describeWithCorpus('invoice workflow on the Temporal dev server', () => {
     });
     const history = await db('invoice_status_history').where({ invoice_id: invoiceId }).orderBy('seq');
     expect(history.map((h) => h.status)).toEqual(['DEPOSEE', 'EN_COURS_ACHEMINEMENT', 'MISE_A_DISPOSITION']);
+
+    if (process.env.RECORD_HISTORIES === 'true') {
+      // Refreshes the fixture the replay test guards determinism with (after an intended workflow change).
+      const history = await env.client.workflow.getHandle(invoiceId).fetchHistory();
+      fs.writeFileSync(
+        path.join(__dirname, '..', 'fixtures', 'histories', 'invoice-lifecycle.json'),
+        historyToJSON(history),
+      );
+    }
 
     const description = await env.client.workflow.getHandle(invoiceId).describe();
     expect(description.typedSearchAttributes.getAll().map((p) => [p.key.name, p.value])).toEqual(
