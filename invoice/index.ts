@@ -23,3 +23,14 @@ export { readCii } from './cii/read';
 export { toCii } from './cii/write';
 export { profileOfGuideline, PROFILE_GUIDELINE } from './cii/profile';
 export type { FacturXProfile } from './cii/profile';
+export {
+  extractFacturX,
+  toFacturX,
+  PdfError,
+  FacturXWriteError,
+  FACTURX_FILENAME,
+  profileFacts,
+} from './facturx';
+export type { FacturXExtraction, FacturXOptions, PdfAttachment, PdfErrorCode } from './facturx';
+export { toPdf } from './pdf';
+export { invoiceSchema } from './schema';

@@ -1,4 +1,5 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { toCii } from '../cii/write';
 import { Invoice } from '../model';
 import { PRODUCER, pdfTitle, renderInvoice, setDocumentInfo } from '../pdf/render';
 import { documentTitle } from '../pdf/format';
@@ -10,8 +11,11 @@ import { facturXXmp } from './xmp-write';
 
 export interface FacturXOptions {
   profile: FacturXProfile;
-  /** The CII D16B XML to embed, as produced by the CII writer for this profile. */
-  cii: string | Uint8Array;
+  /**
+   * The CII D16B XML to embed. Defaults to `toCii(invoice, profile)`; pass it when the XML must be kept
+   * byte for byte (e.g. a deposited CII that we only dress as Factur-X).
+   */
+  cii?: string | Uint8Array;
   /** Creation date for Info, XMP and the attachment; defaults to now. */
   date?: Date;
 }
@@ -55,7 +59,8 @@ function checkCii(xml: Uint8Array, profile: FacturXProfile): void {
  */
 export async function toFacturX(invoice: Invoice, options: FacturXOptions): Promise<Uint8Array> {
   const { profile } = options;
-  const xml = typeof options.cii === 'string' ? Buffer.from(options.cii, 'utf8') : options.cii;
+  const cii = options.cii ?? toCii(invoice, profile);
+  const xml = typeof cii === 'string' ? Buffer.from(cii, 'utf8') : cii;
   checkCii(xml, profile);
   const date = options.date ?? new Date();
 

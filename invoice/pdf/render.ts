@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { Invoice } from '../model';
 import { Canvas, COLORS, CONTENT_WIDTH, PAGE } from './canvas';
 import { embedFonts } from './fonts';
-import { documentTitle } from './format';
+import { documentTitle, identifierLabel } from './format';
 import { drawHeader } from './render-header';
 import { drawLines } from './render-lines';
 import { drawPayment, drawTotals } from './render-totals';
@@ -38,8 +38,8 @@ export async function renderInvoice(doc: PDFDocument, inv: Invoice): Promise<voi
 }
 
 function drawFooters(canvas: Canvas, inv: Invoice): void {
-  const legal = inv.seller.legalRegistrationId?.value;
-  const left = [inv.seller.name, legal && `SIRET/SIREN ${legal}`, `${documentTitle(inv)} N° ${inv.number}`]
+  const legal = inv.seller.legalRegistrationId;
+  const left = [inv.seller.name, legal && identifierLabel(legal), `${documentTitle(inv)} N° ${inv.number}`]
     .filter(Boolean)
     .join(' · ');
   const style = { size: 7, color: COLORS.muted };
