@@ -18,10 +18,21 @@ import {
   XPathError,
 } from './values';
 
-/** Per-document evaluation state: the document node and every element's document-order index. */
+/**
+ * Per-document evaluation state, built once per validation: document order, a by-name index that
+ * turns `//name` into a lookup, and memoised results of absolute paths, which do not depend on the
+ * context node and are shared by many rules.
+ */
 export interface XPathDocument {
   doc: DocNode;
   order: Map<XmlElement, number>;
+  /** Document-order index of the last element inside each element's subtree. */
+  end: Map<XmlElement, number>;
+  byName: Map<string, XmlElement[]>;
+  /** Every attribute name used anywhere in the document. */
+  attrNames: Set<string>;
+  all: XmlElement[];
+  memo: Map<Compiled, Seq>;
 }
 
 export interface Ctx {
@@ -35,14 +46,129 @@ export interface Ctx {
 export type Compiled = (ctx: Ctx) => Seq;
 export type Namespaces = Record<string, string>;
 
+const nameKey = (ns: string, local: string) => `${ns} ${local}`;
+
 export function xpathDocument(root: XmlElement): XPathDocument {
   const order = new Map<XmlElement, number>();
+  const end = new Map<XmlElement, number>();
+  const byName = new Map<string, XmlElement[]>();
+  const all: XmlElement[] = [];
+  const attrNames = new Set<string>();
   const walk = (el: XmlElement) => {
-    order.set(el, order.size + 1);
+    all.push(el);
+    for (const a in el.attrs) attrNames.add(a);
+    order.set(el, all.length);
+    const key = nameKey(el.ns, el.name);
+    const list = byName.get(key);
+    if (list) list.push(el);
+    else byName.set(key, [el]);
     for (const c of el.children) walk(c);
+    end.set(el, all.length);
   };
   walk(root);
-  return { doc: new DocNode(root), order };
+  return { doc: new DocNode(root), order, end, byName, attrNames, all, memo: new Map() };
+}
+
+function at(ctx: Ctx, item: Item, pos: number, size: number): Ctx {
+  return { item, pos, size, vars: ctx.vars, document: ctx.document };
+}
+
+/** Elements named by the test below a node, from the document index (document order). */
+function descendantsNamed(node: Item, test: NodeTest, ns: Namespaces, document: XPathDocument): XmlElement[] {
+  if (test.kind !== 'name' || test.local === '*') throw new XPathError('indexed lookup needs a name');
+  const list = document.byName.get(nameKey(test.prefix ? ns[test.prefix] : '', test.local)) ?? [];
+  if (node instanceof DocNode) return list;
+  if (!isNode(node) || node instanceof AttrNode) return [];
+  const from = document.order.get(node) ?? 0;
+  const to = document.end.get(node) ?? 0;
+  return list.filter((el) => {
+    const o = document.order.get(el) ?? 0;
+    return o > from && o <= to;
+  });
+}
+
+const BOOLEAN_FUNCTIONS = new Set([
+  'not',
+  'exists',
+  'empty',
+  'boolean',
+  'true',
+  'false',
+  'contains',
+  'starts-with',
+  'ends-with',
+  'matches',
+]);
+
+/** True when a predicate can only filter by truth, never select by position, so `//x[p]` may use an index. */
+function nonPositional(pred: Ast): boolean {
+  switch (pred.k) {
+    case 'general':
+    case 'value':
+    case 'and':
+    case 'or':
+    case 'axis':
+    case 'path':
+    case 'union':
+      return true;
+    case 'call':
+      return BOOLEAN_FUNCTIONS.has(pred.name);
+    default:
+      return false;
+  }
+}
+
+/** `descendant-or-self::node()/child::x[p]` is `descendant::x[p]` when p is not positional. */
+function simplifySteps(steps: Ast[]): Ast[] {
+  const out: Ast[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    const next = steps[i + 1];
+    if (
+      s.k === 'axis' &&
+      s.axis === 'descendant-or-self' &&
+      s.test.kind === 'node' &&
+      s.preds.length === 0 &&
+      next?.k === 'axis' &&
+      next.axis === 'child' &&
+      next.preds.every(nonPositional)
+    ) {
+      out.push({ ...next, axis: 'descendant' });
+      i++;
+    } else out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Names a path can only produce results through: when the document holds no element (attribute)
+ * of one of them, the path is empty whatever the context, which settles most "must not be present"
+ * syntax rules without walking the tree.
+ */
+function requiredNames(steps: Ast[], ns: Namespaces): { elements: string[]; attributes: string[] } {
+  const elements: string[] = [];
+  const attributes: string[] = [];
+  for (const step of steps) {
+    if (step.k !== 'axis' || step.test.kind !== 'name' || step.test.local === '*') continue;
+    if (step.axis === 'attribute') {
+      if (!step.test.prefix) attributes.push(step.test.local);
+    } else elements.push(nameKey(step.test.prefix ? ns[step.test.prefix] : '', step.test.local));
+  }
+  return { elements, attributes };
+}
+
+function usesVariables(ast: Ast): boolean {
+  if (ast.k === 'var') return true;
+  return Object.values(ast).some((v) =>
+    Array.isArray(v)
+      ? v.some(
+          (x) =>
+            typeof x === 'object' &&
+            x !== null &&
+            ('k' in x ? usesVariables(x as Ast) : 'in' in x && usesVariables((x as { in: Ast }).in)),
+        )
+      : typeof v === 'object' && v !== null && 'k' in v && usesVariables(v as Ast),
+  );
 }
 
 /** Compiles an expression once into closures, so evaluation never re-parses. */
@@ -153,7 +279,7 @@ function applyPredicates(items: Seq, preds: Compiled[], ctx: Ctx): Seq {
   for (const pred of preds) {
     const size = cur.length;
     cur = cur.filter((item, i) => {
-      const r = pred({ ...ctx, item, pos: i + 1, size });
+      const r = pred(at(ctx, item, i + 1, size));
       if (r.length === 1 && (typeof r[0] === 'number' || r[0] instanceof Dec)) {
         return typeof r[0] === 'number' ? r[0] === i + 1 : r[0].equals(i + 1);
       }
@@ -317,10 +443,30 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
       return (ctx) => (ebv(c(ctx)) ? t(ctx) : e(ctx));
     }
     case 'axis': {
-      const { axis } = ast;
-      const match = testMatcher(ast.test, ns, axis);
+      const { axis, test } = ast;
+      const match = testMatcher(test, ns, axis);
       const preds = ast.preds.map((p) => compile(p, ns));
       const reverse = REVERSE_AXES.has(axis);
+      if (axis === 'descendant' && test.kind === 'name' && test.local !== '*') {
+        return (ctx) => {
+          const found = descendantsNamed(ctx.item, test, ns, ctx.document);
+          return preds.length ? applyPredicates(found, preds, ctx) : found;
+        };
+      }
+      if (axis === 'child' && preds.length === 0 && test.kind === 'name' && test.local !== '*') {
+        // The hot path of most rules: children of an element by name, without generic axis machinery.
+        const uri = test.prefix ? ns[test.prefix] : '';
+        const local = test.local;
+        return (ctx) => {
+          const node = ctx.item;
+          if (node instanceof DocNode) return match(node.root) ? [node.root] : [];
+          if (!isNode(node)) throw new XPathError('path step on an atomic value');
+          if (node instanceof AttrNode) return [];
+          const out: XNode[] = [];
+          for (const c of node.children) if (c.name === local && c.ns === uri) out.push(c);
+          return out;
+        };
+      }
       return (ctx) => {
         const found = axisNodes(axis, ctx.item, ctx.document).filter(match);
         if (preds.length === 0) return reverse ? found.reverse() : found;
@@ -334,8 +480,15 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
       return (ctx) => applyPredicates(e(ctx), preds, ctx);
     }
     case 'path': {
-      const steps = ast.steps.map((s) => compile(s, ns));
-      return (ctx) => {
+      const simplified = simplifySteps(ast.steps);
+      const steps = simplified.map((s) => compile(s, ns));
+      const absolute = ast.steps[0].k === 'root' && !usesVariables(ast);
+      const required = requiredNames(simplified, ns);
+      const EMPTY: Seq = [];
+      const evaluate: Compiled = (ctx) => {
+        const { byName, attrNames } = ctx.document;
+        for (const key of required.elements) if (!byName.has(key)) return EMPTY;
+        for (const name of required.attributes) if (!attrNames.has(name)) return EMPTY;
         let cur = steps[0](ctx);
         for (let s = 1; s < steps.length; s++) {
           const size = cur.length;
@@ -343,7 +496,7 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
           for (let i = 0; i < size; i++) {
             const item = cur[i];
             if (!isNode(item)) throw new XPathError('path step applied to an atomic value');
-            const r = steps[s]({ ...ctx, item, pos: i + 1, size });
+            const r = steps[s](at(ctx, item, i + 1, size));
             for (const x of r) out.push(x);
           }
           cur =
@@ -351,6 +504,16 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
         }
         return cur;
       };
+      if (!absolute) return evaluate;
+      const memoised: Compiled = (ctx) => {
+        let v = ctx.document.memo.get(memoised);
+        if (!v) {
+          v = evaluate(ctx);
+          ctx.document.memo.set(memoised, v);
+        }
+        return v;
+      };
+      return memoised;
     }
   }
 }
