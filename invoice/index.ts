@@ -34,3 +34,4 @@ export {
 export type { FacturXExtraction, FacturXOptions, PdfAttachment, PdfErrorCode } from './facturx';
 export { toPdf } from './pdf';
 export { invoiceSchema } from './schema';
+export * from './validate';
