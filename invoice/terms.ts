@@ -16,12 +16,10 @@ export class TermReader {
     return found[0];
   }
 
-  /** Follows a path of single elements; the last step is counted under `term`. */
+  /** Follows a path of single elements; a repeat at any step is counted under `term`. */
   path(parent: XmlElement | undefined, term: string, ...names: string[]): XmlElement | undefined {
     let cur = parent;
-    for (const [i, n] of names.entries()) {
-      cur = i === names.length - 1 ? this.one(cur, n, term) : children(cur, n)[0];
-    }
+    for (const n of names) cur = this.one(cur, n, term);
     return cur;
   }
 
