@@ -42,3 +42,9 @@ export function testBlobs(): FsBlobStore {
 export function tempDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `facturflow-${label}-`));
 }
+
+/** Row count as a number (PostgreSQL answers counts as strings). */
+export async function countRows(db: Db, table: string, where: Record<string, unknown>): Promise<number> {
+  const [{ n }] = await db(table).where(where).count({ n: '*' });
+  return Number(n);
+}

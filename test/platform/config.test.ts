@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig } from '../../platform/config';
+
+describe('configuration', () => {
+  it('defaults to a SQLite file and a local dev server', () => {
+    const c = loadConfig({}, '/srv/ff');
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ client: 'better-sqlite3', filename: '/srv/ff/data/facturflow.db' });
+    expect(c.temporal).toMatchObject({
+      address: undefined,
+      namespace: 'default',
+      taskQueue: 'facturflow',
+      uiPort: 8233,
+    });
+  });
+
+  it('switches to PostgreSQL and a cluster with TLS and an API key', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://ff:secret@db:5432/ff',
+      TEMPORAL_ADDRESS: 'ff.tmprl.cloud:7233',
+      TEMPORAL_NAMESPACE: 'ff.prod',
+      TEMPORAL_API_KEY: 'k',
+    });
+    expect(c.database).toEqual({ client: 'pg', url: 'postgres://ff:secret@db:5432/ff' });
+    expect(c.temporal).toMatchObject({
+      address: 'ff.tmprl.cloud:7233',
+      namespace: 'ff.prod',
+      apiKey: 'k',
+      tls: {},
+    });
+  });
+
+  it('reports every mistake at once, each with the variable it concerns', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        TEMPORAL_ADDRESS: 'no port',
+        TEMPORAL_TLS_CERT: 'c.pem',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((p) => p.split(/[ =]/)[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'TEMPORAL_ADDRESS',
+      'TEMPORAL_TLS_CERT',
+    ]);
+  });
+});

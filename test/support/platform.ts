@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import type { Db } from '../../platform/db';
+import { createLogger } from '../../platform/logger';
+import { createWorker } from '../../platform/worker';
+import { startDevServer, workflowBundle } from './temporal';
+import { closeTestDb, testBlobs, testDb } from './stores';
+
+/** The platform in one test process: a real dev server, a worker, a database and the API on a free port. */
+export interface TestPlatform {
+  env: TestWorkflowEnvironment;
+  db: Db;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestPlatform(opts: { maxUploadBytes?: number } = {}): Promise<TestPlatform> {
+  const [env, db] = await Promise.all([startDevServer(), testDb()]);
+  const blobs = testBlobs();
+  const taskQueue = 'api-test';
+  const worker: Worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    deps: { db, blobs },
+    workflowBundle: await workflowBundle(),
+  });
+  const running = worker.run();
+  const app = createApp({
+    db,
+    client: env.client,
+    blobs,
+    logger: createLogger('silent'),
+    taskQueue,
+    maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    env,
+    db,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      worker.shutdown();
+      await running;
+      await closeTestDb(db);
+      await env.teardown();
+    },
+  };
+}
+
+/** Polls an invoice over HTTP until its status is one of `until`. */
+export async function waitForStatus(url: string, id: string, until: string[], timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${url}/api/v1/invoices/${id}`);
+    const body = await json(res);
+    if (res.ok && until.includes(body.status)) return body;
+    if (Date.now() > deadline)
+      throw new Error(`invoice ${id} still ${body.status ?? res.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A response's JSON body, loosely typed: tests assert its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function json(res: Response): Promise<any> {
+  return res.json();
+}
