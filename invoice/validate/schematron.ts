@@ -183,6 +183,12 @@ function stepMatcher(step: Ast, ns: Namespaces): Matcher {
     if (test.kind === 'name' && ((test.local !== '*' && el.name !== test.local) || el.ns !== uri))
       return false;
     const ctx: Ctx = { item: el, pos: 1, size: 1, vars: {}, document };
-    return preds.every((p) => ebv(p(ctx)));
+    try {
+      return preds.every((p) => ebv(p(ctx)));
+    } catch (err) {
+      // XSLT 2.0 (§6.4): a dynamic error in a pattern predicate means the pattern does not match.
+      if (err instanceof XPathError) return false;
+      throw err;
+    }
   };
 }

@@ -42,21 +42,19 @@ export function runOracle(cases: OracleCase[]): Map<string, OracleResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'facturflow-oracle-'));
   try {
     const bin = path.join(work, 'bin');
-    execFileSync('javac', ['-cp', SAXON_JAR, '-d', bin, DRIVER_SOURCE]);
+    execFileSync('javac', ['-cp', SAXON_JAR, '-d', bin, DRIVER_SOURCE], { stdio: 'pipe' });
     for (const syntax of ['ubl', 'cii'] as const) {
       if (missing[syntax].length === 0) continue;
       const inputs = path.join(work, syntax);
       fs.mkdirSync(inputs);
       for (const { key, c } of missing[syntax]) fs.writeFileSync(path.join(inputs, `${key}.xml`), c.xml);
       const tsv = path.join(work, `${syntax}.tsv`);
-      execFileSync('java', [
-        '-cp',
-        `${bin}${path.delimiter}${SAXON_JAR}`,
-        'OracleDriver',
-        officialXslt[syntax],
-        inputs,
-        tsv,
-      ]);
+      // Saxon also prints dynamic errors on stderr; the TSV carries them, so stderr is captured and dropped.
+      execFileSync(
+        'java',
+        ['-cp', `${bin}${path.delimiter}${SAXON_JAR}`, 'OracleDriver', officialXslt[syntax], inputs, tsv],
+        { stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 },
+      );
       const byKey = new Map<string, OracleResult>();
       for (const line of fs.readFileSync(tsv, 'utf8').split('\n')) {
         if (!line) continue;

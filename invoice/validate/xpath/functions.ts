@@ -34,8 +34,14 @@ function one(seq: Seq): Atomic | undefined {
   return seq.length ? atomize(seq[0]) : undefined;
 }
 
+const XML_SPACE_RUN = /[ \t\r\n]+/g;
+
+/** XPath normalize-space: only XML whitespace counts (a no-break space is content). */
 function normalizeSpace(s: string): string {
-  return s.replace(/[ \t\r\n]+/g, ' ').trim();
+  const collapsed = s.replace(XML_SPACE_RUN, ' ');
+  const start = collapsed.startsWith(' ') ? 1 : 0;
+  const end = collapsed.length > start && collapsed.endsWith(' ') ? collapsed.length - 1 : collapsed.length;
+  return collapsed.slice(start, end);
 }
 
 /** XPath numeric rounding: half towards positive infinity, keeping the operand's type. */
@@ -43,7 +49,9 @@ function round(a: Atomic): Atomic {
   if (a instanceof Dec) return a.toDecimalPlaces(0, Dec.ROUND_HALF_CEIL);
   const x = toDouble(a);
   if (!Number.isFinite(x)) return x;
-  return Math.floor(x + 0.5);
+  const r = Math.floor(x + 0.5);
+  // round(-0.4) and round(-0.0) are -0.0 in XPath, which matters to Saxon's comparisons with 0.
+  return r === 0 && (x < 0 || Object.is(x, -0)) ? -0 : r;
 }
 
 function numericArg(a: Atomic): number | Dec {

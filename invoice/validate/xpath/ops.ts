@@ -62,10 +62,23 @@ export function generalCompare(op: CompareOp, left: Seq, right: Seq): boolean {
   const r = atomizeSeq(right);
   for (const a of l) {
     for (const b of r) {
-      if (compareAtomics(op, ...promoteUntyped(a, b))) return true;
+      const [x, y] = promoteUntyped(a, b);
+      if (isNumeric(x) && isNumeric(y) && (a instanceof Untyped || b instanceof Untyped)) {
+        if (compareUntypedDoubles(op, toDouble(x), toDouble(y))) return true;
+      } else if (compareAtomics(op, x, y)) return true;
     }
   }
   return false;
+}
+
+/**
+ * Saxon (the reference implementation behind the official results) orders node content cast to
+ * xs:double with Java's Double.compare, where -0.0 < 0.0: "-0.00" in an invoice is not "= 0" there.
+ */
+function compareUntypedDoubles(op: CompareOp, x: number, y: number): boolean {
+  if (x === 0 && y === 0 && Object.is(x, -0) !== Object.is(y, -0))
+    return order(op, Object.is(x, -0) ? -1 : 1);
+  return compareDoubles(op, x, y);
 }
 
 /** Untyped operands of a general comparison take the type of the other side (xs:double for numbers). */

@@ -89,9 +89,12 @@ function decimalToString(d: Dec): string {
   return d.toFixed();
 }
 
-const DECIMAL_LEXICAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
-const DOUBLE_LEXICAL = /^\s*(([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)|-?INF|NaN)\s*$/;
-const DATE_LEXICAL = /^\s*(-?\d{4,})-(\d\d)-(\d\d)(Z|[+-]\d\d:\d\d)?\s*$/;
+// Casts ignore leading and trailing XML whitespace only (XML Schema whiteSpace="collapse").
+const DECIMAL_LEXICAL = /^[ \t\r\n]*[+-]?(\d+(\.\d*)?|\.\d+)[ \t\r\n]*$/;
+const DOUBLE_LEXICAL = /^[ \t\r\n]*(([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)|-?INF|NaN)[ \t\r\n]*$/;
+const XML_SPACE_EDGES = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+const INTEGER_LEXICAL = /^[+-]?\d+$/;
+const DATE_LEXICAL = /^[ \t\r\n]*(-?\d{4,})-(\d\d)-(\d\d)(Z|[+-]\d\d:\d\d)?[ \t\r\n]*$/;
 
 export function toDecimal(a: Atomic): Dec {
   if (a instanceof Dec) return a;
@@ -102,7 +105,7 @@ export function toDecimal(a: Atomic): Dec {
   if (typeof a === 'boolean') return new Dec(a ? 1 : 0);
   const s = asString(a);
   if (!DECIMAL_LEXICAL.test(s)) throw new XPathError(`"${s}" is not a valid xs:decimal`);
-  return new Dec(s.trim());
+  return new Dec(s.replace(XML_SPACE_EDGES, ''));
 }
 
 export function toDouble(a: Atomic): number {
@@ -111,10 +114,12 @@ export function toDouble(a: Atomic): number {
   if (typeof a === 'boolean') return a ? 1 : 0;
   const s = asString(a);
   if (!DOUBLE_LEXICAL.test(s)) throw new XPathError(`"${s}" is not a valid xs:double`);
-  const t = s.trim();
+  const t = s.replace(XML_SPACE_EDGES, '');
   if (t === 'INF') return Infinity;
   if (t === '-INF') return -Infinity;
-  return Number(t);
+  const n = Number(t);
+  // Saxon reads integer-looking text as a long first, so "-0" is +0 there while "-0.00" stays -0.
+  return n === 0 && INTEGER_LEXICAL.test(t) ? 0 : n;
 }
 
 export function toDate(a: Atomic): XDate {
@@ -132,7 +137,7 @@ export function toDate(a: Atomic): XDate {
 export function toBoolean(a: Atomic): boolean {
   if (typeof a === 'boolean') return a;
   if (isNumeric(a)) return typeof a === 'number' ? a !== 0 && !Number.isNaN(a) : !a.isZero();
-  const s = asString(a).trim();
+  const s = asString(a).replace(XML_SPACE_EDGES, '');
   if (s === 'true' || s === '1') return true;
   if (s === 'false' || s === '0') return false;
   throw new XPathError(`"${s}" is not a valid xs:boolean`);
