@@ -1,0 +1,38 @@
+import type { Finding } from '../validate';
+
+/**
+ * Findings the checker itself raises, outside any standard's rule set. Ids are stable: API clients
+ * and the CLI's JSON consumers match on them, and the message carries the typed error code.
+ */
+export const CHECK_RULES = {
+  /** The bytes are not a readable invoice (not XML/PDF, bad XML, PDF without invoice, unsupported syntax). */
+  unreadable: 'FF-FORMAT-01',
+  /** The file itself could not be read from disk (CLI only). */
+  fileUnreadable: 'FF-FILE-01',
+  /** The document declares a Factur-X profile that is not an EN 16931 invoice (MINIMUM, BASIC WL). */
+  profileNotChecked: 'FF-PROFILE-01',
+  /** The PDF's XMP metadata could not be read. */
+  xmpUnreadable: 'FF-FACTURX-01',
+  /** The XMP ConformanceLevel disagrees with the profile the embedded XML declares (BT-24). */
+  xmpProfileMismatch: 'FF-FACTURX-02',
+  /** A rule set that was asked for cannot run (missing context, or a validator failed on this input). */
+  rulesNotRun: 'FF-CHECK-01',
+} as const;
+
+export function fatal(rule: string, message: string, location?: string): Finding {
+  return location ? { rule, severity: 'fatal', message, location } : { rule, severity: 'fatal', message };
+}
+
+export function warning(rule: string, message: string, location?: string): Finding {
+  return location ? { rule, severity: 'warning', message, location } : { rule, severity: 'warning', message };
+}
+
+/** A typed error's stable code, or the error's class name for anything untyped. */
+export function errorCode(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
+  return err instanceof Error ? err.name : 'UNKNOWN_ERROR';
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
