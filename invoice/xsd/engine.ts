@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/** One libxml2 diagnostic as the worker reports it (level: 1 warning, 2 error, 3 fatal). */
+export interface XsdDiagnostic {
+  message: string;
+  level: number;
+  line: number;
+  col: number;
+}
+
+interface Pending {
+  resolve: (details: XsdDiagnostic[]) => void;
+  reject: (error: Error) => void;
+}
+
+type WorkerReply = { id: number; details: XsdDiagnostic[] } | { id: number; error: string };
+
+/**
+ * A libxml2 worker thread (see worker.mjs) with its compiled schemas. The thread keeps the process alive
+ * only while a validation is pending, so an idle engine never delays exit.
+ */
+class XsdEngine {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(schemaRoots: string[]) {
+    this.worker = new Worker(path.join(__dirname, 'worker.mjs'), {
+      workerData: { schemaRoots: schemaRoots.filter((root) => fs.existsSync(root)) },
+    });
+    this.worker.unref();
+    this.worker.on('message', (reply: WorkerReply) => this.settle(reply));
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`XSD worker exited with code ${code}`)));
+  }
+
+  /** `encoding` overrides the document's XML declaration (for text that was already decoded). */
+  validate(entry: string, bytes: Uint8Array, encoding?: string): Promise<XsdDiagnostic[]> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage({ id, entry, bytes, encoding });
+    });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private settle(reply: WorkerReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.forget(reply.id);
+    if ('error' in reply) waiting.reject(new Error(`XSD validation failed: ${reply.error}`));
+    else waiting.resolve(reply.details);
+  }
+
+  private failAll(error: Error): void {
+    for (const [id, waiting] of this.pending) {
+      this.forget(id);
+      waiting.reject(error);
+    }
+    engines.forEach((engine, key) => engine === this && engines.delete(key));
+  }
+
+  private forget(id: number): void {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
+  }
+}
+
+/** Engines by schema-root list, so each schema is compiled once per process. */
+const engines = new Map<string, XsdEngine>();
+
+export function xsdEngine(schemaRoots: string[]): XsdEngine {
+  const key = schemaRoots.join(path.delimiter);
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = new XsdEngine(schemaRoots);
+    engines.set(key, engine);
+  }
+  return engine;
+}
+
+/** Stops every worker thread (the compiled schemas are dropped; the next validation starts a new one). */
+export async function closeXsdEngines(): Promise<void> {
+  const running = [...engines.values()];
+  engines.clear();
+  await Promise.all(running.map((engine) => engine.terminate()));
+}

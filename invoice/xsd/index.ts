@@ -1,0 +1,5 @@
+export { validateXsd } from './validate';
+export type { XsdOptions } from './validate';
+export { XsdSchemaUnavailableError, xsdRuleId, defaultSchemaRoots } from './schemas';
+export type { XsdSchema } from './schemas';
+export { closeXsdEngines } from './engine';

@@ -1,0 +1,57 @@
+import type { Finding } from '../validate/finding';
+import { DEFAULT_XML_LIMITS } from '../xml';
+import { xsdEngine, type XsdDiagnostic } from './engine';
+import { defaultSchemaRoots, resolveSchemaEntry, xsdRuleId, type XsdSchema } from './schemas';
+
+export interface XsdOptions {
+  /** Folders searched for the schemas (default: FACTURFLOW_XSD_DIR, then the invoice corpus). */
+  schemaRoots?: string[];
+  /** Documents larger than this are refused unparsed (default: the invoice core's XML limit). */
+  maxBytes?: number;
+}
+
+/** Invoices never carry a DTD; refusing one up front leaves no entity tricks for the parser to meet. */
+const DOCTYPE = /<!DOCTYPE/i;
+
+/**
+ * Checks a document against an XSD with libxml2 (run in a worker thread, each schema compiled once).
+ * Every libxml2 error, well-formedness errors included, becomes one finding with the schema's rule id
+ * (XSD-UBL, XSD-CII, XSD-FX-<PROFILE>), libxml2's message and the line. Resolves to [] when valid.
+ * Rejects with XsdSchemaUnavailableError when the schema files cannot be found.
+ */
+export async function validateXsd(
+  xml: string | Uint8Array,
+  schema: XsdSchema,
+  options: XsdOptions = {},
+): Promise<Finding[]> {
+  const rule = xsdRuleId(schema);
+  const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+  const maxBytes = options.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes;
+  if (bytes.byteLength > maxBytes) {
+    return [refusal(rule, `Document of ${bytes.byteLength} bytes exceeds the limit of ${maxBytes} bytes`)];
+  }
+  const text = typeof xml === 'string' ? xml : Buffer.from(bytes).toString('latin1');
+  if (DOCTYPE.test(text)) return [refusal(rule, 'A DOCTYPE declaration is not allowed in an invoice')];
+
+  const roots = options.schemaRoots ?? defaultSchemaRoots();
+  const entry = resolveSchemaEntry(schema, roots);
+  const diagnostics = await xsdEngine(roots).validate(
+    entry,
+    bytes,
+    typeof xml === 'string' ? 'UTF-8' : undefined,
+  );
+  return diagnostics.map((diagnostic) => toFinding(rule, diagnostic));
+}
+
+function toFinding(rule: string, { message, level, line }: XsdDiagnostic): Finding {
+  return {
+    rule,
+    severity: level >= 2 ? 'fatal' : 'warning',
+    message,
+    ...(line > 0 ? { location: `line ${line}` } : {}),
+  };
+}
+
+function refusal(rule: string, message: string): Finding {
+  return { rule, severity: 'fatal', message };
+}
