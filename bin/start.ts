@@ -13,22 +13,48 @@ import { boot, fatal } from './boot';
 async function main() {
   const { config, logger } = boot();
   let devServer: DevServer | undefined;
-  const children: ChildProcess[] = [];
+  const children = new Map<string, ChildProcess>();
   let stopping = false;
 
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping facturflow');
-    await Promise.all(children.map(stopChild));
+    await Promise.all([...children.values()].map(stopChild));
     await devServer?.stop();
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
+  // Each role runs in its own process, as in production. One that dies (a crash, a SIGKILL) is started
+  // again: Temporal hands its unfinished work to the new worker, so nothing is lost. A role that keeps
+  // dying stops the platform rather than looping.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const crashes: number[] = [];
+  const supervise = (role: 'worker' | 'api') => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, `${role}.ts`)], {
+      env,
+      stdio: 'inherit',
+    });
+    children.set(role, child);
+    logger.info({ role, pid: child.pid }, `${role} process started`);
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes[0] < now - 60_000) crashes.shift();
+      if (crashes.length > 5) {
+        logger.error({ role, code, signal }, `${role} keeps exiting; stopping`);
+        void stop(1);
+        return;
+      }
+      logger.warn({ role, code, signal }, `${role} process exited; starting it again`);
+      setTimeout(() => !stopping && supervise(role), 1000);
+    });
+  };
+
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env };
     if (!config.temporal.address) {
       devServer = await startDevServer({
         cli: temporalBinaries().cli,
@@ -39,6 +65,7 @@ async function main() {
         logger,
       });
       devServer.process.once('exit', (code) => {
+        if (stopping) return;
         logger.error({ code }, 'Temporal dev server exited');
         void stop(1);
       });
@@ -50,18 +77,7 @@ async function main() {
     await db.destroy();
     if (applied.length) logger.info({ applied }, 'database migrated');
 
-    for (const role of ['worker', 'api']) {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, `${role}.ts`)], {
-        env,
-        stdio: 'inherit',
-      });
-      child.once('exit', (code, signal) => {
-        if (stopping) return;
-        logger.error({ role, code, signal }, `${role} process exited`);
-        void stop(1);
-      });
-      children.push(child);
-    }
+    for (const role of ['worker', 'api'] as const) supervise(role);
 
     await waitForHealth(config.port);
     const lines = [

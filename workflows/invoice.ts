@@ -41,11 +41,14 @@ export interface InvoiceState {
 
 export const invoiceState = wf.defineQuery<InvoiceState>('invoiceState');
 
-const { registerDeposit, checkInvoice, recordStatus, deliverToRecipient } =
-  wf.proxyActivities<InvoiceActivities>({
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-  });
+// Timeouts bound how long work held by a crashed worker waits before another worker retries it:
+// database writes are quick, reading and judging a large file is not.
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 };
+const { registerDeposit, recordStatus, deliverToRecipient } = wf.proxyActivities<InvoiceActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry,
+});
+const { checkInvoice } = wf.proxyActivities<InvoiceActivities>({ startToCloseTimeout: '2 minutes', retry });
 
 /**
  * One invoice from deposit to the recipient's space: DEPOSEE → checks → EN_COURS_ACHEMINEMENT →
