@@ -1,0 +1,66 @@
+import { Command, Option } from 'commander';
+import { RULE_SETS, type RuleSet } from '../invoice/check';
+import { CONVERT_TARGETS, convertFile, type ConvertTarget } from './convert';
+import { inspectFile } from './inspect';
+import { PROFILE_CHOICES, parseProfile } from './profile-option';
+import { validateFiles } from './validate';
+
+/**
+ * The `facturflow` command line. Each action returns its exit code instead of exiting, so that the
+ * program can be driven in-process and stdout is flushed before the process ends.
+ */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('facturflow')
+    .description('Validate, convert and inspect e-invoices (UBL 2.1, CII D16B, Factur-X/ZUGFeRD PDF)')
+    .showHelpAfterError();
+
+  program
+    .command('validate')
+    .description('check invoices against EN 16931 and/or the platform rules')
+    .argument('<files...>', 'UBL, CII or Factur-X PDF files')
+    .option('--json', 'print exactly one JSON array, one element per file', false)
+    .addOption(
+      new Option('--rules <set>', 'which rules to apply')
+        .choices([...RULE_SETS])
+        .default('en16931' satisfies RuleSet),
+    )
+    .addHelpText(
+      'after',
+      '\nExit status: 0 all valid, 1 some invalid, 2 some file unreadable or not an invoice.',
+    )
+    .action(async (files: string[], opts: { json: boolean; rules: RuleSet }) => {
+      setExitCode(await validateFiles(files, opts));
+    });
+
+  program
+    .command('convert')
+    .description('convert an invoice to another syntax')
+    .argument('<file>', 'UBL, CII or Factur-X PDF file')
+    .addOption(
+      new Option('--to <format>', 'target format').choices([...CONVERT_TARGETS]).makeOptionMandatory(),
+    )
+    .option('-o, --output <file>', 'output file (default: next to the input, e.g. x.ubl.xml, x.facturx.pdf)')
+    .option(
+      '--profile <profile>',
+      `Factur-X/CII profile to write: ${PROFILE_CHOICES.join(', ')} (default: the source's, else en16931)`,
+      parseProfile,
+    )
+    .action(
+      async (
+        file: string,
+        opts: { to: ConvertTarget; output?: string; profile?: ReturnType<typeof parseProfile> },
+      ) => {
+        setExitCode(await convertFile(file, opts));
+      },
+    );
+
+  program
+    .command('inspect')
+    .description("show a file's format, profile and key invoice fields")
+    .argument('<file>', 'UBL, CII or Factur-X PDF file')
+    .action(async (file: string) => {
+      setExitCode(await inspectFile(file));
+    });
+
+  return program;
+}
