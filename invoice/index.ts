@@ -35,3 +35,4 @@ export type { FacturXExtraction, FacturXOptions, PdfAttachment, PdfErrorCode } f
 export { toPdf } from './pdf';
 export { invoiceSchema } from './schema';
 export * from './validate';
+export * from './xsd';
