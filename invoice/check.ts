@@ -5,6 +5,7 @@ import { en16931Findings } from './check/en16931';
 import { facturXFindings } from './check/facturx';
 import { CHECK_RULES, errorCode, errorMessage, fatal } from './check/findings';
 import { readInvoiceFile, type CheckedFormat, type ReadInvoiceFile } from './check/read';
+import { xsdFindings } from './check/xsd';
 
 export type { CheckedFormat } from './check/read';
 export { CHECK_RULES } from './check/findings';
@@ -36,9 +37,10 @@ interface Stage {
 
 const standard = (rules: RuleSet) => rules !== 'platform';
 
-/** In order: the envelope, then the standard. */
+/** In order: the envelope, the schemas, then the standard's business rules. */
 const STAGES: Stage[] = [
   { name: 'Factur-X envelope', appliesTo: () => true, run: facturXFindings },
+  { name: 'XSD', appliesTo: standard, run: xsdFindings },
   { name: 'EN 16931', appliesTo: standard, run: en16931Findings },
 ];
 

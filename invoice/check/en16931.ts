@@ -15,8 +15,8 @@ export function en16931Findings(file: ReadInvoiceFile): Finding[] {
     return [
       warning(
         CHECK_RULES.profileNotChecked,
-        `Factur-X profile ${file.profile} is not an EN 16931 invoice: EN 16931 rules do not apply, and no ` +
-          `validator for the ${file.profile} profile rules is available, so they were not checked.`,
+        `Factur-X profile ${file.profile} is not an EN 16931 invoice: EN 16931 rules do not apply, and the ` +
+          `${file.profile} profile's own business rules (Factur-X Schematron) are not checked.`,
       ),
     ];
   }
