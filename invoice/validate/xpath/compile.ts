@@ -32,7 +32,9 @@ export interface XPathDocument {
   /** Every attribute name used anywhere in the document. */
   attrNames: Set<string>;
   all: XmlElement[];
-  memo: Map<Compiled, Seq>;
+  memo: Map<string, Seq>;
+  /** Children of an element grouped by expanded name, built on first use (rules re-read the same ones). */
+  childIndex: Map<XmlElement, Map<string, XmlElement[]>>;
 }
 
 export interface Ctx {
@@ -66,7 +68,34 @@ export function xpathDocument(root: XmlElement): XPathDocument {
     end.set(el, all.length);
   };
   walk(root);
-  return { doc: new DocNode(root), order, end, byName, attrNames, all, memo: new Map() };
+  return {
+    doc: new DocNode(root),
+    order,
+    end,
+    byName,
+    attrNames,
+    all,
+    memo: new Map(),
+    childIndex: new Map(),
+  };
+}
+
+const NO_ELEMENTS: XmlElement[] = [];
+
+/** The children of an element with this expanded name; the array is shared and must not be modified. */
+function childrenNamed(el: XmlElement, key: string, document: XPathDocument): XmlElement[] {
+  let byKey = document.childIndex.get(el);
+  if (!byKey) {
+    byKey = new Map();
+    for (const c of el.children) {
+      const k = nameKey(c.ns, c.name);
+      const list = byKey.get(k);
+      if (list) list.push(c);
+      else byKey.set(k, [c]);
+    }
+    document.childIndex.set(el, byKey);
+  }
+  return byKey.get(key) ?? NO_ELEMENTS;
 }
 
 function at(ctx: Ctx, item: Item, pos: number, size: number): Ctx {
@@ -155,6 +184,38 @@ function requiredNames(steps: Ast[], ns: Namespaces): { elements: string[]; attr
     } else elements.push(nameKey(step.test.prefix ? ns[step.test.prefix] : '', step.test.local));
   }
   return { elements, attributes };
+}
+
+const EMPTY: Seq = [];
+
+function hasNames(required: { elements: string[]; attributes: string[] }, document: XPathDocument): boolean {
+  for (const key of required.elements) if (!document.byName.has(key)) return false;
+  for (const name of required.attributes) if (!document.attrNames.has(name)) return false;
+  return true;
+}
+
+/** Applies path steps from index `from` on, in document order without duplicates as XPath requires. */
+function applySteps(start: Seq, steps: Compiled[], from: number, ctx: Ctx): Seq {
+  let cur = start;
+  for (let s = from; s < steps.length; s++) {
+    const size = cur.length;
+    if (size === 0) return EMPTY;
+    if (size === 1) {
+      const item = cur[0];
+      if (!isNode(item)) throw new XPathError('path step applied to an atomic value');
+      cur = steps[s](at(ctx, item, 1, 1));
+      continue;
+    }
+    const out: Item[] = [];
+    for (let i = 0; i < size; i++) {
+      const item = cur[i];
+      if (!isNode(item)) throw new XPathError('path step applied to an atomic value');
+      const r = steps[s](at(ctx, item, i + 1, size));
+      for (const x of r) out.push(x);
+    }
+    cur = out.length > 1 && out.every(isNode) ? sortNodes(out as XNode[], ctx.document) : out;
+  }
+  return cur;
 }
 
 function usesVariables(ast: Ast): boolean {
@@ -455,16 +516,13 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
       }
       if (axis === 'child' && preds.length === 0 && test.kind === 'name' && test.local !== '*') {
         // The hot path of most rules: children of an element by name, without generic axis machinery.
-        const uri = test.prefix ? ns[test.prefix] : '';
-        const local = test.local;
+        const key = nameKey(test.prefix ? ns[test.prefix] : '', test.local);
         return (ctx) => {
           const node = ctx.item;
           if (node instanceof DocNode) return match(node.root) ? [node.root] : [];
           if (!isNode(node)) throw new XPathError('path step on an atomic value');
           if (node instanceof AttrNode) return [];
-          const out: XNode[] = [];
-          for (const c of node.children) if (c.name === local && c.ns === uri) out.push(c);
-          return out;
+          return childrenNamed(node, key, ctx.document);
         };
       }
       return (ctx) => {
@@ -484,36 +542,27 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
       const steps = simplified.map((s) => compile(s, ns));
       const absolute = ast.steps[0].k === 'root' && !usesVariables(ast);
       const required = requiredNames(simplified, ns);
-      const EMPTY: Seq = [];
-      const evaluate: Compiled = (ctx) => {
-        const { byName, attrNames } = ctx.document;
-        for (const key of required.elements) if (!byName.has(key)) return EMPTY;
-        for (const name of required.attributes) if (!attrNames.has(name)) return EMPTY;
-        let cur = steps[0](ctx);
-        for (let s = 1; s < steps.length; s++) {
-          const size = cur.length;
-          const out: Item[] = [];
-          for (let i = 0; i < size; i++) {
-            const item = cur[i];
-            if (!isNode(item)) throw new XPathError('path step applied to an atomic value');
-            const r = steps[s](at(ctx, item, i + 1, size));
-            for (const x of r) out.push(x);
+      if (!absolute) {
+        return (ctx) => (hasNames(required, ctx.document) ? applySteps(steps[0](ctx), steps, 1, ctx) : EMPTY);
+      }
+      // Every prefix of an absolute path is memoised per document under its own text, so the many
+      // rules that start from the same `//cac:TaxCategory[…VAT…]` share one evaluation.
+      let prefix: Compiled = steps[0];
+      for (let s = 1; s < steps.length; s++) {
+        const key = JSON.stringify(simplified.slice(0, s + 1));
+        const before = prefix;
+        const step = steps[s];
+        prefix = (ctx) => {
+          let v = ctx.document.memo.get(key);
+          if (!v) {
+            v = applySteps(before(ctx), [step], 0, ctx);
+            ctx.document.memo.set(key, v);
           }
-          cur =
-            size > 1 && out.length > 1 && out.every(isNode) ? sortNodes(out as XNode[], ctx.document) : out;
-        }
-        return cur;
-      };
-      if (!absolute) return evaluate;
-      const memoised: Compiled = (ctx) => {
-        let v = ctx.document.memo.get(memoised);
-        if (!v) {
-          v = evaluate(ctx);
-          ctx.document.memo.set(memoised, v);
-        }
-        return v;
-      };
-      return memoised;
+          return v;
+        };
+      }
+      const whole = prefix;
+      return (ctx) => (hasNames(required, ctx.document) ? whole(ctx) : EMPTY);
     }
   }
 }
