@@ -36,3 +36,4 @@ export { toPdf } from './pdf';
 export { invoiceSchema } from './schema';
 export * from './validate';
 export * from './xsd';
+export * from './platform-rules';

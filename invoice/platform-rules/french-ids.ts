@@ -1,0 +1,31 @@
+/** SIREN of La Poste, whose establishments outnumber what a Luhn-checked 5-digit NIC can number. */
+const LA_POSTE_SIREN = '356000000';
+
+/** Luhn (mod 10) checksum over a digit string, as INSEE uses for SIREN and SIRET. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+export function isValidSiren(value: string): boolean {
+  return /^\d{9}$/.test(value) && luhnValid(value);
+}
+
+/**
+ * A SIRET is its SIREN plus a 5-digit NIC, Luhn-valid as a whole; La Poste's SIRETs are valid instead
+ * when their plain digit sum is a multiple of 5 (its head office, 35600000000048, is Luhn-valid too).
+ */
+export function isValidSiret(value: string): boolean {
+  if (!/^\d{14}$/.test(value) || !isValidSiren(value.slice(0, 9))) return false;
+  if (luhnValid(value)) return true;
+  const digitSum = [...value].reduce((sum, digit) => sum + Number(digit), 0);
+  return value.startsWith(LA_POSTE_SIREN) && digitSum % 5 === 0;
+}

@@ -1,0 +1,121 @@
+import type { Identifier, Invoice } from '../../model';
+import type { Finding } from '../../validate/finding';
+import type { RecipientParameters, RecipientService } from '../context';
+import { given, platformFinding } from './finding';
+
+/** Longest engagement number (numéro d'engagement juridique) the platform accepts. */
+export const MAX_ENGAGEMENT_LENGTH = 50;
+
+/** The buyer identifier the platform routes on: legal registration (BT-47), else BT-46, else BT-49. */
+export function recipientIdentifier(invoice: Invoice): Identifier | undefined {
+  const { legalRegistrationId, identifier, electronicAddress } = invoice.buyer;
+  return [legalRegistrationId, identifier, electronicAddress].find((id) => given(id?.value));
+}
+
+/** The recipient's service named by the service code (BT-10), if any. */
+function chosenService(invoice: Invoice, recipient: RecipientParameters): RecipientService | undefined {
+  const code = given(invoice.buyerReference);
+  return code === undefined ? undefined : recipient.services.find((service) => service.code === code);
+}
+
+/** FF-RECIPIENT-01: the buyer is a structure the platform's directory knows. */
+export function FF_RECIPIENT_01(invoice: Invoice, recipient: RecipientParameters | undefined): Finding[] {
+  if (recipient) return [];
+  const id = recipientIdentifier(invoice);
+  const shown = id ? `"${id.value.trim()}"${id.schemeId ? ` (${id.schemeId})` : ''}` : '(aucun / none)';
+  return [
+    platformFinding(
+      'FF-RECIPIENT-01',
+      `Destinataire inconnu de l'annuaire : ${shown}. / Recipient unknown to the directory: ${shown}.`,
+      'BG-7',
+    ),
+  ];
+}
+
+/** FF-SERVICE-01: the service code (BT-10) is given when required, and names an active service. */
+export function FF_SERVICE_01(invoice: Invoice, recipient: RecipientParameters): Finding[] {
+  const code = given(invoice.buyerReference);
+  if (code === undefined) {
+    if (!recipient.codeServiceDoitEtreRenseigne) return [];
+    return [
+      platformFinding(
+        'FF-SERVICE-01',
+        'Le code service est obligatoire pour ce destinataire. / This recipient requires a service code (BT-10).',
+        'BT-10',
+      ),
+    ];
+  }
+  const service = chosenService(invoice, recipient);
+  if (service?.active) return [];
+  const [fr, en] = service ? ['inactif', 'inactive'] : ['inconnu', 'unknown'];
+  return [
+    platformFinding(
+      'FF-SERVICE-01',
+      `Code service "${code}" ${fr} chez ce destinataire. / Service code "${code}" is ${en} for this recipient.`,
+      'BT-10',
+    ),
+  ];
+}
+
+/**
+ * FF-EJ-01: the engagement number (BT-13) is at most 50 characters, and is given when the recipient
+ * (numeroEJDoitEtreRenseigne) or the chosen service (numeroEngagement) requires it.
+ */
+export function FF_EJ_01(invoice: Invoice, recipient: RecipientParameters | undefined): Finding[] {
+  const engagement = given(invoice.purchaseOrderReference);
+  if (engagement !== undefined) {
+    if (engagement.length <= MAX_ENGAGEMENT_LENGTH) return [];
+    return [
+      platformFinding(
+        'FF-EJ-01',
+        `Le numéro d'engagement dépasse ${MAX_ENGAGEMENT_LENGTH} caractères (${engagement.length}). / ` +
+          `The engagement number exceeds ${MAX_ENGAGEMENT_LENGTH} characters (${engagement.length}).`,
+        'BT-13',
+      ),
+    ];
+  }
+  if (!recipient) return [];
+  const service = chosenService(invoice, recipient);
+  const requiredBy: [string, string] | undefined = recipient.numeroEJDoitEtreRenseigne
+    ? ['ce destinataire', 'this recipient']
+    : service?.engagementRequired
+      ? [`le service ${service.code}`, `service ${service.code}`]
+      : undefined;
+  if (!requiredBy) return [];
+  const [fr, en] = requiredBy;
+  return [
+    platformFinding(
+      'FF-EJ-01',
+      `Le numéro d'engagement est obligatoire pour ${fr}. / An engagement number (BT-13) is required by ${en}.`,
+      'BT-13',
+    ),
+  ];
+}
+
+/** FF-EJ-02: a recipient with gestionNumeroEJOuCodeService needs the service code or the engagement number. */
+export function FF_EJ_02(invoice: Invoice, recipient: RecipientParameters): Finding[] {
+  if (!recipient.gestionNumeroEJOuCodeService) return [];
+  if (given(invoice.buyerReference) || given(invoice.purchaseOrderReference)) return [];
+  return [
+    platformFinding(
+      'FF-EJ-02',
+      "Le code service ou le numéro d'engagement est obligatoire pour ce destinataire. / " +
+        'This recipient requires a service code (BT-10) or an engagement number (BT-13).',
+      'BT-10',
+    ),
+  ];
+}
+
+/** FF-EUR-01: invoices to a public buyer are in euros (BT-5). */
+export function FF_EUR_01(invoice: Invoice, recipient: RecipientParameters): Finding[] {
+  const currency = invoice.currencyCode?.trim();
+  if (!recipient.public || currency === 'EUR') return [];
+  return [
+    platformFinding(
+      'FF-EUR-01',
+      `Une facture à un destinataire public doit être en EUR, pas en ${currency || '(vide)'}. / ` +
+        `Invoices to a public buyer must be in EUR, not ${currency || '(empty)'}.`,
+      'BT-5',
+    ),
+  ];
+}
