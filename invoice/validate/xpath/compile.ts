@@ -33,8 +33,6 @@ export interface XPathDocument {
   attrNames: Set<string>;
   all: XmlElement[];
   memo: Map<string, Seq>;
-  /** Children of an element grouped by expanded name, built on first use (rules re-read the same ones). */
-  childIndex: Map<XmlElement, Map<string, XmlElement[]>>;
 }
 
 export interface Ctx {
@@ -76,26 +74,7 @@ export function xpathDocument(root: XmlElement): XPathDocument {
     attrNames,
     all,
     memo: new Map(),
-    childIndex: new Map(),
   };
-}
-
-const NO_ELEMENTS: XmlElement[] = [];
-
-/** The children of an element with this expanded name; the array is shared and must not be modified. */
-function childrenNamed(el: XmlElement, key: string, document: XPathDocument): XmlElement[] {
-  let byKey = document.childIndex.get(el);
-  if (!byKey) {
-    byKey = new Map();
-    for (const c of el.children) {
-      const k = nameKey(c.ns, c.name);
-      const list = byKey.get(k);
-      if (list) list.push(c);
-      else byKey.set(k, [c]);
-    }
-    document.childIndex.set(el, byKey);
-  }
-  return byKey.get(key) ?? NO_ELEMENTS;
 }
 
 function at(ctx: Ctx, item: Item, pos: number, size: number): Ctx {
@@ -516,13 +495,16 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
       }
       if (axis === 'child' && preds.length === 0 && test.kind === 'name' && test.local !== '*') {
         // The hot path of most rules: children of an element by name, without generic axis machinery.
-        const key = nameKey(test.prefix ? ns[test.prefix] : '', test.local);
+        const uri = test.prefix ? ns[test.prefix] : '';
+        const local = test.local;
         return (ctx) => {
           const node = ctx.item;
-          if (node instanceof DocNode) return match(node.root) ? [node.root] : [];
+          if (node instanceof DocNode) return match(node.root) ? [node.root] : EMPTY;
           if (!isNode(node)) throw new XPathError('path step on an atomic value');
-          if (node instanceof AttrNode) return [];
-          return childrenNamed(node, key, ctx.document);
+          if (node instanceof AttrNode) return EMPTY;
+          let out: XmlElement[] | undefined;
+          for (const c of node.children) if (c.name === local && c.ns === uri) (out ??= []).push(c);
+          return out ?? EMPTY;
         };
       }
       return (ctx) => {
