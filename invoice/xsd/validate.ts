@@ -30,7 +30,10 @@ export async function validateXsd(
   if (bytes.byteLength > maxBytes) {
     return [refusal(rule, `Document of ${bytes.byteLength} bytes exceeds the limit of ${maxBytes} bytes`)];
   }
-  const text = typeof xml === 'string' ? xml : Buffer.from(bytes).toString('latin1');
+  const text =
+    typeof xml === 'string'
+      ? xml
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   if (DOCTYPE.test(text)) return [refusal(rule, 'A DOCTYPE declaration is not allowed in an invoice')];
 
   const roots = options.schemaRoots ?? defaultSchemaRoots();
