@@ -126,6 +126,26 @@ function nonPositional(pred: Ast): boolean {
   }
 }
 
+function isDescendantOrSelfNode(step: Ast): boolean {
+  return (
+    step.k === 'axis' &&
+    step.axis === 'descendant-or-self' &&
+    step.test.kind === 'node' &&
+    step.preds.length === 0
+  );
+}
+
+/** A union of child steps, each free of positional predicates. */
+function childUnion(ast: Ast): boolean {
+  if (ast.k === 'union') return childUnion(ast.l) && childUnion(ast.r);
+  return ast.k === 'axis' && ast.axis === 'child' && ast.preds.every(nonPositional);
+}
+
+function descendantUnion(ast: Ast): Ast {
+  if (ast.k === 'union') return { k: 'union', l: descendantUnion(ast.l), r: descendantUnion(ast.r) };
+  return ast.k === 'axis' ? { ...ast, axis: 'descendant' } : ast;
+}
+
 /** `descendant-or-self::node()/child::x[p]` is `descendant::x[p]` when p is not positional. */
 function simplifySteps(steps: Ast[]): Ast[] {
   const out: Ast[] = [];
@@ -142,6 +162,10 @@ function simplifySteps(steps: Ast[]): Ast[] {
       next.preds.every(nonPositional)
     ) {
       out.push({ ...next, axis: 'descendant' });
+      i++;
+    } else if (isDescendantOrSelfNode(s) && next?.k === 'union' && childUnion(next)) {
+      // `//(a|b)` (BR-CO-10's `//(cac:InvoiceLine|cac:CreditNoteLine)`) is `descendant::a | descendant::b`.
+      out.push(descendantUnion(next));
       i++;
     } else out.push(s);
   }
