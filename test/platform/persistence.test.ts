@@ -100,12 +100,6 @@ describe(`read model persistence (${engine})`, () => {
     await acts.deliverToRecipient({ invoiceId: d.invoiceId, recipientId: '11000201100044' });
     expect((await db('invoices').where({ id: d.invoiceId }).first()).recipient_structure_id).toBe('st-1');
   });
-
-  it('refuses an invoice row whose file was never stored (foreign key)', async () => {
-    const acts = createInvoiceActivities({ db, blobs: testBlobs() });
-    await expect(acts.registerDeposit(deposit('ORPHAN-1', 'f'.repeat(64)))).rejects.toThrow();
-    expect(await db('invoices').where({ number: 'ORPHAN-1' }).first()).toBeUndefined();
-  });
 });
 
 describe('filesystem blob store', () => {
