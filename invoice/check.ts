@@ -1,9 +1,11 @@
 import type { FacturXProfile } from './cii/profile';
 import type { Invoice } from './model';
+import type { PlatformContext } from './platform-rules';
 import type { Finding } from './validate';
 import { en16931Findings } from './check/en16931';
 import { facturXFindings } from './check/facturx';
 import { CHECK_RULES, errorCode, errorMessage, fatal } from './check/findings';
+import { platformFindings } from './check/platform';
 import { readInvoiceFile, type CheckedFormat, type ReadInvoiceFile } from './check/read';
 import { xsdFindings } from './check/xsd';
 
@@ -16,6 +18,8 @@ export const RULE_SETS: readonly RuleSet[] = ['en16931', 'platform', 'all'];
 
 export interface CheckOptions {
   rules: RuleSet;
+  /** Recipient directory and duplicate registry for the platform rules that need them. */
+  platform?: PlatformContext;
 }
 
 export interface CheckResult {
@@ -36,12 +40,14 @@ interface Stage {
 }
 
 const standard = (rules: RuleSet) => rules !== 'platform';
+const platform = (rules: RuleSet) => rules !== 'en16931';
 
-/** In order: the envelope, the schemas, then the standard's business rules. */
+/** In order: the envelope, the schemas, the standard's business rules, then the platform's. */
 const STAGES: Stage[] = [
   { name: 'Factur-X envelope', appliesTo: () => true, run: facturXFindings },
   { name: 'XSD', appliesTo: standard, run: xsdFindings },
   { name: 'EN 16931', appliesTo: standard, run: en16931Findings },
+  { name: 'Platform', appliesTo: platform, run: (file, options) => platformFindings(file, options.platform) },
 ];
 
 /**

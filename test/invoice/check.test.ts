@@ -122,6 +122,31 @@ describeWithCorpus('checkInvoiceFile on the corpus', () => {
   });
 });
 
+describeWithCorpus('checkInvoiceFile with the platform rules', () => {
+  const bytes = () => fs.readFileSync(corpusPath(UBL_EXAMPLE));
+
+  it('runs them with the given recipient directory and duplicate registry', async () => {
+    const platform = {
+      recipients: { find: async () => undefined },
+      duplicates: { exists: async () => true },
+    };
+    const result = await checkInvoiceFile(bytes(), { rules: 'platform', platform });
+    expect(fatalRules(result)).toEqual(expect.arrayContaining(['FF-RECIPIENT-01', 'FF-DUP-01']));
+    expect(result.findings.map((f) => f.rule)).not.toContain('FF-CHECK-01');
+  });
+
+  it('says which platform rules could not run without that context', async () => {
+    const result = await checkInvoiceFile(bytes(), { rules: 'all' });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'FF-CHECK-01',
+        severity: 'warning',
+        message: expect.stringContaining('recipient directory and duplicate registry'),
+      }),
+    );
+  });
+});
+
 describe('checkInvoiceFile on bytes that are no invoice', () => {
   it.each([
     ['empty', 'NOT_AN_INVOICE', new Uint8Array()],
