@@ -37,3 +37,5 @@ export { invoiceSchema } from './schema';
 export * from './validate';
 export * from './xsd';
 export * from './platform-rules';
+export { checkInvoiceFile, CHECK_RULES, RULE_SETS } from './check';
+export type { CheckOptions, CheckResult, CheckedFormat, RuleSet } from './check';
