@@ -1,6 +1,6 @@
 import type { XmlElement } from '../../xml';
 import type { Ast, Axis, NodeTest } from './ast';
-import { FUNCTIONS } from './functions';
+import { FUNCTIONS, stringOf } from './functions';
 import { arithmetic, generalCompare, negate, valueCompare } from './ops';
 import { parseXPath } from './parser';
 import {
@@ -33,6 +33,8 @@ export interface XPathDocument {
   attrNames: Set<string>;
   all: XmlElement[];
   memo: Map<string, Seq>;
+  /** Per compiled path (by its number): 1 when the document holds all names it needs, 2 when not. */
+  present: number[];
 }
 
 export interface Ctx {
@@ -74,6 +76,7 @@ export function xpathDocument(root: XmlElement): XPathDocument {
     attrNames,
     all,
     memo: new Map(),
+    present: [],
   };
 }
 
@@ -177,7 +180,7 @@ function simplifySteps(steps: Ast[]): Ast[] {
  * of one of them, the path is empty whatever the context, which settles most "must not be present"
  * syntax rules without walking the tree.
  */
-function requiredNames(steps: Ast[], ns: Namespaces): { elements: string[]; attributes: string[] } {
+function requiredNames(steps: Ast[], ns: Namespaces): RequiredNames {
   const elements: string[] = [];
   const attributes: string[] = [];
   for (const step of steps) {
@@ -186,15 +189,28 @@ function requiredNames(steps: Ast[], ns: Namespaces): { elements: string[]; attr
       if (!step.test.prefix) attributes.push(step.test.local);
     } else elements.push(nameKey(step.test.prefix ? ns[step.test.prefix] : '', step.test.local));
   }
-  return { elements, attributes };
+  return { id: pathCount++, elements, attributes };
 }
 
 const EMPTY: Seq = [];
 
-function hasNames(required: { elements: string[]; attributes: string[] }, document: XPathDocument): boolean {
-  for (const key of required.elements) if (!document.byName.has(key)) return false;
-  for (const name of required.attributes) if (!document.attrNames.has(name)) return false;
-  return true;
+/** Numbers compiled paths, so each document answers `hasNames` once per path rather than per call. */
+let pathCount = 0;
+
+interface RequiredNames {
+  id: number;
+  elements: string[];
+  attributes: string[];
+}
+
+function hasNames(required: RequiredNames, document: XPathDocument): boolean {
+  const known = document.present[required.id];
+  if (known !== undefined) return known === 1;
+  let found = true;
+  for (const key of required.elements) if (!document.byName.has(key)) found = false;
+  for (const name of required.attributes) if (!document.attrNames.has(name)) found = false;
+  document.present[required.id] = found ? 1 : 2;
+  return found;
 }
 
 /** Applies path steps from index `from` on, in document order without duplicates as XPath requires. */
@@ -361,6 +377,25 @@ const REVERSE_AXES = new Set<Axis>([
   'preceding-sibling',
 ]);
 
+/**
+ * `contains(' AED AFN … ', concat(' ', code, ' '))` is how the code-list rules (BR-CL-*) test
+ * membership in lists of up to thousands of codes. A single space-delimited code is looked up in a
+ * set of the list's tokens, which gives the same answer as the substring search; anything else (a
+ * code with inner spaces, an empty one) still takes the substring search.
+ */
+function codeListContains(list: string, needle: Compiled): Compiled {
+  const tokens = new Set(list.split(' '));
+  return (ctx) => {
+    const s = stringOf(needle(ctx));
+    const last = s.length - 1;
+    if (last >= 2 && s.charCodeAt(0) === 32 && s.charCodeAt(last) === 32) {
+      const code = s.slice(1, last);
+      if (!code.includes(' ')) return [tokens.has(code)];
+    }
+    return [list.includes(s)];
+  };
+}
+
 function compile(ast: Ast, ns: Namespaces): Compiled {
   switch (ast.k) {
     case 'literal': {
@@ -386,7 +421,20 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
     case 'call': {
       const fn = FUNCTIONS[ast.name];
       if (!fn) throw new XPathError(`unsupported function ${ast.name}()`);
+      const [first] = ast.args;
+      if (
+        ast.name === 'contains' &&
+        ast.args.length === 2 &&
+        first.k === 'literal' &&
+        typeof first.v === 'string'
+      ) {
+        return codeListContains(first.v, compile(ast.args[1], ns));
+      }
       const args = ast.args.map((a) => compile(a, ns));
+      if (args.length === 1) {
+        const [arg] = args;
+        return (ctx) => fn([arg(ctx)], ctx.item);
+      }
       return (ctx) =>
         fn(
           args.map((a) => a(ctx)),

@@ -23,7 +23,7 @@ export type XFunction = (args: Seq[], context: Item) => Seq;
 
 const regexCache = new Map<string, RegExp>();
 
-function str(seq: Seq): string {
+export function stringOf(seq: Seq): string {
   if (seq.length === 0) return '';
   if (seq.length > 1) throw new XPathError('a sequence of several items where one string is expected');
   return asString(atomize(seq[0]));
@@ -84,40 +84,40 @@ export const FUNCTIONS: Record<string, XFunction> = {
   exists: ([a]) => [a.length > 0],
   empty: ([a]) => [a.length === 0],
   count: ([a]) => [new Dec(a.length)],
-  string: (args, context) => [str(args.length ? args[0] : [context])],
-  'normalize-space': (args, context) => [normalizeSpace(str(args.length ? args[0] : [context]))],
-  'string-length': (args, context) => [new Dec([...str(args.length ? args[0] : [context])].length)],
-  'upper-case': ([a]) => [str(a).toUpperCase()],
-  'lower-case': ([a]) => [str(a).toLowerCase()],
-  concat: (args) => [args.map(str).join('')],
-  contains: ([a, b]) => [str(a).includes(str(b))],
-  'starts-with': ([a, b]) => [str(a).startsWith(str(b))],
-  'ends-with': ([a, b]) => [str(a).endsWith(str(b))],
+  string: (args, context) => [stringOf(args.length ? args[0] : [context])],
+  'normalize-space': (args, context) => [normalizeSpace(stringOf(args.length ? args[0] : [context]))],
+  'string-length': (args, context) => [new Dec([...stringOf(args.length ? args[0] : [context])].length)],
+  'upper-case': ([a]) => [stringOf(a).toUpperCase()],
+  'lower-case': ([a]) => [stringOf(a).toLowerCase()],
+  concat: (args) => [args.map(stringOf).join('')],
+  contains: ([a, b]) => [stringOf(a).includes(stringOf(b))],
+  'starts-with': ([a, b]) => [stringOf(a).startsWith(stringOf(b))],
+  'ends-with': ([a, b]) => [stringOf(a).endsWith(stringOf(b))],
   'substring-before': ([a, b]) => {
-    const s = str(a);
-    const i = s.indexOf(str(b));
+    const s = stringOf(a);
+    const i = s.indexOf(stringOf(b));
     return [i < 0 ? '' : s.slice(0, i)];
   },
   'substring-after': ([a, b]) => {
-    const s = str(a);
-    const t = str(b);
+    const s = stringOf(a);
+    const t = stringOf(b);
     const i = s.indexOf(t);
     return [i < 0 ? '' : s.slice(i + t.length)];
   },
   substring: ([a, start, len]) => {
-    const chars = [...str(a)];
+    const chars = [...stringOf(a)];
     const first = Math.floor(toDouble(one(start) ?? NaN) + 0.5);
     const end = len === undefined ? Infinity : first + Math.floor(toDouble(one(len) ?? NaN) + 0.5);
     return [chars.filter((_, i) => i + 1 >= first && i + 1 < end).join('')];
   },
   matches: ([a, pattern]) => {
-    const p = str(pattern);
+    const p = stringOf(pattern);
     let re = regexCache.get(p);
     if (!re) {
       re = new RegExp(p);
       regexCache.set(p, re);
     }
-    return [re.test(str(a))];
+    return [re.test(stringOf(a))];
   },
   name: (args, context) => nodeName(args, context, false),
   'local-name': (args, context) => nodeName(args, context, true),
