@@ -2,8 +2,10 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
-import { identifyInvoice, NotAnInvoiceError } from '../invoice/identify';
+import { identifyInvoice } from '../invoice/identify';
+import { InvoiceFormatError } from '../invoice/errors';
 import { XmlError } from '../invoice/xml';
+import { extractFacturX, PdfError } from '../invoice/facturx';
 import { invoiceLifecycle, InvoiceDeposit } from '../workflows/invoice';
 import { ApiError } from './errors';
 
@@ -23,7 +25,7 @@ export interface DepositResult {
 const PDF_MAGIC = '%PDF-';
 
 /**
- * Takes a deposited invoice file: reads the identifiers that name it, stores the bytes, and starts
+ * Takes a deposited invoice file (UBL 2.1, CII D16B, or a Factur-X / ZUGFeRD PDF): reads the identifiers that name it, stores the bytes, and starts
  * its workflow under the business key invoice/<supplier id>/<year>/<number>. Depositing the same
  * file again answers the same id; another file under a number already used is a duplicate.
  */
@@ -33,14 +35,9 @@ export async function depositInvoice(
   meta: { filename?: string; depositMode: string; now?: Date },
 ): Promise<DepositResult> {
   if (bytes.byteLength === 0) throw new ApiError(400, 'EMPTY_INVOICE', 'The invoice file is empty.');
-  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC) {
-    throw new ApiError(
-      415,
-      'UNSUPPORTED_FORMAT',
-      'PDF deposits are not accepted on this endpoint yet: send UBL 2.1 or CII D16B XML.',
-    );
-  }
-  const identity = identifyOrReject(bytes);
+  const pdf = Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC;
+  // A Factur-X PDF is filed under the facts of the invoice XML it carries.
+  const identity = identifyOrReject(pdf ? await embeddedInvoice(bytes) : bytes);
   const missing = [
     !identity.number && 'BT-1 invoice number',
     !identity.issueDate?.match(/^\d{4}-\d{2}-\d{2}$/) && 'BT-2 issue date (YYYY-MM-DD)',
@@ -59,7 +56,10 @@ export async function depositInvoice(
   const year = Number(identity.issueDate!.slice(0, 4));
   const invoiceId = `invoice/${identity.seller.id}/${year}/${identity.number}`;
 
-  const blob = await blobs.put(bytes, { mediaType: 'application/xml', filename: meta.filename });
+  const blob = await blobs.put(bytes, {
+    mediaType: pdf ? 'application/pdf' : 'application/xml',
+    filename: meta.filename,
+  });
   await db('blobs')
     .insert({
       sha256: blob.sha256,
@@ -84,7 +84,7 @@ export async function depositInvoice(
     currency: identity.currency,
     totals: identity.totals,
     blob,
-    format: identity.syntax,
+    format: pdf ? 'facturx' : identity.syntax,
     depositMode: meta.depositMode,
     depositedAt: (meta.now ?? new Date()).toISOString(),
   };
@@ -111,6 +111,18 @@ export async function depositInvoice(
   }
 }
 
+async function embeddedInvoice(bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    return (await extractFacturX(bytes)).xml;
+  } catch (err) {
+    if (err instanceof PdfError) {
+      const status = err.code === 'PDF_NO_INVOICE_XML' ? 415 : err.code === 'PDF_TOO_LARGE' ? 413 : 400;
+      throw new ApiError(status, err.code, err.message);
+    }
+    throw err;
+  }
+}
+
 function identifyOrReject(bytes: Uint8Array) {
   try {
     return identifyInvoice(bytes);
@@ -118,7 +130,8 @@ function identifyOrReject(bytes: Uint8Array) {
     if (err instanceof XmlError) {
       throw new ApiError(400, 'INVOICE_NOT_WELL_FORMED', err.message, { code: err.code, line: err.line });
     }
-    if (err instanceof NotAnInvoiceError) throw new ApiError(415, 'NOT_AN_INVOICE', err.message);
+    if (err instanceof InvoiceFormatError)
+      throw new ApiError(415, 'NOT_AN_INVOICE', err.message, { code: err.code });
     throw err;
   }
 }

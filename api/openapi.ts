@@ -33,7 +33,7 @@ export function openApiDocument() {
       },
       '/api/v1/invoices': {
         post: {
-          summary: 'Deposit an invoice (UBL 2.1 or CII D16B XML)',
+          summary: 'Deposit an invoice (UBL 2.1 or CII D16B XML, or a Factur-X PDF)',
           description:
             'Stores the file and starts its workflow: DEPOSEE → checks → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, or REJETEE. ' +
             'Depositing the same file again answers the same id.',
@@ -43,6 +43,7 @@ export function openApiDocument() {
             content: {
               'application/xml': { schema: { type: 'string' } },
               'text/xml': { schema: { type: 'string' } },
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
               'multipart/form-data': {
                 schema: {
                   type: 'object',
@@ -64,7 +65,7 @@ export function openApiDocument() {
             '400': error('Empty, not well-formed, or bad parameters'),
             '409': error('Another file was already deposited under this number by this supplier this year'),
             '413': error('File too large'),
-            '415': error('Not an invoice format the platform reads'),
+            '415': error('Not an invoice format the platform reads (or a PDF without invoice XML)'),
             '422': error('The invoice lacks what is needed to file it (number, date, seller identifier)'),
           },
         },

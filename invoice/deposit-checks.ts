@@ -1,30 +1,21 @@
-import { identifyInvoice, InvoiceIdentity } from './identify';
-import { XmlError } from './xml';
-
-export interface DepositFinding {
-  rule: string;
-  severity: 'fatal' | 'warning';
-  message: string;
-  location?: string;
-}
+import { checkInvoiceFile, type RuleSet } from './check';
+import { identityOf, type InvoiceIdentity } from './identify';
+import type { Finding } from './validate';
 
 /**
- * The checks every deposit goes through before it is routed: the file is a well-formed UBL or CII
- * invoice and carries the identifiers routing needs. Never throws on bad input: every problem is a finding.
+ * Everything a deposit is judged by before it is routed: the file's own checks (format, XSD,
+ * EN 16931, the platform's rules) and the identifiers routing needs. Never throws on bad input:
+ * every problem is a finding.
  */
-export function checkDeposit(bytes: Uint8Array): DepositFinding[] {
-  let identity: InvoiceIdentity;
-  try {
-    identity = identifyInvoice(bytes);
-  } catch (err) {
-    const line = err instanceof XmlError && err.line ? `line ${err.line}` : undefined;
-    return [{ rule: 'FF-FORMAT-01', severity: 'fatal', message: (err as Error).message, location: line }];
-  }
-  return routingFindings(identity);
+export async function checkDeposit(bytes: Uint8Array, rules: RuleSet = 'all'): Promise<Finding[]> {
+  const result = await checkInvoiceFile(bytes, { rules });
+  if (!result.invoice) return result.findings;
+  const syntax = result.format.startsWith('ubl') ? 'ubl' : 'cii';
+  return [...result.findings, ...routingFindings(identityOf(result.invoice, syntax))];
 }
 
-export function routingFindings(id: InvoiceIdentity): DepositFinding[] {
-  const findings: DepositFinding[] = [];
+export function routingFindings(id: InvoiceIdentity): Finding[] {
+  const findings: Finding[] = [];
   const fatal = (rule: string, message: string, location: string) =>
     findings.push({ rule, severity: 'fatal', message, location });
   const ubl = id.syntax === 'ubl';

@@ -1,15 +1,15 @@
-import { at, child, children, parseXml, textAt, XmlElement, XmlError } from './xml';
+import type { Identifier, Invoice } from './model';
+import { parseInvoice } from './parse';
 
 /**
- * The few facts needed to file and route a deposited invoice, read straight from its XML: who sent
- * it, to whom, its number and date, and its totals. The full EN 16931 reading lives in the readers;
- * this stays small because it runs on every deposit before anything else.
+ * The few facts needed to file and route a deposited invoice — who sent it, to whom, its number,
+ * date and totals — taken from the EN 16931 model the readers build.
  */
 export interface InvoiceIdentity {
   syntax: 'ubl' | 'cii';
   /** BT-1 */
   number?: string;
-  /** BT-2, ISO date YYYY-MM-DD */
+  /** BT-2, ISO date YYYY-MM-DD when readable */
   issueDate?: string;
   /** BT-3 */
   typeCode?: string;
@@ -41,113 +41,49 @@ export interface PartyIdentity {
   scheme?: string;
 }
 
-export class NotAnInvoiceError extends Error {
-  readonly code = 'NOT_AN_INVOICE';
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotAnInvoiceError';
-  }
-}
-
-const UBL_INVOICE = 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2';
-const UBL_CREDIT_NOTE = 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2';
-const CII = 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100';
-
-/** Reads the identity of a UBL 2.1 or CII D16B invoice; throws XmlError or NotAnInvoiceError. */
+/** Reads the identity of UBL 2.1 or CII D16B bytes; throws XmlError or InvoiceFormatError on bad input. */
 export function identifyInvoice(bytes: Uint8Array | string): InvoiceIdentity {
-  const root = parseXml(bytes);
-  if (
-    (root.ns === UBL_INVOICE && root.name === 'Invoice') ||
-    (root.ns === UBL_CREDIT_NOTE && root.name === 'CreditNote')
-  ) {
-    return identifyUbl(root);
-  }
-  if (root.ns === CII && root.name === 'CrossIndustryInvoice') return identifyCii(root);
-  throw new NotAnInvoiceError(
-    `root element {${root.ns}}${root.name} is neither a UBL 2.1 Invoice/CreditNote nor a CII D16B CrossIndustryInvoice`,
-  );
+  const parsed = parseInvoice(typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+  return identityOf(parsed.invoice, parsed.format === 'cii' ? 'cii' : 'ubl');
 }
 
-function identifyUbl(root: XmlElement): InvoiceIdentity {
-  const party = (role: string): PartyIdentity => {
-    const p = at(root, role, 'Party');
-    const legal = at(p, 'PartyLegalEntity', 'CompanyID');
-    const partyId = at(p, 'PartyIdentification', 'ID');
-    const vat = children(p, 'PartyTaxScheme')
-      .map((s) => child(s, 'CompanyID'))
-      .find(Boolean);
-    const endpoint = child(p, 'EndpointID');
-    const chosen = [legal, partyId, vat, endpoint].find((e) => e && e.text.trim() !== '');
-    return {
-      name: textAt(p, 'PartyLegalEntity', 'RegistrationName') ?? textAt(p, 'PartyName', 'Name'),
-      id: chosen?.text.trim(),
-      scheme: chosen?.attrs.schemeID,
-    };
-  };
-  const totals = child(root, 'LegalMonetaryTotal');
-  const currency = textAt(root, 'DocumentCurrencyCode');
-  const vatTotal = children(root, 'TaxTotal')
-    .map((t) => child(t, 'TaxAmount'))
-    .find((a) => a && (!currency || a.attrs.currencyID === currency));
+export function identityOf(invoice: Invoice, syntax: 'ubl' | 'cii'): InvoiceIdentity {
+  const { seller, buyer, totals } = invoice;
   return {
-    syntax: 'ubl',
-    number: textAt(root, 'ID'),
-    issueDate: textAt(root, 'IssueDate'),
-    typeCode: textAt(root, root.name === 'Invoice' ? 'InvoiceTypeCode' : 'CreditNoteTypeCode'),
-    currency,
-    buyerReference: textAt(root, 'BuyerReference'),
-    purchaseOrderReference: textAt(root, 'OrderReference', 'ID'),
-    seller: party('AccountingSupplierParty'),
-    buyer: party('AccountingCustomerParty'),
+    syntax,
+    number: present(invoice.number),
+    issueDate: present(invoice.issueDate),
+    typeCode: present(invoice.typeCode),
+    currency: present(invoice.currencyCode),
+    buyerReference: present(invoice.buyerReference),
+    purchaseOrderReference: present(invoice.purchaseOrderReference),
+    seller: party(seller?.name, [
+      seller?.legalRegistrationId,
+      ...(seller?.identifiers ?? []),
+      seller?.vatId ? { value: seller.vatId } : undefined,
+      seller?.electronicAddress,
+    ]),
+    buyer: party(buyer?.name, [
+      buyer?.legalRegistrationId,
+      buyer?.identifier,
+      buyer?.vatId ? { value: buyer.vatId } : undefined,
+      buyer?.electronicAddress,
+    ]),
     totals: {
-      withoutVat: textAt(totals, 'TaxExclusiveAmount'),
-      vat: vatTotal?.text.trim(),
-      withVat: textAt(totals, 'TaxInclusiveAmount'),
-      amountDue: textAt(totals, 'PayableAmount'),
+      withoutVat: present(totals?.taxExclusiveAmount?.value),
+      vat: present(totals?.vatTotal?.value),
+      withVat: present(totals?.taxInclusiveAmount?.value),
+      amountDue: present(totals?.amountDue?.value),
     },
   };
 }
 
-function identifyCii(root: XmlElement): InvoiceIdentity {
-  const doc = child(root, 'ExchangedDocument');
-  const tx = child(root, 'SupplyChainTradeTransaction');
-  const agreement = child(tx, 'ApplicableHeaderTradeAgreement');
-  const settlement = child(tx, 'ApplicableHeaderTradeSettlement');
-  const party = (role: string): PartyIdentity => {
-    const p = child(agreement, role);
-    const legal = at(p, 'SpecifiedLegalOrganization', 'ID');
-    const partyId = child(p, 'ID') ?? child(p, 'GlobalID');
-    const vat = children(p, 'SpecifiedTaxRegistration')
-      .map((r) => child(r, 'ID'))
-      .find((e) => e?.attrs.schemeID === 'VA');
-    const endpoint = at(p, 'URIUniversalCommunication', 'URIID');
-    const chosen = [legal, partyId, vat, endpoint].find((e) => e && e.text.trim() !== '');
-    return { name: textAt(p, 'Name'), id: chosen?.text.trim(), scheme: chosen?.attrs.schemeID };
-  };
-  const sums = child(settlement, 'SpecifiedTradeSettlementHeaderMonetarySummation');
-  const currency = textAt(settlement, 'InvoiceCurrencyCode');
-  const vatTotal = children(sums, 'TaxTotalAmount').find((a) => !currency || a.attrs.currencyID === currency);
-  const rawDate = textAt(doc, 'IssueDateTime', 'DateTimeString');
-  return {
-    syntax: 'cii',
-    number: textAt(doc, 'ID'),
-    issueDate:
-      rawDate && /^\d{8}$/.test(rawDate)
-        ? `${rawDate.slice(0, 4)}-${rawDate.slice(4, 6)}-${rawDate.slice(6, 8)}`
-        : rawDate,
-    typeCode: textAt(doc, 'TypeCode'),
-    currency,
-    buyerReference: textAt(agreement, 'BuyerReference'),
-    purchaseOrderReference: textAt(agreement, 'BuyerOrderReferencedDocument', 'IssuerAssignedID'),
-    seller: party('SellerTradeParty'),
-    buyer: party('BuyerTradeParty'),
-    totals: {
-      withoutVat: textAt(sums, 'TaxBasisTotalAmount'),
-      vat: vatTotal?.text.trim(),
-      withVat: textAt(sums, 'GrandTotalAmount'),
-      amountDue: textAt(sums, 'DuePayableAmount'),
-    },
-  };
+function party(name: string | undefined, candidates: (Identifier | undefined)[]): PartyIdentity {
+  const chosen = candidates.find((c) => c && c.value.trim() !== '');
+  return { name: present(name), id: chosen?.value.trim(), scheme: present(chosen?.schemeId) };
 }
 
-export { XmlError };
+function present(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  return t ? t : undefined;
+}

@@ -30,7 +30,8 @@ export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 50 * 1024 * 1024, maxDe
 
 export class XmlError extends Error {
   constructor(
-    readonly code: 'XML_NOT_WELL_FORMED' | 'XML_DTD_FORBIDDEN' | 'XML_TOO_LARGE' | 'XML_TOO_DEEP' | 'XML_EMPTY',
+    readonly code:
+      'XML_NOT_WELL_FORMED' | 'XML_DTD_FORBIDDEN' | 'XML_TOO_LARGE' | 'XML_TOO_DEEP' | 'XML_EMPTY',
     message: string,
     readonly line?: number,
   ) {
@@ -42,7 +43,10 @@ export class XmlError extends Error {
 export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > limits.maxBytes) {
-    throw new XmlError('XML_TOO_LARGE', `XML document of ${size} bytes exceeds the limit of ${limits.maxBytes}`);
+    throw new XmlError(
+      'XML_TOO_LARGE',
+      `XML document of ${size} bytes exceeds the limit of ${limits.maxBytes}`,
+    );
   }
   const text = typeof input === 'string' ? input : decodeXmlBytes(input);
   const parser = new SaxesParser({ xmlns: true, position: true });
@@ -99,7 +103,9 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT
   try {
     parser.write(text).close();
   } catch (err) {
-    fail(new XmlError('XML_NOT_WELL_FORMED', `XML is not well-formed: ${(err as Error).message}`, parser.line));
+    fail(
+      new XmlError('XML_NOT_WELL_FORMED', `XML is not well-formed: ${(err as Error).message}`, parser.line),
+    );
   }
   if (failure) throw failure;
   if (!root) throw new XmlError('XML_EMPTY', 'no XML root element found');

@@ -1,4 +1,5 @@
 import * as wf from '@temporalio/workflow';
+import type { RetryPolicy } from '@temporalio/common';
 import type { InvoiceActivities } from '../activities/invoice';
 import { InvoiceNumber, InvoiceStatus, RecipientSiret, SupplierSiret } from './search-attributes';
 
@@ -43,7 +44,11 @@ export const invoiceState = wf.defineQuery<InvoiceState>('invoiceState');
 
 // Timeouts bound how long work held by a crashed worker waits before another worker retries it:
 // database writes are quick, reading and judging a large file is not.
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 };
+const retry: RetryPolicy = {
+  initialInterval: '1 second',
+  maximumInterval: '1 minute',
+  backoffCoefficient: 2,
+};
 const { registerDeposit, recordStatus, deliverToRecipient } = wf.proxyActivities<InvoiceActivities>({
   startToCloseTimeout: '10 seconds',
   retry,

@@ -18,7 +18,7 @@ export function invoicesRouter(
     limits: { fileSize: deps.maxUploadBytes, files: 1 },
   });
   const rawXml = express.raw({
-    type: ['application/xml', 'text/xml', 'application/octet-stream'],
+    type: ['application/xml', 'text/xml', 'application/pdf', 'application/octet-stream'],
     limit: deps.maxUploadBytes,
   });
 
@@ -29,7 +29,7 @@ export function invoicesRouter(
       throw new ApiError(
         415,
         'UNSUPPORTED_MEDIA_TYPE',
-        'Send the invoice as an application/xml body or as a multipart/form-data field named "file".',
+        'Send the invoice as an application/xml or application/pdf body, or as a multipart/form-data field named "file".',
         { field: 'body' },
       );
     }

@@ -18,25 +18,25 @@ describeWithCorpus('invoices API', () => {
     fetch(`${p.url}/api/v1/invoices${query}`, { method: 'POST', headers: { 'content-type': type }, body });
 
   it('deposits a raw UBL body and serves its status and history', async () => {
-    const res = await postXml(read('ubl/examples/guide-example3.xml'));
+    const res = await postXml(read('ubl/examples/issue116.xml'));
     expect(res.status).toBe(202);
     const body = await json(res);
     expect(body).toEqual({
-      id: 'invoice/DK16356706/2013/TOSL108',
+      id: 'invoice/1234567890/2018/2018210',
       created: true,
-      links: { self: '/api/v1/invoices/invoice/DK16356706/2013/TOSL108' },
+      links: { self: '/api/v1/invoices/invoice/1234567890/2018/2018210' },
     });
     expect(res.headers.get('location')).toBe(body.links.self);
 
     const invoice = await waitForStatus(p.url, body.id, ['MISE_A_DISPOSITION', 'REJETEE']);
     expect(invoice).toMatchObject({
       id: body.id,
-      number: 'TOSL108',
+      number: '2018210',
       status: 'MISE_A_DISPOSITION',
-      supplier: { id: 'DK16356706', name: 'SubscriptionSeller' },
-      recipient: { id: '5790000435975' },
-      currency: 'DKK',
-      totals: { withoutVat: '900.00', vat: '225.00', withVat: '1125.00', amountDue: '1125.00' },
+      supplier: { id: '1234567890', name: 'SÄLJARNAMNET' },
+      recipient: { id: '1234512345', name: 'Project services AB' },
+      currency: 'SEK',
+      totals: { withoutVat: '700', vat: '130', withVat: '830', amountDue: '830' },
       depositMode: 'UPLOAD_API',
     });
     expect(invoice.history.map((h: { status: string }) => h.status)).toEqual([
@@ -54,8 +54,8 @@ describeWithCorpus('invoices API', () => {
       const f = new FormData();
       f.append(
         'file',
-        new Blob([read('cii/examples/CII_example5.xml')], { type: 'application/xml' }),
-        'CII_example5.xml',
+        new Blob([read('cii/examples/CII_example8.xml')], { type: 'application/xml' }),
+        'CII_example8.xml',
       );
       return f;
     };

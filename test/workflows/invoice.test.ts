@@ -88,11 +88,11 @@ describeWithCorpus('invoice workflow on the Temporal dev server', () => {
   });
 
   it('answers the same id for the same file and creates nothing new', async () => {
-    const first = await depositInvoice(deps, example('ubl-tc434-example4.xml'), {
+    const first = await depositInvoice(deps, example('ubl-tc434-example8.xml'), {
       depositMode: 'UPLOAD_API',
     });
     await result(first.invoiceId);
-    const again = await depositInvoice(deps, example('ubl-tc434-example4.xml'), {
+    const again = await depositInvoice(deps, example('ubl-tc434-example8.xml'), {
       depositMode: 'UPLOAD_API',
     });
     expect(again).toEqual({ invoiceId: first.invoiceId, created: false });
