@@ -81,6 +81,29 @@ describeWithCorpus('invoices API', () => {
     expect(await countRows(p.db, 'invoices', { id })).toBe(1);
   });
 
+  it('deposits a Factur-X PDF, filed under the invoice XML it carries', async () => {
+    const pdf = fs.readFileSync(corpusPath('ZUGFeRD/corpus/XML-Rechnung/FX/EN16931_Einfach.pdf'));
+    const res = await postXml(pdf, '?modeDepot=DEPOT_PDF_API', 'application/pdf');
+    expect(res.status).toBe(202);
+    const { id } = await json(res);
+    const invoice = await waitForStatus(p.url, id, ['MISE_A_DISPOSITION', 'REJETEE']);
+    expect(invoice).toMatchObject({
+      format: 'facturx',
+      depositMode: 'DEPOT_PDF_API',
+      status: 'MISE_A_DISPOSITION',
+    });
+    expect(id).toBe(`invoice/${invoice.supplier.id}/${invoice.issueDate.slice(0, 4)}/${invoice.number}`);
+  });
+
+  it('refuses a PDF that carries no invoice XML', async () => {
+    const pdf = fs.readFileSync(
+      corpusPath('ZUGFeRD/mustangproject/Mustang-CLI/src/test/resources/EmptyPDFA1.pdf'),
+    );
+    const res = await postXml(pdf, '', 'application/pdf');
+    expect(res.status).toBe(415);
+    expect((await json(res)).error.code).toBe('PDF_NO_INVOICE_XML');
+  });
+
   it.each([
     ['an empty body', '', '', 400, 'EMPTY_INVOICE'],
     ['XML that is not well-formed', '<Invoice><cbc:ID>', '', 400, 'INVOICE_NOT_WELL_FORMED'],
