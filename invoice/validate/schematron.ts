@@ -11,6 +11,7 @@ import {
   type Namespaces,
   type XPathDocument,
 } from './xpath/compile';
+import { registerCodeListDocument } from './xpath/documents';
 import { parseXPath } from './xpath/parser';
 import { DocNode, ebv, XPathError, type XNode } from './xpath/values';
 
@@ -19,7 +20,8 @@ type Matcher = (node: XNode, document: XPathDocument) => boolean;
 interface CompiledRule {
   index: number;
   matches: Matcher;
-  asserts: { id: string; flag: 'fatal' | 'warning'; message: string; test: Compiled }[];
+  lets: { name: string; value: Compiled }[];
+  asserts: { id: string; flag: 'fatal' | 'warning'; message: string; test: Compiled; report: boolean }[];
 }
 
 interface CompiledPattern {
@@ -40,6 +42,7 @@ export interface CompiledSchematron {
  */
 export function compileSchematron(schema: SchematronSchema): CompiledSchematron {
   const ns = schema.namespaces;
+  for (const [name, lists] of Object.entries(schema.codeLists ?? {})) registerCodeListDocument(name, lists);
   return {
     patterns: schema.patterns.map((pattern) => {
       const byName = new Map<string, CompiledRule[]>();
@@ -49,11 +52,13 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
         const compiled: CompiledRule = {
           index,
           matches: contextMatcher(ast, ns),
+          lets: (rule.lets ?? []).map((l) => ({ name: l.name, value: compileXPath(l.value, ns) })),
           asserts: rule.asserts.map((a) => ({
             id: a.id,
             flag: a.flag,
             message: a.message,
             test: compileXPath(a.test, ns),
+            report: a.report === true,
           })),
         };
         const names = lastStepNames(ast);
@@ -80,10 +85,20 @@ export function runSchematron(compiled: CompiledSchematron, root: XmlElement): F
       const rule = firstMatchingRule(pattern, node, document);
       if (!rule) continue;
       const ctx: Ctx = { item: node, pos: 1, size: 1, vars: {}, document };
+      let letsFailed = false;
+      for (const l of rule.lets) {
+        try {
+          ctx.vars[l.name] = l.value(ctx);
+        } catch (err) {
+          if (!(err instanceof XPathError)) throw err;
+          letsFailed = true;
+        }
+      }
       for (const a of rule.asserts) {
+        // A report fires when its test holds, an assert when it fails.
         let holds: boolean;
         try {
-          holds = ebv(a.test(ctx));
+          holds = !letsFailed && ebv(a.test(ctx)) !== a.report;
         } catch (err) {
           // The official XSLT stops with a dynamic error here (e.g. xs:decimal('abc')): the data
           // cannot satisfy the rule, so it is reported as violated rather than silently passed.

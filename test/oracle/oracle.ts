@@ -19,41 +19,50 @@ export const officialXslt: Record<Syntax, string> = {
 };
 
 /**
- * Runs the official compiled Schematron over every case, one JVM per syntax for the cases not yet
- * cached. Results are cached under .cache/oracle by a hash of XSLT + driver + input bytes, so only
- * changed inputs ever reach Saxon again.
+ * Runs an official compiled Schematron over every case (by default the EN 16931 XSLT of its syntax),
+ * one JVM per stylesheet for the cases not yet cached. Results are cached under .cache/oracle by a
+ * hash of XSLT + driver + input bytes, so only changed inputs ever reach Saxon again.
  */
-export function runOracle(cases: OracleCase[]): Map<string, OracleResult> {
+export function runOracle(
+  cases: OracleCase[],
+  xsltOf: (c: OracleCase) => string = (c) => officialXslt[c.syntax],
+): Map<string, OracleResult> {
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const results = new Map<string, OracleResult>();
-  const xsltHash = (syntax: Syntax) =>
-    sha256(fs.readFileSync(officialXslt[syntax]), fs.readFileSync(DRIVER_SOURCE));
-  const missing: Record<Syntax, { key: string; c: OracleCase }[]> = { ubl: [], cii: [] };
-  const hashes: Record<Syntax, string> = { ubl: xsltHash('ubl'), cii: xsltHash('cii') };
+  const hashes = new Map<string, string>();
+  const missing = new Map<string, { key: string; c: OracleCase }[]>();
   for (const c of cases) {
-    const key = sha256(Buffer.from(hashes[c.syntax]), Buffer.from(c.xml));
+    const xslt = xsltOf(c);
+    let xsltHash = hashes.get(xslt);
+    if (!xsltHash) {
+      xsltHash = sha256(fs.readFileSync(xslt), fs.readFileSync(DRIVER_SOURCE));
+      hashes.set(xslt, xsltHash);
+    }
+    const key = sha256(Buffer.from(xsltHash), Buffer.from(c.xml));
     const cached = path.join(CACHE_DIR, `${key}.json`);
     if (fs.existsSync(cached))
       results.set(c.name, JSON.parse(fs.readFileSync(cached, 'utf8')) as OracleResult);
-    else missing[c.syntax].push({ key, c });
+    else missing.set(xslt, [...(missing.get(xslt) ?? []), { key, c }]);
   }
-  if (missing.ubl.length + missing.cii.length === 0) return results;
+  if (missing.size === 0) return results;
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'facturflow-oracle-'));
   try {
     const bin = path.join(work, 'bin');
     execFileSync('javac', ['-cp', SAXON_JAR, '-d', bin, DRIVER_SOURCE], { stdio: 'pipe' });
-    for (const syntax of ['ubl', 'cii'] as const) {
-      if (missing[syntax].length === 0) continue;
-      const inputs = path.join(work, syntax);
+    [...missing].forEach(([xslt, todo], i) => {
+      const inputs = path.join(work, `inputs-${i}`);
       fs.mkdirSync(inputs);
-      for (const { key, c } of missing[syntax]) fs.writeFileSync(path.join(inputs, `${key}.xml`), c.xml);
-      const tsv = path.join(work, `${syntax}.tsv`);
+      for (const { key, c } of todo) fs.writeFileSync(path.join(inputs, `${key}.xml`), c.xml);
+      const tsv = path.join(work, `results-${i}.tsv`);
       // Saxon also prints dynamic errors on stderr; the TSV carries them, so stderr is captured and dropped.
       execFileSync(
         'java',
-        ['-cp', `${bin}${path.delimiter}${SAXON_JAR}`, 'OracleDriver', officialXslt[syntax], inputs, tsv],
-        { stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 },
+        ['-cp', `${bin}${path.delimiter}${SAXON_JAR}`, 'OracleDriver', xslt, inputs, tsv],
+        {
+          stdio: 'pipe',
+          maxBuffer: 256 * 1024 * 1024,
+        },
       );
       const byKey = new Map<string, OracleResult>();
       for (const line of fs.readFileSync(tsv, 'utf8').split('\n')) {
@@ -61,12 +70,12 @@ export function runOracle(cases: OracleCase[]): Map<string, OracleResult> {
         const [file, out] = line.split('\t');
         byKey.set(file.replace(/\.xml$/, ''), parseDriverOutput(out));
       }
-      for (const { key, c } of missing[syntax]) {
+      for (const { key, c } of todo) {
         const result = byKey.get(key) ?? { error: 'no oracle output' };
         fs.writeFileSync(path.join(CACHE_DIR, `${key}.json`), JSON.stringify(result));
         results.set(c.name, result);
       }
-    }
+    });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -1,13 +1,22 @@
-/** One Schematron assert as the official artefacts state it. */
+/** One Schematron assert (or report) as the official artefacts state it. */
 export interface SchematronAssert {
   id: string;
   flag: 'fatal' | 'warning';
   test: string;
   message: string;
+  /** A `<report>`: the finding is raised when the test holds, not when it fails. */
+  report?: boolean;
+}
+
+/** A rule-level `<let>`: bound in the rule's context before its asserts run. */
+export interface SchematronLet {
+  name: string;
+  value: string;
 }
 
 export interface SchematronRule {
   context: string;
+  lets?: SchematronLet[];
   asserts: SchematronAssert[];
 }
 
@@ -21,4 +30,9 @@ export interface SchematronSchema {
   title: string;
   namespaces: Record<string, string>;
   patterns: SchematronPattern[];
+  /**
+   * Code-list documents the tests read with `document(name)`, by file name: each is a
+   * `<codedb><cl id="…"><enumeration value="…"/>…</cl>…</codedb>`, kept here as lists of values by id.
+   */
+  codeLists?: Record<string, Record<string, string[]>>;
 }

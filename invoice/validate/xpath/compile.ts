@@ -183,6 +183,9 @@ function simplifySteps(steps: Ast[]): Ast[] {
 function requiredNames(steps: Ast[], ns: Namespaces): RequiredNames {
   const elements: string[] = [];
   const attributes: string[] = [];
+  // Paths into another document (the code lists of `document()`) need names of that document.
+  const first = steps[0];
+  if (first.k === 'call' && first.name === 'document') return { id: pathCount++, elements, attributes };
   for (const step of steps) {
     if (step.k !== 'axis' || step.test.kind !== 'name' || step.test.local === '*') continue;
     if (step.axis === 'attribute') {

@@ -17,6 +17,7 @@ import {
   XPathError,
   ebv,
 } from './values';
+import { codeListDocument } from './documents';
 import { generalCompare } from './ops';
 
 export type XFunction = (args: Seq[], context: Item) => Seq;
@@ -149,6 +150,12 @@ export const FUNCTIONS: Record<string, XFunction> = {
     }
     return out;
   },
+  tokenize: ([a, pattern]) => {
+    const s = stringOf(a);
+    if (s === '') return [];
+    return s.split(new RegExp(stringOf(pattern), 'g'));
+  },
+  document: ([a]) => [codeListDocument(stringOf(a))],
   'xs:decimal': ([a]) => {
     const v = one(a);
     return v === undefined ? [] : [toDecimal(v)];
