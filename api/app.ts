@@ -9,8 +9,7 @@ import type { BlobStore } from '../platform/blobs';
 import type { Logger } from '../platform/logger';
 import { ApiError } from './errors';
 import { openApiDocument } from './openapi';
-import { healthRouter } from './routes/health';
-import { invoicesRouter } from './routes/invoices';
+import { resources } from './routes';
 
 export interface AppDeps {
   db: Db;
@@ -45,12 +44,11 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(express.json({ limit: '1mb' }));
 
-  const document = openApiDocument();
+  const document = openApiDocument(resources.map((r) => r.openApi));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
-  app.use(healthRouter(deps));
-  app.use('/api/v1', invoicesRouter(deps));
+  for (const resource of resources) app.use(resource.mount, resource.router(deps));
 
   app.use((req, _res, next) =>
     next(new ApiError(404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`)),

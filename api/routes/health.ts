@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { checkDb, Db } from '../../platform/db';
+import type { OpenApiPaths } from '../openapi';
+import { healthBody } from '../schemas';
 
 /** GET /health: the API is up and can reach the database and Temporal. */
 export function healthRouter({ db, client }: { db: Db; client: Client }): Router {
@@ -27,3 +29,21 @@ async function settle(probe: () => Promise<void>): Promise<string> {
     return `unreachable: ${(err as Error).message}`;
   }
 }
+
+export const healthOpenApi: OpenApiPaths = {
+  '/health': {
+    get: {
+      summary: 'Health of the API and what it depends on (database, Temporal)',
+      responses: {
+        '200': {
+          description: 'All dependencies reachable',
+          content: { 'application/json': { schema: healthBody } },
+        },
+        '503': {
+          description: 'A dependency is unreachable',
+          content: { 'application/json': { schema: healthBody } },
+        },
+      },
+    },
+  },
+};

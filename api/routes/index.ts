@@ -1,0 +1,18 @@
+import type { Router } from 'express';
+import type { AppDeps } from '../app';
+import type { OpenApiPaths } from '../openapi';
+import { healthOpenApi, healthRouter } from './health';
+import { invoicesOpenApi, invoicesRouter } from './invoices';
+
+/** A resource of the API: where it is mounted, its router, and its part of the OpenAPI document. */
+export interface Resource {
+  mount: string;
+  router: (deps: AppDeps) => Router;
+  openApi: OpenApiPaths;
+}
+
+/** Every resource the API serves; add one line per new resource. */
+export const resources: Resource[] = [
+  { mount: '/', router: healthRouter, openApi: healthOpenApi },
+  { mount: '/api/v1', router: invoicesRouter, openApi: invoicesOpenApi },
+];
