@@ -1,0 +1,93 @@
+import { isValidSiret } from '../invoice/platform-rules/french-ids';
+
+/** typeIdentifiantStructure: how a structure is identified on the platform. */
+export const IDENTIFIER_TYPES = [
+  'SIRET',
+  'UE_HORS_FRANCE',
+  'HORS_UE',
+  'RIDET',
+  'TAHITI',
+  'PARTICULIER',
+  'AUTRE',
+] as const;
+export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
+
+/** A problem with one field of a structure, named by a stable code the API answers with. */
+export interface FieldProblem {
+  code: string;
+  field: string;
+  message: string;
+}
+
+// Formats outside metropolitan France (unconfirmed): RIDET (New Caledonia) is a 7-digit company number
+// plus a 3-digit establishment rank; the numéro TAHITI is 6 characters plus a 3-digit rank; an EU
+// identifier is a VAT number without its French key rule. Others are free text the platform cannot check.
+const IDENTIFIER_FORMATS: Record<Exclude<IdentifierType, 'SIRET'>, RegExp> = {
+  UE_HORS_FRANCE: /^[A-Z]{2}[A-Z0-9+*]{2,12}$/,
+  HORS_UE: /^[A-Za-z0-9 ./-]{1,80}$/,
+  RIDET: /^\d{10}$/,
+  TAHITI: /^[A-Z0-9]{6}\d{3}$/,
+  PARTICULIER: /^.{1,80}$/,
+  AUTRE: /^.{1,80}$/,
+};
+
+/** Why a structure identifier is invalid for its type (SIRET: Luhn, with La Poste's exception). */
+export function identifierProblem(type: IdentifierType, identifier: string): FieldProblem | undefined {
+  if (type === 'SIRET') {
+    return isValidSiret(identifier)
+      ? undefined
+      : {
+          code: 'SIRET_INVALID',
+          field: 'body.identifier',
+          message: `${identifier} is not a valid SIRET (14 digits, Luhn checksum).`,
+        };
+  }
+  return IDENTIFIER_FORMATS[type].test(identifier)
+    ? undefined
+    : {
+        code: 'IDENTIFIER_INVALID',
+        field: 'body.identifier',
+        message: `${identifier} is not a valid ${type} identifier.`,
+      };
+}
+
+/** The French VAT key of a SIREN: (12 + 3 × (SIREN mod 97)) mod 97, two digits. */
+export function frenchVatKey(siren: string): string {
+  return String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0');
+}
+
+/**
+ * Why an intra-EU VAT number is invalid: a French one must be FR + its key + the SIREN (and the SIREN
+ * the structure's own when it is identified by SIRET); other member states are checked for shape only.
+ */
+export function vatNumberProblem(vat: string, siret?: string): FieldProblem | undefined {
+  const bad = (why: string): FieldProblem => ({
+    code: 'VAT_NUMBER_INVALID',
+    field: 'body.vatNumber',
+    message: `${vat} is not a valid intra-EU VAT number: ${why}.`,
+  });
+  if (!/^[A-Z]{2}[A-Z0-9+*]{2,12}$/.test(vat)) return bad('expected a country code and 2 to 12 characters');
+  if (!vat.startsWith('FR')) return undefined;
+  const match = /^FR(\d{2})(\d{9})$/.exec(vat);
+  if (!match) return bad('FR numbers are FR, a 2-digit key and the 9-digit SIREN');
+  const [, key, siren] = match;
+  if (frenchVatKey(siren) !== key) return bad(`the key for SIREN ${siren} is ${frenchVatKey(siren)}`);
+  if (siret && !siret.startsWith(siren)) return bad(`its SIREN is not the one of SIRET ${siret}`);
+  return undefined;
+}
+
+/** BIC (ISO 9362): bank, country, location, optional branch. */
+export function bicProblem(bic: string): FieldProblem | undefined {
+  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(bic)
+    ? undefined
+    : {
+        code: 'BIC_INVALID',
+        field: 'body.bic',
+        message: `${bic} is not a valid BIC (8 or 11 characters).`,
+      };
+}
+
+/** An IBAN shown in logs and listings to people who need not see it whole: country, key, last 4. */
+export function maskIban(iban: string): string {
+  return `${iban.slice(0, 4)}${'*'.repeat(Math.max(iban.length - 8, 0))}${iban.slice(-4)}`;
+}

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { Db } from '../platform/db';
+import { isValidSiret } from '../invoice/platform-rules/french-ids';
+
+export interface ImportReport {
+  imported: number;
+  skipped: { line: number; reason: string }[];
+}
+
+const BATCH = 500;
+const COLUMNS = ['siret', 'name', 'street', 'postal_code', 'city'] as const;
+
+/**
+ * Streams a CSV (header siret,name,street,postal_code,city; comma or semicolon separated) into the
+ * company directory, upserting by SIRET in batches, so a file of millions of lines runs in constant
+ * memory and importing it again only refreshes the rows.
+ */
+export async function importRegistryCsv(
+  db: Db,
+  file: string,
+  onProgress: (imported: number) => void = () => undefined,
+): Promise<ImportReport> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const report: ImportReport = { imported: 0, skipped: [] };
+  let header: string[] | undefined;
+  let separator = ',';
+  let batch: Record<string, string | null>[] = [];
+  let lineNo = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await db('company_registry')
+      .insert(batch)
+      .onConflict('siret')
+      .merge(['name', 'street', 'postal_code', 'city', 'updated_at']);
+    report.imported += batch.length;
+    batch = [];
+    onProgress(report.imported);
+  };
+
+  for await (const raw of lines) {
+    lineNo += 1;
+    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (line.trim() === '') continue;
+    if (!header) {
+      separator = line.includes(';') && !line.includes(',') ? ';' : ',';
+      header = splitCsvLine(line, separator).map((h) => h.trim().toLowerCase());
+      const missing = ['siret', 'name'].filter((c) => !header!.includes(c));
+      if (missing.length > 0)
+        throw new Error(`${file}: the header lacks the column(s) ${missing.join(', ')}`);
+      continue;
+    }
+    const cells = splitCsvLine(line, separator);
+    const value = (c: string) => cells[header!.indexOf(c)]?.trim() || null;
+    const siret = value('siret')?.replace(/\s/g, '') ?? '';
+    if (!isValidSiret(siret)) {
+      report.skipped.push({ line: lineNo, reason: `invalid SIRET "${siret}"` });
+      continue;
+    }
+    if (!value('name')) {
+      report.skipped.push({ line: lineNo, reason: 'no name' });
+      continue;
+    }
+    const row: Record<string, string | null> = { updated_at: new Date().toISOString() };
+    for (const c of COLUMNS) row[c] = value(c);
+    row.siret = siret;
+    batch.push(row);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  return report;
+}
+
+/** One CSV record on one line: separated cells, double-quoted cells may hold separators and "". */
+export function splitCsvLine(line: string, separator: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}

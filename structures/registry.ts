@@ -1,0 +1,32 @@
+import type { Db } from '../platform/db';
+
+/** What a company registry knows of an establishment. */
+export interface CompanyRecord {
+  siret: string;
+  name: string;
+  address: { street?: string; postalCode?: string; city?: string };
+}
+
+/** The company-registry port: does this SIRET exist, under what name and address. */
+export interface CompanyRegistry {
+  lookup(siret: string): Promise<CompanyRecord | undefined>;
+}
+
+/** The default registry: the platform's own directory table, filled by `npm run import:registry`. */
+export function dbCompanyRegistry(db: Db): CompanyRegistry {
+  return {
+    async lookup(siret) {
+      const row = await db('company_registry').where({ siret }).first();
+      if (!row) return undefined;
+      return {
+        siret: row.siret,
+        name: row.name,
+        address: {
+          street: row.street ?? undefined,
+          postalCode: row.postal_code ?? undefined,
+          city: row.city ?? undefined,
+        },
+      };
+    },
+  };
+}
