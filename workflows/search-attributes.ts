@@ -5,5 +5,9 @@ export const SupplierSiret = defineSearchAttributeKey('SupplierSiret', SearchAtt
 export const RecipientSiret = defineSearchAttributeKey('RecipientSiret', SearchAttributeType.KEYWORD);
 export const InvoiceNumber = defineSearchAttributeKey('InvoiceNumber', SearchAttributeType.KEYWORD);
 export const InvoiceStatus = defineSearchAttributeKey('InvoiceStatus', SearchAttributeType.KEYWORD);
+export const StructureId = defineSearchAttributeKey('StructureId', SearchAttributeType.KEYWORD);
+export const RequesterEmail = defineSearchAttributeKey('RequesterEmail', SearchAttributeType.KEYWORD);
+export const AttachmentStatus = defineSearchAttributeKey('AttachmentStatus', SearchAttributeType.KEYWORD);
 
 export const searchAttributes = [SupplierSiret, RecipientSiret, InvoiceNumber, InvoiceStatus];
+searchAttributes.push(StructureId, RequesterEmail, AttachmentStatus);
