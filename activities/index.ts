@@ -1,8 +1,12 @@
+import { createAccountActivities, AccountActivityDeps } from './account';
 import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
 
-export type ActivityDeps = InvoiceActivityDeps;
+export type ActivityDeps = InvoiceActivityDeps & AccountActivityDeps;
 
 /** Every activity the worker registers, built from its dependencies so tests can inject them. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createInvoiceActivities(deps) };
+  return {
+    ...createInvoiceActivities(deps),
+    ...createAccountActivities(deps),
+  };
 }

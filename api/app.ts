@@ -7,6 +7,8 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import type { Logger } from '../platform/logger';
+import type { Outbox } from '../platform/mail/outbox';
+import { authenticate } from './auth';
 import { ApiError } from './errors';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
@@ -18,6 +20,10 @@ export interface AppDeps {
   logger: Logger;
   taskQueue: string;
   maxUploadBytes: number;
+  /** Base of the links emailed to people (PUBLIC_URL). */
+  publicUrl: string;
+  /** The development outbox, present only when no SMTP server is configured. */
+  outbox?: Outbox;
 }
 
 /** The HTTP edge: checks input, stores files, starts and reads workflows. It runs no business step itself. */
@@ -48,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
+  app.use(authenticate(deps.db));
   for (const resource of resources) app.use(resource.mount, resource.router(deps));
 
   app.use((req, _res, next) =>

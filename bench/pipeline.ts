@@ -7,6 +7,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { createActivities } from '../activities';
+import { createMailer } from '../platform/mail/mailer';
 import { createDb, migrate } from '../platform/db';
 import { FsBlobStore } from '../platform/blobs';
 import { createLogger } from '../platform/logger';
@@ -63,7 +64,19 @@ async function main() {
       workflowsPath: require.resolve('./bare-workflow'),
       logger: silent,
     }),
-    activities: { ...createActivities({ db, blobs }), ...bareActivities },
+    activities: {
+      ...createActivities({
+        db,
+        blobs,
+        mailer: createMailer({
+          db,
+          mail: { from: 'bench@facturflow.localhost' },
+          outboxDir: path.join(dataDir, 'outbox'),
+          logger: createLogger('silent'),
+        }).mailer,
+      }),
+      ...bareActivities,
+    },
     maxConcurrentActivityTaskExecutions: 100,
   });
   const running = worker.run();
@@ -74,6 +87,7 @@ async function main() {
     logger: createLogger('silent'),
     taskQueue,
     maxUploadBytes: 10e6,
+    publicUrl: 'http://localhost',
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { createApp } from '../api/app';
 import { createDb } from '../platform/db';
 import { FsBlobStore } from '../platform/blobs';
+import { Outbox } from '../platform/mail/outbox';
 import { connectClient } from '../platform/temporal';
-import { boot, fatal, temporalAddress } from './boot';
+import { boot, fatal, outboxDir, temporalAddress } from './boot';
 
 /** The API process: serves HTTP until SIGINT/SIGTERM, then finishes the requests in flight. */
 async function main() {
@@ -17,6 +18,9 @@ async function main() {
     logger,
     taskQueue: config.temporal.taskQueue,
     maxUploadBytes: config.maxUploadBytes,
+    publicUrl: config.publicUrl,
+    // The worker writes the outbox; the API only shows it, and only when email goes nowhere else.
+    outbox: config.mail.smtp ? undefined : new Outbox(outboxDir(config)),
   });
   const server = app.listen(config.port);
   await new Promise<void>((resolve, reject) => {

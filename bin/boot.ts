@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig, Config } from '../platform/config';
 import { createLogger, Logger } from '../platform/logger';
 
@@ -23,4 +24,9 @@ export function temporalAddress(config: Config): string {
 export function fatal(logger: Logger, err: unknown): never {
   logger.fatal({ err }, (err as Error).message);
   process.exit(1);
+}
+
+/** Where email goes when no SMTP server is configured: shared by the worker (writes) and the API (shows). */
+export function outboxDir(config: Config): string {
+  return path.join(config.dataDir, 'outbox');
 }

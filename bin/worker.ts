@@ -2,9 +2,10 @@ import path from 'node:path';
 import { Runtime } from '@temporalio/worker';
 import { createDb } from '../platform/db';
 import { FsBlobStore } from '../platform/blobs';
+import { createMailer } from '../platform/mail/mailer';
 import { connectWorker } from '../platform/temporal';
 import { createWorker } from '../platform/worker';
-import { boot, fatal, temporalAddress } from './boot';
+import { boot, fatal, outboxDir, temporalAddress } from './boot';
 
 /** One worker process: polls the task queue until SIGINT/SIGTERM, then drains in-flight work. */
 async function main() {
@@ -17,7 +18,11 @@ async function main() {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { db, blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')) },
+    deps: {
+      db,
+      blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
+      mailer: createMailer({ db, mail: config.mail, outboxDir: outboxDir(config), logger }).mailer,
+    },
   });
   logger.info({ address, taskQueue: config.temporal.taskQueue }, 'worker polling');
   await worker.run();

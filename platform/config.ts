@@ -22,6 +22,15 @@ export interface Config {
   logLevel: string;
   /** Largest request body accepted by the API (raw XML or multipart file), in bytes. */
   maxUploadBytes: number;
+  /** Where emails go: an SMTP server when configured, else .eml files under DATA_DIR/outbox. */
+  mail: MailConfig;
+  /** The address people reach the platform at: the base of the links sent by email. */
+  publicUrl: string;
+}
+
+export interface MailConfig {
+  from: string;
+  smtp?: { url: string } | { host: string; port: number; secure: boolean; user?: string; password?: string };
 }
 
 export class ConfigError extends Error {
@@ -82,11 +91,36 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push('TLS or API-key settings need TEMPORAL_ADDRESS (the local dev server runs without TLS)');
   }
 
+  let smtp: MailConfig['smtp'];
+  if (env.SMTP_URL) {
+    if (!/^smtps?:\/\//.test(env.SMTP_URL)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+    smtp = { url: env.SMTP_URL };
+  } else if (env.SMTP_HOST) {
+    if (env.SMTP_SECURE && !['true', 'false'].includes(env.SMTP_SECURE)) {
+      problems.push('SMTP_SECURE must be "true" or "false"');
+    }
+    const secure = env.SMTP_SECURE === 'true';
+    smtp = {
+      host: env.SMTP_HOST,
+      port: int('SMTP_PORT', secure ? 465 : 587, 1, 65535),
+      secure,
+      user: env.SMTP_USER || undefined,
+      password: env.SMTP_PASSWORD || undefined,
+    };
+  }
+  const mailFrom = env.MAIL_FROM || 'facturflow <no-reply@facturflow.localhost>';
+  if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM="${mailFrom}" must contain an email address`);
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+    problems.push(`PUBLIC_URL="${publicUrl}" must be an http(s) URL, e.g. https://facturflow.example.org`);
+  }
+
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   const config: Config = {
-    port: int('PORT', 3000, 0, 65535),
+    port,
     dataDir,
     database,
     temporal: {
@@ -107,6 +141,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     logLevel,
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 120 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    mail: { from: mailFrom, smtp },
+    publicUrl,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

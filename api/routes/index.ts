@@ -1,8 +1,11 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../app';
 import type { OpenApiPaths } from '../openapi';
+import { accountsOpenApi, accountsRouter } from './accounts';
+import { devOutboxOpenApi, devOutboxRouter } from './dev-outbox';
 import { healthOpenApi, healthRouter } from './health';
 import { invoicesOpenApi, invoicesRouter } from './invoices';
+import { sessionsOpenApi, sessionsRouter } from './sessions';
 
 /** A resource of the API: where it is mounted, its router, and its part of the OpenAPI document. */
 export interface Resource {
@@ -15,4 +18,7 @@ export interface Resource {
 export const resources: Resource[] = [
   { mount: '/', router: healthRouter, openApi: healthOpenApi },
   { mount: '/api/v1', router: invoicesRouter, openApi: invoicesOpenApi },
+  { mount: '/api/v1', router: accountsRouter, openApi: accountsOpenApi },
+  { mount: '/api/v1', router: sessionsRouter, openApi: sessionsOpenApi },
+  { mount: '/api/v1', router: devOutboxRouter, openApi: devOutboxOpenApi },
 ];

@@ -7,6 +7,9 @@ import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { createWorker } from '../../platform/worker';
 import { startDevServer, workflowBundle } from './temporal';
+import type { MailConfig } from '../../platform/config';
+import type { Outbox } from '../../platform/mail/outbox';
+import { testMailer } from './mail';
 import { closeTestDb, testBlobs, testDb } from './stores';
 
 /** The platform in one test process: a real dev server, a worker, a database and the API on a free port. */
@@ -14,18 +17,23 @@ export interface TestPlatform {
   env: TestWorkflowEnvironment;
   db: Db;
   url: string;
+  /** The development outbox, when no SMTP server was given. */
+  outbox?: Outbox;
   stop(): Promise<void>;
 }
 
-export async function startTestPlatform(opts: { maxUploadBytes?: number } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  opts: { maxUploadBytes?: number; mail?: MailConfig } = {},
+): Promise<TestPlatform> {
   const [env, db] = await Promise.all([startDevServer(), testDb()]);
   const blobs = testBlobs();
+  const { mailer, outbox } = testMailer(db, opts.mail);
   const taskQueue = 'api-test';
   const worker: Worker = await createWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    deps: { db, blobs },
+    deps: { db, blobs, mailer },
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
@@ -36,6 +44,8 @@ export async function startTestPlatform(opts: { maxUploadBytes?: number } = {}):
     logger: createLogger('silent'),
     taskQueue,
     maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
+    publicUrl: 'http://portal.test',
+    outbox,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -45,6 +55,7 @@ export async function startTestPlatform(opts: { maxUploadBytes?: number } = {}):
     env,
     db,
     url: `http://127.0.0.1:${port}`,
+    outbox,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       worker.shutdown();

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db';
 import { invoiceLifecycle, InvoiceState } from '../../workflows/invoice';
 import { createWorker } from '../../platform/worker';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
+import { testMailer } from '../support/mail';
 import { startDevServer, workflowBundle } from '../support/temporal';
 import { closeTestDb, testBlobs, testDb, countRows } from '../support/stores';
 
@@ -30,7 +31,7 @@ describeWithCorpus('invoice workflow on the Temporal dev server', () => {
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue,
-      deps: { db, blobs },
+      deps: { db, blobs, mailer: testMailer(db).mailer },
       workflowBundle: await workflowBundle(),
     });
     running = worker.run();

@@ -1,0 +1,96 @@
+import { ajv } from './schemas';
+
+/** JSON Schemas of the account and session endpoints: they check input and document it. */
+const email = { type: 'string', format: 'email', maxLength: 254 } as const;
+const password = {
+  type: 'string',
+  maxLength: 256,
+  description: 'At least 12 characters (checked apart, answering PASSWORD_WEAK).',
+} as const;
+const token = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'The token of the emailed link.',
+} as const;
+
+export interface Registration {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: string;
+  contactEmail?: string;
+  acceptTerms: true;
+  siret?: string;
+}
+
+export const registration = {
+  type: 'object',
+  properties: {
+    email: { ...email, description: 'The login.' },
+    firstName: { type: 'string', minLength: 1, maxLength: 100 },
+    lastName: { type: 'string', minLength: 1, maxLength: 100 },
+    phone: { type: 'string', pattern: '^\\+?[0-9 .()-]{6,25}$' },
+    contactEmail: { ...email, description: 'Where emails go; defaults to the login.' },
+    acceptTerms: { const: true, description: 'The terms of use must be accepted.' },
+    siret: { type: 'string', pattern: '^[0-9]{14}$', description: 'SIRET of the company (optional).' },
+  },
+  required: ['email', 'firstName', 'lastName', 'acceptTerms'],
+  additionalProperties: false,
+} as const;
+
+export const linkUse = {
+  type: 'object',
+  properties: { email, token, password },
+  required: ['email', 'token', 'password'],
+  additionalProperties: false,
+} as const;
+
+export const emailOnly = {
+  type: 'object',
+  properties: { email },
+  required: ['email'],
+  additionalProperties: false,
+} as const;
+
+export const credentials = {
+  type: 'object',
+  properties: { email, password: { type: 'string', maxLength: 256 } },
+  required: ['email', 'password'],
+  additionalProperties: false,
+} as const;
+
+export const accountBody = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    email: { type: 'string' },
+    firstName: { type: 'string' },
+    lastName: { type: 'string' },
+    phone: { type: 'string' },
+    contactEmail: { type: 'string' },
+    siret: { type: 'string' },
+    status: { type: 'string', enum: ['PENDING', 'ACTIVE'] },
+    operator: { type: 'boolean' },
+  },
+  required: ['id', 'email', 'status', 'operator'],
+} as const;
+
+export const sessionBody = {
+  type: 'object',
+  properties: {
+    token: { type: 'string', description: 'Bearer token for API clients (Authorization: Bearer ...).' },
+    csrfToken: {
+      type: 'string',
+      description: 'Send as X-CSRF-Token with unsafe requests authenticated by the session cookie.',
+    },
+    expiresAt: { type: 'string', format: 'date-time' },
+    account: accountBody,
+  },
+  required: ['expiresAt', 'account'],
+} as const;
+
+export const checkRegistration = ajv.compile<Registration>(registration);
+export const checkLinkUse = ajv.compile<{ email: string; token: string; password: string }>(linkUse);
+export const checkEmailOnly = ajv.compile<{ email: string }>(emailOnly);
+export const checkCredentials = ajv.compile<{ email: string; password: string }>(credentials);

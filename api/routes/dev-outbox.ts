@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import type { Outbox } from '../../platform/mail/outbox';
+import { ApiError } from '../errors';
+import { errorResponse, OpenApiPaths } from '../openapi';
+
+/**
+ * The development outbox, served only when no SMTP server is configured (then email goes nowhere
+ * else): with SMTP, these routes do not exist. It shows links with tokens, hence development only.
+ */
+export function devOutboxRouter({ outbox }: { outbox?: Outbox }): Router {
+  const router = Router();
+  if (!outbox) return router;
+
+  router.get('/dev/outbox', async (_req, res) => {
+    res.json({ messages: await outbox.list() });
+  });
+
+  router.get('/dev/outbox/:id', async (req, res) => {
+    const raw = await outbox.read(req.params.id);
+    if (!raw)
+      throw new ApiError(404, 'EMAIL_NOT_FOUND', `No message ${req.params.id} in the outbox.`, {
+        field: 'params.id',
+      });
+    res.type('message/rfc822').send(raw);
+  });
+
+  return router;
+}
+
+export const devOutboxOpenApi: OpenApiPaths = {
+  '/api/v1/dev/outbox': {
+    get: {
+      summary: 'Development only (no SMTP configured): the emails the platform would have sent',
+      responses: {
+        '200': {
+          description: 'Messages, newest first',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  messages: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        id: { type: 'string' },
+                        to: { type: 'string' },
+                        subject: { type: 'string' },
+                        date: { type: 'string', format: 'date-time' },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        '404': errorResponse('SMTP is configured: there is no outbox'),
+      },
+    },
+  },
+  '/api/v1/dev/outbox/{id}': {
+    get: {
+      summary: 'Development only: one message as sent (RFC 822)',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        '200': { description: 'The message', content: { 'message/rfc822': { schema: { type: 'string' } } } },
+        '404': errorResponse('No such message, or SMTP is configured'),
+      },
+    },
+  },
+};

@@ -1,0 +1,59 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+
+/** One message in the development outbox. */
+export interface OutboxEntry {
+  id: string;
+  to: string;
+  subject: string;
+  date?: string;
+}
+
+const ID = /^[\w.-]+\.eml$/;
+
+/**
+ * The development outbox: where email goes when no SMTP server is configured, one .eml file per
+ * message, so a developer can open an activation link without a mail server.
+ */
+export class Outbox {
+  constructor(readonly dir: string) {}
+
+  /** Writes one message whole (through a temporary file), so a listing never shows half of one. */
+  async write(name: string, raw: Buffer): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${name}.eml`);
+    await fs.writeFile(`${file}.tmp`, raw);
+    await fs.rename(`${file}.tmp`, file);
+  }
+
+  /** The messages, newest first. */
+  async list(): Promise<OutboxEntry[]> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    const entries = await Promise.all(
+      names
+        .filter((n) => ID.test(n))
+        .map(async (id) => {
+          const mail = await simpleParser(await fs.readFile(path.join(this.dir, id)));
+          return {
+            id,
+            to: mail.to
+              ? [mail.to]
+                  .flat()
+                  .map((a) => a.text)
+                  .join(', ')
+              : '',
+            subject: mail.subject ?? '',
+            date: mail.date?.toISOString(),
+          };
+        }),
+    );
+    return entries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  }
+
+  /** One message as it would have been sent (RFC 822), or undefined when there is none by that id. */
+  async read(id: string): Promise<Buffer | undefined> {
+    if (!ID.test(id)) return undefined;
+    return fs.readFile(path.join(this.dir, id)).catch(() => undefined);
+  }
+}
