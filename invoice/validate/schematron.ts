@@ -4,16 +4,18 @@ import type { SchematronSchema } from './rules/types';
 import type { Ast } from './xpath/ast';
 import {
   compileXPath,
-  compileXPathAst,
+  compileXPathAstTest,
+  compileXPathTest,
   xpathDocument,
   type Compiled,
   type Ctx,
   type Namespaces,
+  type Test,
   type XPathDocument,
 } from './xpath/compile';
 import { registerCodeListDocument } from './xpath/documents';
 import { parseXPath } from './xpath/parser';
-import { DocNode, ebv, XPathError, type XNode } from './xpath/values';
+import { DocNode, XPathError, type XNode } from './xpath/values';
 
 type Matcher = (node: XNode, document: XPathDocument) => boolean;
 
@@ -21,7 +23,7 @@ interface CompiledRule {
   index: number;
   matches: Matcher;
   lets: { name: string; value: Compiled }[];
-  asserts: { id: string; flag: 'fatal' | 'warning'; message: string; test: Compiled; report: boolean }[];
+  asserts: { id: string; flag: 'fatal' | 'warning'; message: string; test: Test; report: boolean }[];
 }
 
 interface CompiledPattern {
@@ -57,7 +59,7 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
             id: a.id,
             flag: a.flag,
             message: a.message,
-            test: compileXPath(a.test, ns),
+            test: compileXPathTest(a.test, ns),
             report: a.report === true,
           })),
         };
@@ -98,7 +100,7 @@ export function runSchematron(compiled: CompiledSchematron, root: XmlElement): F
         // A report fires when its test holds, an assert when it fails.
         let holds: boolean;
         try {
-          holds = !letsFailed && ebv(a.test(ctx)) !== a.report;
+          holds = !letsFailed && a.test(ctx) !== a.report;
         } catch (err) {
           // The official XSLT stops with a dynamic error here (e.g. xs:decimal('abc')): the data
           // cannot satisfy the rule, so it is reported as violated rather than silently passed.
@@ -191,7 +193,7 @@ function stepMatcher(step: Ast, ns: Namespaces): Matcher {
     throw new XPathError(`unsupported rule context step ${step.k}`);
   const test = step.test;
   const uri = test.kind === 'name' ? (test.prefix ? ns[test.prefix] : '') : undefined;
-  const preds = step.preds.map((p) => compileXPathAst(p, ns));
+  const preds = step.preds.map((p) => compileXPathAstTest(p, ns));
   return (node, document) => {
     if (node instanceof DocNode) return false;
     const el = node as XmlElement;
@@ -199,7 +201,7 @@ function stepMatcher(step: Ast, ns: Namespaces): Matcher {
       return false;
     const ctx: Ctx = { item: el, pos: 1, size: 1, vars: {}, document };
     try {
-      return preds.every((p) => ebv(p(ctx)));
+      return preds.every((p) => p(ctx));
     } catch (err) {
       // XSLT 2.0 (§6.4): a dynamic error in a pattern predicate means the pattern does not match.
       if (err instanceof XPathError) return false;
