@@ -1,4 +1,5 @@
 import { createAccountActivities, AccountActivityDeps } from './account';
+import { createAttachmentActivities } from './attachment';
 import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
 
 export type ActivityDeps = InvoiceActivityDeps & AccountActivityDeps;
@@ -8,5 +9,6 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createInvoiceActivities(deps),
     ...createAccountActivities(deps),
+    ...createAttachmentActivities(deps),
   };
 }

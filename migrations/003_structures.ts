@@ -17,7 +17,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('email', 254);
     // JSON array of the spaces the structure uses (personalisation).
     t.text('spaces');
-    t.string('created_by', 64);
+    t.string('created_by', 64).references('id').inTable('users');
   });
 
   await knex.schema.createTable('structure_bank_accounts', (t) => {
@@ -44,7 +44,7 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('structure_members', (t) => {
     t.string('structure_id', 64).notNullable().references('id').inTable('structures');
-    t.string('user_id', 64).notNullable();
+    t.string('user_id', 64).notNullable().references('id').inTable('users');
     t.string('role', 20).notNullable();
     // JSON array of service codes the member acts for; empty means the whole structure.
     t.text('services').notNullable().defaultTo('[]');
@@ -57,13 +57,13 @@ export async function up(knex: Knex): Promise<void> {
     // attachment/<structureId>/<userId>: the workflow id; a later request after a decision reuses the row.
     t.string('id', 200).primary();
     t.string('structure_id', 64).notNullable().references('id').inTable('structures');
-    t.string('user_id', 64).notNullable();
+    t.string('user_id', 64).notNullable().references('id').inTable('users');
     t.string('requester_email', 254).notNullable();
     t.text('services').notNullable().defaultTo('[]');
     t.string('status', 30).notNullable();
     t.timestamp('requested_at', { useTz: true }).notNullable();
     t.timestamp('decided_at', { useTz: true });
-    t.string('decided_by', 64);
+    t.string('decided_by', 64).references('id').inTable('users');
     t.string('role', 20);
     t.text('reason');
     t.index(['structure_id', 'status']);

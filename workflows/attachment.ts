@@ -109,7 +109,7 @@ export async function structureAttachment(req: AttachmentRequest): Promise<Attac
       try {
         // The validator judged a list that may be stale: check the decider against the database again.
         if (!d.operator && !(await reloadManagers()).managers.some((m) => m.userId === d.deciderId))
-          throw wf.ApplicationFailure.nonRetryable('You no longer manage this structure.', 'NotAManager');
+          throw refusal('You no longer manage this structure.', 'NotAManager');
         const outcome: AttachmentOutcome = d.approve
           ? {
               status: 'APPROUVEE',
@@ -133,14 +133,15 @@ export async function structureAttachment(req: AttachmentRequest): Promise<Attac
     },
     {
       validator: (d) => {
-        if (!open()) throw new Error(`This request is already ${deciding ? 'being decided' : state.status}.`);
-        const allowed = d.operator ? state.escalated : state.managers.includes(d.deciderId);
-        if (!allowed)
-          throw new Error(
-            d.operator
-              ? 'Operators decide only requests escalated to their queue.'
-              : 'Only a manager of this structure may decide.',
+        if (!open())
+          throw refusal(
+            `This request is already ${deciding ? 'being decided' : state.status}.`,
+            'AlreadyDecided',
           );
+        if (d.operator && !state.escalated)
+          throw refusal('Operators decide only requests escalated to their queue.', 'NotEscalated');
+        if (!d.operator && !state.managers.includes(d.deciderId))
+          throw refusal('Only a manager of this structure may decide.', 'NotAManager');
       },
     },
   );
@@ -155,8 +156,13 @@ export async function structureAttachment(req: AttachmentRequest): Promise<Attac
     },
     {
       validator: ({ userId }) => {
-        if (userId !== req.userId) throw new Error('Only the requester may withdraw the request.');
-        if (!open()) throw new Error(`This request is already ${deciding ? 'being decided' : state.status}.`);
+        if (userId !== req.userId)
+          throw refusal('Only the requester may withdraw the request.', 'NotTheRequester');
+        if (!open())
+          throw refusal(
+            `This request is already ${deciding ? 'being decided' : state.status}.`,
+            'AlreadyDecided',
+          );
       },
     },
   );
@@ -208,6 +214,11 @@ export async function structureAttachment(req: AttachmentRequest): Promise<Attac
   const { status: final, decidedBy, decidedAt, role, services, reason } = state;
   return { status: final, decidedBy, decidedAt, role, services, reason };
 }
+
+/** Why an update is refused; the type is what the API maps to its stable error codes. */
+export type RefusalType = 'AlreadyDecided' | 'NotEscalated' | 'NotAManager' | 'NotTheRequester';
+
+const refusal = (message: string, type: RefusalType) => wf.ApplicationFailure.nonRetryable(message, type);
 
 function isFinal(s: AttachmentStatusCode): boolean {
   return s !== 'EN_ATTENTE' && s !== 'ESCALADEE';

@@ -4,6 +4,11 @@ import type { OpenApiPaths } from '../openapi';
 import { accountsOpenApi, accountsRouter } from './accounts';
 import { devOutboxOpenApi, devOutboxRouter } from './dev-outbox';
 import { healthOpenApi, healthRouter } from './health';
+import { attachmentRequestsOpenApi, attachmentRequestsRouter } from './attachment-requests';
+import { bankAccountsOpenApi, bankAccountsRouter } from './bank-accounts';
+import { membersOpenApi, membersRouter } from './members';
+import { servicesOpenApi, servicesRouter } from './services';
+import { structuresOpenApi, structuresRouter } from './structures';
 import { invoicesOpenApi, invoicesRouter } from './invoices';
 import { sessionsOpenApi, sessionsRouter } from './sessions';
 
@@ -18,6 +23,11 @@ export interface Resource {
 export const resources: Resource[] = [
   { mount: '/', router: healthRouter, openApi: healthOpenApi },
   { mount: '/api/v1', router: invoicesRouter, openApi: invoicesOpenApi },
+  { mount: '/api/v1', router: structuresRouter, openApi: structuresOpenApi },
+  { mount: '/api/v1', router: bankAccountsRouter, openApi: bankAccountsOpenApi },
+  { mount: '/api/v1', router: servicesRouter, openApi: servicesOpenApi },
+  { mount: '/api/v1', router: membersRouter, openApi: membersOpenApi },
+  { mount: '/api/v1', router: attachmentRequestsRouter, openApi: attachmentRequestsOpenApi },
   { mount: '/api/v1', router: accountsRouter, openApi: accountsOpenApi },
   { mount: '/api/v1', router: sessionsRouter, openApi: sessionsOpenApi },
   { mount: '/api/v1', router: devOutboxRouter, openApi: devOutboxOpenApi },

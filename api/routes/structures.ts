@@ -1,0 +1,100 @@
+import { Router } from 'express';
+import type { Db } from '../../platform/db';
+import { requireCaller } from '../auth';
+import { errorResponse, OpenApiPaths } from '../openapi';
+import { ajv } from '../schemas';
+import { accessErrors, body, structureCaller, structureIdParam } from '../structure-routes';
+import { listOf, structureBody, structureCreate, structureUpdate } from '../structure-schemas';
+import type { CompanyRegistry } from '../../structures/registry';
+import { dbCompanyRegistry } from '../../structures/registry';
+import {
+  createStructure,
+  getStructure,
+  listStructuresOf,
+  StructureChanges,
+  StructureInput,
+  updateStructure,
+} from '../../structures/structures';
+
+const checkCreate = ajv.compile<StructureInput>(structureCreate);
+const checkUpdate = ajv.compile<StructureChanges>(structureUpdate);
+
+/** The fiche structure: create (the creator becomes main manager), read, update, list mine. */
+export function structuresRouter(deps: { db: Db; companyRegistry?: CompanyRegistry }): Router {
+  const { db } = deps;
+  const registry = deps.companyRegistry ?? dbCompanyRegistry(db);
+  const router = Router();
+
+  router.post('/structures', async (req, res) => {
+    const caller = requireCaller(res);
+    const structure = await createStructure(db, registry, caller, body(checkCreate, req));
+    res.status(201).location(`/api/v1/structures/${structure.id}`).json(structure);
+  });
+
+  router.get('/structures', async (_req, res) => {
+    const caller = requireCaller(res);
+    res.json({ items: await listStructuresOf(db, caller.userId) });
+  });
+
+  router.get('/structures/:structureId', async (req, res) => {
+    const { structureId } = await structureCaller(db, req, res, 'member');
+    res.json(await getStructure(db, structureId));
+  });
+
+  router.patch('/structures/:structureId', async (req, res) => {
+    const { structureId } = await structureCaller(db, req, res, 'manager');
+    res.json(await updateStructure(db, structureId, body(checkUpdate, req)));
+  });
+
+  return router;
+}
+
+const json = (schema: object) => ({ 'application/json': { schema } });
+
+export const structuresOpenApi: OpenApiPaths = {
+  '/api/v1/structures': {
+    post: {
+      summary: 'Create a structure; the creator of a private one becomes its main manager',
+      description:
+        'A SIRET is checked (Luhn, La Poste exception) then looked up in the company registry, which fills ' +
+        'the name and address when not given. Public structures are created by operators only.',
+      requestBody: { required: true, content: json(structureCreate) },
+      responses: {
+        '201': { description: 'Created', content: json(structureBody) },
+        '400': errorResponse('Input does not match the schema (INVALID_INPUT)'),
+        '401': errorResponse('Not signed in (UNAUTHENTICATED)'),
+        '403': errorResponse('A public structure by a non-operator (OPERATOR_REQUIRED)'),
+        '409': errorResponse('The identifier is taken (STRUCTURE_EXISTS): ask to be attached instead'),
+        '422': errorResponse('SIRET_INVALID, SIRET_UNKNOWN, IDENTIFIER_INVALID, VAT_NUMBER_INVALID'),
+      },
+    },
+    get: {
+      summary: 'The structures the caller is attached to, with their role',
+      responses: {
+        '200': { description: 'My structures', content: json(listOf(structureBody)) },
+        '401': errorResponse('Not signed in (UNAUTHENTICATED)'),
+      },
+    },
+  },
+  '/api/v1/structures/{structureId}': {
+    get: {
+      summary: 'A structure (members and operators)',
+      parameters: [structureIdParam],
+      responses: {
+        '200': { description: 'The structure', content: json(structureBody) },
+        ...accessErrors(errorResponse),
+      },
+    },
+    patch: {
+      summary: 'Change general information, recipient parameters or personalisation (managers)',
+      parameters: [structureIdParam],
+      requestBody: { required: true, content: json(structureUpdate) },
+      responses: {
+        '200': { description: 'The structure as changed', content: json(structureBody) },
+        '400': errorResponse('INVALID_INPUT'),
+        ...accessErrors(errorResponse),
+        '422': errorResponse('VAT_NUMBER_INVALID'),
+      },
+    },
+  },
+};
