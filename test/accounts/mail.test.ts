@@ -1,0 +1,113 @@
+import { Client } from '@temporalio/client';
+import { createAccountActivities } from '../../activities/account';
+import { createApp } from '../../api/app';
+import type { Db } from '../../platform/db';
+import { createLogger } from '../../platform/logger';
+import { hashToken } from '../../platform/secrets';
+import { startSmtpServer, testMailer, TestSmtp } from '../support/mail';
+import { json } from '../support/platform';
+import { closeTestDb, countRows, testBlobs, testDb } from '../support/stores';
+
+const email = (key: string) => ({
+  to: 'agent@example.fr',
+  subject: 'Activez votre compte facturflow',
+  text: 'Bonjour,\nhttp://portal.test/activation?token=abc',
+  idempotencyKey: key,
+});
+
+describe('mail: SMTP, development outbox, idempotency', () => {
+  let db: Db;
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    [db, smtp] = await Promise.all([testDb(), startSmtpServer()]);
+    await db('users').insert({
+      id: 'u1',
+      email: 'agent@example.fr',
+      first_name: 'Alix',
+      last_name: 'Martin',
+      contact_email: 'agent@example.fr',
+      status: 'PENDING',
+      terms_accepted_at: new Date().toISOString(),
+      created_at: new Date().toISOString(),
+    });
+  });
+  afterAll(async () => {
+    await smtp?.stop();
+    await closeTestDb(db);
+  });
+
+  it('sends over SMTP once per idempotency key', async () => {
+    const { mailer } = testMailer(db, smtp.config);
+    await mailer.send(email('smtp-1'));
+    await mailer.send(email('smtp-1'));
+    await mailer.send(email('smtp-2'));
+    expect(smtp.messages.map((m) => m.from?.text)).toEqual([
+      'facturflow <no-reply@facturflow.test>',
+      'facturflow <no-reply@facturflow.test>',
+    ]);
+    expect(smtp.messages[0].messageId).toBe(`<${hashToken('smtp-1')}@facturflow>`);
+  });
+
+  it('a retried link activity sends one email and answers the hash of the token it carries', async () => {
+    const { mailer } = testMailer(db, smtp.config);
+    const { sendAccountLink } = createAccountActivities({ db, mailer });
+    const request = {
+      purpose: 'activation' as const,
+      linkKey: 'account/agent@example.fr/run-1/1',
+      userId: 'u1',
+      email: 'agent@example.fr',
+      firstName: 'Alix',
+      sendTo: 'agent@example.fr',
+      linkUrl: 'http://portal.test/activation',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      validityMinutes: 60,
+    };
+    const before = smtp.messages.length;
+    const first = await sendAccountLink(request);
+    const retry = await sendAccountLink(request);
+    expect(retry).toEqual(first);
+    expect(smtp.messages).toHaveLength(before + 1);
+    const token = /token=([\w-]+)/.exec(smtp.messages[before].text ?? '')![1];
+    expect(hashToken(token)).toBe(first.tokenHash);
+    expect(await countRows(db, 'account_tokens', { token_hash: first.tokenHash })).toBe(1);
+    expect(await countRows(db, 'account_tokens', { token_hash: token })).toBe(0);
+  });
+
+  it('without SMTP writes .eml files the development API lists and shows', async () => {
+    const { mailer, outbox } = testMailer(db);
+    await mailer.send(email('outbox-1'));
+    await mailer.send(email('outbox-1'));
+    const app = createApp({
+      db,
+      // Never called by these routes: a client that would only connect when used.
+      client: new Client(),
+      blobs: testBlobs(),
+      logger: createLogger('silent'),
+      taskQueue: 'unused',
+      maxUploadBytes: 1024,
+      publicUrl: 'http://portal.test',
+      outbox,
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/v1/dev/outbox`;
+      const { messages } = await json(await fetch(url));
+      expect(messages).toEqual([
+        {
+          id: expect.stringMatching(/\.eml$/),
+          to: 'agent@example.fr',
+          subject: 'Activez votre compte facturflow',
+          date: expect.any(String),
+        },
+      ]);
+      const raw = await fetch(`${url}/${messages[0].id}`);
+      expect(raw.headers.get('content-type')).toContain('message/rfc822');
+      expect(await raw.text()).toContain('Subject: Activez votre compte facturflow');
+      const missing = await fetch(`${url}/nope.eml`);
+      expect((await json(missing)).error.code).toBe('EMAIL_NOT_FOUND');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
