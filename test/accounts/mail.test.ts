@@ -41,9 +41,9 @@ describe('mail: SMTP, development outbox, idempotency', () => {
     await mailer.send(email('smtp-1'));
     await mailer.send(email('smtp-1'));
     await mailer.send(email('smtp-2'));
-    expect(smtp.messages.map((m) => m.from?.text)).toEqual([
-      'facturflow <no-reply@facturflow.test>',
-      'facturflow <no-reply@facturflow.test>',
+    expect(smtp.messages.map((m) => m.from?.value[0].address)).toEqual([
+      'no-reply@facturflow.test',
+      'no-reply@facturflow.test',
     ]);
     expect(smtp.messages[0].messageId).toBe(`<${hashToken('smtp-1')}@facturflow>`);
   });
