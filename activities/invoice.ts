@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import { checkDeposit } from '../invoice/deposit-checks';
@@ -57,7 +58,7 @@ export function createInvoiceActivities({ db, blobs }: InvoiceActivityDeps) {
 
     /** Reads the deposited file and judges it; every problem comes back as a finding. */
     async checkInvoice({ blob }: { blob: { sha256: string } }): Promise<Finding[]> {
-      return checkDeposit(await blobs.get(blob.sha256));
+      return whileHeartbeating(async () => checkDeposit(await blobs.get(blob.sha256)));
     },
 
     /** Appends one status change to the history and moves the read model's current status. */
@@ -101,6 +102,17 @@ export function createInvoiceActivities({ db, blobs }: InvoiceActivityDeps) {
         .update({ recipient_structure_id: structure?.id ?? null });
     },
   };
+}
+
+/** Heartbeats every 2 s while work runs, so Temporal notices a dead worker within the heartbeat timeout. */
+async function whileHeartbeating<T>(work: () => Promise<T>): Promise<T> {
+  const context = Context.current();
+  const timer = setInterval(() => context.heartbeat(), 2000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 export type InvoiceActivities = ReturnType<typeof createInvoiceActivities>;

@@ -53,7 +53,12 @@ const { registerDeposit, recordStatus, deliverToRecipient } = wf.proxyActivities
   startToCloseTimeout: '10 seconds',
   retry,
 });
-const { checkInvoice } = wf.proxyActivities<InvoiceActivities>({ startToCloseTimeout: '2 minutes', retry });
+// Judging a large file takes a while, so a dead worker is noticed by its missing heartbeats instead.
+const { checkInvoice } = wf.proxyActivities<InvoiceActivities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry,
+});
 
 /**
  * One invoice from deposit to the recipient's space: DEPOSEE → checks → EN_COURS_ACHEMINEMENT →
