@@ -36,3 +36,12 @@ export function toAccount(row: Record<string, unknown>): Account {
     operator: !!row.operator,
   };
 }
+
+/** Grants or withdraws the operator role (support staff); answers false when no account has this email. */
+export async function setOperator(db: Db, email: string, operator: boolean): Promise<boolean> {
+  return (
+    (await db('users')
+      .where({ email: normalizeEmail(email) })
+      .update({ operator })) > 0
+  );
+}

@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import { setOperator } from '../../api/users';
 import { countRows } from '../support/stores';
 import { startSmtpServer, TestSmtp } from '../support/mail';
 import { json, startTestPlatform, TestPlatform } from '../support/platform';
@@ -117,6 +118,16 @@ describe('accounts: register, activate, sign in', () => {
         .status,
     ).toBe(200);
     expect(await countRows(p.db, 'sent_emails', { recipient: email })).toBe(1);
+
+    // `npm run operator -- --email ...` grants the role; the next request sees it.
+    expect(await setOperator(p.db, email, true)).toBe(true);
+    const operator = await fetch(`${p.url}/api/v1/sessions/current`, {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+    expect(await json(operator)).toMatchObject({
+      account: { email, operator: true },
+      expiresAt: session.expiresAt,
+    });
   });
 
   it('refuses a taken email, missing terms and a bad email format, creating nothing', async () => {
