@@ -85,6 +85,7 @@ export async function structureAttachment(req: AttachmentRequest): Promise<Attac
   };
   // Set as soon as a decision starts, so a second decision or a withdrawal arriving meanwhile is refused.
   let deciding = false;
+  let managersLoaded = false;
   const open = () => !deciding && !isFinal(state.status);
   const setStatus = (s: AttachmentStatusCode) => {
     state.status = s;
@@ -98,6 +99,7 @@ export async function structureAttachment(req: AttachmentRequest): Promise<Attac
   const reloadManagers = async () => {
     const loaded = await acts.loadManagers({ structureId: req.structureId, userId: req.userId });
     state.managers = loaded.managers.map((m) => m.userId);
+    managersLoaded = true;
     return loaded;
   };
 
@@ -140,7 +142,8 @@ export async function structureAttachment(req: AttachmentRequest): Promise<Attac
           );
         if (d.operator && !state.escalated)
           throw refusal('Operators decide only requests escalated to their queue.', 'NotEscalated');
-        if (!d.operator && !state.managers.includes(d.deciderId))
+        // Before the first load there is no list to judge by: the handler's fresh check decides then.
+        if (!d.operator && managersLoaded && !state.managers.includes(d.deciderId))
           throw refusal('Only a manager of this structure may decide.', 'NotAManager');
       },
     },
