@@ -182,9 +182,6 @@ export const attachmentDecision = {
   },
   required: ['approve'],
   additionalProperties: false,
-  if: { properties: { approve: { const: true } } },
-  then: { required: ['role'] },
-  else: { required: ['reason'] },
 } as const;
 
 export const attachmentBody = {

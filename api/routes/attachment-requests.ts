@@ -95,6 +95,18 @@ export function attachmentRequestsRouter({
   router.post(`${one}/decision`, async (req, res) => {
     const { structureId, caller } = await structureCaller(db, req, res, 'manager');
     const input = body(checkDecision, req);
+    // Which of role and reason is required depends on approve; said here rather than with if/then in
+    // the schema, which ajv's strict mode and OpenAPI readers handle poorly.
+    const missing = input.approve ? (input.role ? undefined : 'role') : input.reason ? undefined : 'reason';
+    if (missing)
+      throw new ApiError(
+        400,
+        'INVALID_INPUT',
+        `body.${missing} is required to ${input.approve ? 'approve' : 'refuse'}.`,
+        {
+          errors: [{ field: `body.${missing}`, message: `body.${missing} is required` }],
+        },
+      );
     await checkServices(db, structureId, input.services ?? []);
     const id = attachmentWorkflowId(structureId, req.params.userId as string);
     const decision: Decision = input.approve
