@@ -9,6 +9,7 @@ import type { BlobStore } from '../platform/blobs';
 import type { Logger } from '../platform/logger';
 import type { Outbox } from '../platform/mail/outbox';
 import { authenticate } from './auth';
+import type { CompanyRegistry } from '../structures/registry';
 import { ApiError } from './errors';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
@@ -24,6 +25,8 @@ export interface AppDeps {
   publicUrl: string;
   /** The development outbox, present only when no SMTP server is configured. */
   outbox?: Outbox;
+  /** Where structure SIRETs are looked up; default: the platform's company directory table. */
+  companyRegistry?: CompanyRegistry;
 }
 
 /** The HTTP edge: checks input, stores files, starts and reads workflows. It runs no business step itself. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createApp } from '../api/app';
+import { sireneCompanyRegistry } from '../structures/sirene';
 import { createDb } from '../platform/db';
 import { FsBlobStore } from '../platform/blobs';
 import { Outbox } from '../platform/mail/outbox';
@@ -19,6 +20,7 @@ async function main() {
     taskQueue: config.temporal.taskQueue,
     maxUploadBytes: config.maxUploadBytes,
     publicUrl: config.publicUrl,
+    companyRegistry: config.sirene && sireneCompanyRegistry(config.sirene),
     // The worker writes the outbox; the API only shows it, and only when email goes nowhere else.
     outbox: config.mail.smtp ? undefined : new Outbox(outboxDir(config)),
   });

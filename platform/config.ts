@@ -26,6 +26,8 @@ export interface Config {
   mail: MailConfig;
   /** The address people reach the platform at: the base of the links sent by email. */
   publicUrl: string;
+  /** The INSEE Sirene API as company registry; unset: the platform's own directory table. */
+  sirene?: { baseUrl: string; apiKey: string };
 }
 
 export interface MailConfig {
@@ -116,6 +118,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push(`PUBLIC_URL="${publicUrl}" must be an http(s) URL, e.g. https://facturflow.example.org`);
   }
 
+  if (!!env.SIRENE_API_URL !== !!env.SIRENE_API_KEY)
+    problems.push('SIRENE_API_URL and SIRENE_API_KEY must be set together (the INSEE Sirene API)');
+  if (env.SIRENE_API_URL && !/^https?:\/\//.test(env.SIRENE_API_URL))
+    problems.push(`SIRENE_API_URL="${env.SIRENE_API_URL}" must be an http(s) URL`);
+  const sirene =
+    env.SIRENE_API_URL && env.SIRENE_API_KEY
+      ? { baseUrl: env.SIRENE_API_URL, apiKey: env.SIRENE_API_KEY }
+      : undefined;
+
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -143,6 +154,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 120 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     mail: { from: mailFrom, smtp },
     publicUrl,
+    sirene,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -83,7 +83,14 @@ export async function createStructure(
 
   let { name, address } = input;
   if (input.identifierType === 'SIRET') {
-    const known = await registry.lookup(input.identifier);
+    const known = await registry.lookup(input.identifier).catch(() => {
+      // An outage of the registry must not read as an unknown SIRET.
+      throw new ApiError(
+        503,
+        'COMPANY_REGISTRY_UNAVAILABLE',
+        'The company registry cannot be reached; try again.',
+      );
+    });
     if (!known)
       throw new ApiError(422, 'SIRET_UNKNOWN', `SIRET ${input.identifier} is not in the company registry.`, {
         field: 'body.identifier',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { ConfigError, loadConfig } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { dbRecipientDirectory } from '../../structures/directory';
 import { importRegistryCsv } from '../../structures/import-registry';
@@ -96,6 +97,25 @@ describe('company registry and recipient directory', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('takes the Sirene API settings from the environment, both or neither', () => {
+    expect(loadConfig({}).sirene).toBeUndefined();
+    expect(
+      loadConfig({ SIRENE_API_URL: 'https://api.insee.fr/api-sirene/3.11', SIRENE_API_KEY: 'k' }).sirene,
+    ).toEqual({
+      baseUrl: 'https://api.insee.fr/api-sirene/3.11',
+      apiKey: 'k',
+    });
+    expect(() => loadConfig({ SIRENE_API_KEY: 'k' })).toThrow(ConfigError);
+  });
+
+  it('answers COMPANY_REGISTRY_UNAVAILABLE, not SIRET_UNKNOWN, when the registry fails', async () => {
+    const down = { lookup: () => Promise.reject(new Error('503')) };
+    const caller = { userId: 'nobody', email: 'nobody@example.org', operator: false };
+    await expect(
+      createStructure(db, down, caller, { identifierType: 'SIRET', identifier: '73282932000074' }),
+    ).rejects.toMatchObject({ status: 503, code: 'COMPANY_REGISTRY_UNAVAILABLE' });
   });
 
   it('backs the invoice checks’ recipient directory with structures and their services', async () => {
