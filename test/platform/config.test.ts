@@ -51,4 +51,29 @@ describe('configuration', () => {
       'TEMPORAL_TLS_CERT',
     ]);
   });
+
+  it('sends email through SMTP when configured, else to the outbox; links start at PUBLIC_URL', () => {
+    expect(loadConfig({}, '/srv/ff')).toMatchObject({
+      mail: { from: 'facturflow <no-reply@facturflow.localhost>', smtp: undefined },
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.org', PUBLIC_URL: 'https://ff.example.org/' }),
+    ).toMatchObject({
+      mail: { smtp: { url: 'smtps://u:p@mail.example.org' } },
+      publicUrl: 'https://ff.example.org',
+    });
+    expect(
+      loadConfig({
+        SMTP_HOST: 'mail',
+        SMTP_SECURE: 'true',
+        SMTP_USER: 'u',
+        SMTP_PASSWORD: 'p',
+        MAIL_FROM: 'a@b.fr',
+      }).mail,
+    ).toEqual({ from: 'a@b.fr', smtp: { host: 'mail', port: 465, secure: true, user: 'u', password: 'p' } });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail', SMTP_PORT: '0', PUBLIC_URL: 'ff' })).toThrow(
+      /SMTP_URL.*\n.*PUBLIC_URL/s,
+    );
+  });
 });
