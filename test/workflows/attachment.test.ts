@@ -28,7 +28,14 @@ describe('attachment workflow on the Temporal dev server', () => {
 
   beforeAll(async () => {
     [env, db] = await Promise.all([startDevServer(), testDb()]);
-    for (const id of ['principal', 'secondary', 'requester', 'outsider', 'revoked-requester'])
+    for (const id of [
+      'principal',
+      'secondary',
+      'requester',
+      'outsider',
+      'revoked-requester',
+      'attached-directly',
+    ])
       await seedUser(db, id);
     const registry = { lookup: async () => ({ siret: '73282932000074', name: 'ACME', address: {} }) };
     const principal = { userId: 'principal', email: 'principal@example.org', operator: false };
@@ -131,6 +138,23 @@ describe('attachment workflow on the Temporal dev server', () => {
         ['AttachmentStatus', 'APPROUVEE'],
       ]),
     );
+  });
+
+  it('ends the request when a manager attaches the requester directly meanwhile', async () => {
+    const handle = await start('attached-directly');
+    await until(async () => (await handle.query(status)).managers.length > 0);
+    await db('structure_members').insert({
+      structure_id: structureId,
+      user_id: 'attached-directly',
+      role: 'UTILISATEUR',
+      services: '[]',
+      created_at: new Date().toISOString(),
+    });
+    await handle.signal(membersChanged);
+    expect(await handle.result()).toMatchObject({ status: 'RATTACHEE_DIRECTEMENT' });
+    expect(await db('attachment_requests').where({ id: handle.workflowId }).first('status')).toEqual({
+      status: 'RATTACHEE_DIRECTEMENT',
+    });
   });
 
   it('stops accepting a manager once revoked (the API signals membersChanged)', async () => {

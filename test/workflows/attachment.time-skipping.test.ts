@@ -4,6 +4,7 @@ import type { AttachmentActivities, Manager } from '../../activities/attachment'
 import {
   AttachmentRequest,
   attachmentWorkflowId,
+  decide,
   status,
   structureAttachment,
   withdraw,
@@ -74,7 +75,12 @@ describe('attachment workflow on the time-skipping server (activities injected)'
         'notify 4',
         'escalate',
       ]);
-      await handle.terminate('test over');
+      // Once escalated, an operator may decide.
+      const outcome = await handle.executeUpdate(decide, {
+        args: [{ deciderId: 'operator-1', operator: true, approve: false, reason: 'Structure inconnue' }],
+      });
+      expect(outcome).toMatchObject({ status: 'REFUSEE', decidedBy: 'operator-1' });
+      expect(calls.slice(-2)).toEqual(['apply REFUSEE', 'notify requester']);
     });
   });
 
