@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { parseCommonXml } from './xml-fast';
 
 /**
  * A small, safe XML tree for invoices. Untrusted input: DTDs are refused outright (so no external
@@ -49,6 +50,13 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT
     );
   }
   const text = typeof input === 'string' ? input : decodeXmlBytes(input);
+  const common = parseCommonXml(text, limits.maxDepth);
+  if (common) return common;
+  return parseWithSaxes(text, limits);
+}
+
+/** The reference parser: any document, with saxes' well-formedness errors and line numbers. */
+export function parseWithSaxes(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;

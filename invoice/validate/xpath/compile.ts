@@ -8,6 +8,7 @@ import {
   elementsNamed,
   hasAttributeNamed,
   memoSlot,
+  predicateSlot,
   type XPathDocument,
 } from './document';
 import { FUNCTIONS, stringOf } from './functions';
@@ -20,6 +21,7 @@ import {
   Dec,
   DocNode,
   ebv,
+  isElement,
   isNode,
   type Item,
   type Seq,
@@ -70,6 +72,25 @@ function descendantsNamed(node: Item, id: number, document: XPathDocument): Seq 
     if (o > from) out.push(el);
   }
   return out;
+}
+
+/**
+ * `@name`: the attributes an unprefixed name test matches (also `p:name`, as the generic axis does),
+ * read off the element without building the whole attribute axis.
+ */
+function attributesNamed(local: string): Compiled {
+  const suffix = `:${local}`;
+  return (ctx) => {
+    const node = ctx.item;
+    if (!isNode(node)) throw new XPathError('path step on an atomic value');
+    if (node instanceof DocNode || node instanceof AttrNode) return EMPTY;
+    let out: AttrNode[] | undefined;
+    for (const qname in node.attrs) {
+      if (qname === local || qname.endsWith(suffix))
+        (out ??= []).push(new AttrNode(node, qname, node.attrs[qname]));
+    }
+    return out ?? EMPTY;
+  };
 }
 
 /** The names a path needs (see `requiredNames`), as ids. */
@@ -167,7 +188,8 @@ function neverNumeric(ast: Ast): boolean {
 
 /** A predicate: a number selects by position (`[1]`), anything else filters by its boolean value. */
 function compilePredicate(ast: Ast, ns: Namespaces): Test {
-  if (neverNumeric(ast)) return compileTest(ast, ns);
+  if (neverNumeric(ast))
+    return usesVariables(ast) ? compileTest(ast, ns) : memoisedPredicate(compileTest(ast, ns));
   const e = compile(ast, ns);
   return (ctx) => {
     const r = e(ctx);
@@ -177,6 +199,28 @@ function compilePredicate(ast: Ast, ns: Namespaces): Test {
       if (v instanceof Dec) return v.equals(ctx.pos);
     }
     return ebv(r);
+  };
+}
+
+/**
+ * A predicate free of variables answers the same on the same element, and the rules ask the same ones
+ * over and over (`[cac:TaxCategory/normalize-space(cbc:ID)='S']` in a dozen VAT rules), so each
+ * document keeps its answers per element.
+ */
+function memoisedPredicate(test: Test): Test {
+  const slot = predicateSlot();
+  return (ctx) => {
+    const item = ctx.item;
+    if (!isElement(item)) return test(ctx);
+    const memo = ctx.document.predicates;
+    let answers = memo[slot];
+    if (!answers) memo[slot] = answers = new Map();
+    let v = answers.get(item);
+    if (v === undefined) {
+      v = test(ctx);
+      answers.set(item, v);
+    }
+    return v;
   };
 }
 
@@ -443,6 +487,9 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
         return (ctx) => childPath(steps, ctx);
       }
       const preds = ast.preds.map((p) => compilePredicate(p, ns));
+      if (axis === 'attribute' && preds.length === 0 && test.kind === 'name' && !test.prefix) {
+        return attributesNamed(test.local);
+      }
       if (axis === 'descendant' && test.kind === 'name' && test.local !== '*') {
         const uri = test.prefix ? ns[test.prefix] : '';
         if (uri === undefined) throw new XPathError(`undeclared namespace prefix "${test.prefix}"`);

@@ -18,6 +18,8 @@ export interface XPathDocument {
   attributes: Uint8Array;
   /** Results of absolute paths, by the slot `memoSlot` gave their text. */
   memo: (Seq | undefined)[];
+  /** Answers of variable-free predicates per element, by the slot `predicateSlot` gave them. */
+  predicates: (Map<XmlElement, boolean> | undefined)[];
   /** Name ids numbered before the document was indexed; later ones are looked up by a walk. */
   indexed: { elements: number; attributes: number };
 }
@@ -28,6 +30,7 @@ const elementIds = new Map<string, Map<string, number>>();
 let elementCount = 0;
 const attributeIds = new Map<string, number>();
 const memoSlots = new Map<string, number>();
+let predicateSlots = 0;
 
 export function elementNameId(ns: string, local: string): number {
   let locals = elementIds.get(ns);
@@ -49,6 +52,10 @@ export function memoSlot(key: string): number {
   let slot = memoSlots.get(key);
   if (slot === undefined) memoSlots.set(key, (slot = memoSlots.size));
   return slot;
+}
+
+export function predicateSlot(): number {
+  return predicateSlots++;
 }
 
 export function xpathDocument(root: XmlElement): XPathDocument {
@@ -88,6 +95,7 @@ export function xpathDocument(root: XmlElement): XPathDocument {
     named,
     attributes,
     memo: new Array(memoSlots.size),
+    predicates: new Array(predicateSlots),
     indexed: { elements: elementCount, attributes: attributeIds.size },
   };
 }

@@ -1,6 +1,7 @@
 import {
   asString,
   Atomic,
+  atomize,
   atomizeSeq,
   Dec,
   isNumeric,
@@ -43,6 +44,8 @@ function compareStrings(op: CompareOp, x: string, y: string): boolean {
   return order(op, x < y ? -1 : x > y ? 1 : 0);
 }
 
+const stringy = (v: Atomic) => typeof v === 'string' || v instanceof Untyped;
+
 /** Value comparison of two atomic values already promoted per the general- or value-comparison rules. */
 function compareAtomics(op: CompareOp, a: Atomic, b: Atomic): boolean {
   if (isNumeric(a) && isNumeric(b)) {
@@ -51,24 +54,31 @@ function compareAtomics(op: CompareOp, a: Atomic, b: Atomic): boolean {
   }
   if (typeof a === 'boolean' && typeof b === 'boolean') return order(op, Number(a) - Number(b));
   if (a instanceof XDate && b instanceof XDate) return compareStrings(op, a.value, b.value);
-  const stringy = (v: Atomic) => typeof v === 'string' || v instanceof Untyped;
   if (stringy(a) && stringy(b)) return compareStrings(op, asString(a), asString(b));
   throw new XPathError(`cannot compare ${asString(a)} with ${asString(b)}`);
 }
 
 /** General comparison (`=`, `<`, …): true when any pair of atomized items satisfies it. */
 export function generalCompare(op: CompareOp, left: Seq, right: Seq): boolean {
-  const l = atomizeSeq(left);
+  if (left.length === 0 || right.length === 0) return false;
   const r = atomizeSeq(right);
-  for (const a of l) {
-    for (const b of r) {
-      const [x, y] = promoteUntyped(a, b);
-      if (isNumeric(x) && isNumeric(y) && (a instanceof Untyped || b instanceof Untyped)) {
-        if (compareUntypedDoubles(op, toDouble(x), toDouble(y))) return true;
-      } else if (compareAtomics(op, x, y)) return true;
-    }
+  for (const item of left) {
+    const a = atomize(item);
+    for (const b of r) if (comparePair(op, a, b)) return true;
   }
   return false;
+}
+
+/** Untyped operands of a general comparison take the type of the other side (xs:double for numbers). */
+function comparePair(op: CompareOp, a: Atomic, b: Atomic): boolean {
+  const untypedA = a instanceof Untyped;
+  const untypedB = b instanceof Untyped;
+  if (!untypedA && !untypedB) return compareAtomics(op, a, b);
+  if (untypedA && untypedB) return compareStrings(op, a.value, b.value);
+  const x = untypedA ? castLike(a, b) : a;
+  const y = untypedB ? castLike(b, a) : b;
+  if (isNumeric(x) && isNumeric(y)) return compareUntypedDoubles(op, toDouble(x), toDouble(y));
+  return compareAtomics(op, x, y);
 }
 
 /**
@@ -79,16 +89,6 @@ function compareUntypedDoubles(op: CompareOp, x: number, y: number): boolean {
   if (x === 0 && y === 0 && Object.is(x, -0) !== Object.is(y, -0))
     return order(op, Object.is(x, -0) ? -1 : 1);
   return compareDoubles(op, x, y);
-}
-
-/** Untyped operands of a general comparison take the type of the other side (xs:double for numbers). */
-function promoteUntyped(a: Atomic, b: Atomic): [Atomic, Atomic] {
-  if (a instanceof Untyped) {
-    if (b instanceof Untyped) return [a.value, b.value];
-    return [castLike(a, b), b];
-  }
-  if (b instanceof Untyped) return [a, castLike(b, a)];
-  return [a, b];
 }
 
 function castLike(u: Untyped, other: Atomic): Atomic {

@@ -104,9 +104,18 @@ export function toDecimal(a: Atomic): Dec {
   }
   if (typeof a === 'boolean') return new Dec(a ? 1 : 0);
   const s = asString(a);
+  let d = decimals.get(s);
+  if (d) return d;
   if (!DECIMAL_LEXICAL.test(s)) throw new XPathError(`"${s}" is not a valid xs:decimal`);
-  return new Dec(s.replace(XML_SPACE_EDGES, ''));
+  d = new Dec(s.replace(XML_SPACE_EDGES, ''));
+  // Decimals are immutable, and the VAT rules cast the same few amounts and rates many times over.
+  if (decimals.size >= DECIMAL_CACHE_SIZE) decimals.clear();
+  decimals.set(s, d);
+  return d;
 }
+
+const DECIMAL_CACHE_SIZE = 10_000;
+const decimals = new Map<string, Dec>();
 
 export function toDouble(a: Atomic): number {
   if (typeof a === 'number') return a;

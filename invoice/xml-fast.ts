@@ -1,0 +1,210 @@
+import type { XmlElement } from './xml';
+
+/**
+ * A fast path for `parseXml`: builds the same tree as saxes for the plain XML invoices are written
+ * in (ASCII names, the five predefined entities and character references, comments, CDATA, an XML
+ * declaration), in a fraction of saxes' time. It returns undefined on anything else, well-formed or
+ * not (a DOCTYPE, a processing instruction, non-ASCII names, any error, the depth limit), and saxes
+ * then parses the document and reports exactly as before, so this never decides what is well-formed.
+ */
+export function parseCommonXml(text: string, maxDepth: number): XmlElement | undefined {
+  if (INVALID_CHARS.test(text) || (SURROGATE.test(text) && UNPAIRED_SURROGATE.test(text))) return undefined;
+  const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  let i = 0;
+  const declaration = XML_DECLARATION.exec(src);
+  if (declaration) i = declaration[0].length;
+  else if (src.startsWith('<?')) return undefined;
+
+  let line = 1;
+  let lineCountedTo = 0;
+  /** The 1-based line of position `at`, counting newlines incrementally (positions only grow). */
+  const lineAt = (at: number): number => {
+    for (let k = src.indexOf('\n', lineCountedTo); k !== -1 && k < at; k = src.indexOf('\n', k + 1)) line++;
+    lineCountedTo = at;
+    return line;
+  };
+
+  const stack: XmlElement[] = [];
+  const scopes: Record<string, string>[] = [{ xml: XML_NS }];
+  let root: XmlElement | undefined;
+  let done = false;
+  while (i < src.length) {
+    const lt = src.indexOf('<', i);
+    const end = lt === -1 ? src.length : lt;
+    if (end > i) {
+      const chunk = src.slice(i, end);
+      const top = stack[stack.length - 1];
+      if (top) {
+        const t = decodeText(chunk);
+        if (t === undefined) return undefined;
+        top.text += t;
+      } else if (!ONLY_SPACE.test(chunk)) return undefined;
+    }
+    if (lt === -1) break;
+    i = lt;
+    const next = src.charCodeAt(i + 1);
+    if (next === 0x21 /* ! */) {
+      if (src.startsWith('<!--', i)) {
+        const close = src.indexOf('--', i + 4);
+        if (close === -1 || src.charCodeAt(close + 2) !== 0x3e) return undefined;
+        i = close + 3;
+      } else if (src.startsWith('<![CDATA[', i)) {
+        const top = stack[stack.length - 1];
+        const close = src.indexOf(']]>', i + 9);
+        if (!top || close === -1) return undefined;
+        top.text += src.slice(i + 9, close);
+        i = close + 3;
+      } else return undefined;
+      continue;
+    }
+    if (next === 0x3f /* ? */) return undefined;
+    if (next === 0x2f /* / */) {
+      const top = stack.pop();
+      END_TAG.lastIndex = i;
+      const m = END_TAG.exec(src);
+      if (!top || !m || m[1] !== top.qname) return undefined;
+      scopes.pop();
+      i = END_TAG.lastIndex;
+      if (stack.length === 0) done = true;
+      continue;
+    }
+    if (done || stack.length >= maxDepth) return undefined;
+    START_TAG.lastIndex = i;
+    const tag = START_TAG.exec(src);
+    if (!tag) return undefined;
+    i = START_TAG.lastIndex;
+    const qname = tag[1];
+    const selfClosing = tag[3] === '/';
+    const parentScope = scopes[scopes.length - 1];
+    let scope = parentScope;
+    const attrs: Record<string, string> = {};
+    const prefixed: string[] = [];
+    const rawAttrs = tag[2];
+    if (rawAttrs) {
+      ATTRIBUTE.lastIndex = 0;
+      let a: RegExpExecArray | null;
+      let seen = 0;
+      const names = new Set<string>();
+      while ((a = ATTRIBUTE.exec(rawAttrs))) {
+        seen += a[0].length;
+        const name = a[1];
+        if (names.has(name)) return undefined;
+        names.add(name);
+        // Attribute-value normalisation: literal tabs and line ends become spaces, referenced ones stay.
+        const raw = a[2] ?? a[3];
+        const normalized = decodeText(LITERAL_SPACE.test(raw) ? raw.replace(LITERAL_SPACES, ' ') : raw);
+        if (normalized === undefined) return undefined;
+        if (name === 'xmlns' || name.startsWith('xmlns:')) {
+          const prefix = name === 'xmlns' ? '' : name.slice(6);
+          if (!declarable(prefix, normalized)) return undefined;
+          if (scope === parentScope) scope = { ...parentScope };
+          scope[prefix] = normalized;
+          continue;
+        }
+        if (name.includes(':')) prefixed.push(name);
+        attrs[name] = normalized;
+      }
+      if (seen !== rawAttrs.length) return undefined;
+    }
+    // Prefixed attributes must be bound, and two of them must not name the same expanded name.
+    if (prefixed.length) {
+      const expanded = new Set<string>();
+      for (const name of prefixed) {
+        const colon = name.indexOf(':');
+        const uri = scope[name.slice(0, colon)];
+        if (uri === undefined) return undefined;
+        const key = `${uri} ${name.slice(colon + 1)}`;
+        if (expanded.has(key)) return undefined;
+        expanded.add(key);
+      }
+    }
+    const colon = qname.indexOf(':');
+    const ns = colon < 0 ? (scope[''] ?? '') : scope[qname.slice(0, colon)];
+    if (ns === undefined) return undefined;
+    const parent = stack[stack.length - 1];
+    const el: XmlElement = {
+      ns,
+      name: colon < 0 ? qname : qname.slice(colon + 1),
+      qname,
+      attrs,
+      children: [],
+      text: '',
+      parent,
+      line: lineAt(i - 1),
+    };
+    if (parent) parent.children.push(el);
+    else root = el;
+    if (selfClosing) {
+      if (!parent) done = true;
+    } else {
+      stack.push(el);
+      scopes.push(scope);
+    }
+  }
+  return done && stack.length === 0 ? root : undefined;
+}
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+/** Characters XML 1.0 forbids (and a byte-order mark, left to saxes); unpaired surrogates below. */
+const INVALID_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uFEFF]/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const XML_DECLARATION =
+  /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1([ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(yes|no)\5)?[ \t\n]*\?>/;
+const NAME = '[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?';
+const START_TAG = new RegExp(
+  `<(${NAME})((?:[ \\t\\n]+${NAME}[ \\t\\n]*=[ \\t\\n]*(?:"[^"<]*"|'[^'<]*'))*)[ \\t\\n]*(/?)>`,
+  'y',
+);
+const ATTRIBUTE = new RegExp(`[ \\t\\n]+(${NAME})[ \\t\\n]*=[ \\t\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'g');
+const END_TAG = new RegExp(`</(${NAME})[ \\t\\n]*>`, 'y');
+const ONLY_SPACE = /^[ \t\n]*$/;
+const LITERAL_SPACE = /[\t\n]/;
+const LITERAL_SPACES = /[\t\n]/g;
+const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/y;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Character data with its references resolved, or undefined when it holds what saxes would refuse. */
+function decodeText(raw: string): string | undefined {
+  if (raw.includes(']]>')) return undefined;
+  let amp = raw.indexOf('&');
+  if (amp === -1) return raw;
+  let out = '';
+  let from = 0;
+  while (amp !== -1) {
+    REFERENCE.lastIndex = amp;
+    const m = REFERENCE.exec(raw);
+    if (!m) return undefined;
+    let ch: string;
+    if (m[1]) ch = NAMED[m[1]];
+    else {
+      const code = m[2] ? parseInt(m[2], 10) : parseInt(m[3], 16);
+      if (!validCharCode(code)) return undefined;
+      ch = String.fromCodePoint(code);
+    }
+    out += raw.slice(from, amp) + ch;
+    from = REFERENCE.lastIndex;
+    amp = raw.indexOf('&', from);
+  }
+  return out + raw.slice(from);
+}
+
+function validCharCode(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** Namespace declarations saxes accepts without comment; anything unusual goes to saxes. */
+function declarable(prefix: string, uri: string): boolean {
+  if (prefix === 'xml' || prefix === 'xmlns') return false;
+  if (uri === XML_NS || uri === XMLNS_NS) return false;
+  return prefix === '' || uri !== '';
+}
