@@ -25,15 +25,28 @@ export interface DepositResult {
 const PDF_MAGIC = '%PDF-';
 
 /**
- * Takes a deposited invoice file (UBL 2.1, CII D16B, or a Factur-X / ZUGFeRD PDF): reads the identifiers that name it, stores the bytes, and starts
- * its workflow under the business key invoice/<supplier id>/<year>/<number>. Depositing the same
- * file again answers the same id; another file under a number already used is a duplicate.
+ * Takes a deposited invoice file (UBL 2.1, CII D16B, or a Factur-X / ZUGFeRD PDF): reads the
+ * identifiers that name it, stores the bytes, and starts its workflow under the business key
+ * invoice/<supplier id>/<year>/<number>. Depositing the same file again answers the same id; another
+ * file under a number already used is a duplicate.
  */
 export async function depositInvoice(
-  { client, db, blobs, taskQueue }: DepositDeps,
+  deps: DepositDeps,
   bytes: Uint8Array,
   meta: { filename?: string; depositMode: string; now?: Date },
 ): Promise<DepositResult> {
+  return startInvoiceWorkflow(deps, await prepareDeposit(deps, bytes, meta));
+}
+
+/**
+ * Everything before the workflow starts: identify the file, refuse what cannot be filed, store the
+ * bytes, and build the workflow input. Flows and other channels call it for each of their invoices.
+ */
+export async function prepareDeposit(
+  { db, blobs }: Pick<DepositDeps, 'db' | 'blobs'>,
+  bytes: Uint8Array,
+  meta: { filename?: string; depositMode: string; now?: Date },
+): Promise<InvoiceDeposit> {
   if (bytes.byteLength === 0) throw new ApiError(400, 'EMPTY_INVOICE', 'The invoice file is empty.');
   const pdf = Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC;
   // A Factur-X PDF is filed under the facts of the invoice XML it carries.
@@ -54,8 +67,6 @@ export async function depositInvoice(
     );
   }
   const year = Number(identity.issueDate!.slice(0, 4));
-  const invoiceId = `invoice/${identity.seller.id}/${year}/${identity.number}`;
-
   const blob = await blobs.put(bytes, {
     mediaType: pdf ? 'application/pdf' : 'application/xml',
     filename: meta.filename,
@@ -71,8 +82,8 @@ export async function depositInvoice(
     .onConflict('sha256')
     .ignore();
 
-  const deposit: InvoiceDeposit = {
-    invoiceId,
+  return {
+    invoiceId: `invoice/${identity.seller.id}/${year}/${identity.number}`,
     supplierId: identity.seller.id!,
     supplierName: identity.seller.name,
     recipientId: identity.buyer.id,
@@ -88,6 +99,14 @@ export async function depositInvoice(
     depositMode: meta.depositMode,
     depositedAt: (meta.now ?? new Date()).toISOString(),
   };
+}
+
+/** Starts the invoice workflow; the same file again is the same invoice, another file under its number a duplicate. */
+export async function startInvoiceWorkflow(
+  { client, taskQueue }: Pick<DepositDeps, 'client' | 'taskQueue'>,
+  deposit: InvoiceDeposit,
+): Promise<DepositResult> {
+  const { invoiceId, blob } = deposit;
   try {
     await client.workflow.start(invoiceLifecycle, {
       workflowId: invoiceId,
@@ -95,7 +114,7 @@ export async function depositInvoice(
       args: [deposit],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       memo: { blobSha256: blob.sha256 },
-      staticSummary: `Invoice ${identity.number} from ${identity.seller.name ?? identity.seller.id}`,
+      staticSummary: `Invoice ${deposit.number} from ${deposit.supplierName ?? deposit.supplierId}`,
     });
     return { invoiceId, created: true };
   } catch (err) {
@@ -105,7 +124,7 @@ export async function depositInvoice(
     throw new ApiError(
       409,
       'DUPLICATE_INVOICE',
-      `Invoice number ${identity.number} of ${year} was already deposited by this supplier with different content.`,
+      `Invoice number ${deposit.number} of ${deposit.year} was already deposited by this supplier with different content.`,
       { invoiceId },
     );
   }
