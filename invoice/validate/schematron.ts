@@ -1,23 +1,26 @@
 import { locationOf, type XmlElement } from '../xml';
 import type { Finding } from './finding';
 import type { SchematronSchema } from './rules/types';
-import type { Ast } from './xpath/ast';
+import {
+  contextMatcher,
+  dependsOnNameOnly,
+  lastStepName,
+  NO_VARS,
+  unionBranches,
+  type Matcher,
+} from './context';
 import {
   compileXPath,
-  compileXPathAstTest,
   compileXPathTest,
   xpathDocument,
   type Compiled,
   type Ctx,
-  type Namespaces,
   type Test,
   type XPathDocument,
 } from './xpath/compile';
 import { registerCodeListDocument } from './xpath/documents';
 import { parseXPath } from './xpath/parser';
-import { DocNode, XPathError, type Seq, type XNode } from './xpath/values';
-
-type Matcher = (node: XNode, document: XPathDocument) => boolean;
+import { DocNode, XPathError, type XNode } from './xpath/values';
 
 interface CompiledRule {
   index: number;
@@ -29,6 +32,8 @@ interface CompiledRule {
 interface Candidate {
   rule: CompiledRule;
   matches: Matcher;
+  /** The context depends only on the element's name (see `dependsOnNameOnly`). */
+  nameOnly: boolean;
 }
 
 /** Per pattern, in schema order, the candidates for one element name. */
@@ -39,7 +44,16 @@ export interface CompiledSchematron {
   byName: Map<string, PatternCandidates>;
   /** For the document node and any other name: the contexts that end with a wildcard or `/`. */
   anyName: PatternCandidates;
+  /**
+   * By namespace, then qualified name: the candidates with the name-only contexts decided, filled
+   * as names are met. Invoices use a few hundred names, so this stays small; see RESOLVED_NAMES.
+   */
+  resolved: Map<string, Map<string, PatternCandidates>>;
+  resolvedCount: number;
 }
+
+/** Beyond this many distinct names (a hostile document), candidates are decided per element. */
+const RESOLVED_NAMES = 10_000;
 
 /**
  * Compiles a Schematron schema once: contexts become node matchers indexed by element name, tests
@@ -65,7 +79,11 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
         })),
       };
       for (const branch of unionBranches(parseXPath(rule.context))) {
-        const candidate = { rule: compiled, matches: contextMatcher(branch, ns) };
+        const candidate = {
+          rule: compiled,
+          matches: contextMatcher(branch, ns),
+          nameOnly: dependsOnNameOnly(branch),
+        };
         const name = lastStepName(branch);
         if (name === undefined) wild[p].push(candidate);
         else named[p].set(name, [...(named[p].get(name) ?? []), candidate]);
@@ -80,11 +98,42 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
       named.map((m, p) => [...(m.get(name) ?? []), ...wild[p]].sort((x, y) => x.rule.index - y.rule.index)),
     );
   }
-  return { byName, anyName: wild };
+  return { byName, anyName: wild, resolved: new Map(), resolvedCount: 0 };
 }
 
-/** Contexts checked on every element use one shared, never-written variable scope. */
-const NO_VARS: Record<string, Seq> = Object.freeze({}) as Record<string, Seq>;
+const ALWAYS: Matcher = () => true;
+
+/**
+ * The candidates for an element, with each name-only context decided for its name: dropped when it
+ * cannot match, and when it does, it ends the list, since no later rule of the pattern is reached.
+ */
+function candidatesFor(
+  compiled: CompiledSchematron,
+  el: XmlElement,
+  document: XPathDocument,
+): PatternCandidates {
+  let byQname = compiled.resolved.get(el.ns);
+  const known = byQname?.get(el.qname);
+  if (known) return known;
+  const base = compiled.byName.get(el.name) ?? compiled.anyName;
+  const decided = base.map((list) => {
+    const out: Candidate[] = [];
+    for (const c of list) {
+      if (!c.nameOnly) out.push(c);
+      else if (c.matches(el, document)) {
+        out.push({ ...c, matches: ALWAYS });
+        break;
+      }
+    }
+    return out;
+  });
+  if (compiled.resolvedCount < RESOLVED_NAMES) {
+    if (!byQname) compiled.resolved.set(el.ns, (byQname = new Map()));
+    byQname.set(el.qname, decided);
+    compiled.resolvedCount++;
+  }
+  return decided;
+}
 
 /** Runs every pattern over the document node and every element, as the official XSLT does. */
 export function runSchematron(compiled: CompiledSchematron, root: XmlElement): Finding[] {
@@ -94,7 +143,7 @@ export function runSchematron(compiled: CompiledSchematron, root: XmlElement): F
   const candidates: PatternCandidates[] = [compiled.anyName];
   for (const el of document.order.keys()) {
     nodes.push(el);
-    candidates.push(compiled.byName.get(el.name) ?? compiled.anyName);
+    candidates.push(candidatesFor(compiled, el, document));
   }
   for (let p = 0; p < compiled.anyName.length; p++) {
     for (let n = 0; n < nodes.length; n++) {
@@ -148,83 +197,4 @@ function check(rule: CompiledRule, node: XNode, document: XPathDocument, finding
       });
     }
   }
-}
-
-function unionBranches(ast: Ast): Ast[] {
-  return ast.k === 'union' ? [...unionBranches(ast.l), ...unionBranches(ast.r)] : [ast];
-}
-
-/** The local name a context branch's final step requires, or undefined when it may match any node. */
-function lastStepName(ast: Ast): string | undefined {
-  const last = ast.k === 'path' ? ast.steps[ast.steps.length - 1] : ast;
-  if (last.k === 'axis' && last.axis === 'child' && last.test.kind === 'name' && last.test.local !== '*') {
-    return last.test.local;
-  }
-  return undefined;
-}
-
-/** XSLT pattern semantics for a context: the node matches the last step, its parent the one before, … */
-function contextMatcher(ast: Ast, ns: Namespaces): Matcher {
-  const steps = ast.k === 'path' ? ast.steps : [ast];
-  const tests = steps.map((step) => stepMatcher(step, ns));
-  const last = steps.length - 1;
-  if (!steps.some(isDescendantOrSelf)) {
-    return (node, document) => {
-      let n: XNode | undefined = node;
-      for (let i = last; i >= 0; i--) {
-        if (n === undefined || !tests[i](n, document)) return false;
-        n = parentOf(n, document);
-      }
-      return true;
-    };
-  }
-  const matchFrom = (i: number, node: XNode, document: XPathDocument): boolean => {
-    if (isDescendantOrSelf(steps[i])) {
-      // "//" before step i+1 was consumed by the caller; reaching it here means "any ancestor".
-      for (let a: XNode | undefined = node; a; a = parentOf(a, document))
-        if (matchFrom(i - 1, a, document)) return true;
-      return false;
-    }
-    if (!tests[i](node, document)) return false;
-    if (i === 0) return true;
-    const parent = parentOf(node, document);
-    return parent !== undefined && matchFrom(i - 1, parent, document);
-  };
-  return (node, document) => matchFrom(last, node, document);
-}
-
-function parentOf(n: XNode, document: XPathDocument): XNode | undefined {
-  return n instanceof DocNode ? undefined : ((n as XmlElement).parent ?? document.doc);
-}
-
-function isDescendantOrSelf(step: Ast): boolean {
-  return step.k === 'axis' && step.axis === 'descendant-or-self';
-}
-
-function stepMatcher(step: Ast, ns: Namespaces): Matcher {
-  if (step.k === 'root') return (node) => node instanceof DocNode;
-  if (isDescendantOrSelf(step)) return () => true;
-  if (step.k !== 'axis' || step.axis !== 'child')
-    throw new XPathError(`unsupported rule context step ${step.k}`);
-  const test = step.test;
-  const uri = test.kind === 'name' ? (test.prefix ? ns[test.prefix] : '') : undefined;
-  const local = test.kind === 'name' && test.local !== '*' ? test.local : undefined;
-  const named = (node: XNode): boolean => {
-    if (node instanceof DocNode) return false;
-    const el = node as XmlElement;
-    return uri === undefined || ((local === undefined || el.name === local) && el.ns === uri);
-  };
-  if (step.preds.length === 0) return named;
-  const preds = step.preds.map((p) => compileXPathAstTest(p, ns));
-  return (node, document) => {
-    if (!named(node)) return false;
-    const ctx: Ctx = { item: node, pos: 1, size: 1, vars: NO_VARS, document };
-    try {
-      return preds.every((p) => p(ctx));
-    } catch (err) {
-      // XSLT 2.0 (§6.4): a dynamic error in a pattern predicate means the pattern does not match.
-      if (err instanceof XPathError) return false;
-      throw err;
-    }
-  };
 }
