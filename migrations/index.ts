@@ -2,10 +2,12 @@ import type { Knex } from 'knex';
 import * as m001 from './001_foundation';
 import * as m002 from './002_accounts';
 import * as m003 from './003_structures';
+import * as m005 from './005_deposits';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
   '001_foundation': m001,
   '002_accounts': m002,
   '003_structures': m003,
+  '005_deposits': m005,
 };
