@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as m001 from './001_foundation';
 import * as m002 from './002_accounts';
 import * as m003 from './003_structures';
+import * as m004 from './004_lifecycle';
 import * as m005 from './005_deposits';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '001_foundation': m001,
   '002_accounts': m002,
   '003_structures': m003,
+  '004_lifecycle': m004,
   '005_deposits': m005,
 };

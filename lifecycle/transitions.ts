@@ -1,0 +1,111 @@
+/**
+ * The invoice lifecycle as one table: which statutFacture may follow which, who sets it, and what it
+ * needs. The workflow's update validators and the API's list of allowed actions both read it, so they
+ * cannot disagree.
+ */
+
+export const STATUSES = [
+  'DEPOSEE',
+  'A_VALIDER_1',
+  'VALIDEE_1',
+  'REFUSEE_1',
+  'ABSENCE_VALIDATION_1_HORS_DELAI',
+  'EN_COURS_ACHEMINEMENT',
+  'MISE_A_DISPOSITION',
+  'SUSPENDUE',
+  'COMPLETEE',
+  'A_RECYCLER',
+  'REJETEE',
+  'SERVICE_FAIT',
+  'MANDATEE',
+  'MISE_A_DISPOSITION_COMPTABLE',
+  'COMPTABILISEE',
+  'MISE_EN_PAIEMENT',
+] as const;
+
+/** statutFacture (the platform's wire names). */
+export type InvoiceStatusCode = (typeof STATUSES)[number];
+
+/** Who acts: the platform itself, the supplier, the recipient (buyer), or the A9/A12 validator. */
+export type Side = 'platform' | 'supplier' | 'recipient' | 'validator';
+
+/** What a status set by a person needs besides the caller. */
+export type Requirement = 'reason' | 'mandateNumber';
+
+/**
+ * The 2026 reform's status codes. The two models do not match one to one; our choices:
+ * routing (EN_COURS_ACHEMINEMENT) is 201 "Émise par la plateforme"; reaching a space to act in
+ * (MISE_A_DISPOSITION, A_VALIDER_1) is 203; the first processing step (SERVICE_FAIT) is 204 "Prise en
+ * charge"; the accounting steps and a validator's approval (or its tacit form, out of time) are 205
+ * "Approuvée"; A_RECYCLER, a dispute about the routing data, is 207 "En litige"; MISE_EN_PAIEMENT is 211
+ * "Paiement transmis". REJETEE is 213 "Rejetée" when the platform's checks refuse the deposit and 210
+ * "Refusée" when the buyer refuses it, as is REFUSEE_1 by the validator. 202 (received by the
+ * recipient's own platform) and 212 (cashed, a supplier-side fact) have no Chorus Pro counterpart.
+ */
+const REFORM_CODES: Record<InvoiceStatusCode, number> = {
+  DEPOSEE: 200,
+  EN_COURS_ACHEMINEMENT: 201,
+  A_VALIDER_1: 203,
+  MISE_A_DISPOSITION: 203,
+  SERVICE_FAIT: 204,
+  VALIDEE_1: 205,
+  ABSENCE_VALIDATION_1_HORS_DELAI: 205,
+  MANDATEE: 205,
+  MISE_A_DISPOSITION_COMPTABLE: 205,
+  COMPTABILISEE: 205,
+  A_RECYCLER: 207,
+  SUSPENDUE: 208,
+  COMPLETEE: 209,
+  REFUSEE_1: 210,
+  REJETEE: 210,
+  MISE_EN_PAIEMENT: 211,
+};
+
+export function reformCode(status: InvoiceStatusCode, by: Side): number {
+  return status === 'REJETEE' && by === 'platform' ? 213 : REFORM_CODES[status];
+}
+
+export interface Transition {
+  to: InvoiceStatusCode;
+  by: Exclude<Side, 'platform'>;
+  needs: Requirement[];
+}
+
+const buyer = (to: InvoiceStatusCode, needs: Requirement[] = []): Transition => ({ to, by: 'recipient', needs });
+const payment = [buyer('MISE_EN_PAIEMENT')];
+const accounting = [buyer('COMPTABILISEE'), ...payment];
+const mandated = [buyer('MISE_A_DISPOSITION_COMPTABLE'), ...accounting];
+const returns = [buyer('SUSPENDUE', ['reason']), buyer('REJETEE', ['reason']), buyer('A_RECYCLER', ['reason'])];
+// The buyer may skip the optional steps, e.g. go straight to MISE_EN_PAIEMENT.
+const inBuyersSpace = [...returns, buyer('SERVICE_FAIT'), buyer('MANDATEE', ['mandateNumber']), ...mandated];
+
+const TABLE: Partial<Record<InvoiceStatusCode, Transition[]>> = {
+  A_VALIDER_1: [
+    { to: 'VALIDEE_1', by: 'validator', needs: [] },
+    { to: 'REFUSEE_1', by: 'validator', needs: ['reason'] },
+  ],
+  MISE_A_DISPOSITION: inBuyersSpace,
+  COMPLETEE: inBuyersSpace,
+  SERVICE_FAIT: [...returns, buyer('MANDATEE', ['mandateNumber']), ...mandated],
+  MANDATEE: mandated,
+  MISE_A_DISPOSITION_COMPTABLE: accounting,
+  COMPTABILISEE: payment,
+  SUSPENDUE: [{ to: 'COMPLETEE', by: 'supplier', needs: [] }],
+  // Recycling sends the invoice back through routing, under the same number.
+  A_RECYCLER: [{ to: 'EN_COURS_ACHEMINEMENT', by: 'supplier', needs: [] }],
+};
+
+/** The statuses a person may set from `from`, with who sets each and what it needs. */
+export function allowedNext(from: InvoiceStatusCode): Transition[] {
+  return TABLE[from] ?? [];
+}
+
+export function findTransition(from: InvoiceStatusCode, to: InvoiceStatusCode): Transition | undefined {
+  return allowedNext(from).find((t) => t.to === to);
+}
+
+/** No one may change these any more (REJETEE still waits for the supplier's acknowledgement). */
+export const FINAL_STATUSES: readonly InvoiceStatusCode[] = ['REJETEE', 'REFUSEE_1', 'MISE_EN_PAIEMENT'];
+
+/** Cadres whose invoices first go to a validator (the main contractor). */
+export const VALIDATED_CADRES = ['A9_FACTURE_SOUSTRAITANT', 'A12_FACTURE_COTRAITANT'];
