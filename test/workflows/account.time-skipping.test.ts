@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -106,6 +109,13 @@ describe('account activation on the time-skipping server (activities injected)',
       expect(await rejection(handle.executeUpdate(activate, { args: [use('wrong')] }))).toBe('TOKEN_INVALID');
       await handle.executeUpdate(activate, { args: [use('token-2')] });
       expect(await handle.result()).toBe('ACTIVATED');
+      if (process.env.RECORD_HISTORIES === 'true') {
+        // Refreshes the fixture of account.replay.test.ts (after an intended workflow change).
+        fs.writeFileSync(
+          path.join(__dirname, '..', 'fixtures', 'histories', 'account-resend-activate.json'),
+          historyToJSON(await handle.fetchHistory()),
+        );
+      }
     });
     expect(links.map((l) => l.linkKey.split('/').pop())).toEqual(['1', '2']);
     expect(activations).toEqual([
