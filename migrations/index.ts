@@ -4,6 +4,7 @@ import * as m002 from './002_accounts';
 import * as m003 from './003_structures';
 import * as m004 from './004_lifecycle';
 import * as m005 from './005_deposits';
+import * as m006 from './006_connectors';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '003_structures': m003,
   '004_lifecycle': m004,
   '005_deposits': m005,
+  '006_connectors': m006,
 };

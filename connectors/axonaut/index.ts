@@ -1,0 +1,120 @@
+import { toCanonicalInvoice } from '../canonical';
+import { Connector, MalformedRecord } from '../contract';
+import { createHttpClient } from '../http';
+
+interface AxonautConfig {
+  baseUrl: string;
+}
+
+interface AxonautInvoice {
+  id: number;
+  number: string;
+  date: string;
+  due_date?: string;
+  currency?: string;
+  total: number;
+  company: { id: number; name: string };
+  invoice_lines: { name: string; price: number; quantity: number; unit?: string; total_pre_tax_amount: number; total_tax_amount: number }[];
+}
+
+/** Listing position: the `page` header's value and the `updated_after` filter it runs under. */
+interface AxonautCursor {
+  page: number;
+  updatedAfter?: string;
+}
+
+/**
+ * Axonaut: every call carries the `userApiKey` header; `GET /api/v2/me` tests it. Invoices are listed
+ * with the page number in the `page` header (an empty page ends the listing), credit notes are
+ * invoices with a negative total, and the customer's SIRET comes from `/api/v2/companies/{id}`.
+ * Axonaut documents no write-back of a buyer's status, so none is offered.
+ */
+export const axonaut: Connector = {
+  manifest: {
+    id: 'axonaut',
+    name: 'Axonaut',
+    version: '1.0.0',
+    capabilities: ['listInvoices'],
+    retry: { initialIntervalMs: 2000, maximumIntervalMs: 120_000 },
+    rateLimit: { requestsPerSecond: 5 },
+  },
+  configSchema: {
+    type: 'object',
+    properties: { baseUrl: { type: 'string', format: 'uri', default: 'https://axonaut.com/' } },
+    required: [],
+    additionalProperties: false,
+  },
+  credentialsSchema: {
+    type: 'object',
+    properties: { userApiKey: { type: 'string', minLength: 8 } },
+    required: ['userApiKey'],
+    additionalProperties: false,
+  },
+  open(ctx) {
+    const { baseUrl } = ctx.config as unknown as AxonautConfig;
+    const headers = { userApiKey: (ctx.credentials as { userApiKey: string }).userApiKey };
+    const http = createHttpClient({ baseUrl, requestsPerSecond: this.manifest.rateLimit.requestsPerSecond });
+    const get = async <T>(path: string, extra: Record<string, string> = {}) =>
+      (await http.json<T>({ path, headers: { ...headers, ...extra } })).body;
+
+    return {
+      async testConnection() {
+        const me = await get<{ email?: string; company?: { name?: string } }>('api/v2/me');
+        return { account: me.company?.name ?? me.email ?? 'Axonaut' };
+      },
+      async listInvoices(cursor) {
+        const at: AxonautCursor = cursor ? JSON.parse(cursor) : { page: 1, updatedAfter: ctx.since };
+        const query = at.updatedAfter ? `?updated_after=${encodeURIComponent(at.updatedAfter)}` : '';
+        const rows = await get<{ id: number }[]>(`api/v2/invoices${query}`, { page: String(at.page) });
+        const here = JSON.stringify(at);
+        return {
+          invoices: rows.map((r) => ({ externalId: String(r.id) })),
+          next: rows.length > 0 ? JSON.stringify({ ...at, page: at.page + 1 }) : undefined,
+          // The listing is oldest first: the next sync looks again from the last page that had rows.
+          resumeFrom: rows.length > 0 || at.page === 1 ? here : JSON.stringify({ ...at, page: at.page - 1 }),
+        };
+      },
+      async getInvoice(externalId) {
+        const raw = await get<AxonautInvoice>(`api/v2/invoices/${externalId}`);
+        const malformed = (why: string) =>
+          new MalformedRecord(externalId, `Axonaut invoice ${externalId}: ${why}`);
+        if (!raw.number || !/^\d{4}-\d{2}-\d{2}/.test(raw.date ?? '') || !Array.isArray(raw.invoice_lines) || !raw.company) {
+          throw malformed('number, date, company and invoice_lines are required');
+        }
+        const company = await get<{ name: string; siret?: string; intracommunity_number?: string }>(
+          `api/v2/companies/${raw.company.id}`,
+        );
+        try {
+          const invoice = toCanonicalInvoice(
+            {
+              number: raw.number,
+              issueDate: raw.date.slice(0, 10),
+              dueDate: raw.due_date?.slice(0, 10),
+              currency: raw.currency ?? 'EUR',
+              creditNote: raw.total < 0,
+              buyer: { name: company.name, siret: company.siret, vatId: company.intracommunity_number || undefined },
+              lines: raw.invoice_lines.map((l) => ({
+                name: l.name,
+                quantity: String(Math.abs(l.quantity)),
+                unit: l.unit,
+                unitPrice: String(Math.abs(l.price)),
+                vatRate: rateOf(l),
+              })),
+              totalWithVat: String(raw.total),
+            },
+            ctx.supplier,
+          );
+          return { invoice };
+        } catch (err) {
+          throw malformed((err as Error).message);
+        }
+      },
+    };
+  },
+};
+
+/** Axonaut lines carry amounts, not a rate: the rate is tax over base, rounded to the usual French rates' precision. */
+function rateOf(l: { total_pre_tax_amount: number; total_tax_amount: number }): string {
+  if (!l.total_pre_tax_amount) return '0';
+  return String(Math.round((l.total_tax_amount / l.total_pre_tax_amount) * 1000) / 10);
+}

@@ -1,0 +1,163 @@
+import { toCanonicalInvoice } from '../canonical';
+import { Connector, MalformedRecord } from '../contract';
+import { createHttpClient } from '../http';
+
+interface LoopConfig {
+  baseUrl: string;
+  codeDossier: string;
+  /** The sales journal whose entries are invoices. */
+  journal: string;
+  /** How long a status import may take before the write-back is retried. */
+  importTimeoutMs: number;
+}
+interface LoopCredentials {
+  subscriptionKey: string;
+  apiKey: string;
+  clientSecret: string;
+}
+
+/** A sales-journal entry: one customer line (411, debit = amount with VAT), revenue lines (7xx), VAT lines (445). */
+interface LoopEntry {
+  idEcriture: string;
+  numeroPiece: string;
+  datePiece: string;
+  dateEcheance?: string;
+  devise?: string;
+  codeTiers: string;
+  lignes: { compte: string; libelle: string; debit: number; credit: number; tauxTva?: number; quantite?: number }[];
+}
+
+/**
+ * Cegid Loop: the `Ocp-Apim-Subscription-Key` and `x-apikey` (key:client_secret) headers on every call,
+ * resources under `/loop-api-publiques/<resource>?codeDossier=...`. Invoices are the sales journal's
+ * entries, read page by page and turned into invoices (revenue lines become invoice lines); the
+ * customer's SIRET comes from its third-party record. Statuses go back through the asynchronous
+ * `POST importJson`, whose outcome is polled until the import is done.
+ */
+export const cegidLoop: Connector = {
+  manifest: {
+    id: 'cegid-loop',
+    name: 'Cegid Loop',
+    version: '1.0.0',
+    capabilities: ['listInvoices', 'pushStatus'],
+    retry: { initialIntervalMs: 2000, maximumIntervalMs: 300_000 },
+    rateLimit: { requestsPerSecond: 4 },
+  },
+  configSchema: {
+    type: 'object',
+    properties: {
+      baseUrl: { type: 'string', format: 'uri' },
+      codeDossier: { type: 'string', minLength: 1, maxLength: 50 },
+      journal: { type: 'string', minLength: 1, default: 'VT' },
+      importTimeoutMs: { type: 'integer', minimum: 100, default: 60_000 },
+    },
+    required: ['baseUrl', 'codeDossier'],
+    additionalProperties: false,
+  },
+  credentialsSchema: {
+    type: 'object',
+    properties: {
+      subscriptionKey: { type: 'string', minLength: 1 },
+      apiKey: { type: 'string', minLength: 1 },
+      clientSecret: { type: 'string', minLength: 1 },
+    },
+    required: ['subscriptionKey', 'apiKey', 'clientSecret'],
+    additionalProperties: false,
+  },
+  open(ctx) {
+    const config = ctx.config as unknown as LoopConfig;
+    const creds = ctx.credentials as unknown as LoopCredentials;
+    const http = createHttpClient({ baseUrl: config.baseUrl, requestsPerSecond: this.manifest.rateLimit.requestsPerSecond });
+    const headers = {
+      'Ocp-Apim-Subscription-Key': creds.subscriptionKey,
+      'x-apikey': `${creds.apiKey}:${creds.clientSecret}`,
+    };
+    const resource = (name: string, query: Record<string, string> = {}) =>
+      `loop-api-publiques/${name}?${new URLSearchParams({ codeDossier: config.codeDossier, ...query })}`;
+    const get = async <T>(path: string) => (await http.json<T>({ path, headers })).body;
+    const entries = new Map<string, LoopEntry>();
+
+    return {
+      async testConnection() {
+        const dossier = await get<{ raisonSociale?: string }>(resource('dossier'));
+        return { account: dossier.raisonSociale ?? config.codeDossier };
+      },
+      async listInvoices(cursor) {
+        const page = cursor ? Number(cursor) : 1;
+        const body = await get<{ ecritures: LoopEntry[]; pageSuivante?: number | null }>(
+          resource('ecritures', {
+            journal: config.journal,
+            page: String(page),
+            ...(ctx.since && { dateDebut: ctx.since }),
+          }),
+        );
+        // The entry's detail lives in the listing; kept for getInvoice within this session.
+        for (const e of body.ecritures) entries.set(e.idEcriture, e);
+        return {
+          invoices: body.ecritures.map((e) => ({ externalId: e.idEcriture })),
+          next: body.pageSuivante ? String(body.pageSuivante) : undefined,
+          resumeFrom: String(page),
+        };
+      },
+      async getInvoice(externalId) {
+        const entry = entries.get(externalId) ?? (await get<LoopEntry>(resource(`ecritures/${externalId}`)));
+        const malformed = (why: string) => new MalformedRecord(externalId, `Cegid Loop entry ${externalId}: ${why}`);
+        if (!entry.numeroPiece || !/^\d{4}-\d{2}-\d{2}/.test(entry.datePiece ?? '') || !Array.isArray(entry.lignes)) {
+          throw malformed('numeroPiece, datePiece and lignes are required');
+        }
+        const customer = entry.lignes.find((l) => l.compte.startsWith('411'));
+        const revenue = entry.lignes.filter((l) => l.compte.startsWith('7'));
+        if (!customer || revenue.length === 0) throw malformed('no customer (411) or revenue (7xx) line');
+        const tiers = await get<{ raisonSociale: string; siret?: string; numeroTva?: string }>(
+          resource(`tiers/${encodeURIComponent(entry.codeTiers)}`),
+        );
+        // A credit note is booked the other way round: the customer is credited.
+        const creditNote = customer.credit > customer.debit;
+        try {
+          const invoice = toCanonicalInvoice(
+            {
+              number: entry.numeroPiece,
+              issueDate: entry.datePiece.slice(0, 10),
+              dueDate: entry.dateEcheance?.slice(0, 10),
+              currency: entry.devise ?? 'EUR',
+              creditNote,
+              buyer: { name: tiers.raisonSociale, siret: tiers.siret, vatId: tiers.numeroTva },
+              lines: revenue.map((l) => {
+                const quantity = l.quantite ?? 1;
+                return {
+                  name: l.libelle,
+                  quantity: String(quantity),
+                  unitPrice: String(Math.abs(l.credit - l.debit) / quantity),
+                  vatRate: String(l.tauxTva ?? 0),
+                };
+              }),
+              totalWithVat: String(Math.abs(customer.debit - customer.credit)),
+            },
+            ctx.supplier,
+          );
+          return { invoice };
+        } catch (err) {
+          throw malformed((err as Error).message);
+        }
+      },
+      async pushStatus(externalId, status) {
+        const { body } = await http.json<{ idImport: string }>({
+          method: 'POST',
+          path: resource('importJson'),
+          headers,
+          body: { type: 'STATUT_FACTURE', donnees: [{ idEcriture: externalId, statut: status }] },
+        });
+        const deadline = Date.now() + config.importTimeoutMs;
+        for (;;) {
+          const state = await get<{ etat: 'EN_COURS' | 'TERMINE' | 'ERREUR'; message?: string }>(
+            resource(`importJson/${body.idImport}`),
+          );
+          if (state.etat === 'TERMINE') return;
+          if (state.etat === 'ERREUR') throw new Error(`Cegid Loop refused the status import: ${state.message ?? ''}`);
+          if (Date.now() > deadline) throw new Error(`Cegid Loop import ${body.idImport} still running`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,171 @@
+import { toCanonicalInvoice } from '../canonical';
+import { Connector, ConnectorContext, CredentialsRejected, MalformedRecord } from '../contract';
+import { createHttpClient } from '../http';
+
+interface EvolizConfig {
+  baseUrl: string;
+  pageSize: number;
+}
+interface EvolizCredentials {
+  public_key: string;
+  secret_key: string;
+}
+
+interface EvolizInvoice {
+  invoiceid: number;
+  document_number: string;
+  documentdate: string;
+  duedate?: string;
+  currency?: { code: string };
+  client: { clientid: number; name: string };
+  total?: { vat_include: number };
+  items: { designation: string; quantity: number; unit?: string; unit_price_vat_exclude: number; vat_rate: number; rebate?: number }[];
+}
+
+// Tokens live about 20 minutes; a new one is asked for this long before the old one ends.
+const TOKEN_MARGIN_MS = 2 * 60_000;
+
+/**
+ * Evoliz: `POST api/login` with the public and secret keys gives a bearer token (~20 min), renewed
+ * before it expires and once more when the API says it has; invoices are listed page by page
+ * following `links.next`, read one by one with their client's SIRET, and their PDF downloaded.
+ * A paid invoice gets its payment recorded (`POST api/v1/invoices/{id}/payments`).
+ */
+export const evoliz: Connector = {
+  manifest: {
+    id: 'evoliz',
+    name: 'Evoliz',
+    version: '1.0.0',
+    capabilities: ['listInvoices', 'originalPdf', 'recordPayment'],
+    retry: { initialIntervalMs: 1000, maximumIntervalMs: 60_000 },
+    rateLimit: { requestsPerSecond: 10 },
+  },
+  configSchema: {
+    type: 'object',
+    properties: {
+      baseUrl: { type: 'string', format: 'uri', default: 'https://www.evoliz.io/' },
+      pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
+    },
+    required: [],
+    additionalProperties: false,
+  },
+  credentialsSchema: {
+    type: 'object',
+    properties: {
+      public_key: { type: 'string', minLength: 1 },
+      secret_key: { type: 'string', minLength: 1 },
+    },
+    required: ['public_key', 'secret_key'],
+    additionalProperties: false,
+  },
+  open(ctx) {
+    const config = ctx.config as unknown as EvolizConfig;
+    const keys = ctx.credentials as unknown as EvolizCredentials;
+    const http = createHttpClient({ baseUrl: config.baseUrl, requestsPerSecond: this.manifest.rateLimit.requestsPerSecond });
+    let token: { value: string; expiresAt: number } | undefined;
+
+    async function bearer(): Promise<string> {
+      if (!token || token.expiresAt - TOKEN_MARGIN_MS < Date.now()) {
+        const { body } = await http.json<{ access_token: string; expires_at: string }>({
+          method: 'POST',
+          path: 'api/login',
+          body: { public_key: keys.public_key, secret_key: keys.secret_key },
+        });
+        token = { value: body.access_token, expiresAt: Date.parse(body.expires_at) };
+      }
+      return token.value;
+    }
+
+    /** A call with the bearer token; a token the server says has expired is renewed once. */
+    async function call<T>(req: { method?: string; path: string; body?: unknown }, pdf?: false): Promise<T>;
+    async function call(req: { method?: string; path: string; body?: unknown }, pdf: true): Promise<Uint8Array>;
+    async function call(req: { method?: string; path: string; body?: unknown }, pdf = false): Promise<unknown> {
+      for (let attempt = 0; ; attempt++) {
+        const headers = { authorization: `Bearer ${await bearer()}` };
+        try {
+          return pdf ? await http.bytes({ ...req, headers }) : (await http.json({ ...req, headers })).body;
+        } catch (err) {
+          if (!(err instanceof CredentialsRejected) || attempt > 0) throw err;
+          token = undefined;
+        }
+      }
+    }
+
+    const firstPage = () => `api/v1/invoices?per_page=${config.pageSize}&page=1`;
+
+    return {
+      async testConnection() {
+        await bearer();
+        return { account: keys.public_key.slice(0, 4) + '…' };
+      },
+      async listInvoices(cursor) {
+        const path = cursor ?? firstPage();
+        const page = await call<{ data: { invoiceid: number }[]; links: { next: string | null } }>({ path });
+        // Evoliz lists oldest first, so new invoices appear on the last page: the next sync re-reads it.
+        const next = page.links.next ? relative(page.links.next) : undefined;
+        return {
+          invoices: page.data.map((i) => ({ externalId: String(i.invoiceid) })),
+          next,
+          resumeFrom: path,
+        };
+      },
+      async getInvoice(externalId) {
+        const raw = await call<EvolizInvoice>({ path: `api/v1/invoices/${externalId}` });
+        if (!raw.client?.clientid) throw new MalformedRecord(externalId, `Evoliz invoice ${externalId} has no client`);
+        const client = await call<{ name: string; business_number?: string; vat_number?: string }>({
+          path: `api/v1/clients/${raw.client.clientid}`,
+        });
+        const invoice = map(externalId, raw, client, ctx.supplier);
+        const pdf = await call({ path: `api/v1/invoices/${externalId}/pdf` }, true);
+        return { invoice, pdf };
+      },
+      async recordPayment(externalId, payment) {
+        await call({
+          method: 'POST',
+          path: `api/v1/invoices/${externalId}/payments`,
+          body: { paydate: payment.date, amount: Number(payment.amount), label: payment.label },
+        });
+      },
+    };
+  },
+};
+
+function relative(link: string): string {
+  const url = new URL(link, 'http://x/');
+  return url.pathname.replace(/^\//, '') + url.search;
+}
+
+function map(
+  externalId: string,
+  raw: EvolizInvoice,
+  client: { name: string; business_number?: string; vat_number?: string },
+  supplier: ConnectorContext['supplier'],
+) {
+  try {
+    if (!raw.document_number || !/^\d{4}-\d{2}-\d{2}/.test(raw.documentdate ?? '') || !Array.isArray(raw.items)) {
+      throw new Error('document_number, documentdate and items are required');
+    }
+    return toCanonicalInvoice(
+      {
+        number: raw.document_number,
+        issueDate: raw.documentdate.slice(0, 10),
+        dueDate: raw.duedate?.slice(0, 10),
+        currency: raw.currency?.code ?? 'EUR',
+        creditNote: false,
+        buyer: { name: client.name, siret: client.business_number, vatId: client.vat_number },
+        lines: raw.items.map((item) => ({
+          name: item.designation,
+          quantity: String(item.quantity),
+          unit: item.unit,
+          // A rebate is a percentage off the unit price.
+          unitPrice: String(item.unit_price_vat_exclude * (1 - (item.rebate ?? 0) / 100)),
+          vatRate: String(item.vat_rate),
+        })),
+        totalWithVat: raw.total ? String(raw.total.vat_include) : undefined,
+      },
+      supplier,
+    );
+  } catch (err) {
+    throw new MalformedRecord(externalId, `Evoliz invoice ${externalId}: ${(err as Error).message}`);
+  }
+}
