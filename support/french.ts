@@ -1,0 +1,45 @@
+import { newStemmer } from 'snowball-stemmers';
+// The package ships no type declarations; its French list is a plain array of words.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { fra } = require('stopword') as { fra: string[] };
+
+const stemmer = newStemmer('french');
+
+/** Accents and case removed: users type "facture rejetee", "FACTURE REJETÉE" and "facture rejetée". */
+export const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * Words that carry no meaning for support questions: the French stop-word list plus the words every
+ * question uses ("comment", "faire", "chorus"...), which would otherwise match every article a little.
+ */
+const STOP_WORDS = new Set(
+  [
+    // "avoir" is also a credit note, which users ask about.
+    ...fra.filter((w) => w !== 'avoir'),
+    ...['comment', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'pourquoi', 'est-ce', 'peut', 'peux'],
+    ...['puis', 'dois', 'doit', 'faut', 'faire', 'fait', 'bonjour', 'merci', 'svp', 'stp', 'aide'],
+    ...['chorus', 'pro', 'plateforme', 'facturflow', 'ai', 'j', 'l', 'd', 'qu', 'n', 's', 'c', 'm'],
+    ...['veux', 'voudrais', 'souhaite', 'besoin', 'cela', 'ca', 'ceci', 'sur', 'mon', 'ma', 'mes'],
+  ].map(fold),
+);
+
+/**
+ * The search terms of a text: split on anything but letters and digits (so "l'activation" gives
+ * "activation"), stop words dropped, each word reduced to its Snowball French stem (so "rejetée",
+ * "rejetées" and "rejet" meet), then folded. Rule ids such as BR-CO-10 are kept whole too.
+ */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const id of text.match(/\b(?:BR|FF|UBL|CII|PEPPOL)-[A-Z0-9-]*\d\b/gi) ?? [])
+    out.push(id.toLowerCase());
+  // Stemmed before folding: the stemmer knows French endings with their accents ("rejetée" → "rejet").
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length < 2 || STOP_WORDS.has(fold(word))) continue;
+    out.push(/^\d+$/.test(word) ? word : fold(stemmer.stem(word)));
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../platform/db';
+
+/** A finding or reason recorded with a status change (invoice_status_history.reasons). */
+export interface Reason {
+  rule?: string;
+  message: string;
+}
+
+export interface InvoiceContext {
+  id: string;
+  number: string;
+  status: string;
+  /** The reasons of the latest status change that gave some (rejection findings, suspension motive). */
+  reasons: Reason[];
+  comment?: string;
+}
+
+/** Words that look like invoice numbers: a digit in them, and not a validation rule id. */
+export function invoiceNumbersIn(question: string): string[] {
+  return (question.match(/[A-Za-z0-9][\w/.-]*\d[\w/.-]*/g) ?? [])
+    .map((n) => n.replace(/[.-]+$/, ''))
+    .filter((n) => n.length >= 3 && !/^(BR|FF|UBL|CII)-/i.test(n));
+}
+
+/**
+ * The caller's invoice named in a question, read from the read model: only invoices whose supplier is
+ * a structure the caller is a member of, so nobody learns about another supplier's invoices.
+ */
+export async function callerInvoice(
+  db: Db,
+  userId: string,
+  question: string,
+): Promise<InvoiceContext | undefined> {
+  const numbers = invoiceNumbersIn(question);
+  if (numbers.length === 0) return undefined;
+  const row = await db('invoices')
+    .join('structures', 'structures.identifier', 'invoices.supplier_id')
+    .join('structure_members', 'structure_members.structure_id', 'structures.id')
+    .where('structure_members.user_id', userId)
+    .whereIn('invoices.number', numbers)
+    .orderBy('invoices.deposited_at', 'desc')
+    .first('invoices.id', 'invoices.number', 'invoices.status');
+  if (!row) return undefined;
+  const history = await db('invoice_status_history')
+    .where({ invoice_id: row.id })
+    .whereNotNull('reasons')
+    .orderBy('seq', 'desc')
+    .first('reasons', 'comment');
+  const reasons: Reason[] = history?.reasons ? JSON.parse(history.reasons) : [];
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    reasons,
+    comment: history?.comment ?? undefined,
+  };
+}
