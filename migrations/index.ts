@@ -5,6 +5,7 @@ import * as m003 from './003_structures';
 import * as m004 from './004_lifecycle';
 import * as m005 from './005_deposits';
 import * as m006 from './006_connectors';
+import * as m007 from './007_support';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '004_lifecycle': m004,
   '005_deposits': m005,
   '006_connectors': m006,
+  '007_support': m007,
 };
