@@ -34,6 +34,8 @@ export async function up(knex: Knex): Promise<void> {
     t.string('invoice_id', 300).notNullable();
     // The last buyer status written back to the ERP, so each one is written once.
     t.string('pushed_status', 40);
+    // The ERP's own PDF of the invoice, kept beside the deposited file.
+    t.string('original_pdf_sha256', 64);
     t.timestamp('imported_at', { useTz: true }).notNullable();
     t.primary(['connection_id', 'external_id']);
     t.index(['invoice_id']);

@@ -1,0 +1,79 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../platform/db';
+import type { BlobStore } from '../platform/blobs';
+import { CredentialsRejected, RateLimited } from '../connectors/contract';
+import type { ConnectionStatus, SyncReport } from '../connectors/connections';
+import type { ConnectorRuntime } from '../connectors/runtime';
+import { PageOutcome, pushStatuses, syncPage } from '../connectors/sync';
+
+export interface ConnectorActivityDeps {
+  db: Db;
+  blobs: BlobStore;
+  connectors: ConnectorRuntime;
+}
+
+/**
+ * The connector sync's side effects. Credentials are decrypted inside each activity from the
+ * connection id; the workflow never sees them. Errors become what the retry policy needs: refused
+ * credentials are not retryable, a 429 is retried after its Retry-After, the rest with backoff.
+ */
+export function createConnectorActivities({ db, blobs, connectors }: ConnectorActivityDeps) {
+  const deps = () => {
+    const ctx = Context.current();
+    return { db, blobs, runtime: connectors, client: ctx.client, taskQueue: ctx.info.taskQueue };
+  };
+  return {
+    /** Imports one page of the ERP's invoices from the stored cursor, heartbeating per record. */
+    async syncConnectorPage({ connectionId }: { connectionId: string }): Promise<PageOutcome> {
+      const ctx = Context.current();
+      return asFailure(() =>
+        syncPage(deps(), connectionId, { onRecord: (done, total) => ctx.heartbeat({ done, total }) }),
+      );
+    },
+
+    /** Writes the buyer's statuses and payments back to the ERP; answers how many were written. */
+    async pushConnectorStatuses({ connectionId }: { connectionId: string }): Promise<number> {
+      return asFailure(() => pushStatuses(deps(), connectionId));
+    },
+
+    /** Keeps the last report and the connection's state (ERROR with its reason when a person must act). */
+    async recordSyncOutcome(o: {
+      connectionId: string;
+      report?: SyncReport;
+      status?: Extract<ConnectionStatus, 'ACTIVE' | 'ERROR'>;
+      error?: string;
+    }): Promise<void> {
+      await db('connections')
+        .where({ id: o.connectionId })
+        .whereNot({ status: 'DELETED' })
+        .update({
+          ...(o.report && { last_report: JSON.stringify(o.report) }),
+          // A paused connection stays paused; its state is the person's choice.
+          ...(o.status && { status: db.raw('case when status = ? then status else ? end', ['PAUSED', o.status]) }),
+          ...(o.status && { error: o.error ?? null }),
+          updated_at: new Date().toISOString(),
+        });
+    },
+  };
+}
+
+export type ConnectorActivities = ReturnType<typeof createConnectorActivities>;
+
+async function asFailure<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof CredentialsRejected) {
+      throw ApplicationFailure.create({ message: err.message, type: err.code, nonRetryable: true });
+    }
+    if (err instanceof RateLimited) {
+      throw ApplicationFailure.create({
+        message: err.message,
+        type: err.code,
+        nextRetryDelay: `${err.retryAfterSeconds} seconds`,
+      });
+    }
+    throw err;
+  }
+}

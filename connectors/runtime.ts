@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { CredentialCipher } from './credentials';
+import { loadCipher } from './credentials';
+import { ConnectorRegistry, createRegistry } from './registry';
+
+/** What the API and the worker need to run connections: the connectors offered and the credentials key. */
+export interface ConnectorRuntime {
+  registry: ConnectorRegistry;
+  cipher: CredentialCipher;
+  /** Schedule period of a new connection unless it asks for another. */
+  syncIntervalMinutes: number;
+}
+
+export interface ConnectorSettings {
+  secretKey?: string;
+  previousKeys: string[];
+  syncIntervalMinutes: number;
+  /** Package folders of connectors outside node_modules (FACTURFLOW_CONNECTOR_PATHS). */
+  extraPaths: string[];
+}
+
+/** The runtime of an installation: connectors found in the platform's node_modules plus the listed paths. */
+export function createConnectorRuntime(settings: ConnectorSettings, dataDir: string): ConnectorRuntime {
+  return {
+    registry: createRegistry({
+      nodeModules: [path.resolve(__dirname, '..', 'node_modules')],
+      extraPaths: settings.extraPaths,
+    }),
+    cipher: loadCipher({ secretKey: settings.secretKey, previousKeys: settings.previousKeys, dataDir }),
+    syncIntervalMinutes: settings.syncIntervalMinutes,
+  };
+}

@@ -1,0 +1,149 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../platform/db';
+import type { BlobStore } from '../platform/blobs';
+import { toUbl } from '../invoice/ubl/write';
+import { prepareDeposit, startInvoiceWorkflow } from '../api/deposit';
+import { ApiError } from '../api/errors';
+import { MalformedRecord, Payment } from './contract';
+import { openSession } from './connections';
+import type { ConnectorRuntime } from './runtime';
+
+/** What a sync needs; the worker's activities and the backfill command both provide it. */
+export interface SyncDeps {
+  db: Db;
+  blobs: BlobStore;
+  runtime: ConnectorRuntime;
+  client: Client;
+  taskQueue: string;
+}
+
+export interface PageOutcome {
+  /** Another page follows: the cursor stored points at it. */
+  more: boolean;
+  seen: number;
+  imported: number;
+  alreadyKnown: number;
+  failed: { externalId: string; reason: string }[];
+}
+
+/** The buyer's decisions written back to the ERP (where it takes them), in lifecycle order. */
+export const PUSHED_STATUSES = [
+  'MISE_A_DISPOSITION',
+  'SUSPENDUE',
+  'A_RECYCLER',
+  'REJETEE',
+  'SERVICE_FAIT',
+  'MANDATEE',
+  'MISE_A_DISPOSITION_COMPTABLE',
+  'COMPTABILISEE',
+  'MISE_EN_PAIEMENT',
+];
+
+/**
+ * Reads one page of the ERP's invoices from the stored cursor, deposits each one not yet linked, and
+ * stores the next cursor only once the page is done. Safe to run again at any point: an ERP invoice
+ * already linked is skipped, and one deposited but not yet linked is found again by the deposit's
+ * idempotency (same canonical invoice → same file → same workflow), then linked.
+ */
+export async function syncPage(
+  deps: SyncDeps,
+  connectionId: string,
+  opts: { since?: string; onRecord?: (done: number, total: number) => void } = {},
+): Promise<PageOutcome> {
+  const { db } = deps;
+  const { session, row } = await openSession(db, deps.runtime, connectionId, { since: opts.since });
+  const page = await session.listInvoices((row.cursor as string) ?? undefined);
+  const outcome: PageOutcome = { more: !!page.next, seen: page.invoices.length, imported: 0, alreadyKnown: 0, failed: [] };
+  for (const [i, ref] of page.invoices.entries()) {
+    opts.onRecord?.(i, page.invoices.length);
+    const known = await db('connector_invoices')
+      .where({ connection_id: connectionId, external_id: ref.externalId })
+      .first('invoice_id');
+    if (known) {
+      outcome.alreadyKnown += 1;
+      continue;
+    }
+    try {
+      const { invoice, pdf } = await session.getInvoice(ref.externalId);
+      const deposit = await prepareDeposit(deps, Buffer.from(toUbl(invoice), 'utf8'), {
+        filename: `${invoice.number}.xml`,
+        depositMode: 'UPLOAD_API',
+      });
+      const { created } = await startInvoiceWorkflow(deps, deposit);
+      const original = pdf ? await storePdf(deps, pdf, `${invoice.number}.pdf`) : undefined;
+      await db('connector_invoices')
+        .insert({
+          connection_id: connectionId,
+          external_id: ref.externalId,
+          invoice_id: deposit.invoiceId,
+          original_pdf_sha256: original ?? null,
+          imported_at: new Date().toISOString(),
+        })
+        .onConflict(['connection_id', 'external_id'])
+        .ignore();
+      if (created) outcome.imported += 1;
+      else outcome.alreadyKnown += 1;
+    } catch (err) {
+      // A record the platform cannot take is reported and passed over; anything else (network, 5xx,
+      // refused credentials, 429) stops the page so it is retried from the same cursor.
+      if (err instanceof MalformedRecord || err instanceof ApiError) {
+        outcome.failed.push({ externalId: ref.externalId, reason: `${err.code}: ${err.message}` });
+      } else throw err;
+    }
+  }
+  opts.onRecord?.(page.invoices.length, page.invoices.length);
+  await db('connections')
+    .where({ id: connectionId })
+    .update({ cursor: page.next ?? page.resumeFrom, updated_at: new Date().toISOString() });
+  return outcome;
+}
+
+async function storePdf(deps: SyncDeps, pdf: Uint8Array, filename: string): Promise<string> {
+  const blob = await deps.blobs.put(pdf, { mediaType: 'application/pdf', filename });
+  await deps.db('blobs')
+    .insert({
+      sha256: blob.sha256,
+      size: blob.size,
+      media_type: blob.mediaType,
+      filename,
+      created_at: new Date().toISOString(),
+    })
+    .onConflict('sha256')
+    .ignore();
+  return blob.sha256;
+}
+
+/**
+ * Writes the buyer's new statuses (and the payment, on MISE_EN_PAIEMENT) back to the ERP for every
+ * linked invoice whose status moved since the last write, as far as the connector supports it. Each
+ * write is remembered at once, so a retry resumes with the invoices not yet written.
+ */
+export async function pushStatuses(deps: SyncDeps, connectionId: string): Promise<number> {
+  const { db } = deps;
+  const { connector, session } = await openSession(db, deps.runtime, connectionId);
+  if (!session.pushStatus && !session.recordPayment) return 0;
+  const moved = await db('connector_invoices as l')
+    .join('invoices as i', 'i.id', 'l.invoice_id')
+    .where('l.connection_id', connectionId)
+    .whereIn('i.status', PUSHED_STATUSES)
+    .andWhere((q) => q.whereNull('l.pushed_status').orWhereRaw('l.pushed_status <> i.status'))
+    .select('l.external_id', 'i.status', 'i.status_at', 'i.amount_due', 'i.total_with_vat', 'i.currency', 'i.number');
+  let pushed = 0;
+  for (const m of moved) {
+    if (session.pushStatus) await session.pushStatus(m.external_id, m.status);
+    if (m.status === 'MISE_EN_PAIEMENT' && session.recordPayment) {
+      const payment: Payment = {
+        date: new Date(m.status_at).toISOString().slice(0, 10),
+        amount: m.amount_due ?? m.total_with_vat,
+        currency: m.currency ?? 'EUR',
+        label: `facturflow ${m.number} (${connector.manifest.name})`,
+      };
+      await session.recordPayment(m.external_id, payment);
+    }
+    await db('connector_invoices')
+      .where({ connection_id: connectionId, external_id: m.external_id })
+      .update({ pushed_status: m.status });
+    pushed += 1;
+  }
+  return pushed;
+}

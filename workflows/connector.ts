@@ -1,0 +1,134 @@
+import * as wf from '@temporalio/workflow';
+import type { Duration } from '@temporalio/common';
+import type { ConnectorActivities } from '../activities/connector';
+import type { SyncReport } from '../connectors/connections';
+import { ConnectionState, ConnectorId, StructureId } from './search-attributes';
+
+/** Why a sync runs: a schedule tick, the ERP's webhook, a person (resume after an error, "sync now"). */
+export type SyncReason = 'schedule' | 'webhook' | 'manual' | 'resume';
+
+export interface ConnectorSyncInput {
+  connectionId: string;
+  connectorId: string;
+  structureId: string;
+  /** The connector's declared retry behaviour, as its manifest gives it. */
+  retry: { initialIntervalMs: number; maximumIntervalMs: number; maximumAttempts?: number };
+  /** How long a page may go without a heartbeat before another worker takes it over. */
+  pageHeartbeatTimeout?: Duration;
+  /** Syncs one run holds before continuing as new, to keep its history bounded. */
+  syncsPerRun?: number;
+  /** Carried over by continue-as-new. */
+  carried?: { pending: SyncReason[]; inError: boolean; syncs: number };
+}
+
+export interface ConnectorSyncState {
+  inError: boolean;
+  syncing: boolean;
+  syncs: number;
+  lastReport?: SyncReport;
+  error?: string;
+}
+
+export const syncNow = wf.defineSignal<[SyncReason]>('syncNow');
+/** The connection was deleted: the workflow ends. */
+export const removeConnection = wf.defineSignal('removeConnection');
+export const connectorSyncState = wf.defineQuery<ConnectorSyncState>('connectorSyncState');
+
+export const CREDENTIALS_REJECTED = 'CONNECTOR_CREDENTIALS_REJECTED';
+
+/**
+ * One ERP connection's sync, `connector/<connectionId>`, alive as long as the connection: each tick
+ * (schedule, webhook, person) pulls the ERP's changes page by page from the stored cursor, deposits
+ * what is new, then writes the buyer's statuses back. Refused credentials stop the syncing and mark
+ * the connection in error until a person resumes it; ticks arriving meanwhile are dropped.
+ */
+export async function connectorSync(input: ConnectorSyncInput): Promise<void> {
+  const { connectionId } = input;
+  const pending: SyncReason[] = [...(input.carried?.pending ?? [])];
+  const state: ConnectorSyncState = { inError: input.carried?.inError ?? false, syncing: false, syncs: 0 };
+  let removed = false;
+  wf.setHandler(syncNow, (reason) => {
+    if (state.inError && reason !== 'resume') return;
+    if (reason === 'resume') state.inError = false;
+    // One waiting tick is enough: a sync reads everything new anyway.
+    if (!pending.includes(reason) && pending.length < 2) pending.push(reason);
+  });
+  wf.setHandler(removeConnection, () => void (removed = true));
+  wf.setHandler(connectorSyncState, () => state);
+
+  const retry = {
+    initialInterval: input.retry.initialIntervalMs,
+    maximumInterval: input.retry.maximumIntervalMs,
+    maximumAttempts: input.retry.maximumAttempts,
+    backoffCoefficient: 2,
+    nonRetryableErrorTypes: [CREDENTIALS_REJECTED],
+  };
+  const { syncConnectorPage, pushConnectorStatuses } = wf.proxyActivities<ConnectorActivities>({
+    startToCloseTimeout: '15 minutes',
+    heartbeatTimeout: input.pageHeartbeatTimeout ?? '1 minute',
+    retry,
+  });
+  const { recordSyncOutcome } = wf.proxyActivities<ConnectorActivities>({
+    startToCloseTimeout: '10 seconds',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  });
+
+  const setState = (value: 'ACTIVE' | 'ERROR') =>
+    wf.upsertSearchAttributes([{ key: ConnectionState, value }]);
+  wf.upsertSearchAttributes([
+    { key: StructureId, value: input.structureId },
+    { key: ConnectorId, value: input.connectorId },
+    { key: ConnectionState, value: state.inError ? 'ERROR' : 'ACTIVE' },
+  ]);
+
+  const syncsPerRun = input.syncsPerRun ?? 200;
+  for (;;) {
+    await wf.condition(() => removed || pending.length > 0);
+    if (removed) return;
+    pending.shift();
+    state.syncing = true;
+    const startedAt = new Date().toISOString();
+    const report: SyncReport = { startedAt, finishedAt: startedAt, pages: 0, imported: 0, alreadyKnown: 0, failed: [], statusesPushed: 0 };
+    try {
+      for (let more = true; more && !removed; ) {
+        const page = await syncConnectorPage({ connectionId });
+        report.pages += 1;
+        report.imported += page.imported;
+        report.alreadyKnown += page.alreadyKnown;
+        report.failed.push(...page.failed);
+        more = page.more;
+      }
+      report.statusesPushed = await pushConnectorStatuses({ connectionId });
+      report.finishedAt = new Date().toISOString();
+      state.lastReport = report;
+      state.error = undefined;
+      await recordSyncOutcome({ connectionId, report, status: 'ACTIVE' });
+      setState('ACTIVE');
+    } catch (err) {
+      if (!(err instanceof wf.ActivityFailure)) throw err;
+      const cause = err.cause;
+      if (cause instanceof wf.ApplicationFailure && cause.type === CREDENTIALS_REJECTED) {
+        state.inError = true;
+        state.error = `${CREDENTIALS_REJECTED}: ${cause.message}`;
+        pending.length = 0;
+        await recordSyncOutcome({ connectionId, status: 'ERROR', error: state.error });
+        setState('ERROR');
+      } else {
+        // Retries ran out (when the connector bounds them): this sync is reported, the next tick tries again.
+        report.finishedAt = new Date().toISOString();
+        state.lastReport = report;
+        state.error = cause?.message ?? err.message;
+        await recordSyncOutcome({ connectionId, report: { ...report, error: state.error } });
+      }
+    }
+    state.syncing = false;
+    state.syncs += 1;
+    if (state.syncs >= syncsPerRun || wf.workflowInfo().continueAsNewSuggested) {
+      await wf.condition(wf.allHandlersFinished);
+      await wf.continueAsNew<typeof connectorSync>({
+        ...input,
+        carried: { pending: [...pending], inError: state.inError, syncs: 0 },
+      });
+    }
+  }
+}
