@@ -3,3 +3,6 @@ export { invoiceLifecycle } from './invoice';
 export { accountActivation } from './account';
 export { passwordReset } from './password-reset';
 export { structureAttachment } from './attachment';
+export { connectorSync } from './connector';
+export { connectorTick } from './connector-tick';
+export { invoiceFlow } from './flow';

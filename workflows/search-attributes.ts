@@ -16,3 +16,6 @@ export const FlowStatus = defineSearchAttributeKey('FlowStatus', SearchAttribute
 searchAttributes.push(FlowNumber, FlowStatus);
 export const SupportStatus = defineSearchAttributeKey('SupportStatus', SearchAttributeType.KEYWORD);
 searchAttributes.push(SupportStatus);
+export const ConnectorId = defineSearchAttributeKey('ConnectorId', SearchAttributeType.KEYWORD);
+export const ConnectionState = defineSearchAttributeKey('ConnectionState', SearchAttributeType.KEYWORD);
+searchAttributes.push(ConnectorId, ConnectionState);
