@@ -1,6 +1,7 @@
 import { createAccountActivities, AccountActivityDeps } from './account';
 import { createAttachmentActivities } from './attachment';
 import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
+import { createSupportActivities } from './support';
 
 export type ActivityDeps = InvoiceActivityDeps & AccountActivityDeps;
 
@@ -10,5 +11,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createInvoiceActivities(deps),
     ...createAccountActivities(deps),
     ...createAttachmentActivities(deps),
+    ...createSupportActivities(deps),
   };
 }

@@ -3,6 +3,8 @@ export { invoiceLifecycle } from './invoice';
 export { accountActivation } from './account';
 export { passwordReset } from './password-reset';
 export { structureAttachment } from './attachment';
+export { supportConversation } from './support';
+export { supportRequest } from './support-request';
 export { connectorSync } from './connector';
 export { connectorTick } from './connector-tick';
 export { invoiceFlow } from './flow';

@@ -1,0 +1,181 @@
+import * as wf from '@temporalio/workflow';
+import type { SupportActivities } from '../activities/support';
+import type { Routing } from '../support/categories';
+import { StructureId, SupportStatus } from './search-attributes';
+
+/** A request (sollicitation) filed by a user, signed in or not. */
+export interface SupportRequestInput {
+  id: string;
+  /** The signed-in requester; undefined: a logged-out request, answered by email only. */
+  userId?: string;
+  contactEmail: string;
+  category: string;
+  subcategory: string;
+  routing: Routing;
+  /** The buyer's structure and service, for SERVICE_ACHETEUR requests. */
+  structureId?: string;
+  serviceCode?: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+  /** Days an answered request waits for the user before it is closed (default 15). */
+  closeAfterDays?: number;
+}
+
+export type RequestStatus = 'NOUVELLE' | 'EN_COURS' | 'EN_ATTENTE_UTILISATEUR' | 'REPONDUE' | 'CLOTUREE';
+
+export interface RequestMessage {
+  seq: number;
+  author: 'USER' | 'ADVISOR';
+  authorId?: string;
+  text: string;
+  at: string;
+}
+
+export interface RequestState {
+  id: string;
+  status: RequestStatus;
+  advisorId?: string;
+  /** Who may handle it: members of the routed service, or (platform requests) nobody but operators. */
+  advisors: string[];
+  messages: RequestMessage[];
+}
+
+/** Who acts, as the API authenticated them. */
+export interface RequestActor {
+  userId?: string;
+  operator?: boolean;
+}
+
+export const take = wf.defineUpdate<RequestState, [RequestActor]>('take');
+export const answerRequest = wf.defineUpdate<
+  RequestState,
+  [RequestActor & { text: string; needsUser?: boolean }]
+>('answerRequest');
+export const replyToRequest = wf.defineUpdate<RequestState, [RequestActor & { text: string }]>(
+  'replyToRequest',
+);
+export const closeRequest = wf.defineUpdate<RequestState, [RequestActor]>('closeRequest');
+export const requestState = wf.defineQuery<RequestState>('requestState');
+
+export const requestWorkflowId = (id: string) => `sollicitation/${id}`;
+
+export type RequestRefusal = 'NotAnAdvisor' | 'NotTheRequester' | 'Closed';
+const refusal = (message: string, type: RequestRefusal) => wf.ApplicationFailure.nonRetryable(message, type);
+
+const DAY = 24 * 60 * 60_000;
+const acts = wf.proxyActivities<SupportActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/**
+ * One request from filing to closing. Its advisors (operators, or the members of the buyer's service
+ * it is routed to) are emailed; each answer is emailed to the requester's contact address. An answer
+ * leaves it REPONDUE, or EN_ATTENTE_UTILISATEUR when the advisor needs something from the user; a
+ * reply from the user puts it back EN_COURS. An answered request with no reply is closed after a while.
+ */
+export async function supportRequest(input: SupportRequestInput): Promise<RequestState> {
+  const state: RequestState = { id: input.id, status: 'NOUVELLE', advisors: [], messages: [] };
+  const setStatus = async (s: RequestStatus, advisorId?: string) => {
+    state.status = s;
+    if (advisorId) state.advisorId = advisorId;
+    wf.upsertSearchAttributes([{ key: SupportStatus, value: s }]);
+    await acts.saveRequestStatus({ id: input.id, status: s, advisorId: state.advisorId, at: now() });
+  };
+  const addMessage = async (author: RequestMessage['author'], text: string, authorId?: string) => {
+    const message: RequestMessage = { seq: state.messages.length + 1, author, authorId, text, at: now() };
+    state.messages.push(message);
+    await acts.saveRequestMessage({ requestId: input.id, message });
+    return message;
+  };
+  const open = () => state.status !== 'CLOTUREE';
+  const advisorOnly = (a: RequestActor) => {
+    if (!open()) throw refusal('This request is closed.', 'Closed');
+    if (!a.operator && !(a.userId && state.advisors.includes(a.userId)))
+      throw refusal('Only support or the service this request is routed to may handle it.', 'NotAnAdvisor');
+  };
+
+  wf.setHandler(requestState, () => state);
+  wf.setHandler(
+    take,
+    async ({ userId }) => {
+      await setStatus('EN_COURS', userId);
+      return state;
+    },
+    { validator: advisorOnly },
+  );
+  wf.setHandler(
+    answerRequest,
+    async ({ userId, text, needsUser }) => {
+      const message = await addMessage('ADVISOR', text, userId);
+      await setStatus(needsUser ? 'EN_ATTENTE_UTILISATEUR' : 'REPONDUE', userId);
+      await acts.emailRequester({ request: input, message, status: state.status });
+      return state;
+    },
+    {
+      validator: (a) => {
+        advisorOnly(a);
+        if (!a.text.trim()) throw wf.ApplicationFailure.nonRetryable('The answer is empty.', 'Empty');
+      },
+    },
+  );
+  wf.setHandler(
+    replyToRequest,
+    async ({ userId, text }) => {
+      await addMessage('USER', text, userId);
+      await setStatus('EN_COURS');
+      return state;
+    },
+    {
+      validator: (a) => {
+        if (!open()) throw refusal('This request is closed.', 'Closed');
+        if (!input.userId || a.userId !== input.userId)
+          throw refusal('Only the requester may reply to this request.', 'NotTheRequester');
+        if (!a.text.trim()) throw wf.ApplicationFailure.nonRetryable('The reply is empty.', 'Empty');
+      },
+    },
+  );
+  wf.setHandler(
+    closeRequest,
+    async () => {
+      await setStatus('CLOTUREE');
+      await acts.emailRequester({ request: input, status: 'CLOTUREE' });
+      return state;
+    },
+    {
+      validator: (a) => {
+        if (!open()) throw refusal('This request is closed.', 'Closed');
+        if (a.userId !== input.userId || !input.userId) advisorOnly(a);
+      },
+    },
+  );
+
+  wf.upsertSearchAttributes([
+    { key: SupportStatus, value: state.status },
+    ...(input.structureId ? [{ key: StructureId, value: input.structureId }] : []),
+  ]);
+  await acts.recordRequest({ request: input });
+  const advisors = await acts.requestAdvisors({ request: input });
+  state.advisors = advisors.map((a) => a.userId);
+  if (state.messages.length === 0) await addMessage('USER', input.text, input.userId);
+  await acts.emailAdvisors({ request: input, advisors });
+
+  while (open()) {
+    const answered = () => state.status === 'REPONDUE';
+    await wf.condition(() => answered() || !open());
+    const seen = state.messages.length;
+    const moved = await wf.condition(
+      () => !open() || state.messages.length !== seen,
+      (input.closeAfterDays ?? 15) * DAY,
+    );
+    if (!moved && answered()) {
+      await setStatus('CLOTUREE');
+      await acts.emailRequester({ request: input, status: 'CLOTUREE' });
+    }
+  }
+  await wf.condition(wf.allHandlersFinished);
+  return state;
+}
+
+const now = () => new Date().toISOString();
