@@ -2,6 +2,7 @@ import { createAccountActivities, AccountActivityDeps } from './account';
 import { createAttachmentActivities } from './attachment';
 import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
 import { createSupportActivities } from './support';
+import { createFlowActivities } from './flow';
 
 export type ActivityDeps = InvoiceActivityDeps & AccountActivityDeps;
 
@@ -12,5 +13,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createAccountActivities(deps),
     ...createAttachmentActivities(deps),
     ...createSupportActivities(deps),
+    ...createFlowActivities(deps),
   };
 }

@@ -1,0 +1,101 @@
+/** Limits the platform sets on pièces jointes (attachments) deposited with an invoice. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** The invoice and all its attachments together. */
+export const INVOICE_WITH_ATTACHMENTS_MAX_BYTES = 120 * 1024 * 1024;
+export const ATTACHMENT_NAME_MAX_LENGTH = 50;
+export const ATTACHMENT_EXTENSIONS = [
+  'pdf',
+  'xml',
+  'csv',
+  'txt',
+  'jpg',
+  'jpeg',
+  'png',
+  'tif',
+  'tiff',
+  'gif',
+  'bmp',
+  'zip',
+  'odt',
+  'ods',
+  'odp',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'rtf',
+  'htm',
+  'html',
+  'eml',
+  'msg',
+  'p7s',
+  'xhtml',
+] as const;
+
+export type AttachmentProblemCode =
+  | 'ATTACHMENT_EMPTY'
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'ATTACHMENTS_TOTAL_TOO_LARGE'
+  | 'ATTACHMENT_NAME_INVALID'
+  | 'ATTACHMENT_EXTENSION_NOT_ALLOWED';
+
+export interface AttachmentProblem {
+  code: AttachmentProblemCode;
+  message: string;
+  field: string;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Whether one more attachment of this name and size may join an invoice whose files already weigh
+ * `currentTotal` bytes (the invoice itself and the attachments kept so far). Pure, so the draft
+ * form, the lifecycle's `complete` and any other channel apply the same rule.
+ */
+export function checkAttachment(
+  name: string,
+  size: number,
+  currentTotal: number,
+): AttachmentProblem | undefined {
+  const trimmed = name.trim();
+  if (
+    trimmed.length === 0 ||
+    trimmed.length > ATTACHMENT_NAME_MAX_LENGTH ||
+    // A name, not a path: no directory parts, no control characters.
+    /[\\/\u0000-\u001f]/.test(trimmed) ||
+    trimmed.startsWith('.')
+  ) {
+    return {
+      code: 'ATTACHMENT_NAME_INVALID',
+      message: `The attachment name must be 1 to ${ATTACHMENT_NAME_MAX_LENGTH} characters, without a path (got "${trimmed.slice(0, 60)}").`,
+      field: 'name',
+    };
+  }
+  const extension = /\.([A-Za-z0-9]+)$/.exec(trimmed)?.[1]?.toLowerCase();
+  if (!extension || !(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extension)) {
+    return {
+      code: 'ATTACHMENT_EXTENSION_NOT_ALLOWED',
+      message: `The attachment "${trimmed}" must end with one of: ${ATTACHMENT_EXTENSIONS.join(', ')}.`,
+      field: 'name',
+    };
+  }
+  if (size <= 0)
+    return { code: 'ATTACHMENT_EMPTY', message: `The attachment "${trimmed}" is empty.`, field: 'file' };
+  if (size > ATTACHMENT_MAX_BYTES) {
+    return {
+      code: 'ATTACHMENT_TOO_LARGE',
+      message: `The attachment "${trimmed}" weighs ${(size / MB).toFixed(1)} MB; at most ${ATTACHMENT_MAX_BYTES / MB} MB each.`,
+      field: 'file',
+    };
+  }
+  if (currentTotal + size > INVOICE_WITH_ATTACHMENTS_MAX_BYTES) {
+    return {
+      code: 'ATTACHMENTS_TOTAL_TOO_LARGE',
+      message: `The invoice and its attachments would weigh ${((currentTotal + size) / MB).toFixed(1)} MB; at most ${INVOICE_WITH_ATTACHMENTS_MAX_BYTES / MB} MB together.`,
+      field: 'file',
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/** Why a PDF's text could not be read: encrypted, no text layer (a scan), or not a PDF at all. */
+export type PdfTextErrorCode = 'PDF_ENCRYPTED' | 'PDF_NO_TEXT' | 'PDF_UNREADABLE';
+
+export class PdfTextError extends Error {
+  constructor(
+    readonly code: PdfTextErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PdfTextError';
+  }
+}
+
+const MESSAGES: Record<PdfTextErrorCode, string> = {
+  PDF_ENCRYPTED: 'The PDF is password-protected: deposit an unprotected PDF.',
+  PDF_NO_TEXT:
+    'The PDF has no text layer (a scanned image?): deposit a PDF produced by your invoicing software, or enter the invoice in the form.',
+  PDF_UNREADABLE: 'The file cannot be read as a PDF.',
+};
+
+/**
+ * The text lines of a PDF's first pages (pdf.js in a worker thread, one per call: plain-PDF deposits
+ * are rare, and a thread that is gone cannot leak a document's memory).
+ */
+export async function readPdfText(bytes: Uint8Array, maxPages = 5): Promise<string[][]> {
+  const worker = new Worker(path.join(__dirname, 'pdf-text-worker.mjs'), { workerData: { maxPages } });
+  try {
+    const reply = await new Promise<{ pages?: string[][]; error?: PdfTextErrorCode }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage(new Uint8Array(bytes));
+    });
+    if (reply.error) throw new PdfTextError(reply.error, MESSAGES[reply.error]);
+    const pages = reply.pages ?? [];
+    if (pages.every((lines) => lines.length === 0))
+      throw new PdfTextError('PDF_NO_TEXT', MESSAGES.PDF_NO_TEXT);
+    return pages;
+  } finally {
+    await worker.terminate();
+  }
+}

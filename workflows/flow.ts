@@ -1,0 +1,230 @@
+import * as wf from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Duration, RetryPolicy } from '@temporalio/common';
+import type { BlobRef } from '../platform/blobs';
+import type { FlowActivities, FlowEntry } from '../activities/flow';
+import {
+  FlowInvoiceError,
+  FlowReport,
+  FlowStatus,
+  FlowSyntax,
+  settledFlowStatus,
+} from '../deposits/flow-syntax';
+import { invoiceLifecycle } from './invoice';
+import { FlowNumber, FlowStatus as FlowStatusKey } from './search-attributes';
+
+/** What the API (or the inbox poller) hands over when a flow is deposited. */
+export interface FlowDeposit {
+  numeroFluxDepot: string;
+  syntaxeFlux: FlowSyntax;
+  /** The archive as deposited, in the blob store. */
+  blob: BlobRef;
+  depositedAt: string;
+}
+
+export interface FlowOptions {
+  /** How many invoices of the flow may be in progress at once (the sliding window). */
+  window: number;
+  /** How often the invoices in progress are looked at. */
+  pollInterval: Duration;
+  /** Past this many history events, the flow continues as new with its progress. */
+  maxHistoryEvents: number;
+}
+
+export const DEFAULT_FLOW_OPTIONS: FlowOptions = {
+  window: 50,
+  pollInterval: '1 second',
+  maxHistoryEvents: 4000,
+};
+
+/** An invoice of the flow whose workflow runs, awaiting its checks. */
+interface InProgress {
+  invoiceId: string;
+  error: Omit<FlowInvoiceError, 'libelleErreurDP'>;
+}
+
+/** Carried across continue-as-new: what is left to do and what was settled. */
+export interface FlowProgress {
+  entries: FlowEntry[];
+  next: number;
+  inProgress: InProgress[];
+  integrated: number;
+  errors: FlowInvoiceError[];
+}
+
+export interface FlowInput {
+  deposit: FlowDeposit;
+  options?: Partial<FlowOptions>;
+  progress?: FlowProgress;
+}
+
+export interface FlowView {
+  status: FlowStatus;
+  total?: number;
+  integrated: number;
+  rejected: number;
+  inProgress: number;
+}
+
+export const flowState = wf.defineQuery<FlowView>('flowState');
+
+const retry: RetryPolicy = {
+  initialInterval: '1 second',
+  maximumInterval: '30 seconds',
+  backoffCoefficient: 2,
+};
+// A technical failure that outlives these attempts makes the flow IN_INCIDENTE: the sender resends it.
+const { recordFlowState, unpackFlow, prepareFlowInvoice, invoiceOutcomes, depositedInvoiceBlob } =
+  wf.proxyActivities<FlowActivities>({
+    startToCloseTimeout: '1 minute',
+    heartbeatTimeout: '20 seconds',
+    retry: { ...retry, maximumAttempts: 20 },
+  });
+
+/**
+ * One deposited flow (flux/<numeroFluxDepot>): IN_RECU → IN_EN_COURS_TRAITEMENT → IN_INTEGRE |
+ * IN_INTEGRE_PARTIEL | IN_REJETE, or IN_INCIDENTE. Each invoice becomes the same invoice workflow a
+ * direct deposit starts, under the same business id, so a re-sent flow never files an invoice twice;
+ * its children outlive the flow, which only waits for their checks.
+ */
+export async function invoiceFlow(input: FlowInput): Promise<FlowReport> {
+  const { deposit } = input;
+  const options = { ...DEFAULT_FLOW_OPTIONS, ...input.options };
+  const view: FlowView = {
+    status: input.progress ? 'IN_EN_COURS_TRAITEMENT' : 'IN_RECU',
+    integrated: 0,
+    rejected: 0,
+    inProgress: 0,
+  };
+  wf.setHandler(flowState, () => view);
+  const moveTo = async (status: FlowStatus, extra: { invoiceCount?: number; report?: FlowReport } = {}) => {
+    view.status = status;
+    wf.upsertSearchAttributes([{ key: FlowStatusKey, value: status }]);
+    await recordFlowState({
+      numero: deposit.numeroFluxDepot,
+      status,
+      at: new Date().toISOString(),
+      ...extra,
+    });
+  };
+  const settle = async (
+    status: FlowStatus,
+    p: Pick<FlowProgress, 'integrated' | 'errors'>,
+    total: number,
+  ) => {
+    const report: FlowReport = {
+      numeroFluxDepot: deposit.numeroFluxDepot,
+      syntaxeFlux: deposit.syntaxeFlux,
+      etatCourantFlux: status,
+      nombreFactures: total,
+      nombreFacturesIntegrees: p.integrated,
+      listeErreurDP: p.errors,
+    };
+    await moveTo(status, { report });
+    return report;
+  };
+
+  wf.upsertSearchAttributes([{ key: FlowNumber, value: deposit.numeroFluxDepot }]);
+  let progress = input.progress;
+  try {
+    if (!progress) {
+      await moveTo('IN_RECU');
+      const unpacked = await unpackFlow({ syntax: deposit.syntaxeFlux, blob: deposit.blob });
+      if ('error' in unpacked) {
+        const error = {
+          numeroDP: '',
+          identifiantFournisseur: '',
+          identifiantDestinataire: '',
+          fichier: deposit.blob.filename ?? '',
+        };
+        return await settle(
+          'IN_REJETE',
+          { integrated: 0, errors: [{ ...error, libelleErreurDP: unpacked.error }] },
+          0,
+        );
+      }
+      progress = { entries: unpacked.entries, next: 0, inProgress: [], integrated: 0, errors: [] };
+      await moveTo('IN_EN_COURS_TRAITEMENT', { invoiceCount: unpacked.entries.length });
+    }
+    const p = progress;
+    const total = p.entries.length;
+    const refresh = () =>
+      Object.assign(view, {
+        total,
+        integrated: p.integrated,
+        rejected: p.errors.length,
+        inProgress: p.inProgress.length,
+      });
+
+    while (p.next < total || p.inProgress.length > 0) {
+      const admitted = p.entries.slice(p.next, p.next + Math.max(0, options.window - p.inProgress.length));
+      p.next += admitted.length;
+      for (const result of await Promise.all(admitted.map((entry) => admit(deposit, entry)))) {
+        if ('invoiceId' in result) p.inProgress.push(result);
+        else p.errors.push(result);
+      }
+      refresh();
+      if (p.inProgress.length > 0) {
+        await wf.sleep(options.pollInterval);
+        const outcomes = await invoiceOutcomes(p.inProgress.map((i) => i.invoiceId));
+        const settled = new Set<string>();
+        for (const o of outcomes) {
+          if (o.outcome === 'pending') continue;
+          settled.add(o.invoiceId);
+          if (o.outcome === 'integrated') p.integrated += 1;
+          else if (o.outcome === 'rejected')
+            p.errors.push({
+              ...p.inProgress.find((i) => i.invoiceId === o.invoiceId)!.error,
+              libelleErreurDP: o.reason,
+            });
+        }
+        p.inProgress = p.inProgress.filter((i) => !settled.has(i.invoiceId));
+        refresh();
+      }
+      if (wf.workflowInfo().historyLength > options.maxHistoryEvents) {
+        await wf.continueAsNew<typeof invoiceFlow>({ deposit, options: input.options, progress: p });
+      }
+    }
+    return await settle(settledFlowStatus(total, p.integrated), p, total);
+  } catch (err) {
+    if (!(err instanceof wf.ActivityFailure)) throw err;
+    return settle('IN_INCIDENTE', progress ?? { integrated: 0, errors: [] }, progress?.entries.length ?? 0);
+  }
+}
+
+/** Files one invoice of the flow: refused at once, or its invoice workflow started (or found, when re-sent). */
+async function admit(deposit: FlowDeposit, entry: FlowEntry): Promise<InProgress | FlowInvoiceError> {
+  const prepared = await prepareFlowInvoice({
+    syntax: deposit.syntaxeFlux,
+    entry,
+    depositedAt: deposit.depositedAt,
+  });
+  if ('error' in prepared) return prepared.error;
+  const d = prepared.deposit;
+  const error = {
+    numeroDP: d.number,
+    identifiantFournisseur: d.supplierId,
+    identifiantDestinataire: d.recipientId ?? '',
+    fichier: entry.name,
+  };
+  try {
+    await wf.startChild(invoiceLifecycle, {
+      workflowId: d.invoiceId,
+      args: [d],
+      parentClosePolicy: wf.ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      memo: { blobSha256: d.blob.sha256 },
+      staticSummary: `Invoice ${d.number} from ${d.supplierName ?? d.supplierId} (flow ${deposit.numeroFluxDepot})`,
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    // Same rule as a direct deposit: the same file again is the same invoice, another file a duplicate.
+    if ((await depositedInvoiceBlob(d.invoiceId)) !== d.blob.sha256) {
+      return {
+        ...error,
+        libelleErreurDP: `DUPLICATE_INVOICE: invoice number ${d.number} of ${d.year} was already deposited by this supplier with different content.`,
+      };
+    }
+  }
+  return { invoiceId: d.invoiceId, error };
+}
