@@ -19,6 +19,3 @@ searchAttributes.push(SupportStatus);
 export const ConnectorId = defineSearchAttributeKey('ConnectorId', SearchAttributeType.KEYWORD);
 export const ConnectionState = defineSearchAttributeKey('ConnectionState', SearchAttributeType.KEYWORD);
 searchAttributes.push(ConnectorId, ConnectionState);
-export const FlowNumber = defineSearchAttributeKey('FlowNumber', SearchAttributeType.KEYWORD);
-export const FlowStatus = defineSearchAttributeKey('FlowStatus', SearchAttributeType.KEYWORD);
-searchAttributes.push(FlowNumber, FlowStatus);
