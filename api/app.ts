@@ -8,6 +8,7 @@ import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import type { Logger } from '../platform/logger';
 import type { Outbox } from '../platform/mail/outbox';
+import type { LifecycleSettings } from '../platform/config';
 import { authenticate } from './auth';
 import type { CompanyRegistry } from '../structures/registry';
 import { ApiError } from './errors';
@@ -27,6 +28,8 @@ export interface AppDeps {
   outbox?: Outbox;
   /** Where structure SIRETs are looked up; default: the platform's company directory table. */
   companyRegistry?: CompanyRegistry;
+  /** Payment delays, interest reference rate and validation delay given to each new invoice workflow. */
+  lifecycle?: LifecycleSettings;
 }
 
 /** The HTTP edge: checks input, stores files, starts and reads workflows. It runs no business step itself. */

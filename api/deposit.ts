@@ -8,12 +8,28 @@ import { XmlError } from '../invoice/xml';
 import { extractFacturX, PdfError } from '../invoice/facturx';
 import { invoiceLifecycle, InvoiceDeposit } from '../workflows/invoice';
 import { ApiError } from './errors';
+import type { Caller } from './auth';
+import type { LifecycleSettings } from '../platform/config';
 
 export interface DepositDeps {
   client: Client;
   db: Db;
   blobs: BlobStore;
   taskQueue: string;
+  /** Payment delays, reference rate and validation delay for new workflows; their defaults otherwise. */
+  lifecycle?: LifecycleSettings;
+}
+
+/** How a deposit came: the channel, and for a person the caller, who must belong to the supplier structure. */
+export interface DepositMeta {
+  filename?: string;
+  depositMode: string;
+  now?: Date;
+  caller?: Caller;
+  /** codeCadreFacturation (A9 / A12 go to the validator first). */
+  cadre?: string;
+  /** Identifier of the validator structure of an A9 / A12 invoice. */
+  validatorId?: string;
 }
 
 export interface DepositResult {
@@ -33,7 +49,7 @@ const PDF_MAGIC = '%PDF-';
 export async function depositInvoice(
   deps: DepositDeps,
   bytes: Uint8Array,
-  meta: { filename?: string; depositMode: string; now?: Date },
+  meta: DepositMeta,
 ): Promise<DepositResult> {
   return startInvoiceWorkflow(deps, await prepareDeposit(deps, bytes, meta));
 }
@@ -43,9 +59,9 @@ export async function depositInvoice(
  * bytes, and build the workflow input. Flows and other channels call it for each of their invoices.
  */
 export async function prepareDeposit(
-  { db, blobs }: Pick<DepositDeps, 'db' | 'blobs'>,
+  { db, blobs, lifecycle }: Pick<DepositDeps, 'db' | 'blobs' | 'lifecycle'>,
   bytes: Uint8Array,
-  meta: { filename?: string; depositMode: string; now?: Date },
+  meta: DepositMeta,
 ): Promise<InvoiceDeposit> {
   if (bytes.byteLength === 0) throw new ApiError(400, 'EMPTY_INVOICE', 'The invoice file is empty.');
   const pdf = Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC;
@@ -66,6 +82,7 @@ export async function prepareDeposit(
       },
     );
   }
+  if (meta.caller) await checkDepositor(db, meta.caller, identity.seller.id!);
   const year = Number(identity.issueDate!.slice(0, 4));
   const blob = await blobs.put(bytes, {
     mediaType: pdf ? 'application/pdf' : 'application/xml',
@@ -94,6 +111,16 @@ export async function prepareDeposit(
     typeCode: identity.typeCode,
     currency: identity.currency,
     totals: identity.totals,
+    serviceCode: identity.buyerReference,
+    engagementNumber: identity.purchaseOrderReference,
+    cadre: meta.cadre,
+    validatorId: meta.validatorId,
+    depositedBy: meta.caller?.userId,
+    ...(lifecycle && {
+      paymentDelays: lifecycle.paymentDelays,
+      referenceRate: lifecycle.referenceRate,
+      validationDelayDays: lifecycle.validationDelayDays,
+    }),
     blob,
     format: pdf ? 'facturx' : identity.syntax,
     depositMode: meta.depositMode,
@@ -128,6 +155,21 @@ export async function startInvoiceWorkflow(
       { invoiceId },
     );
   }
+}
+
+/** A person deposits only for a structure they belong to: the one the invoice names as seller. */
+async function checkDepositor(db: Db, caller: Caller, supplierId: string): Promise<void> {
+  const member = await db('structure_members')
+    .join('structures', 'structures.id', 'structure_members.structure_id')
+    .where({ 'structures.identifier': supplierId, 'structure_members.user_id': caller.userId })
+    .first('structures.id');
+  if (!member)
+    throw new ApiError(
+      403,
+      'NOT_A_MEMBER',
+      `You are not attached to the supplier structure ${supplierId} this invoice is issued by.`,
+      { field: 'body.seller', supplierId },
+    );
 }
 
 async function embeddedInvoice(bytes: Uint8Array): Promise<Uint8Array> {

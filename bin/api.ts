@@ -21,6 +21,7 @@ async function main() {
     maxUploadBytes: config.maxUploadBytes,
     publicUrl: config.publicUrl,
     companyRegistry: config.sirene && sireneCompanyRegistry(config.sirene),
+    lifecycle: config.lifecycle,
     // The worker writes the outbox; the API only shows it, and only when email goes nowhere else.
     outbox: config.mail.smtp ? undefined : new Outbox(outboxDir(config)),
   });

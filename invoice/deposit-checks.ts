@@ -1,14 +1,19 @@
 import { checkInvoiceFile, type RuleSet } from './check';
 import { identityOf, type InvoiceIdentity } from './identify';
 import type { Finding } from './validate';
+import type { PlatformContext } from './platform-rules';
 
 /**
  * Everything a deposit is judged by before it is routed: the file's own checks (format, XSD,
  * EN 16931, the platform's rules) and the identifiers routing needs. Never throws on bad input:
  * every problem is a finding.
  */
-export async function checkDeposit(bytes: Uint8Array, rules: RuleSet = 'all'): Promise<Finding[]> {
-  const result = await checkInvoiceFile(bytes, { rules });
+export async function checkDeposit(
+  bytes: Uint8Array,
+  rules: RuleSet = 'all',
+  platform?: PlatformContext,
+): Promise<Finding[]> {
+  const result = await checkInvoiceFile(bytes, { rules, platform });
   if (!result.invoice) return result.findings;
   const syntax = result.format.startsWith('ubl') ? 'ubl' : 'cii';
   return [...result.findings, ...routingFindings(identityOf(result.invoice, syntax))];

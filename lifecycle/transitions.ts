@@ -71,11 +71,19 @@ export interface Transition {
   needs: Requirement[];
 }
 
-const buyer = (to: InvoiceStatusCode, needs: Requirement[] = []): Transition => ({ to, by: 'recipient', needs });
+const buyer = (to: InvoiceStatusCode, needs: Requirement[] = []): Transition => ({
+  to,
+  by: 'recipient',
+  needs,
+});
 const payment = [buyer('MISE_EN_PAIEMENT')];
 const accounting = [buyer('COMPTABILISEE'), ...payment];
 const mandated = [buyer('MISE_A_DISPOSITION_COMPTABLE'), ...accounting];
-const returns = [buyer('SUSPENDUE', ['reason']), buyer('REJETEE', ['reason']), buyer('A_RECYCLER', ['reason'])];
+const returns = [
+  buyer('SUSPENDUE', ['reason']),
+  buyer('REJETEE', ['reason']),
+  buyer('A_RECYCLER', ['reason']),
+];
 // The buyer may skip the optional steps, e.g. go straight to MISE_EN_PAIEMENT.
 const inBuyersSpace = [...returns, buyer('SERVICE_FAIT'), buyer('MANDATEE', ['mandateNumber']), ...mandated];
 

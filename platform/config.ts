@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ConnectorSettings } from '../connectors/runtime';
 
 /**
  * The platform's configuration, read once from the environment at start and checked there, so a
@@ -28,6 +29,17 @@ export interface Config {
   publicUrl: string;
   /** The INSEE Sirene API as company registry; unset: the platform's own directory table. */
   sirene?: { baseUrl: string; apiKey: string };
+  /** ERP connectors: credentials key (see README, rotation), default sync period, extra connector packages. */
+  connectors: ConnectorSettings;
+  /** Invoice lifecycle: legal payment delays, late-payment reference rate, A9/A12 validation delay. */
+  lifecycle: LifecycleSettings;
+}
+
+export interface LifecycleSettings {
+  paymentDelays: { standardDays: number; hospitalDays: number };
+  /** Percent per year (the ECB main refinancing rate); late-payment interest adds 8 points. */
+  referenceRate: string;
+  validationDelayDays: number;
 }
 
 export interface MailConfig {
@@ -127,8 +139,33 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       ? { baseUrl: env.SIRENE_API_URL, apiKey: env.SIRENE_API_KEY }
       : undefined;
 
+  const connectors: ConnectorSettings = {
+    secretKey: env.FACTURFLOW_SECRET_KEY || undefined,
+    previousKeys: (env.FACTURFLOW_SECRET_KEY_PREVIOUS ?? '').split(',').filter(Boolean),
+    syncIntervalMinutes: int('CONNECTOR_SYNC_INTERVAL_MINUTES', 15, 1, 24 * 60),
+    extraPaths: (env.FACTURFLOW_CONNECTOR_PATHS ?? '').split(path.delimiter).filter(Boolean),
+  };
+  for (const [name, key] of [
+    ['FACTURFLOW_SECRET_KEY', connectors.secretKey],
+    ...connectors.previousKeys.map((k) => ['FACTURFLOW_SECRET_KEY_PREVIOUS', k]),
+  ]) {
+    if (key && !/^([0-9a-f]{64}|[A-Za-z0-9+/]{43}=)$/i.test(key.trim()))
+      problems.push(`${name} must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)`);
+  }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const referenceRate = env.LATE_PAYMENT_REFERENCE_RATE || '2.15';
+  if (!/^\d{1,2}(\.\d{1,4})?$/.test(referenceRate))
+    problems.push(`LATE_PAYMENT_REFERENCE_RATE="${referenceRate}" must be a percentage such as 2.15`);
+  const lifecycle: LifecycleSettings = {
+    paymentDelays: {
+      standardDays: int('PAYMENT_DELAY_DAYS', 30, 1, 365),
+      hospitalDays: int('PAYMENT_DELAY_HOSPITAL_DAYS', 50, 1, 365),
+    },
+    referenceRate,
+    validationDelayDays: int('VALIDATION_DELAY_DAYS', 15, 1, 365),
+  };
 
   const config: Config = {
     port,
@@ -155,6 +192,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mail: { from: mailFrom, smtp },
     publicUrl,
     sirene,
+    connectors,
+    lifecycle,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

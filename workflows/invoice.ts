@@ -1,16 +1,49 @@
 import * as wf from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { InvoiceActivities } from '../activities/invoice';
+import {
+  FINAL_STATUSES,
+  findTransition,
+  InvoiceStatusCode,
+  reformCode,
+  Side,
+  VALIDATED_CADRES,
+} from '../lifecycle/transitions';
+import {
+  DEFAULT_PAYMENT_DELAYS,
+  daysLate,
+  dueDate,
+  lateCharges,
+  LateCharges,
+  PaymentDelays,
+  paymentDelayDays,
+} from '../lifecycle/payment';
 import { InvoiceNumber, InvoiceStatus, RecipientSiret, SupplierSiret } from './search-attributes';
 
-/** statutFacture values this workflow sets (the platform's wire names). */
-export type InvoiceStatusCode = 'DEPOSEE' | 'EN_COURS_ACHEMINEMENT' | 'MISE_A_DISPOSITION' | 'REJETEE';
+export type { InvoiceStatusCode } from '../lifecycle/transitions';
 
 export interface Finding {
   rule: string;
   severity: 'fatal' | 'warning';
   message: string;
   location?: string;
+}
+
+/** A file in the blob store (never its bytes: histories keep payloads forever). */
+export interface BlobRef {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  filename?: string;
+}
+
+/** The routing data: the only facts a recycle may change. */
+export interface Routing {
+  recipientId?: string;
+  /** BT-10, codeServiceExecutant. */
+  serviceCode?: string;
+  /** BT-13, numéro d'engagement juridique. */
+  engagementNumber?: string;
 }
 
 /** What the API hands over when a supplier deposits an invoice file. */
@@ -27,21 +60,123 @@ export interface InvoiceDeposit {
   typeCode?: string;
   currency?: string;
   totals: { withoutVat?: string; vat?: string; withVat?: string; amountDue?: string };
-  /** The deposited file in the blob store (never its bytes: histories keep payloads forever). */
-  blob: { sha256: string; size: number; mediaType: string; filename?: string };
+  serviceCode?: string;
+  engagementNumber?: string;
+  /** codeCadreFacturation; A9 and A12 first go to the validator. */
+  cadre?: string;
+  /** Identifier of the validator structure (the main contractor) of an A9 / A12 invoice. */
+  validatorId?: string;
+  blob: BlobRef;
   format: string;
   depositMode: string;
+  /** The user who deposited it, when a person did. */
+  depositedBy?: string;
   /** ISO timestamp of the deposit: it starts the legal payment period. */
   depositedAt: string;
+  /** Legal payment delays; default 30 days, 50 for public hospitals. */
+  paymentDelays?: PaymentDelays;
+  /** Reference rate (percent) of the late-payment interest, to which 8 points are added. */
+  referenceRate?: string;
+  /** Days the validator of an A9 / A12 invoice has to decide (default 15, unconfirmed). */
+  validationDelayDays?: number;
+}
+
+/** One status change, as the workflow saw it; the read model holds the same rows. */
+export interface HistoryEntry {
+  seq: number;
+  status: InvoiceStatusCode;
+  reformCode: number;
+  at: string;
+  by: Side;
+  userId?: string;
+  comment?: string;
+  reason?: string;
+  mandateNumber?: string;
+  attachments?: BlobRef[];
+}
+
+export interface PaymentState {
+  dueDate: string;
+  late: boolean;
+  paidAt?: string;
+  /** Set when MISE_EN_PAIEMENT came after the due date. */
+  charges?: LateCharges;
+}
+
+/** The structures acting on the invoice (resolved from their identifiers). */
+export interface Parties {
+  supplierStructureId?: string;
+  recipientStructureId?: string;
+  validatorStructureId?: string;
 }
 
 export interface InvoiceState {
   status: InvoiceStatusCode;
   findings: Finding[];
+  history: HistoryEntry[];
+  routing: Routing;
+  parties: Parties;
+  payment?: PaymentState;
+  rejectionAcknowledged: boolean;
+}
+
+/** A caller's membership of a structure, as the API read it when the request came. */
+export interface ActorMembership {
+  structureId: string;
+  role: string;
+  /** Service codes the member acts for; empty: the whole structure. */
+  services: string[];
+}
+
+/**
+ * Who asks, as the API authenticated them, with their memberships read at request time: membership
+ * changes happen outside the workflow, so the validator judges fresh facts instead of a stale copy.
+ */
+export interface Actor {
+  userId: string;
+  memberships: ActorMembership[];
+}
+
+export interface StatusChange {
+  actor: Actor;
+  status: InvoiceStatusCode;
+  reason?: string;
+  comment?: string;
+  mandateNumber?: string;
+}
+export interface Completion {
+  actor: Actor;
+  comment?: string;
+  attachments: BlobRef[];
+}
+export interface Recycling extends Routing {
+  actor: Actor;
+  comment?: string;
 }
 
 export const invoiceState = wf.defineQuery<InvoiceState>('invoiceState');
+/** The recipient's (or the validator's) processing: a new status from the transition table. */
+export const changeStatus = wf.defineUpdate<InvoiceState, [StatusChange]>('changeStatus');
+/** The supplier answers SUSPENDUE with attachments and a comment: COMPLETEE. */
+export const complete = wf.defineUpdate<InvoiceState, [Completion]>('complete');
+/** The supplier corrects the routing data of an A_RECYCLER invoice, which is routed again. */
+export const recycle = wf.defineUpdate<InvoiceState, [Recycling]>('recycle');
+/** The supplier has seen the rejection: the invoice's story ends. */
+export const acknowledgeRejection = wf.defineUpdate<InvoiceState, [{ actor: Actor }]>('acknowledgeRejection');
 
+/** Why an update is refused; the API maps each type to a stable error code. */
+export type RefusalType =
+  | 'TransitionNotAllowed'
+  | 'NotAMember'
+  | 'ServiceNotAllowed'
+  | 'ReasonRequired'
+  | 'MandateNumberRequired'
+  | 'RoutingInvalid'
+  | 'Busy';
+
+const refusal = (message: string, type: RefusalType) => wf.ApplicationFailure.nonRetryable(message, type);
+
+const DAY = 86_400_000;
 // Timeouts bound how long work held by a crashed worker waits before another worker retries it:
 // database writes are quick, reading and judging a large file is not.
 const retry: RetryPolicy = {
@@ -49,25 +184,232 @@ const retry: RetryPolicy = {
   maximumInterval: '1 minute',
   backoffCoefficient: 2,
 };
-const { registerDeposit, recordStatus, deliverToRecipient } = wf.proxyActivities<InvoiceActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry,
-});
-// Judging a large file takes a while, so a dead worker is noticed by its missing heartbeats instead.
-const { checkInvoice } = wf.proxyActivities<InvoiceActivities>({
+const acts = wf.proxyActivities<InvoiceActivities>({ startToCloseTimeout: '10 seconds', retry });
+// Judging, rendering and converting a large file take a while: a dead worker is noticed by its missing heartbeats.
+const { checkInvoice, deliverToRecipient, issueDepositCertificate } = wf.proxyActivities<InvoiceActivities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '10 seconds',
   retry,
 });
 
 /**
- * One invoice from deposit to the recipient's space: DEPOSEE → checks → EN_COURS_ACHEMINEMENT →
- * MISE_A_DISPOSITION, or REJETEE with the findings that caused it.
+ * One invoice from deposit to payment: DEPOSEE → checks → (A9/A12: A_VALIDER_1 → validator or deadline)
+ * → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, then the recipient's processing and the supplier's
+ * answers through updates, until MISE_EN_PAIEMENT, an acknowledged REJETEE or REFUSEE_1. The legal
+ * payment delay runs as a timer from the deposit date.
  */
 export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<InvoiceState> {
-  const state: InvoiceState = { status: 'DEPOSEE', findings: [] };
-  let seq = 1;
+  const id = deposit.invoiceId;
+  const state: InvoiceState = {
+    status: 'DEPOSEE',
+    findings: [],
+    history: [
+      {
+        seq: 1,
+        status: 'DEPOSEE',
+        reformCode: reformCode('DEPOSEE', 'supplier'),
+        at: deposit.depositedAt,
+        by: 'supplier',
+        userId: deposit.depositedBy,
+      },
+    ],
+    routing: {
+      recipientId: deposit.recipientId,
+      serviceCode: deposit.serviceCode,
+      engagementNumber: deposit.engagementNumber,
+    },
+    parties: {},
+    rejectionAcknowledged: false,
+  };
+  // Set while an update's handler works, so a second update arriving meanwhile is refused, not interleaved.
+  let busy = false;
+  let validatorDecided = false;
   wf.setHandler(invoiceState, () => state);
+
+  const moveTo = async (status: InvoiceStatusCode, by: Side, extra: Partial<HistoryEntry> = {}) => {
+    // Workflow time is deterministic, so a retried write carries the same timestamp.
+    const entry: HistoryEntry = {
+      seq: state.history.length + 1,
+      status,
+      reformCode: reformCode(status, by),
+      at: new Date().toISOString(),
+      by,
+      ...extra,
+    };
+    await acts.recordStatus({ invoiceId: id, entry, findings: by === 'platform' ? state.findings : [] });
+    state.history.push(entry);
+    state.status = status;
+    wf.upsertSearchAttributes([{ key: InvoiceStatus, value: status }]);
+  };
+
+  const route = async () => {
+    await moveTo('EN_COURS_ACHEMINEMENT', 'platform');
+    const delivered = await deliverToRecipient({ invoiceId: id, routing: state.routing, blob: deposit.blob });
+    state.parties.recipientStructureId = delivered.structureId;
+    await moveTo('MISE_A_DISPOSITION', 'platform');
+    startPaymentClock(delivered.paymentCategory);
+  };
+
+  // The caller must belong to the structure of the side that acts (recipients: to the invoice's service).
+  const checkActor = (actor: Actor, by: Side) => {
+    const structureId =
+      by === 'recipient'
+        ? state.parties.recipientStructureId
+        : by === 'validator'
+          ? state.parties.validatorStructureId
+          : state.parties.supplierStructureId;
+    const membership = actor.memberships.find((m) => m.structureId === structureId);
+    if (!structureId || !membership)
+      throw refusal(`Only a member of the ${by} structure may do this.`, 'NotAMember');
+    const service = state.routing.serviceCode;
+    const manager = membership.role === 'PRINCIPAL' || membership.role === 'SECONDAIRE';
+    if (by === 'recipient' && service && !manager && membership.services.length > 0)
+      if (!membership.services.includes(service))
+        throw refusal(`You do not act for service ${service} of the recipient.`, 'ServiceNotAllowed');
+  };
+  const checkTransition = (to: InvoiceStatusCode, by: Side) => {
+    if (busy) throw refusal('Another change of this invoice is under way; try again.', 'Busy');
+    const t = findTransition(state.status, to);
+    if (!t || t.by !== by)
+      throw refusal(`An invoice ${state.status} cannot become ${to} by the ${by}.`, 'TransitionNotAllowed');
+    return t;
+  };
+  const exclusively = async (work: () => Promise<void>) => {
+    busy = true;
+    try {
+      await work();
+    } finally {
+      busy = false;
+    }
+    return state;
+  };
+
+  wf.setHandler(
+    changeStatus,
+    (c) =>
+      exclusively(async () => {
+        const t = findTransition(state.status, c.status)!;
+        if (t.by === 'validator') validatorDecided = true;
+        await moveTo(c.status, t.by, {
+          userId: c.actor.userId,
+          reason: c.reason,
+          comment: c.comment,
+          mandateNumber: c.mandateNumber,
+        });
+        if (c.status !== 'MISE_EN_PAIEMENT')
+          await acts.notifyStatusChange({ invoiceId: id, status: c.status });
+        else await settlePayment();
+      }),
+    {
+      validator: (c) => {
+        const side = findTransition(state.status, c.status)?.by ?? 'recipient';
+        const t = checkTransition(c.status, side);
+        checkActor(c.actor, t.by);
+        if (t.needs.includes('reason') && !c.reason?.trim())
+          throw refusal(`A reason is required to set ${c.status}.`, 'ReasonRequired');
+        if (t.needs.includes('mandateNumber') && !c.mandateNumber?.trim())
+          throw refusal('MANDATEE needs the mandate number.', 'MandateNumberRequired');
+      },
+    },
+  );
+  wf.setHandler(
+    complete,
+    (c) =>
+      exclusively(() =>
+        moveTo('COMPLETEE', 'supplier', {
+          userId: c.actor.userId,
+          comment: c.comment,
+          attachments: c.attachments,
+        }),
+      ),
+    {
+      validator: (c) => {
+        checkTransition('COMPLETEE', 'supplier');
+        checkActor(c.actor, 'supplier');
+      },
+    },
+  );
+  wf.setHandler(
+    recycle,
+    (r) =>
+      exclusively(async () => {
+        const routing: Routing = {
+          recipientId: r.recipientId ?? state.routing.recipientId,
+          serviceCode: r.serviceCode ?? state.routing.serviceCode,
+          engagementNumber: r.engagementNumber ?? state.routing.engagementNumber,
+        };
+        // A wrong route is refused at once, with the reasons, and the invoice stays A_RECYCLER.
+        const problems = await acts.checkRouting(routing);
+        if (problems.length > 0)
+          throw refusal(problems.map((p) => `${p.rule}: ${p.message}`).join(' '), 'RoutingInvalid');
+        state.routing = routing;
+        await acts.recordRouting({ invoiceId: id, routing });
+        wf.upsertSearchAttributes([{ key: RecipientSiret, value: routing.recipientId ?? '' }]);
+        await route();
+      }),
+    {
+      validator: (r) => {
+        checkTransition('EN_COURS_ACHEMINEMENT', 'supplier');
+        checkActor(r.actor, 'supplier');
+      },
+    },
+  );
+  wf.setHandler(
+    acknowledgeRejection,
+    (a) =>
+      exclusively(async () => {
+        await acts.recordRejectionAcknowledged({
+          invoiceId: id,
+          userId: a.actor.userId,
+          at: new Date().toISOString(),
+        });
+        state.rejectionAcknowledged = true;
+      }),
+    {
+      validator: (a) => {
+        if (state.status !== 'REJETEE' || state.rejectionAcknowledged)
+          throw refusal(
+            `Only an unacknowledged REJETEE invoice can be acknowledged (it is ${state.status}).`,
+            'TransitionNotAllowed',
+          );
+        checkActor(a.actor, 'supplier');
+      },
+    },
+  );
+
+  let paymentClock: Promise<void> | undefined;
+  const closed = () =>
+    state.status === 'MISE_EN_PAIEMENT' ||
+    state.status === 'REFUSEE_1' ||
+    (state.status === 'REJETEE' && state.rejectionAcknowledged);
+  const startPaymentClock = (category: string | undefined) => {
+    if (paymentClock) return;
+    const days = paymentDelayDays(deposit.paymentDelays ?? DEFAULT_PAYMENT_DELAYS, category);
+    const due = dueDate(deposit.depositedAt, days);
+    state.payment = { dueDate: due, late: false };
+    paymentClock = (async () => {
+      // The period ends at the end of the due day.
+      const remaining = Date.parse(due) + DAY - Date.now();
+      const settled = () => closed() || FINAL_STATUSES.includes(state.status);
+      if (remaining > 0 && (await wf.condition(settled, remaining))) return;
+      if (settled()) return;
+      state.payment!.late = true;
+      await acts.notifyLatePayment({
+        invoiceId: id,
+        dueDate: due,
+        charges: lateCharges(amountDue(), deposit.referenceRate ?? '0', 0),
+      });
+    })();
+  };
+  const amountDue = () => deposit.totals.amountDue ?? deposit.totals.withVat ?? '0';
+  const settlePayment = async () => {
+    if (!state.payment) return;
+    const paidAt = new Date().toISOString();
+    const days = daysLate(state.payment.dueDate, paidAt);
+    state.payment.paidAt = paidAt;
+    if (days > 0) state.payment.charges = lateCharges(amountDue(), deposit.referenceRate ?? '0', days);
+    await acts.recordPayment({ invoiceId: id, paidAt, charges: state.payment.charges });
+  };
 
   wf.upsertSearchAttributes([
     { key: SupplierSiret, value: deposit.supplierId },
@@ -75,23 +417,37 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
     { key: InvoiceStatus, value: state.status },
     ...(deposit.recipientId ? [{ key: RecipientSiret, value: deposit.recipientId }] : []),
   ]);
-  await registerDeposit(deposit);
+  const registered = await acts.registerDeposit(deposit);
+  state.parties.supplierStructureId = registered.supplierStructureId;
+  state.parties.validatorStructureId = registered.validatorStructureId;
+  await issueDepositCertificate({ invoiceId: id });
 
-  const moveTo = async (status: InvoiceStatusCode, findings: Finding[] = []) => {
-    seq += 1;
-    // Workflow time is deterministic, so a retried write carries the same timestamp.
-    await recordStatus({ invoiceId: deposit.invoiceId, seq, status, at: new Date().toISOString(), findings });
-    state.status = status;
-    wf.upsertSearchAttributes([{ key: InvoiceStatus, value: status }]);
-  };
-
-  state.findings = await checkInvoice({ blob: deposit.blob });
+  state.findings = await checkInvoice({ invoiceId: id, blob: deposit.blob });
   if (state.findings.some((f) => f.severity === 'fatal')) {
-    await moveTo('REJETEE', state.findings);
+    // Refused by the platform's checks: nothing to acknowledge, the reasons are in the history.
+    await moveTo('REJETEE', 'platform');
     return state;
   }
-  await moveTo('EN_COURS_ACHEMINEMENT');
-  await deliverToRecipient({ invoiceId: deposit.invoiceId, recipientId: deposit.recipientId! });
-  await moveTo('MISE_A_DISPOSITION');
+
+  if (deposit.cadre && VALIDATED_CADRES.includes(deposit.cadre)) {
+    await moveTo('A_VALIDER_1', 'platform');
+    await acts.notifyStatusChange({ invoiceId: id, status: 'A_VALIDER_1' });
+    const delay = (deposit.validationDelayDays ?? 15) * DAY;
+    if (!(await wf.condition(() => validatorDecided && !busy, delay))) {
+      // Silence within the deadline counts as tacit approval (unconfirmed): the invoice goes on to the buyer.
+      validatorDecided = true;
+      await wf.condition(() => !busy);
+      if (state.status === 'A_VALIDER_1') await moveTo('ABSENCE_VALIDATION_1_HORS_DELAI', 'platform');
+    }
+    if (state.status === 'REFUSEE_1') {
+      await wf.condition(wf.allHandlersFinished);
+      return state;
+    }
+  }
+
+  await route();
+  await wf.condition(() => closed() && !busy);
+  await paymentClock;
+  await wf.condition(wf.allHandlersFinished);
   return state;
 }

@@ -10,6 +10,7 @@ import { membersOpenApi, membersRouter } from './members';
 import { servicesOpenApi, servicesRouter } from './services';
 import { structuresOpenApi, structuresRouter } from './structures';
 import { invoicesOpenApi, invoicesRouter } from './invoices';
+import { invoiceListingsOpenApi, invoiceListingsRouter } from './invoice-listings';
 import { sessionsOpenApi, sessionsRouter } from './sessions';
 
 /** A resource of the API: where it is mounted, its router, and its part of the OpenAPI document. */
@@ -23,6 +24,7 @@ export interface Resource {
 export const resources: Resource[] = [
   { mount: '/', router: healthRouter, openApi: healthOpenApi },
   { mount: '/api/v1', router: invoicesRouter, openApi: invoicesOpenApi },
+  { mount: '/api/v1', router: invoiceListingsRouter, openApi: invoiceListingsOpenApi },
   { mount: '/api/v1', router: structuresRouter, openApi: structuresOpenApi },
   { mount: '/api/v1', router: bankAccountsRouter, openApi: bankAccountsOpenApi },
   { mount: '/api/v1', router: servicesRouter, openApi: servicesOpenApi },

@@ -1,17 +1,49 @@
-import express, { Router } from 'express';
+import express, { Router, Response } from 'express';
 import multer from 'multer';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
+import type { BlobStore } from '../../platform/blobs';
 import { depositInvoice, DepositDeps } from '../deposit';
 import { ApiError } from '../errors';
-import { ajv, check, depositAccepted, depositQuery, invoiceDetail } from '../schemas';
+import { requireCaller } from '../auth';
+import { ajv, check, depositAccepted, invoiceDetail } from '../schemas';
 import { errorResponse, OpenApiPaths, queryParameters } from '../openapi';
 import { readInvoice } from '../read-model';
-import type { Client } from '@temporalio/client';
+import { actorOf, invoiceUpdate } from '../invoice-access';
+import {
+  completionBody,
+  FORMAT_PARAM,
+  lifecycleDepositQuery,
+  queryAjv,
+  recyclingBody,
+  statusChangeBody,
+} from '../invoice-schemas';
+import { INVOICE_FORMATS, InvoiceFormat, renderAs } from '../../lifecycle/renditions';
+import {
+  acknowledgeRejection,
+  changeStatus,
+  complete,
+  invoiceLifecycle,
+  recycle,
+  type BlobRef,
+} from '../../workflows/invoice';
 
-const checkDepositQuery = ajv.compile(depositQuery);
+const checkDepositQuery = queryAjv.compile(lifecycleDepositQuery);
+const checkStatusChange = ajv.compile(statusChangeBody);
+const checkCompletion = ajv.compile(completionBody);
+const checkRecycling = ajv.compile(recyclingBody);
+
+const ACTIONS = ['status', 'completion', 'recycling', 'rejection-acknowledgement'] as const;
+
+/** Splits /invoices/<id>[/<sub-resource>]: ids hold slashes, sent as they are or URL-encoded. */
+function target(param: unknown, subs: readonly string[]): { id: string; sub?: string } {
+  const path = ([] as string[]).concat(param as string | string[]).join('/');
+  for (const sub of subs) if (path.endsWith(`/${sub}`)) return { id: path.slice(0, -sub.length - 1), sub };
+  return { id: path };
+}
 
 export function invoicesRouter(
-  deps: DepositDeps & { db: Db; client: Client; maxUploadBytes: number },
+  deps: DepositDeps & { db: Db; client: Client; blobs: BlobStore; maxUploadBytes: number },
 ): Router {
   const router = Router();
   const upload = multer({
@@ -23,7 +55,30 @@ export function invoicesRouter(
     limit: deps.maxUploadBytes,
   });
 
+  /** The invoice for a caller who is one of its parties, or the 404 / 403 that says why not. */
+  const visibleInvoice = async (res: Response, id: string) => {
+    const caller = requireCaller(res);
+    const actor = await actorOf(deps.db, caller);
+    const invoice = await readInvoice(deps.db, deps.client, id, actor, {
+      operator: caller.operator,
+      referenceRate: deps.lifecycle?.referenceRate,
+    });
+    if (!invoice)
+      throw new ApiError(404, 'INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
+    if ('forbidden' in invoice)
+      throw new ApiError(
+        403,
+        'NOT_A_MEMBER',
+        'Only members of the supplier or recipient structures see this invoice.',
+        {
+          field: 'params.id',
+        },
+      );
+    return { invoice, actor };
+  };
+
   router.post('/invoices', rawXml, upload.single('file'), async (req, res) => {
+    const caller = requireCaller(res);
     const query = check(checkDepositQuery, { ...req.query }, 'query');
     const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
     if (!bytes) {
@@ -37,6 +92,9 @@ export function invoicesRouter(
     const result = await depositInvoice(deps, bytes, {
       filename: req.file?.originalname,
       depositMode: query.modeDepot,
+      caller,
+      cadre: query.cadreFacturation,
+      validatorId: query.identifiantValideur,
     });
     const self = `/api/v1/invoices/${result.invoiceId}`;
     res
@@ -46,24 +104,148 @@ export function invoicesRouter(
   });
 
   router.get('/invoices/*id', async (req, res) => {
-    const id = ([] as string[]).concat(req.params.id as string | string[]).join('/');
-    const invoice = await readInvoice(deps.db, deps.client, id);
-    if (!invoice)
+    const { id, sub } = target(req.params.id, ['certificate', ...INVOICE_FORMATS.map((f) => `files/${f}`)]);
+    const { invoice } = await visibleInvoice(res, id);
+    if (!sub) {
+      res.json(invoice);
+      return;
+    }
+    const row = await deps.db('invoices').where({ id }).first();
+    if (!row)
       throw new ApiError(404, 'INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
-    res.json(invoice);
+    if (sub === 'certificate') {
+      if (!row.certificate_sha256)
+        throw new ApiError(
+          404,
+          'CERTIFICATE_NOT_READY',
+          'The deposit certificate is being issued; try again shortly.',
+        );
+      sendFile(
+        res,
+        await deps.blobs.get(row.certificate_sha256),
+        'application/pdf',
+        `attestation-depot-${row.number}.pdf`,
+      );
+      return;
+    }
+    const format = sub.slice('files/'.length) as InvoiceFormat;
+    // The delivered rendition is served as stored; other formats are converted from the deposited file.
+    const stored = row.delivered_format === format ? row.delivered_sha256 : undefined;
+    const deposited = await deps.blobs.get(row.blob_sha256);
+    try {
+      const r = stored
+        ? await renderAs(await deps.blobs.get(stored), 'original')
+        : await renderAs(deposited, format, new Date(row.deposited_at));
+      sendFile(res, r.bytes, r.mediaType, `${row.number}.${r.extension}`);
+    } catch (err) {
+      throw new ApiError(
+        422,
+        'CONVERSION_FAILED',
+        `This invoice cannot be rendered as ${format}: ${(err as Error).message}`,
+        {
+          field: 'params.format',
+        },
+      );
+    }
+  });
+
+  router.post('/invoices/*id', async (req, res) => {
+    const { id, sub } = target(req.params.id, ACTIONS);
+    if (!sub) throw new ApiError(404, 'NOT_FOUND', `No route for POST ${req.path}.`);
+    const { actor } = await visibleInvoice(res, id);
+    const handle = deps.client.workflow.getHandle<typeof invoiceLifecycle>(id);
+    const body = req.body ?? {};
+    const state = await invoiceUpdate(id, async () => {
+      switch (sub as (typeof ACTIONS)[number]) {
+        case 'status':
+          return handle.executeUpdate(changeStatus, {
+            args: [{ ...check(checkStatusChange, body, 'body'), actor }],
+          });
+        case 'completion': {
+          const c = check(checkCompletion, body, 'body');
+          const attachments = await attachmentRefs(deps.db, c.attachments);
+          return handle.executeUpdate(complete, { args: [{ actor, comment: c.comment, attachments }] });
+        }
+        case 'recycling':
+          return handle.executeUpdate(recycle, { args: [{ ...check(checkRecycling, body, 'body'), actor }] });
+        case 'rejection-acknowledgement':
+          return handle.executeUpdate(acknowledgeRejection, { args: [{ actor }] });
+      }
+    });
+    res.json({ id, status: state.status, history: state.history });
   });
 
   return router;
 }
 
+/** Attachments are files already in the blob store, named by their SHA-256. */
+async function attachmentRefs(db: Db, hashes: string[]): Promise<BlobRef[]> {
+  const rows = hashes.length ? await db('blobs').whereIn('sha256', hashes) : [];
+  return hashes.map((sha256, i) => {
+    const row = rows.find((r) => r.sha256 === sha256);
+    if (!row)
+      throw new ApiError(422, 'ATTACHMENT_UNKNOWN', `No uploaded file with SHA-256 ${sha256}.`, {
+        field: `body.attachments.${i}`,
+      });
+    return { sha256, size: Number(row.size), mediaType: row.media_type, filename: row.filename ?? undefined };
+  });
+}
+
+function sendFile(res: Response, bytes: Uint8Array, mediaType: string, filename: string) {
+  res
+    .type(mediaType)
+    .setHeader('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
+    .send(Buffer.from(bytes));
+}
+
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'invoice/<supplier id>/<year>/<number> (slashes may be sent as is or URL-encoded)',
+  schema: { type: 'string' },
+};
+const updated = {
+  description: 'The change is made; the new status and history',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: { id: { type: 'string' }, status: { type: 'string' }, history: { type: 'array' } },
+      },
+    },
+  },
+};
+const refusals = {
+  '400': errorResponse(
+    'Bad body, or a reason / mandate number the status needs is missing (REASON_REQUIRED, MANDATE_NUMBER_REQUIRED)',
+  ),
+  '401': errorResponse('Not signed in'),
+  '403': errorResponse('Not a member of the structure that acts (NOT_A_MEMBER, SERVICE_NOT_ALLOWED)'),
+  '404': errorResponse('No such invoice'),
+  '409': errorResponse(
+    'Not allowed from the current status (TRANSITION_NOT_ALLOWED, INVOICE_BUSY, INVOICE_CLOSED)',
+  ),
+};
+const action = (summary: string, schema: object, extra: Record<string, unknown> = {}) => ({
+  post: {
+    summary,
+    parameters: [idParam],
+    requestBody: { required: true, content: { 'application/json': { schema } } },
+    responses: { '200': updated, ...refusals, ...extra },
+  },
+});
+
 export const invoicesOpenApi: OpenApiPaths = {
   '/api/v1/invoices': {
     post: {
-      summary: 'Deposit an invoice (UBL 2.1 or CII D16B XML, or a Factur-X PDF)',
+      summary:
+        'Deposit an invoice (UBL 2.1 or CII D16B XML, or a Factur-X PDF) for a structure you belong to',
       description:
-        'Stores the file and starts its workflow: DEPOSEE → checks → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, or REJETEE. ' +
-        'Depositing the same file again answers the same id.',
-      parameters: queryParameters(depositQuery),
+        'Stores the file and starts its workflow: DEPOSEE → checks (recipient directory, duplicates) → [A9/A12: A_VALIDER_1] → ' +
+        'EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, or REJETEE. Depositing the same file again answers the same id. ' +
+        'The caller must be a member of the supplier structure (the invoice seller).',
+      parameters: queryParameters(lifecycleDepositQuery),
       requestBody: {
         required: true,
         content: {
@@ -89,6 +271,8 @@ export const invoicesOpenApi: OpenApiPaths = {
           content: { 'application/json': { schema: depositAccepted } },
         },
         '400': errorResponse('Empty, not well-formed, or bad parameters'),
+        '401': errorResponse('Not signed in'),
+        '403': errorResponse('Not a member of the supplier structure (NOT_A_MEMBER)'),
         '409': errorResponse(
           'Another file was already deposited under this number by this supplier this year',
         ),
@@ -100,20 +284,59 @@ export const invoicesOpenApi: OpenApiPaths = {
   },
   '/api/v1/invoices/{id}': {
     get: {
-      summary: 'An invoice: current status and status history',
-      parameters: [
-        {
-          name: 'id',
-          in: 'path',
-          required: true,
-          description: 'invoice/<supplier id>/<year>/<number> (slashes may be sent as is or URL-encoded)',
-          schema: { type: 'string' },
-        },
-      ],
+      summary:
+        'An invoice: status (with its reform code), history, payment period and late-payment figures, allowed actions',
+      parameters: [idParam],
       responses: {
         '200': { description: 'The invoice', content: { 'application/json': { schema: invoiceDetail } } },
+        '401': errorResponse('Not signed in'),
+        '403': errorResponse('Not a member of the supplier or recipient structure'),
         '404': errorResponse('No such invoice'),
       },
     },
   },
+  '/api/v1/invoices/{id}/certificate': {
+    get: {
+      summary: 'The deposit certificate (PDF): deposit date, ids, SHA-256 of the deposited file',
+      parameters: [idParam],
+      responses: {
+        '200': {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+        },
+        '403': errorResponse('Not a party'),
+        '404': errorResponse('No such invoice, or certificate not issued yet'),
+      },
+    },
+  },
+  '/api/v1/invoices/{id}/files/{format}': {
+    get: {
+      summary: 'Download the invoice as deposited (original) or converted (ubl, cii, facturx, pdf)',
+      parameters: [idParam, { name: 'format', in: 'path', required: true, schema: FORMAT_PARAM }],
+      responses: {
+        '200': { description: 'The file' },
+        '403': errorResponse('Not a party'),
+        '404': errorResponse('No such invoice'),
+        '422': errorResponse('This invoice cannot be converted to that format (CONVERSION_FAILED)'),
+      },
+    },
+  },
+  '/api/v1/invoices/{id}/status': action(
+    'traiter/recue: the recipient sets a status (SUSPENDUE, REJETEE, A_RECYCLER with a reason; SERVICE_FAIT; MANDATEE with its number; ...), or the A9/A12 validator VALIDEE_1 / REFUSEE_1',
+    statusChangeBody,
+  ),
+  '/api/v1/invoices/{id}/completion': action(
+    'completer: the supplier answers SUSPENDUE with attachments (uploaded blobs) and a comment → COMPLETEE',
+    completionBody,
+    { '422': errorResponse('An attachment is not an uploaded file (ATTACHMENT_UNKNOWN)') },
+  ),
+  '/api/v1/invoices/{id}/recycling': action(
+    'recycler: the supplier corrects the recipient identifier, service code or engagement number of an A_RECYCLER invoice; it is routed again under the same number',
+    recyclingBody,
+    { '422': errorResponse('The corrected routing is still wrong (ROUTING_INVALID), with the reasons') },
+  ),
+  '/api/v1/invoices/{id}/rejection-acknowledgement': action('The supplier acknowledges a REJETEE invoice', {
+    type: 'object',
+    additionalProperties: false,
+  }),
 };
