@@ -12,6 +12,7 @@ import { structuresOpenApi, structuresRouter } from './structures';
 import { invoicesOpenApi, invoicesRouter } from './invoices';
 import { invoiceListingsOpenApi, invoiceListingsRouter } from './invoice-listings';
 import { sessionsOpenApi, sessionsRouter } from './sessions';
+import { flowsOpenApi, flowsRouter } from './flows';
 
 /** A resource of the API: where it is mounted, its router, and its part of the OpenAPI document. */
 export interface Resource {
@@ -33,4 +34,5 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: accountsRouter, openApi: accountsOpenApi },
   { mount: '/api/v1', router: sessionsRouter, openApi: sessionsOpenApi },
   { mount: '/api/v1', router: devOutboxRouter, openApi: devOutboxOpenApi },
+  { mount: '/api/v1', router: flowsRouter, openApi: flowsOpenApi },
 ];

@@ -1,0 +1,301 @@
+import crypto from 'node:crypto';
+import express, { Router } from 'express';
+import multer from 'multer';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { AppDeps } from '../app';
+import { requireCaller } from '../auth';
+import { ApiError } from '../errors';
+import { errorResponse, OpenApiPaths } from '../openapi';
+import { FLOW_SYNTAXES, FlowReport, isFlowSyntax } from '../../deposits/flow-syntax';
+import { invoiceFlow } from '../../workflows/flow';
+import type { Db } from '../../platform/db';
+
+/**
+ * Flow deposits (flux, EDI or batch API): one archive of invoices, one workflow flux/<numeroFluxDepot>.
+ * The number is derived from the syntax and the archive's bytes, so a retried upload answers the
+ * same flow instead of filing it twice.
+ */
+export function flowsRouter(deps: AppDeps): Router {
+  const router = Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: deps.maxUploadBytes, files: 1 },
+  });
+  const raw = express.raw({
+    type: [
+      'application/zip',
+      'application/gzip',
+      'application/x-gzip',
+      'application/x-tar',
+      'application/xml',
+      'application/octet-stream',
+    ],
+    limit: deps.maxUploadBytes,
+  });
+
+  router.post('/flows', raw, upload.single('file'), async (req, res) => {
+    const caller = requireCaller(res);
+    const syntax = String(req.body?.syntaxeFlux ?? req.query.syntaxeFlux ?? '');
+    if (!isFlowSyntax(syntax))
+      throw new ApiError(
+        400,
+        'FLOW_SYNTAX_INVALID',
+        `syntaxeFlux must be one of ${Object.keys(FLOW_SYNTAXES).join(', ')}.`,
+        {
+          field: 'syntaxeFlux',
+        },
+      );
+    const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
+    if (!bytes || bytes.length === 0)
+      throw new ApiError(
+        400,
+        'FLOW_FILE_MISSING',
+        'Send the flow as the request body or as a multipart field named "file".',
+        {
+          field: 'file',
+        },
+      );
+    const filename =
+      req.file?.originalname ?? (typeof req.query.nomFichier === 'string' ? req.query.nomFichier : undefined);
+    const result = await depositFlow(deps, bytes, { syntax, filename, userId: caller.userId });
+    res
+      .status(result.created ? 202 : 200)
+      .location(`/api/v1/flows/${result.numeroFluxDepot}`)
+      .json(result);
+  });
+
+  router.get('/flows/:numero', async (req, res) => {
+    const flow = await readableFlow(deps.db, req.params.numero, requireCaller(res));
+    res.json({
+      numeroFluxDepot: flow.numero,
+      syntaxeFlux: flow.syntax,
+      etatCourantFlux: flow.status,
+      dateDepot: new Date(flow.deposited_at).toISOString(),
+      nomFichier: flow.filename ?? undefined,
+      nombreFactures: flow.invoice_count ?? undefined,
+      nombreFacturesIntegrees: flow.integrated_count ?? undefined,
+    });
+  });
+
+  router.get('/flows/:numero/report', async (req, res) => {
+    res.json(reportOf(await readableFlow(deps.db, req.params.numero, requireCaller(res))));
+  });
+
+  router.get('/flows/:numero/report.pdf', async (req, res) => {
+    const report = reportOf(await readableFlow(deps.db, req.params.numero, requireCaller(res)));
+    res.type('application/pdf').send(Buffer.from(await reportPdf(report)));
+  });
+
+  return router;
+}
+
+async function depositFlow(
+  { db, blobs, client, taskQueue }: AppDeps,
+  bytes: Buffer,
+  f: { syntax: keyof typeof FLOW_SYNTAXES; filename?: string; userId: string },
+) {
+  const digest = crypto.createHash('sha256').update(f.syntax).update('\n').update(bytes).digest('hex');
+  const numeroFluxDepot = `FX${digest.slice(0, 18).toUpperCase()}`;
+  const now = new Date().toISOString();
+  const blob = await blobs.put(bytes, { mediaType: 'application/octet-stream', filename: f.filename });
+  await db('blobs')
+    .insert({
+      sha256: blob.sha256,
+      size: blob.size,
+      media_type: blob.mediaType,
+      filename: f.filename ?? null,
+      created_at: now,
+    })
+    .onConflict('sha256')
+    .ignore();
+  await db('flows')
+    .insert({
+      numero: numeroFluxDepot,
+      syntax: f.syntax,
+      blob_sha256: blob.sha256,
+      filename: f.filename ?? null,
+      deposited_by: f.userId,
+      status: 'IN_RECU',
+      deposited_at: now,
+      updated_at: now,
+    })
+    .onConflict('numero')
+    .ignore();
+  const flow = await db('flows').where({ numero: numeroFluxDepot }).first('deposited_at');
+  const dateDepot = new Date(flow.deposited_at).toISOString();
+  try {
+    await client.workflow.start(invoiceFlow, {
+      workflowId: `flux/${numeroFluxDepot}`,
+      taskQueue,
+      args: [{ deposit: { numeroFluxDepot, syntaxeFlux: f.syntax, blob, depositedAt: dateDepot } }],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      staticSummary: `Flow ${numeroFluxDepot} (${f.syntax}${f.filename ? `, ${f.filename}` : ''})`,
+    });
+    return { numeroFluxDepot, dateDepot, created: true };
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    return { numeroFluxDepot, dateDepot, created: false };
+  }
+}
+
+/** A flow its depositor (or an operator) may read. */
+async function readableFlow(db: Db, numero: string, caller: { userId: string; operator: boolean }) {
+  const flow = await db('flows').where({ numero }).first();
+  if (!flow || (!caller.operator && flow.deposited_by !== caller.userId))
+    throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow ${numero}.`, { field: 'params.numero' });
+  return flow;
+}
+
+function reportOf(flow: { numero: string; status: string; report: string | null }): FlowReport {
+  if (!flow.report)
+    throw new ApiError(
+      409,
+      'FLOW_NOT_SETTLED',
+      `Flow ${flow.numero} is ${flow.status}: its report comes once every invoice is settled.`,
+      {
+        field: 'params.numero',
+      },
+    );
+  return JSON.parse(flow.report);
+}
+
+/** The integration report as a one-column PDF: the summary, then one paragraph per refused invoice. */
+async function reportPdf(report: FlowReport): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  // The standard fonts only know WinAnsi: anything else in a reason is shown as '?'.
+  const safe = (s: string) => s.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
+  let page = doc.addPage([595, 842]);
+  let y = 800;
+  const write = (text: string, size = 10) => {
+    for (let rest = safe(text); rest.length > 0; rest = rest.slice(95)) {
+      if (y < 50) {
+        page = doc.addPage([595, 842]);
+        y = 800;
+      }
+      page.drawText(rest.slice(0, 95), { x: 40, y, size, font });
+      y -= size + 4;
+    }
+  };
+  write(`Compte rendu d'intégration du flux ${report.numeroFluxDepot}`, 14);
+  write(`Syntaxe : ${report.syntaxeFlux} - État : ${report.etatCourantFlux}`);
+  write(
+    `Factures : ${report.nombreFactures} - intégrées : ${report.nombreFacturesIntegrees} - en erreur : ${report.listeErreurDP.length}`,
+  );
+  for (const e of report.listeErreurDP) {
+    y -= 6;
+    write(
+      `${e.fichier} - facture ${e.numeroDP || '?'} - fournisseur ${e.identifiantFournisseur || '?'} - destinataire ${e.identifiantDestinataire || '?'}`,
+    );
+    write(e.libelleErreurDP, 9);
+  }
+  return doc.save();
+}
+
+const numeroParam = {
+  name: 'numero',
+  in: 'path',
+  required: true,
+  description: 'numeroFluxDepot',
+  schema: { type: 'string' },
+};
+const reportSchema = {
+  type: 'object',
+  properties: {
+    numeroFluxDepot: { type: 'string' },
+    syntaxeFlux: { type: 'string' },
+    etatCourantFlux: { type: 'string' },
+    nombreFactures: { type: 'integer' },
+    nombreFacturesIntegrees: { type: 'integer' },
+    listeErreurDP: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: Object.fromEntries(
+          ['numeroDP', 'identifiantFournisseur', 'identifiantDestinataire', 'libelleErreurDP', 'fichier'].map(
+            (k) => [k, { type: 'string' }],
+          ),
+        ),
+      },
+    },
+  },
+};
+
+export const flowsOpenApi: OpenApiPaths = {
+  '/api/v1/flows': {
+    post: {
+      summary:
+        'Deposit a flow: a zip or tar.gz of up to 500 invoices (or one invoice file) of one syntaxeFlux',
+      description:
+        'Starts the flow workflow flux/<numeroFluxDepot>: IN_RECU → IN_EN_COURS_TRAITEMENT → IN_INTEGRE | IN_INTEGRE_PARTIEL | IN_REJETE (| IN_INCIDENTE). ' +
+        'The same archive sent again answers the same numeroFluxDepot; an invoice already filed from the same file is not filed again.',
+      parameters: [
+        {
+          name: 'syntaxeFlux',
+          in: 'query',
+          description: 'Required unless sent as a multipart field.',
+          schema: { type: 'string', enum: Object.keys(FLOW_SYNTAXES) },
+        },
+        { name: 'nomFichier', in: 'query', schema: { type: 'string' } },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/zip': { schema: { type: 'string', format: 'binary' } },
+          'application/gzip': { schema: { type: 'string', format: 'binary' } },
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: {
+                file: { type: 'string', format: 'binary' },
+                syntaxeFlux: { type: 'string', enum: Object.keys(FLOW_SYNTAXES) },
+              },
+              required: ['file', 'syntaxeFlux'],
+            },
+          },
+        },
+      },
+      responses: {
+        '202': { description: 'Received: follow it at the Location' },
+        '200': { description: 'This very flow was already received' },
+        '400': errorResponse('No file, or an unknown syntaxeFlux (FLOW_FILE_MISSING, FLOW_SYNTAX_INVALID)'),
+        '401': errorResponse('Not signed in'),
+        '413': errorResponse('Too large'),
+      },
+    },
+  },
+  '/api/v1/flows/{numero}': {
+    get: {
+      summary: 'A flow: its state (etatCourantFlux) and counts',
+      parameters: [numeroParam],
+      responses: { '200': { description: 'The flow' }, '404': errorResponse('No such flow of yours') },
+    },
+  },
+  '/api/v1/flows/{numero}/report': {
+    get: {
+      summary: 'The integration report (compte rendu) with listeErreurDP',
+      parameters: [numeroParam],
+      responses: {
+        '200': { description: 'The report', content: { 'application/json': { schema: reportSchema } } },
+        '404': errorResponse('No such flow of yours'),
+        '409': errorResponse('The flow is not settled yet (FLOW_NOT_SETTLED)'),
+      },
+    },
+  },
+  '/api/v1/flows/{numero}/report.pdf': {
+    get: {
+      summary: 'The integration report as PDF',
+      parameters: [numeroParam],
+      responses: {
+        '200': {
+          description: 'The report',
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+        },
+        '404': errorResponse('No such flow of yours'),
+        '409': errorResponse('The flow is not settled yet (FLOW_NOT_SETTLED)'),
+      },
+    },
+  },
+};
