@@ -89,22 +89,20 @@ function stepMatcher(step: Ast, ns: Namespaces): Matcher {
 }
 
 /**
- * Whether a context depends on nothing but the element's own name: `ram:X`, `//ram:X`, or such a
- * step with predicates over its name only (`//ram:*[ends-with(name(), 'Amount')]`). Whether it
- * matches is then the same for every element of that name, and can be decided once per name.
+ * Whether a context depends on nothing but the names of the element and its ancestors: child steps
+ * (`cac:Party/cac:PostalAddress`), `/` and `//`, and predicates over the step's own name only
+ * (`//ram:*[ends-with(name(), 'Amount')]`). Whether it matches is then the same for every element
+ * reached by the same path of names, and can be decided once per path.
  */
-export function dependsOnNameOnly(ast: Ast): boolean {
+export function dependsOnNamesOnly(ast: Ast): boolean {
   const steps = ast.k === 'path' ? ast.steps : [ast];
-  const last = steps[steps.length - 1];
-  const anywhere =
-    steps.length === 1 ||
-    (steps.length === 3 &&
-      steps[0].k === 'root' &&
-      steps[1].k === 'axis' &&
-      steps[1].axis === 'descendant-or-self' &&
-      steps[1].test.kind === 'node' &&
-      steps[1].preds.length === 0);
-  return anywhere && last.k === 'axis' && last.axis === 'child' && last.preds.every(nameOnly);
+  return steps.every(
+    (step) =>
+      step.k === 'root' ||
+      (step.k === 'axis' &&
+        (step.axis === 'child' || (step.axis === 'descendant-or-self' && step.test.kind === 'node')) &&
+        step.preds.every(nameOnly)),
+  );
 }
 
 const NAME_FUNCTIONS = new Set(['name', 'local-name']);

@@ -3,7 +3,7 @@ import type { Finding } from './finding';
 import type { SchematronSchema } from './rules/types';
 import {
   contextMatcher,
-  dependsOnNameOnly,
+  dependsOnNamesOnly,
   lastStepName,
   NO_VARS,
   unionBranches,
@@ -32,8 +32,8 @@ interface CompiledRule {
 interface Candidate {
   rule: CompiledRule;
   matches: Matcher;
-  /** The context depends only on the element's name (see `dependsOnNameOnly`). */
-  nameOnly: boolean;
+  /** The context depends only on the names of the element and its ancestors (see `dependsOnNamesOnly`). */
+  namesOnly: boolean;
 }
 
 /** Per pattern, in schema order, the candidates for one element name. */
@@ -44,16 +44,23 @@ export interface CompiledSchematron {
   byName: Map<string, PatternCandidates>;
   /** For the document node and any other name: the contexts that end with a wildcard or `/`. */
   anyName: PatternCandidates;
-  /**
-   * By namespace, then qualified name: the candidates with the name-only contexts decided, filled
-   * as names are met. Invoices use a few hundred names, so this stays small; see RESOLVED_NAMES.
-   */
-  resolved: Map<string, Map<string, PatternCandidates>>;
-  resolvedCount: number;
+  /** Candidates by the names on the path from the root, filled as paths are met (see `candidatesFor`). */
+  paths: NamePath;
+  pathCount: number;
 }
 
-/** Beyond this many distinct names (a hostile document), candidates are decided per element. */
-const RESOLVED_NAMES = 10_000;
+/** One path of names from the root: its elements' candidates, and the paths one element longer. */
+interface NamePath {
+  candidates: PatternCandidates;
+  /** By namespace, then qualified name. */
+  next: Map<string, Map<string, NamePath>>;
+}
+
+/**
+ * Invoices have a few hundred distinct paths; beyond this many (a hostile document), elements on new
+ * paths have their candidates decided per element instead of being remembered.
+ */
+const REMEMBERED_PATHS = 20_000;
 
 /**
  * Compiles a Schematron schema once: contexts become node matchers indexed by element name, tests
@@ -82,7 +89,7 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
         const candidate = {
           rule: compiled,
           matches: contextMatcher(branch, ns),
-          nameOnly: dependsOnNameOnly(branch),
+          namesOnly: dependsOnNamesOnly(branch),
         };
         const name = lastStepName(branch);
         if (name === undefined) wild[p].push(candidate);
@@ -98,28 +105,31 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
       named.map((m, p) => [...(m.get(name) ?? []), ...wild[p]].sort((x, y) => x.rule.index - y.rule.index)),
     );
   }
-  return { byName, anyName: wild, resolved: new Map(), resolvedCount: 0 };
+  return { byName, anyName: wild, paths: { candidates: wild, next: new Map() }, pathCount: 0 };
 }
 
 const ALWAYS: Matcher = () => true;
 
 /**
- * The candidates for an element, with each name-only context decided for its name: dropped when it
- * cannot match, and when it does, it ends the list, since no later rule of the pattern is reached.
+ * The candidates for an element whose parent's path is `parent`. Contexts that depend only on names
+ * (`cac:Party/cac:PostalAddress`, `//ram:*[ends-with(name(), 'ID')]`) match every element on the same
+ * path alike, so they are decided once per path: dropped when they do not match, and when one does,
+ * it ends the list, since no later rule of the pattern is reached.
  */
 function candidatesFor(
   compiled: CompiledSchematron,
+  parent: NamePath,
   el: XmlElement,
   document: XPathDocument,
-): PatternCandidates {
-  let byQname = compiled.resolved.get(el.ns);
+): NamePath {
+  let byQname = parent.next.get(el.ns);
   const known = byQname?.get(el.qname);
   if (known) return known;
   const base = compiled.byName.get(el.name) ?? compiled.anyName;
   const decided = base.map((list) => {
     const out: Candidate[] = [];
     for (const c of list) {
-      if (!c.nameOnly) out.push(c);
+      if (!c.namesOnly) out.push(c);
       else if (c.matches(el, document)) {
         out.push({ ...c, matches: ALWAYS });
         break;
@@ -127,12 +137,13 @@ function candidatesFor(
     }
     return out;
   });
-  if (compiled.resolvedCount < RESOLVED_NAMES) {
-    if (!byQname) compiled.resolved.set(el.ns, (byQname = new Map()));
-    byQname.set(el.qname, decided);
-    compiled.resolvedCount++;
+  const path: NamePath = { candidates: decided, next: new Map() };
+  if (compiled.pathCount < REMEMBERED_PATHS) {
+    if (!byQname) parent.next.set(el.ns, (byQname = new Map()));
+    byQname.set(el.qname, path);
+    compiled.pathCount++;
   }
-  return decided;
+  return path;
 }
 
 /** Runs every pattern over the document node and every element, as the official XSLT does. */
@@ -141,10 +152,14 @@ export function runSchematron(compiled: CompiledSchematron, root: XmlElement): F
   const findings: Finding[] = [];
   const nodes: XNode[] = [document.doc];
   const candidates: PatternCandidates[] = [compiled.anyName];
-  for (const el of document.order.keys()) {
+  // Document order, each element with the path of names that leads to it.
+  const visit = (el: XmlElement, parent: NamePath) => {
+    const path = candidatesFor(compiled, parent, el, document);
     nodes.push(el);
-    candidates.push(candidatesFor(compiled, el, document));
-  }
+    candidates.push(path.candidates);
+    for (const c of el.children) visit(c, path);
+  };
+  visit(root, compiled.paths);
   for (let p = 0; p < compiled.anyName.length; p++) {
     for (let n = 0; n < nodes.length; n++) {
       const node = nodes[n];
