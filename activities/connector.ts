@@ -50,7 +50,9 @@ export function createConnectorActivities({ db, blobs, connectors }: ConnectorAc
         .update({
           ...(o.report && { last_report: JSON.stringify(o.report) }),
           // A paused connection stays paused; its state is the person's choice.
-          ...(o.status && { status: db.raw('case when status = ? then status else ? end', ['PAUSED', o.status]) }),
+          ...(o.status && {
+            status: db.raw('case when status = ? then status else ? end', ['PAUSED', o.status]),
+          }),
           ...(o.status && { error: o.error ?? null }),
           updated_at: new Date().toISOString(),
         });

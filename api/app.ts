@@ -14,6 +14,7 @@ import type { CompanyRegistry } from '../structures/registry';
 import { ApiError } from './errors';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
+import type { ConnectorRuntime } from '../connectors/runtime';
 
 export interface AppDeps {
   db: Db;
@@ -26,6 +27,8 @@ export interface AppDeps {
   publicUrl: string;
   /** The development outbox, present only when no SMTP server is configured. */
   outbox?: Outbox;
+  /** ERP connectors and the credentials key; without them the connection routes answer 503. */
+  connectors?: ConnectorRuntime;
   /** Where structure SIRETs are looked up; default: the platform's company directory table. */
   companyRegistry?: CompanyRegistry;
   /** Payment delays, interest reference rate and validation delay given to each new invoice workflow. */

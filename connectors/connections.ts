@@ -75,11 +75,17 @@ export async function openSession(
       .where({ id: connectionId, credentials_sealed: sealed })
       .update({ credentials_sealed: runtime.cipher.seal(credentials) });
   }
-  const structure = await db('structures').where({ id: row.structure_id }).first('identifier', 'name', 'vat_number');
+  const structure = await db('structures')
+    .where({ id: row.structure_id })
+    .first('identifier', 'name', 'vat_number');
   const session = connector.open({
     config: JSON.parse(row.config as string),
     credentials,
-    supplier: { siret: structure.identifier, name: structure.name, vatNumber: structure.vat_number ?? undefined },
+    supplier: {
+      siret: structure.identifier,
+      name: structure.name,
+      vatNumber: structure.vat_number ?? undefined,
+    },
     since: opts.since,
   });
   return { connector, session, row };

@@ -19,7 +19,8 @@ const keyId = (key: Buffer) => crypto.createHash('sha256').update(key).digest('h
 
 export function createCipher(current: Buffer, previous: Buffer[] = []): CredentialCipher {
   for (const k of [current, ...previous]) {
-    if (k.length !== 32) throw new Error('A credentials key must be 32 bytes (64 hex or 44 base64 characters).');
+    if (k.length !== 32)
+      throw new Error('A credentials key must be 32 bytes (64 hex or 44 base64 characters).');
   }
   const keys = new Map([current, ...previous].map((k) => [keyId(k), k]));
   const currentId = keyId(current);
@@ -38,7 +39,9 @@ export function createCipher(current: Buffer, previous: Buffer[] = []): Credenti
       if (version !== 'v1' || !key) throw new Error(`No key can open these credentials (key id ${id}).`);
       const d = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       d.setAuthTag(Buffer.from(tag, 'base64url'));
-      return JSON.parse(Buffer.concat([d.update(Buffer.from(body, 'base64url')), d.final()]).toString('utf8'));
+      return JSON.parse(
+        Buffer.concat([d.update(Buffer.from(body, 'base64url')), d.final()]).toString('utf8'),
+      );
     },
     isStale: (sealed) => sealed.split('.')[1] !== currentId,
   };
@@ -54,7 +57,11 @@ export function parseKey(text: string): Buffer {
  * The cipher of this installation: FACTURFLOW_SECRET_KEY when set (production), else a key made on
  * first start and kept in DATA_DIR/secret.key (mode 0600) so a development machine needs no setup.
  */
-export function loadCipher(opts: { secretKey?: string; previousKeys?: string[]; dataDir: string }): CredentialCipher {
+export function loadCipher(opts: {
+  secretKey?: string;
+  previousKeys?: string[];
+  dataDir: string;
+}): CredentialCipher {
   const previous = (opts.previousKeys ?? []).map(parseKey);
   if (opts.secretKey) return createCipher(parseKey(opts.secretKey), previous);
   const file = path.join(opts.dataDir, 'secret.key');

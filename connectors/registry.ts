@@ -46,7 +46,8 @@ export function createRegistry(
   const validators = new Map<string, ReturnType<Ajv['compile']>>();
   const validator = (c: Connector, part: 'config' | 'credentials') => {
     const key = `${c.manifest.id}/${part}`;
-    if (!validators.has(key)) validators.set(key, ajv.compile(part === 'config' ? c.configSchema : c.credentialsSchema));
+    if (!validators.has(key))
+      validators.set(key, ajv.compile(part === 'config' ? c.configSchema : c.credentialsSchema));
     return validators.get(key)!;
   };
   for (const c of connectors.values()) (['config', 'credentials'] as const).forEach((p) => validator(c, p));

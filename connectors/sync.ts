@@ -53,7 +53,13 @@ export async function syncPage(
   const { db } = deps;
   const { session, row } = await openSession(db, deps.runtime, connectionId, { since: opts.since });
   const page = await session.listInvoices((row.cursor as string) ?? undefined);
-  const outcome: PageOutcome = { more: !!page.next, seen: page.invoices.length, imported: 0, alreadyKnown: 0, failed: [] };
+  const outcome: PageOutcome = {
+    more: !!page.next,
+    seen: page.invoices.length,
+    imported: 0,
+    alreadyKnown: 0,
+    failed: [],
+  };
   for (const [i, ref] of page.invoices.entries()) {
     opts.onRecord?.(i, page.invoices.length);
     const known = await db('connector_invoices')
@@ -100,7 +106,8 @@ export async function syncPage(
 
 async function storePdf(deps: SyncDeps, pdf: Uint8Array, filename: string): Promise<string> {
   const blob = await deps.blobs.put(pdf, { mediaType: 'application/pdf', filename });
-  await deps.db('blobs')
+  await deps
+    .db('blobs')
     .insert({
       sha256: blob.sha256,
       size: blob.size,
@@ -127,7 +134,15 @@ export async function pushStatuses(deps: SyncDeps, connectionId: string): Promis
     .where('l.connection_id', connectionId)
     .whereIn('i.status', PUSHED_STATUSES)
     .andWhere((q) => q.whereNull('l.pushed_status').orWhereRaw('l.pushed_status <> i.status'))
-    .select('l.external_id', 'i.status', 'i.status_at', 'i.amount_due', 'i.total_with_vat', 'i.currency', 'i.number');
+    .select(
+      'l.external_id',
+      'i.status',
+      'i.status_at',
+      'i.amount_due',
+      'i.total_with_vat',
+      'i.currency',
+      'i.number',
+    );
   let pushed = 0;
   for (const m of moved) {
     if (session.pushStatus) await session.pushStatus(m.external_id, m.status);

@@ -88,9 +88,17 @@ export async function connectorSync(input: ConnectorSyncInput): Promise<void> {
     pending.shift();
     state.syncing = true;
     const startedAt = new Date().toISOString();
-    const report: SyncReport = { startedAt, finishedAt: startedAt, pages: 0, imported: 0, alreadyKnown: 0, failed: [], statusesPushed: 0 };
+    const report: SyncReport = {
+      startedAt,
+      finishedAt: startedAt,
+      pages: 0,
+      imported: 0,
+      alreadyKnown: 0,
+      failed: [],
+      statusesPushed: 0,
+    };
     try {
-      for (let more = true; more && !removed; ) {
+      for (let more = true; more && !removed;) {
         const page = await syncConnectorPage({ connectionId });
         report.pages += 1;
         report.imported += page.imported;

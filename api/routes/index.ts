@@ -12,6 +12,8 @@ import { structuresOpenApi, structuresRouter } from './structures';
 import { invoicesOpenApi, invoicesRouter } from './invoices';
 import { invoiceListingsOpenApi, invoiceListingsRouter } from './invoice-listings';
 import { sessionsOpenApi, sessionsRouter } from './sessions';
+import { connectorsOpenApi, connectorsRouter } from './connectors';
+import { connectionsOpenApi, connectionsRouter } from './connections';
 import { flowsOpenApi, flowsRouter } from './flows';
 
 /** A resource of the API: where it is mounted, its router, and its part of the OpenAPI document. */
@@ -35,4 +37,6 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: sessionsRouter, openApi: sessionsOpenApi },
   { mount: '/api/v1', router: devOutboxRouter, openApi: devOutboxOpenApi },
   { mount: '/api/v1', router: flowsRouter, openApi: flowsOpenApi },
+  { mount: '/api/v1', router: connectorsRouter, openApi: connectorsOpenApi },
+  { mount: '/api/v1', router: connectionsRouter, openApi: connectionsOpenApi },
 ];

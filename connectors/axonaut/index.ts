@@ -14,7 +14,14 @@ interface AxonautInvoice {
   currency?: string;
   total: number;
   company: { id: number; name: string };
-  invoice_lines: { name: string; price: number; quantity: number; unit?: string; total_pre_tax_amount: number; total_tax_amount: number }[];
+  invoice_lines: {
+    name: string;
+    price: number;
+    quantity: number;
+    unit?: string;
+    total_pre_tax_amount: number;
+    total_tax_amount: number;
+  }[];
 }
 
 /** Listing position: the `page` header's value and the `updated_after` filter it runs under. */
@@ -78,7 +85,12 @@ export const axonaut: Connector = {
         const raw = await get<AxonautInvoice>(`api/v2/invoices/${externalId}`);
         const malformed = (why: string) =>
           new MalformedRecord(externalId, `Axonaut invoice ${externalId}: ${why}`);
-        if (!raw.number || !/^\d{4}-\d{2}-\d{2}/.test(raw.date ?? '') || !Array.isArray(raw.invoice_lines) || !raw.company) {
+        if (
+          !raw.number ||
+          !/^\d{4}-\d{2}-\d{2}/.test(raw.date ?? '') ||
+          !Array.isArray(raw.invoice_lines) ||
+          !raw.company
+        ) {
           throw malformed('number, date, company and invoice_lines are required');
         }
         const company = await get<{ name: string; siret?: string; intracommunity_number?: string }>(
@@ -92,7 +104,11 @@ export const axonaut: Connector = {
               dueDate: raw.due_date?.slice(0, 10),
               currency: raw.currency ?? 'EUR',
               creditNote: raw.total < 0,
-              buyer: { name: company.name, siret: company.siret, vatId: company.intracommunity_number || undefined },
+              buyer: {
+                name: company.name,
+                siret: company.siret,
+                vatId: company.intracommunity_number || undefined,
+              },
               lines: raw.invoice_lines.map((l) => ({
                 name: l.name,
                 quantity: String(Math.abs(l.quantity)),

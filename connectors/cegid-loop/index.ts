@@ -24,7 +24,14 @@ interface LoopEntry {
   dateEcheance?: string;
   devise?: string;
   codeTiers: string;
-  lignes: { compte: string; libelle: string; debit: number; credit: number; tauxTva?: number; quantite?: number }[];
+  lignes: {
+    compte: string;
+    libelle: string;
+    debit: number;
+    credit: number;
+    tauxTva?: number;
+    quantite?: number;
+  }[];
 }
 
 /**
@@ -67,7 +74,10 @@ export const cegidLoop: Connector = {
   open(ctx) {
     const config = ctx.config as unknown as LoopConfig;
     const creds = ctx.credentials as unknown as LoopCredentials;
-    const http = createHttpClient({ baseUrl: config.baseUrl, requestsPerSecond: this.manifest.rateLimit.requestsPerSecond });
+    const http = createHttpClient({
+      baseUrl: config.baseUrl,
+      requestsPerSecond: this.manifest.rateLimit.requestsPerSecond,
+    });
     const headers = {
       'Ocp-Apim-Subscription-Key': creds.subscriptionKey,
       'x-apikey': `${creds.apiKey}:${creds.clientSecret}`,
@@ -101,8 +111,13 @@ export const cegidLoop: Connector = {
       },
       async getInvoice(externalId) {
         const entry = entries.get(externalId) ?? (await get<LoopEntry>(resource(`ecritures/${externalId}`)));
-        const malformed = (why: string) => new MalformedRecord(externalId, `Cegid Loop entry ${externalId}: ${why}`);
-        if (!entry.numeroPiece || !/^\d{4}-\d{2}-\d{2}/.test(entry.datePiece ?? '') || !Array.isArray(entry.lignes)) {
+        const malformed = (why: string) =>
+          new MalformedRecord(externalId, `Cegid Loop entry ${externalId}: ${why}`);
+        if (
+          !entry.numeroPiece ||
+          !/^\d{4}-\d{2}-\d{2}/.test(entry.datePiece ?? '') ||
+          !Array.isArray(entry.lignes)
+        ) {
           throw malformed('numeroPiece, datePiece and lignes are required');
         }
         const customer = entry.lignes.find((l) => l.compte.startsWith('411'));
@@ -153,7 +168,8 @@ export const cegidLoop: Connector = {
             resource(`importJson/${body.idImport}`),
           );
           if (state.etat === 'TERMINE') return;
-          if (state.etat === 'ERREUR') throw new Error(`Cegid Loop refused the status import: ${state.message ?? ''}`);
+          if (state.etat === 'ERREUR')
+            throw new Error(`Cegid Loop refused the status import: ${state.message ?? ''}`);
           if (Date.now() > deadline) throw new Error(`Cegid Loop import ${body.idImport} still running`);
           await new Promise((r) => setTimeout(r, 200));
         }

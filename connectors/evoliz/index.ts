@@ -19,7 +19,14 @@ interface EvolizInvoice {
   currency?: { code: string };
   client: { clientid: number; name: string };
   total?: { vat_include: number };
-  items: { designation: string; quantity: number; unit?: string; unit_price_vat_exclude: number; vat_rate: number; rebate?: number }[];
+  items: {
+    designation: string;
+    quantity: number;
+    unit?: string;
+    unit_price_vat_exclude: number;
+    vat_rate: number;
+    rebate?: number;
+  }[];
 }
 
 // Tokens live about 20 minutes; a new one is asked for this long before the old one ends.
@@ -61,7 +68,10 @@ export const evoliz: Connector = {
   open(ctx) {
     const config = ctx.config as unknown as EvolizConfig;
     const keys = ctx.credentials as unknown as EvolizCredentials;
-    const http = createHttpClient({ baseUrl: config.baseUrl, requestsPerSecond: this.manifest.rateLimit.requestsPerSecond });
+    const http = createHttpClient({
+      baseUrl: config.baseUrl,
+      requestsPerSecond: this.manifest.rateLimit.requestsPerSecond,
+    });
     let token: { value: string; expiresAt: number } | undefined;
 
     async function bearer(): Promise<string> {
@@ -78,8 +88,14 @@ export const evoliz: Connector = {
 
     /** A call with the bearer token; a token the server says has expired is renewed once. */
     async function call<T>(req: { method?: string; path: string; body?: unknown }, pdf?: false): Promise<T>;
-    async function call(req: { method?: string; path: string; body?: unknown }, pdf: true): Promise<Uint8Array>;
-    async function call(req: { method?: string; path: string; body?: unknown }, pdf = false): Promise<unknown> {
+    async function call(
+      req: { method?: string; path: string; body?: unknown },
+      pdf: true,
+    ): Promise<Uint8Array>;
+    async function call(
+      req: { method?: string; path: string; body?: unknown },
+      pdf = false,
+    ): Promise<unknown> {
       for (let attempt = 0; ; attempt++) {
         const headers = { authorization: `Bearer ${await bearer()}` };
         try {
@@ -111,7 +127,8 @@ export const evoliz: Connector = {
       },
       async getInvoice(externalId) {
         const raw = await call<EvolizInvoice>({ path: `api/v1/invoices/${externalId}` });
-        if (!raw.client?.clientid) throw new MalformedRecord(externalId, `Evoliz invoice ${externalId} has no client`);
+        if (!raw.client?.clientid)
+          throw new MalformedRecord(externalId, `Evoliz invoice ${externalId} has no client`);
         const client = await call<{ name: string; business_number?: string; vat_number?: string }>({
           path: `api/v1/clients/${raw.client.clientid}`,
         });
@@ -142,7 +159,11 @@ function map(
   supplier: ConnectorContext['supplier'],
 ) {
   try {
-    if (!raw.document_number || !/^\d{4}-\d{2}-\d{2}/.test(raw.documentdate ?? '') || !Array.isArray(raw.items)) {
+    if (
+      !raw.document_number ||
+      !/^\d{4}-\d{2}-\d{2}/.test(raw.documentdate ?? '') ||
+      !Array.isArray(raw.items)
+    ) {
       throw new Error('document_number, documentdate and items are required');
     }
     return toCanonicalInvoice(

@@ -1,0 +1,248 @@
+import crypto from 'node:crypto';
+import { Router, Request, Response } from 'express';
+import type { JSONSchemaType } from 'ajv';
+import type { AppDeps } from '../app';
+import { ApiError } from '../errors';
+import { errorResponse, OpenApiPaths } from '../openapi';
+import { ajv } from '../schemas';
+import { requireCaller } from '../auth';
+import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
+import { listOf } from '../structure-schemas';
+import { authorize } from '../../structures/access';
+import { hashToken } from '../../platform/secrets';
+import { findConnection, toConnection } from '../../connectors/connections';
+import {
+  createConnection,
+  deleteConnection,
+  ManageDeps,
+  NewConnection,
+  pauseConnection,
+  requestSync,
+  resumeConnection,
+  testStoredConnection,
+} from '../../connectors/manage';
+
+const connectionCreate: JSONSchemaType<NewConnection> = {
+  type: 'object',
+  properties: {
+    connectorId: { type: 'string', minLength: 1, maxLength: 100 },
+    label: { type: 'string', maxLength: 200, nullable: true },
+    config: {
+      type: 'object',
+      nullable: true,
+      description: 'Settings, checked against the connector’s configSchema.',
+    },
+    credentials: {
+      type: 'object',
+      description: 'Checked against credentialsSchema, tried on the ERP, stored encrypted.',
+    },
+    syncIntervalMinutes: { type: 'integer', minimum: 1, maximum: 1440, nullable: true },
+  },
+  required: ['connectorId', 'credentials'],
+  additionalProperties: false,
+};
+const checkCreate = ajv.compile(connectionCreate);
+
+const connectionBody = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    structureId: { type: 'string' },
+    connectorId: { type: 'string' },
+    label: { type: 'string' },
+    config: { type: 'object' },
+    status: { type: 'string', enum: ['ACTIVE', 'PAUSED', 'ERROR'] },
+    error: { type: 'string' },
+    syncIntervalMinutes: { type: 'integer' },
+    lastReport: {
+      type: 'object',
+      description: 'What the last sync did: pages, imported, alreadyKnown, failed[], statusesPushed.',
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+  required: ['id', 'structureId', 'connectorId', 'status', 'syncIntervalMinutes', 'createdAt'],
+};
+
+/**
+ * A structure's ERP connections (its "Applications"): any member may add and run one; credentials
+ * go in and never come out. The webhook endpoint is reached by the ERP, with the connection's token.
+ */
+export function connectionsRouter(deps: AppDeps): Router {
+  const router = Router();
+  const manage = (): ManageDeps => {
+    if (!deps.connectors)
+      throw new ApiError(503, 'CONNECTORS_NOT_CONFIGURED', 'This API process runs without ERP connectors.');
+    return { db: deps.db, client: deps.client, taskQueue: deps.taskQueue, runtime: deps.connectors };
+  };
+  /** The connection, after checking the caller is a member of its structure. */
+  const connectionOf = async (req: Request, res: Response) => {
+    const caller = requireCaller(res);
+    const row = await findConnection(deps.db, req.params.connectionId as string);
+    if (!row)
+      throw new ApiError(404, 'CONNECTION_NOT_FOUND', `No connection ${req.params.connectionId}.`, {
+        field: 'params.connectionId',
+      });
+    await authorize(deps.db, caller, row.structure_id as string, 'member');
+    return row;
+  };
+
+  router.get('/structures/:structureId/connections', async (req, res) => {
+    const { structureId } = await structureCaller(deps.db, req, res, 'member');
+    const rows = await deps
+      .db('connections')
+      .where({ structure_id: structureId })
+      .whereNot({ status: 'DELETED' })
+      .orderBy('created_at');
+    res.json({ items: rows.map(toConnection) });
+  });
+
+  router.post('/structures/:structureId/connections', async (req, res) => {
+    const { structureId, caller } = await structureCaller(deps.db, req, res, 'member');
+    const { connection, webhookToken } = await createConnection(
+      manage(),
+      structureId,
+      caller.userId,
+      body(checkCreate, req),
+    );
+    res.status(201).json({
+      ...connection,
+      // Shown once: the ERP must send it back on each webhook call.
+      ...(webhookToken && {
+        webhook: { url: `/api/v1/connections/${connection.id}/webhook`, token: webhookToken },
+      }),
+    });
+  });
+
+  router.get('/connections/:connectionId', async (req, res) => {
+    res.json(toConnection(await connectionOf(req, res)));
+  });
+
+  router.post('/connections/:connectionId/test', async (req, res) => {
+    const row = await connectionOf(req, res);
+    res.json({ ok: true, ...(await testStoredConnection(manage(), row.id as string)) });
+  });
+
+  router.post('/connections/:connectionId/pause', async (req, res) => {
+    const row = await connectionOf(req, res);
+    await pauseConnection(manage(), row.id as string);
+    res.json(toConnection((await findConnection(deps.db, row.id as string))!));
+  });
+
+  router.post('/connections/:connectionId/resume', async (req, res) => {
+    const row = await connectionOf(req, res);
+    await resumeConnection(manage(), row.id as string);
+    res.json(toConnection((await findConnection(deps.db, row.id as string))!));
+  });
+
+  router.post('/connections/:connectionId/sync', async (req, res) => {
+    const row = await connectionOf(req, res);
+    await requestSync(manage(), row.id as string, 'manual');
+    res.status(202).json({ requested: true });
+  });
+
+  router.delete('/connections/:connectionId', async (req, res) => {
+    const row = await connectionOf(req, res);
+    await deleteConnection(manage(), row.id as string);
+    res.status(204).end();
+  });
+
+  router.post('/connections/:connectionId/webhook', async (req, res) => {
+    const row = await findConnection(deps.db, req.params.connectionId as string);
+    const sent = Buffer.from(hashToken(String(req.headers['x-webhook-token'] ?? '')));
+    const expected = Buffer.from(String(row?.webhook_token_hash ?? ''));
+    if (!row || sent.length !== expected.length || !crypto.timingSafeEqual(sent, expected)) {
+      throw new ApiError(404, 'CONNECTION_NOT_FOUND', 'No connection takes webhooks with this token.');
+    }
+    if (row.status === 'ACTIVE') await requestSync(manage(), row.id as string, 'webhook');
+    res.status(202).json({ accepted: row.status === 'ACTIVE' });
+  });
+
+  return router;
+}
+
+const json = (schema: object) => ({ 'application/json': { schema } });
+const connectionIdParam = pathParam('connectionId', 'The connection’s id.');
+const one = (summary: string, extra: Record<string, unknown> = {}) => ({
+  summary,
+  parameters: [connectionIdParam],
+  responses: {
+    '200': { description: 'The connection', content: json(connectionBody) },
+    ...accessErrors(errorResponse),
+    ...extra,
+  },
+});
+
+export const connectionsOpenApi: OpenApiPaths = {
+  '/api/v1/structures/{structureId}/connections': {
+    get: {
+      summary: 'The structure’s ERP connections (members); never their credentials',
+      parameters: [structureIdParam],
+      responses: {
+        '200': { description: 'Connections', content: json(listOf(connectionBody)) },
+        ...accessErrors(errorResponse),
+      },
+    },
+    post: {
+      summary: 'Add an ERP connection (members): credentials tried on the ERP before anything is saved',
+      parameters: [structureIdParam],
+      requestBody: { required: true, content: json(connectionCreate) },
+      responses: {
+        '201': {
+          description: 'Created, its sync workflow and schedule started',
+          content: json(connectionBody),
+        },
+        '400': errorResponse('INVALID_INPUT (details.field names the setting or credential)'),
+        ...accessErrors(errorResponse),
+        '422': errorResponse('CONNECTOR_CREDENTIALS_REJECTED'),
+        '502': errorResponse('CONNECTOR_UNREACHABLE'),
+      },
+    },
+  },
+  '/api/v1/connections/{connectionId}': {
+    get: one('A connection with its last sync report'),
+    delete: {
+      summary: 'Delete a connection: schedule and workflow stopped, credentials erased',
+      parameters: [connectionIdParam],
+      responses: { '204': { description: 'Deleted' }, ...accessErrors(errorResponse) },
+    },
+  },
+  '/api/v1/connections/{connectionId}/test': {
+    post: {
+      summary: 'Try the stored credentials on the ERP',
+      parameters: [connectionIdParam],
+      responses: {
+        '200': {
+          description: 'Accepted by the ERP',
+          content: json({
+            type: 'object',
+            properties: { ok: { type: 'boolean' }, account: { type: 'string' } },
+          }),
+        },
+        ...accessErrors(errorResponse),
+        '422': errorResponse('CONNECTOR_CREDENTIALS_REJECTED'),
+        '502': errorResponse('CONNECTOR_UNREACHABLE'),
+      },
+    },
+  },
+  '/api/v1/connections/{connectionId}/pause': { post: one('Pause the connection’s schedule') },
+  '/api/v1/connections/{connectionId}/resume': {
+    post: one('Resume the schedule, clear an error and sync now'),
+  },
+  '/api/v1/connections/{connectionId}/sync': {
+    post: {
+      summary: 'Sync now',
+      parameters: [connectionIdParam],
+      responses: { '202': { description: 'Requested' }, ...accessErrors(errorResponse) },
+    },
+  },
+  '/api/v1/connections/{connectionId}/webhook': {
+    post: {
+      summary: 'The ERP’s change notification (header X-Webhook-Token, given once at creation)',
+      parameters: [connectionIdParam],
+      responses: {
+        '202': { description: 'A sync is requested' },
+        '404': errorResponse('CONNECTION_NOT_FOUND'),
+      },
+    },
+  },
+};

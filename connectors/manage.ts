@@ -1,0 +1,226 @@
+import crypto from 'node:crypto';
+import {
+  Client,
+  ScheduleOverlapPolicy,
+  WorkflowNotFoundError,
+  ScheduleNotFoundError,
+} from '@temporalio/client';
+import type { Db } from '../platform/db';
+import { hashToken, newToken } from '../platform/secrets';
+import { ApiError } from '../api/errors';
+import { connectorSync, removeConnection, syncNow, SyncReason } from '../workflows/connector';
+import { connectorTick } from '../workflows/connector-tick';
+import { CredentialsRejected, Connector } from './contract';
+import {
+  Connection,
+  findConnection,
+  openSession,
+  scheduleIdOf,
+  toConnection,
+  workflowIdOf,
+} from './connections';
+import type { ConnectorRuntime } from './runtime';
+
+export interface ManageDeps {
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  runtime: ConnectorRuntime;
+}
+
+export interface NewConnection {
+  connectorId: string;
+  label?: string;
+  config?: Record<string, unknown>;
+  credentials: Record<string, unknown>;
+  syncIntervalMinutes?: number;
+}
+
+/**
+ * Adds a connection to a structure: settings and credentials checked against the connector's
+ * schemas, then tried on the ERP — nothing is saved unless the ERP accepts them. The credentials are
+ * sealed before they touch the database; the sync workflow and its schedule start last, and a
+ * failure there removes the row again, so no half-made connection remains.
+ */
+export async function createConnection(
+  deps: ManageDeps,
+  structureId: string,
+  userId: string,
+  input: NewConnection,
+): Promise<{ connection: Connection; webhookToken?: string }> {
+  const { db, runtime } = deps;
+  const connector = runtime.registry.get(input.connectorId);
+  if (!connector) {
+    throw new ApiError(404, 'CONNECTOR_UNKNOWN', `No connector "${input.connectorId}" is installed.`, {
+      field: 'connectorId',
+    });
+  }
+  const config = structuredClone(input.config ?? {});
+  const credentials = structuredClone(input.credentials);
+  const problems = [
+    ...runtime.registry.check(connector, 'config', config),
+    ...runtime.registry.check(connector, 'credentials', credentials),
+  ];
+  if (problems.length > 0) {
+    throw new ApiError(400, 'INVALID_INPUT', `Invalid ${problems[0].field}: ${problems[0].message}.`, {
+      field: problems[0].field,
+      problems,
+    });
+  }
+  const structure = await db('structures')
+    .where({ id: structureId })
+    .first('identifier', 'name', 'vat_number');
+  await tryCredentials(connector, {
+    config,
+    credentials,
+    supplier: {
+      siret: structure.identifier,
+      name: structure.name,
+      vatNumber: structure.vat_number ?? undefined,
+    },
+  });
+
+  const id = crypto.randomUUID();
+  const webhookToken = connector.manifest.capabilities.includes('webhook') ? newToken() : undefined;
+  const now = new Date().toISOString();
+  const interval = input.syncIntervalMinutes ?? runtime.syncIntervalMinutes;
+  await db('connections').insert({
+    id,
+    structure_id: structureId,
+    connector_id: connector.manifest.id,
+    label: input.label ?? null,
+    config: JSON.stringify(config),
+    credentials_sealed: runtime.cipher.seal(credentials),
+    status: 'ACTIVE',
+    sync_interval_minutes: interval,
+    webhook_token_hash: webhookToken ? hashToken(webhookToken) : null,
+    created_by: userId,
+    created_at: now,
+    updated_at: now,
+  });
+  try {
+    await startSync(deps, { id, structureId, connector, interval });
+  } catch (err) {
+    await stopSync(deps, id);
+    await db('connections').where({ id }).delete();
+    throw err;
+  }
+  return { connection: toConnection((await findConnection(db, id))!), webhookToken };
+}
+
+async function tryCredentials(connector: Connector, ctx: Parameters<Connector['open']>[0]) {
+  try {
+    await connector.open(ctx).testConnection();
+  } catch (err) {
+    throw testFailure(connector, err);
+  }
+}
+
+/** What a failed connection test tells the person: their credentials, or the ERP's availability. */
+function testFailure(connector: Connector, err: unknown): ApiError {
+  if (err instanceof CredentialsRejected) {
+    return new ApiError(
+      422,
+      'CONNECTOR_CREDENTIALS_REJECTED',
+      `${connector.manifest.name} refused these credentials.`,
+      {
+        field: 'credentials',
+      },
+    );
+  }
+  return new ApiError(
+    502,
+    'CONNECTOR_UNREACHABLE',
+    `${connector.manifest.name} could not be reached: ${(err as Error).message}`,
+    {
+      field: 'config',
+    },
+  );
+}
+
+async function startSync(
+  { client, taskQueue }: ManageDeps,
+  c: { id: string; structureId: string; connector: Connector; interval: number },
+) {
+  await client.workflow.start(connectorSync, {
+    workflowId: workflowIdOf(c.id),
+    taskQueue,
+    args: [
+      {
+        connectionId: c.id,
+        connectorId: c.connector.manifest.id,
+        structureId: c.structureId,
+        retry: c.connector.manifest.retry,
+      },
+    ],
+    staticSummary: `${c.connector.manifest.name} sync of connection ${c.id}`,
+  });
+  await client.schedule.create({
+    scheduleId: scheduleIdOf(c.id),
+    spec: { intervals: [{ every: `${c.interval} minutes` }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: connectorTick,
+      args: [c.id],
+      taskQueue,
+      workflowId: `connector-tick/${c.id}`,
+    },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP },
+    memo: { connectionId: c.id },
+  });
+}
+
+async function stopSync({ client }: ManageDeps, id: string) {
+  await ignoreMissing(client.schedule.getHandle(scheduleIdOf(id)).delete());
+  await ignoreMissing(client.workflow.getHandle(workflowIdOf(id)).signal(removeConnection));
+}
+
+async function ignoreMissing(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (err) {
+    if (!(err instanceof ScheduleNotFoundError) && !(err instanceof WorkflowNotFoundError)) throw err;
+  }
+}
+
+/** Tries the stored credentials again on the ERP. */
+export async function testStoredConnection(deps: ManageDeps, id: string): Promise<{ account: string }> {
+  const { connector, session } = await openSession(deps.db, deps.runtime, id);
+  try {
+    return await session.testConnection();
+  } catch (err) {
+    throw testFailure(connector, err);
+  }
+}
+
+export async function pauseConnection({ db, client }: ManageDeps, id: string): Promise<void> {
+  await client.schedule.getHandle(scheduleIdOf(id)).pause('Paused from the Applications page');
+  await db('connections').where({ id }).update({ status: 'PAUSED', updated_at: new Date().toISOString() });
+}
+
+/** Resumes the schedule, clears an error, and syncs at once (new credentials are tried right away). */
+export async function resumeConnection({ db, client }: ManageDeps, id: string): Promise<void> {
+  await client.schedule.getHandle(scheduleIdOf(id)).unpause('Resumed from the Applications page');
+  await db('connections')
+    .where({ id })
+    .update({ status: 'ACTIVE', error: null, updated_at: new Date().toISOString() });
+  await client.workflow.getHandle(workflowIdOf(id)).signal(syncNow, 'resume');
+}
+
+export async function requestSync({ client }: ManageDeps, id: string, reason: SyncReason): Promise<void> {
+  await client.workflow.getHandle(workflowIdOf(id)).signal(syncNow, reason);
+}
+
+/** Stops the schedule and the workflow and forgets the credentials; the invoice links stay as history. */
+export async function deleteConnection(deps: ManageDeps, id: string): Promise<void> {
+  await stopSync(deps, id);
+  await deps
+    .db('connections')
+    .where({ id })
+    .update({
+      status: 'DELETED',
+      credentials_sealed: null,
+      webhook_token_hash: null,
+      updated_at: new Date().toISOString(),
+    });
+}
