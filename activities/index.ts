@@ -3,8 +3,12 @@ import { createAttachmentActivities } from './attachment';
 import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
 import { createSupportActivities } from './support';
 import { createFlowActivities } from './flow';
+import { createConnectorActivities, ConnectorActivityDeps } from './connector';
 
-export type ActivityDeps = InvoiceActivityDeps & AccountActivityDeps;
+export type ActivityDeps = InvoiceActivityDeps &
+  AccountActivityDeps &
+  // A worker without connectors configured (most tests) simply does not run connector syncs.
+  Partial<Pick<ConnectorActivityDeps, 'connectors'>>;
 
 /** Every activity the worker registers, built from its dependencies so tests can inject them. */
 export function createActivities(deps: ActivityDeps) {
@@ -14,5 +18,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createAttachmentActivities(deps),
     ...createSupportActivities(deps),
     ...createFlowActivities(deps),
+    ...(deps.connectors ? createConnectorActivities({ ...deps, connectors: deps.connectors }) : {}),
   };
 }
