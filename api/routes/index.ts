@@ -12,6 +12,8 @@ import { structuresOpenApi, structuresRouter } from './structures';
 import { invoicesOpenApi, invoicesRouter } from './invoices';
 import { invoiceListingsOpenApi, invoiceListingsRouter } from './invoice-listings';
 import { sessionsOpenApi, sessionsRouter } from './sessions';
+import { supportOpenApi, supportRouter } from './support';
+import { supportRequestsOpenApi, supportRequestsRouter } from './support-requests';
 import { connectorsOpenApi, connectorsRouter } from './connectors';
 import { connectionsOpenApi, connectionsRouter } from './connections';
 import { flowsOpenApi, flowsRouter } from './flows';
@@ -36,6 +38,8 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: accountsRouter, openApi: accountsOpenApi },
   { mount: '/api/v1', router: sessionsRouter, openApi: sessionsOpenApi },
   { mount: '/api/v1', router: devOutboxRouter, openApi: devOutboxOpenApi },
+  { mount: '/api/v1', router: supportRouter, openApi: supportOpenApi },
+  { mount: '/api/v1', router: supportRequestsRouter, openApi: supportRequestsOpenApi },
   { mount: '/api/v1', router: flowsRouter, openApi: flowsOpenApi },
   { mount: '/api/v1', router: connectorsRouter, openApi: connectorsOpenApi },
   { mount: '/api/v1', router: connectionsRouter, openApi: connectionsOpenApi },

@@ -1,0 +1,131 @@
+/** JSON Schemas of the support API's inputs and outputs (they also make its OpenAPI paths). */
+const text = (maxLength: number, description: string) => ({
+  type: 'string',
+  minLength: 1,
+  maxLength,
+  description,
+});
+
+export const askBody = {
+  type: 'object',
+  properties: {
+    question: text(1000, 'The question, in French, as the user typed it.'),
+    conversationId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9-]{8,64}$',
+      description: 'Continue this conversation; omitted: a new conversation starts.',
+    },
+  },
+  required: ['question'],
+  additionalProperties: false,
+} as const;
+
+export const rateBody = {
+  type: 'object',
+  properties: {
+    seq: { type: 'integer', minimum: 1, description: 'The answer rated (its seq in the conversation).' },
+    useful: { type: 'boolean' },
+  },
+  required: ['seq', 'useful'],
+  additionalProperties: false,
+} as const;
+
+export const messageBody = {
+  type: 'object',
+  properties: { text: text(4000, 'The message.') },
+  required: ['text'],
+  additionalProperties: false,
+} as const;
+
+export const availabilityBody = {
+  type: 'object',
+  properties: { available: { type: 'boolean', description: 'Whether I take live chats now.' } },
+  required: ['available'],
+  additionalProperties: false,
+} as const;
+
+export const requestCreate = {
+  type: 'object',
+  properties: {
+    category: { type: 'string', description: 'A category code of GET /support/categories.' },
+    subcategory: { type: 'string', description: 'A sub-category code of that category.' },
+    subject: text(200, 'Subject.'),
+    text: text(10000, 'The request.'),
+    contactEmail: {
+      type: 'string',
+      format: 'email',
+      maxLength: 254,
+      description: 'Required when not signed in; default: the signed-in user’s email.',
+    },
+    structureId: {
+      type: 'string',
+      description: 'The buyer structure concerned (required for categories routed to the buyer’s service).',
+    },
+    serviceCode: { type: 'string', maxLength: 100, description: 'The buyer’s service concerned.' },
+  },
+  required: ['category', 'subcategory', 'subject', 'text'],
+  additionalProperties: false,
+} as const;
+
+export const answerBody = {
+  type: 'object',
+  properties: {
+    text: text(10000, 'The answer, emailed to the requester.'),
+    needsUser: {
+      type: 'boolean',
+      description: 'true: the request waits for the user (EN_ATTENTE_UTILISATEUR).',
+    },
+  },
+  required: ['text'],
+  additionalProperties: false,
+} as const;
+
+export const answerOut = {
+  type: 'object',
+  properties: {
+    conversationId: { type: 'string' },
+    seq: { type: 'integer' },
+    understood: { type: 'boolean' },
+    text: { type: 'string' },
+    article: { type: 'string' },
+    title: { type: 'string' },
+    links: {
+      type: 'array',
+      items: { type: 'object', properties: { label: { type: 'string' }, href: { type: 'string' } } },
+    },
+    offer: {
+      type: 'string',
+      enum: ['LIVE_CHAT', 'REQUEST'],
+      description: 'What the user is offered besides the assistant.',
+    },
+  },
+  required: ['conversationId', 'seq', 'understood', 'text', 'links'],
+} as const;
+
+export const conversationOut = {
+  type: 'object',
+  properties: {
+    conversationId: { type: 'string' },
+    status: { type: 'string', enum: ['OUVERTE', 'CHAT_EN_ATTENTE', 'CHAT_EN_COURS', 'TERMINEE'] },
+    offer: { type: 'string' },
+    chat: { type: 'object' },
+  },
+  required: ['conversationId', 'status'],
+} as const;
+
+export const requestOut = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    status: {
+      type: 'string',
+      enum: ['NOUVELLE', 'EN_COURS', 'EN_ATTENTE_UTILISATEUR', 'REPONDUE', 'CLOTUREE'],
+    },
+    category: { type: 'string' },
+    subcategory: { type: 'string' },
+    routing: { type: 'string', enum: ['PLATEFORME', 'SERVICE_ACHETEUR'] },
+    subject: { type: 'string' },
+    messages: { type: 'array', items: { type: 'object' } },
+  },
+  required: ['status'],
+} as const;
