@@ -12,7 +12,7 @@ import {
   type XPathDocument,
 } from './document';
 import { FUNCTIONS, stringOf } from './functions';
-import { arithmetic, generalCompare, negate, valueCompare } from './ops';
+import { arithmetic, generalCompare, generalCompareAtomic, negate, valueCompare } from './ops';
 import { parseXPath } from './parser';
 import { BOOLEAN_FUNCTIONS, requiredNames, simplifySteps, usesVariables } from './steps';
 import {
@@ -244,15 +244,17 @@ function childSteps(ast: Ast, ns: Namespaces): ChildStep[] | undefined {
   return out;
 }
 
-/** `exists(path)`, stopping at the first node found. */
-function compileExists(ast: Ast, ns: Namespaces): Test {
+/** `exists(path)` (or, negated, `empty(path)`), stopping at the first node found. */
+function compileExists(ast: Ast, ns: Namespaces, negated = false): Test {
   const steps = childSteps(ast, ns);
   if (steps) {
     const check = nameCheck(ast.k === 'path' ? ast.steps : [ast], ns);
-    return (ctx) => hasNames(check, ctx.document) && childPathExists(steps, ctx);
+    return negated
+      ? (ctx) => !hasNames(check, ctx.document) || !childPathExists(steps, ctx)
+      : (ctx) => hasNames(check, ctx.document) && childPathExists(steps, ctx);
   }
   const e = compile(ast, ns);
-  return (ctx) => e(ctx).length > 0;
+  return negated ? (ctx) => e(ctx).length === 0 : (ctx) => e(ctx).length > 0;
 }
 
 function compileTest(ast: Ast, ns: Namespaces): Test {
@@ -270,6 +272,11 @@ function compileTest(ast: Ast, ns: Namespaces): Test {
     case 'general': {
       const { op } = ast;
       const l = compile(ast.l, ns);
+      if (ast.r.k === 'literal') {
+        // `cbc:ID = 'S'`: the literal side is atomized once, here.
+        const right = [ast.r.v];
+        return (ctx) => generalCompareAtomic(op, l(ctx), right);
+      }
       const r = compile(ast.r, ns);
       return (ctx) => generalCompare(op, l(ctx), r(ctx));
     }
@@ -292,15 +299,16 @@ function compileTest(ast: Ast, ns: Namespaces): Test {
       }
       if (ast.args.length !== 1) break;
       if (ast.name === 'not') {
+        // `not(path)`, `not(exists(path))`: one closure answers the negated existence.
+        if ((arg.k === 'axis' || arg.k === 'path') && neverNumeric(arg)) return compileExists(arg, ns, true);
+        if (arg.k === 'call' && arg.name === 'exists' && arg.args.length === 1)
+          return compileExists(arg.args[0], ns, true);
         const t = compileTest(arg, ns);
         return (ctx) => !t(ctx);
       }
       if (ast.name === 'boolean') return compileTest(arg, ns);
       if (ast.name === 'exists') return compileExists(arg, ns);
-      if (ast.name === 'empty') {
-        const t = compileExists(arg, ns);
-        return (ctx) => !t(ctx);
-      }
+      if (ast.name === 'empty') return compileExists(arg, ns, true);
       break;
     }
   }

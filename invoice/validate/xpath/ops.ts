@@ -61,10 +61,14 @@ function compareAtomics(op: CompareOp, a: Atomic, b: Atomic): boolean {
 /** General comparison (`=`, `<`, …): true when any pair of atomized items satisfies it. */
 export function generalCompare(op: CompareOp, left: Seq, right: Seq): boolean {
   if (left.length === 0 || right.length === 0) return false;
-  const r = atomizeSeq(right);
+  return generalCompareAtomic(op, left, atomizeSeq(right));
+}
+
+/** General comparison with the right operand already atomized (a literal, atomized once at compile time). */
+export function generalCompareAtomic(op: CompareOp, left: Seq, right: readonly Atomic[]): boolean {
   for (const item of left) {
     const a = atomize(item);
-    for (const b of r) if (comparePair(op, a, b)) return true;
+    for (const b of right) if (comparePair(op, a, b)) return true;
   }
   return false;
 }
