@@ -59,53 +59,74 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
     }
     if (next === 0x3f /* ? */) return undefined;
     if (next === 0x2f /* / */) {
+      // The end tag must repeat the open element's name exactly, then optional space and `>`.
       const top = stack.pop();
-      END_TAG.lastIndex = i;
-      const m = END_TAG.exec(src);
-      if (!top || !m || m[1] !== top.qname) return undefined;
+      if (!top || !src.startsWith(top.qname, i + 2)) return undefined;
+      let j = i + 2 + top.qname.length;
+      while (isSpace(src.charCodeAt(j))) j++;
+      if (src.charCodeAt(j) !== 0x3e /* > */) return undefined;
       scopes.pop();
-      i = END_TAG.lastIndex;
+      i = j + 1;
       if (stack.length === 0) done = true;
       continue;
     }
     if (done || stack.length >= maxDepth) return undefined;
-    START_TAG.lastIndex = i;
-    const tag = START_TAG.exec(src);
-    if (!tag) return undefined;
-    i = START_TAG.lastIndex;
-    const qname = tag[1];
-    const selfClosing = tag[3] === '/';
+    let j = scanName(src, i + 1);
+    if (j < 0) return undefined;
+    const qname = src.slice(i + 1, j);
     const parentScope = scopes[scopes.length - 1];
     let scope = parentScope;
     const attrs: Record<string, string> = {};
     const prefixed: string[] = [];
-    const rawAttrs = tag[2];
-    if (rawAttrs) {
-      ATTRIBUTE.lastIndex = 0;
-      let a: RegExpExecArray | null;
-      let seen = 0;
-      const names = new Set<string>();
-      while ((a = ATTRIBUTE.exec(rawAttrs))) {
-        seen += a[0].length;
-        const name = a[1];
-        if (names.has(name)) return undefined;
-        names.add(name);
-        // Attribute-value normalisation: literal tabs and line ends become spaces, referenced ones stay.
-        const raw = a[2] ?? a[3];
-        const normalized = decodeText(LITERAL_SPACE.test(raw) ? raw.replace(LITERAL_SPACES, ' ') : raw);
-        if (normalized === undefined) return undefined;
-        if (name === 'xmlns' || name.startsWith('xmlns:')) {
-          const prefix = name === 'xmlns' ? '' : name.slice(6);
-          if (!declarable(prefix, normalized)) return undefined;
-          if (scope === parentScope) scope = { ...parentScope };
-          scope[prefix] = normalized;
-          continue;
-        }
-        if (name.includes(':')) prefixed.push(name);
-        attrs[name] = normalized;
+    let names: Set<string> | undefined;
+    let selfClosing = false;
+    for (;;) {
+      const before = j;
+      while (isSpace(src.charCodeAt(j))) j++;
+      const c = src.charCodeAt(j);
+      if (c === 0x3e /* > */) {
+        j++;
+        break;
       }
-      if (seen !== rawAttrs.length) return undefined;
+      if (c === 0x2f /* / */) {
+        if (src.charCodeAt(j + 1) !== 0x3e) return undefined;
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      // An attribute, which must be preceded by space.
+      const nameEnd = j > before ? scanName(src, j) : -1;
+      if (nameEnd < 0) return undefined;
+      const name = src.slice(j, nameEnd);
+      j = nameEnd;
+      while (isSpace(src.charCodeAt(j))) j++;
+      if (src.charCodeAt(j) !== 0x3d /* = */) return undefined;
+      j++;
+      while (isSpace(src.charCodeAt(j))) j++;
+      const quote = src.charCodeAt(j);
+      if (quote !== 0x22 && quote !== 0x27) return undefined;
+      const close = src.indexOf(quote === 0x22 ? '"' : "'", j + 1);
+      if (close < 0) return undefined;
+      const raw = src.slice(j + 1, close);
+      j = close + 1;
+      if (raw.includes('<')) return undefined;
+      names ??= new Set();
+      if (names.has(name)) return undefined;
+      names.add(name);
+      // Attribute-value normalisation: literal tabs and line ends become spaces, referenced ones stay.
+      const normalized = decodeText(LITERAL_SPACE.test(raw) ? raw.replace(LITERAL_SPACES, ' ') : raw);
+      if (normalized === undefined) return undefined;
+      if (name === 'xmlns' || name.startsWith('xmlns:')) {
+        const prefix = name === 'xmlns' ? '' : name.slice(6);
+        if (!declarable(prefix, normalized)) return undefined;
+        if (scope === parentScope) scope = { ...parentScope };
+        scope[prefix] = normalized;
+        continue;
+      }
+      if (name.includes(':')) prefixed.push(name);
+      attrs[name] = normalized;
     }
+    i = j;
     // Prefixed attributes must be bound, and two of them must not name the same expanded name.
     if (prefixed.length) {
       const expanded = new Set<string>();
@@ -153,13 +174,6 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const XML_DECLARATION =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1([ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(yes|no)\5)?[ \t\n]*\?>/;
-const NAME = '[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?';
-const START_TAG = new RegExp(
-  `<(${NAME})((?:[ \\t\\n]+${NAME}[ \\t\\n]*=[ \\t\\n]*(?:"[^"<]*"|'[^'<]*'))*)[ \\t\\n]*(/?)>`,
-  'y',
-);
-const ATTRIBUTE = new RegExp(`[ \\t\\n]+(${NAME})[ \\t\\n]*=[ \\t\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'g');
-const END_TAG = new RegExp(`</(${NAME})[ \\t\\n]*>`, 'y');
 const ONLY_SPACE = /^[ \t\n]*$/;
 const LITERAL_SPACE = /[\t\n]/;
 const LITERAL_SPACES = /[\t\n]/g;
@@ -189,6 +203,30 @@ function decodeText(raw: string): string | undefined {
     amp = raw.indexOf('&', from);
   }
   return out + raw.slice(from);
+}
+
+/** The end of an ASCII XML name (at most one colon, not first or last) starting at `at`, or -1. */
+function scanName(src: string, at: number): number {
+  if (!isNameStart(src.charCodeAt(at))) return -1;
+  let j = at + 1;
+  while (isNameChar(src.charCodeAt(j))) j++;
+  if (src.charCodeAt(j) !== 0x3a /* : */) return j;
+  if (!isNameStart(src.charCodeAt(j + 1))) return -1;
+  j += 2;
+  while (isNameChar(src.charCodeAt(j))) j++;
+  return j;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x9 || c === 0xa;
 }
 
 function validCharCode(code: number): boolean {

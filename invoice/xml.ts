@@ -120,21 +120,26 @@ export function parseWithSaxes(text: string, limits: XmlLimits = DEFAULT_XML_LIM
   return root;
 }
 
+// Decoders hold no state between whole-buffer decode() calls, and creating one costs more than a
+// small invoice's decoding.
+const LATIN1 = new TextDecoder('latin1');
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes bytes as UTF-8 (BOM tolerated) or UTF-16 by BOM; other encodings are refused. */
 export function decodeXmlBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(start, start + 200));
+  const head = LATIN1.decode(bytes.subarray(start, start + 200));
   const declared = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
   if (declared && !/^utf-?8$/i.test(declared)) {
     if (/^(iso-8859-1|latin-?1|us-ascii|ascii)$/i.test(declared)) {
-      return new TextDecoder('latin1').decode(bytes.subarray(start));
+      return LATIN1.decode(bytes.subarray(start));
     }
     throw new XmlError('XML_NOT_WELL_FORMED', `unsupported XML encoding "${declared}"`, 1);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    return UTF8.decode(bytes.subarray(start));
   } catch {
     throw new XmlError('XML_NOT_WELL_FORMED', 'XML bytes are not valid UTF-8', 1);
   }
