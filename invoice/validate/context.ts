@@ -1,6 +1,6 @@
 import type { XmlElement } from '../xml';
 import type { Ast } from './xpath/ast';
-import { compileXPathAstTest, type Ctx, type Namespaces, type XPathDocument } from './xpath/compile';
+import { compileFilter, type Ctx, type Namespaces, type XPathDocument } from './xpath/compile';
 import { DocNode, type Seq, XPathError, type XNode } from './xpath/values';
 
 /** Rule contexts as XSLT match patterns: which nodes a rule applies to. */
@@ -74,7 +74,7 @@ function stepMatcher(step: Ast, ns: Namespaces): Matcher {
     return uri === undefined || ((local === undefined || el.name === local) && el.ns === uri);
   };
   if (step.preds.length === 0) return named;
-  const preds = step.preds.map((p) => compileXPathAstTest(p, ns));
+  const preds = step.preds.map((p) => compileFilter(p, ns));
   return (node, document) => {
     if (!named(node)) return false;
     const ctx: Ctx = { item: node, pos: 1, size: 1, vars: NO_VARS, document };

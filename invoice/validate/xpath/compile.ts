@@ -153,10 +153,6 @@ export function compileXPathTest(src: string, ns: Namespaces): Test {
   return compileTest(parseXPath(src), ns);
 }
 
-export function compileXPathAstTest(ast: Ast, ns: Namespaces): Test {
-  return compileTest(ast, ns);
-}
-
 function applyPredicates(items: Seq, preds: Test[], ctx: Ctx): Seq {
   let cur = items;
   for (const pred of preds) {
@@ -188,8 +184,7 @@ function neverNumeric(ast: Ast): boolean {
 
 /** A predicate: a number selects by position (`[1]`), anything else filters by its boolean value. */
 function compilePredicate(ast: Ast, ns: Namespaces): Test {
-  if (neverNumeric(ast))
-    return usesVariables(ast) ? compileTest(ast, ns) : memoisedPredicate(compileTest(ast, ns));
+  if (neverNumeric(ast)) return compileFilter(ast, ns);
   const e = compile(ast, ns);
   return (ctx) => {
     const r = e(ctx);
@@ -207,8 +202,8 @@ function compilePredicate(ast: Ast, ns: Namespaces): Test {
  * over and over (`[cac:TaxCategory/normalize-space(cbc:ID)='S']` in a dozen VAT rules), so each
  * document keeps its answers per element.
  */
-function memoisedPredicate(test: Test): Test {
-  const slot = predicateSlot();
+function memoisedPredicate(test: Test, key: string): Test {
+  const slot = predicateSlot(key);
   return (ctx) => {
     const item = ctx.item;
     if (!isElement(item)) return test(ctx);
@@ -222,6 +217,16 @@ function memoisedPredicate(test: Test): Test {
     }
     return v;
   };
+}
+
+/**
+ * A predicate that filters by truth only (no position): what rule contexts and most path steps
+ * use. Without variables its answers are kept per element and document, shared by every rule that
+ * repeats the same predicate.
+ */
+export function compileFilter(ast: Ast, ns: Namespaces): Test {
+  const test = compileTest(ast, ns);
+  return usesVariables(ast) ? test : memoisedPredicate(test, JSON.stringify([ast, ns]));
 }
 
 /** The child steps of a relative path (or lone step) made of nothing else, or undefined. */

@@ -30,7 +30,7 @@ const elementIds = new Map<string, Map<string, number>>();
 let elementCount = 0;
 const attributeIds = new Map<string, number>();
 const memoSlots = new Map<string, number>();
-let predicateSlots = 0;
+const predicateSlots = new Map<string, number>();
 
 export function elementNameId(ns: string, local: string): number {
   let locals = elementIds.get(ns);
@@ -54,8 +54,11 @@ export function memoSlot(key: string): number {
   return slot;
 }
 
-export function predicateSlot(): number {
-  return predicateSlots++;
+/** One slot per distinct predicate (its text and namespaces), so rules repeating one share its answers. */
+export function predicateSlot(key: string): number {
+  let slot = predicateSlots.get(key);
+  if (slot === undefined) predicateSlots.set(key, (slot = predicateSlots.size));
+  return slot;
 }
 
 export function xpathDocument(root: XmlElement): XPathDocument {
@@ -95,7 +98,7 @@ export function xpathDocument(root: XmlElement): XPathDocument {
     named,
     attributes,
     memo: new Array(memoSlots.size),
-    predicates: new Array(predicateSlots),
+    predicates: new Array(predicateSlots.size),
     indexed: { elements: elementCount, attributes: attributeIds.size },
   };
 }
