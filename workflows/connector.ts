@@ -2,7 +2,7 @@ import * as wf from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
 import type { ConnectorActivities } from '../activities/connector';
 import type { SyncReport } from '../connectors/connections';
-import { ConnectionState, ConnectorId, StructureId } from './search-attributes';
+import { StructureId } from './search-attributes';
 
 /** Why a sync runs: a schedule tick, the ERP's webhook, a person (resume after an error, "sync now"). */
 export type SyncReason = 'schedule' | 'webhook' | 'manual' | 'resume';
@@ -73,13 +73,9 @@ export async function connectorSync(input: ConnectorSyncInput): Promise<void> {
     retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
   });
 
-  const setState = (value: 'ACTIVE' | 'ERROR') =>
-    wf.upsertSearchAttributes([{ key: ConnectionState, value }]);
-  wf.upsertSearchAttributes([
-    { key: StructureId, value: input.structureId },
-    { key: ConnectorId, value: input.connectorId },
-    { key: ConnectionState, value: state.inError ? 'ERROR' : 'ACTIVE' },
-  ]);
+  // The dev server allows ten keyword attributes and the platform uses them all: operators find a
+  // connection's sync by its structure, its workflow id and its summary (which names the connector).
+  wf.upsertSearchAttributes([{ key: StructureId, value: input.structureId }]);
 
   const syncsPerRun = input.syncsPerRun ?? 200;
   for (;;) {
@@ -111,7 +107,6 @@ export async function connectorSync(input: ConnectorSyncInput): Promise<void> {
       state.lastReport = report;
       state.error = undefined;
       await recordSyncOutcome({ connectionId, report, status: 'ACTIVE' });
-      setState('ACTIVE');
     } catch (err) {
       if (!(err instanceof wf.ActivityFailure)) throw err;
       const cause = err.cause;
@@ -120,7 +115,6 @@ export async function connectorSync(input: ConnectorSyncInput): Promise<void> {
         state.error = `${CREDENTIALS_REJECTED}: ${cause.message}`;
         pending.length = 0;
         await recordSyncOutcome({ connectionId, status: 'ERROR', error: state.error });
-        setState('ERROR');
       } else {
         // Retries ran out (when the connector bounds them): this sync is reported, the next tick tries again.
         report.finishedAt = new Date().toISOString();

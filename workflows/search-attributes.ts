@@ -16,6 +16,3 @@ export const FlowStatus = defineSearchAttributeKey('FlowStatus', SearchAttribute
 searchAttributes.push(FlowNumber, FlowStatus);
 export const SupportStatus = defineSearchAttributeKey('SupportStatus', SearchAttributeType.KEYWORD);
 searchAttributes.push(SupportStatus);
-export const ConnectorId = defineSearchAttributeKey('ConnectorId', SearchAttributeType.KEYWORD);
-export const ConnectionState = defineSearchAttributeKey('ConnectionState', SearchAttributeType.KEYWORD);
-searchAttributes.push(ConnectorId, ConnectionState);
