@@ -64,7 +64,10 @@ function descendantsNamed(node: Item, id: number, document: XPathDocument): Seq 
   if (node instanceof DocNode) return list;
   if (!isNode(node) || node instanceof AttrNode) return EMPTY;
   const from = document.order.get(node) ?? 0;
-  const to = document.end.get(node) ?? 0;
+  // The subtree ends at its last descendant, found down the last children.
+  let last: XmlElement = node;
+  while (last.children.length) last = last.children[last.children.length - 1];
+  const to = document.order.get(last) ?? 0;
   const out: XmlElement[] = [];
   for (const el of list) {
     const o = document.order.get(el) ?? 0;

@@ -10,8 +10,6 @@ import { DocNode, type Seq } from './values';
 export interface XPathDocument {
   doc: DocNode;
   order: Map<XmlElement, number>;
-  /** Document-order index of the last element inside each element's subtree. */
-  end: Map<XmlElement, number>;
   /** Elements by name id (see `elementNameId`), in document order; undefined when none. */
   named: (XmlElement[] | undefined)[];
   /** 1 for each attribute name id (see `attributeNameId`) used anywhere in the document. */
@@ -63,7 +61,6 @@ export function predicateSlot(key: string): number {
 
 export function xpathDocument(root: XmlElement): XPathDocument {
   const order = new Map<XmlElement, number>();
-  const end = new Map<XmlElement, number>();
   const named: (XmlElement[] | undefined)[] = new Array(elementCount);
   const attributes = new Uint8Array(attributeIds.size);
   let count = 0;
@@ -88,13 +85,11 @@ export function xpathDocument(root: XmlElement): XPathDocument {
     }
     const children = el.children;
     for (let i = 0; i < children.length; i++) walk(children[i]);
-    end.set(el, count);
   };
   walk(root);
   return {
     doc: new DocNode(root),
     order,
-    end,
     named,
     attributes,
     memo: new Array(memoSlots.size),
