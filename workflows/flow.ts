@@ -11,7 +11,6 @@ import {
   settledFlowStatus,
 } from '../deposits/flow-syntax';
 import { invoiceLifecycle } from './invoice';
-import { FlowNumber, FlowStatus as FlowStatusKey } from './search-attributes';
 
 /** What the API (or the inbox poller) hands over when a flow is deposited. */
 export interface FlowDeposit {
@@ -74,18 +73,26 @@ const retry: RetryPolicy = {
   backoffCoefficient: 2,
 };
 // A technical failure that outlives these attempts makes the flow IN_INCIDENTE: the sender resends it.
-const { recordFlowState, unpackFlow, prepareFlowInvoice, invoiceOutcomes, depositedInvoiceBlob } =
+// Short timeouts for the quick steps, so the work of a crashed worker is retried within seconds.
+const { recordFlowState, prepareFlowInvoice, invoiceOutcomes, depositedInvoiceBlob } =
   wf.proxyActivities<FlowActivities>({
-    startToCloseTimeout: '1 minute',
-    heartbeatTimeout: '20 seconds',
+    startToCloseTimeout: '10 seconds',
     retry: { ...retry, maximumAttempts: 20 },
   });
+// Unpacking a large archive takes a while; it heartbeats per file, so a dead worker is noticed anyway.
+const { unpackFlow } = wf.proxyActivities<FlowActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '20 seconds',
+  retry: { ...retry, maximumAttempts: 5 },
+});
 
 /**
  * One deposited flow (flux/<numeroFluxDepot>): IN_RECU → IN_EN_COURS_TRAITEMENT → IN_INTEGRE |
  * IN_INTEGRE_PARTIEL | IN_REJETE, or IN_INCIDENTE. Each invoice becomes the same invoice workflow a
  * direct deposit starts, under the same business id, so a re-sent flow never files an invoice twice;
- * its children outlive the flow, which only waits for their checks.
+ * its children outlive the flow, which only waits for their checks. No search attribute of its own:
+ * the dev server's SQLite visibility store holds only 10 keyword attributes, all taken; operators find
+ * flows by WorkflowType = 'invoiceFlow' or by the id flux/<numeroFluxDepot>, and read the state by query.
  */
 export async function invoiceFlow(input: FlowInput): Promise<FlowReport> {
   const { deposit } = input;
@@ -99,7 +106,6 @@ export async function invoiceFlow(input: FlowInput): Promise<FlowReport> {
   wf.setHandler(flowState, () => view);
   const moveTo = async (status: FlowStatus, extra: { invoiceCount?: number; report?: FlowReport } = {}) => {
     view.status = status;
-    wf.upsertSearchAttributes([{ key: FlowStatusKey, value: status }]);
     await recordFlowState({
       numero: deposit.numeroFluxDepot,
       status,
@@ -124,7 +130,6 @@ export async function invoiceFlow(input: FlowInput): Promise<FlowReport> {
     return report;
   };
 
-  wf.upsertSearchAttributes([{ key: FlowNumber, value: deposit.numeroFluxDepot }]);
   let progress = input.progress;
   try {
     if (!progress) {

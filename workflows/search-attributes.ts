@@ -11,8 +11,5 @@ export const AttachmentStatus = defineSearchAttributeKey('AttachmentStatus', Sea
 
 export const searchAttributes = [SupplierSiret, RecipientSiret, InvoiceNumber, InvoiceStatus];
 searchAttributes.push(StructureId, RequesterEmail, AttachmentStatus);
-export const FlowNumber = defineSearchAttributeKey('FlowNumber', SearchAttributeType.KEYWORD);
-export const FlowStatus = defineSearchAttributeKey('FlowStatus', SearchAttributeType.KEYWORD);
-searchAttributes.push(FlowNumber, FlowStatus);
 export const SupportStatus = defineSearchAttributeKey('SupportStatus', SearchAttributeType.KEYWORD);
 searchAttributes.push(SupportStatus);
