@@ -73,7 +73,7 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
     if (done || stack.length >= maxDepth) return undefined;
     let j = scanName(src, i + 1);
     if (j < 0) return undefined;
-    const qname = src.slice(i + 1, j);
+    const { qname, prefix, local } = qualifiedName(src.slice(i + 1, j));
     const parentScope = scopes[scopes.length - 1];
     let scope = parentScope;
     const attrs: Record<string, string> = {};
@@ -120,7 +120,7 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
         const prefix = name === 'xmlns' ? '' : name.slice(6);
         if (!declarable(prefix, normalized)) return undefined;
         if (scope === parentScope) scope = { ...parentScope };
-        scope[prefix] = normalized;
+        scope[prefix] = internName(normalized);
         continue;
       }
       if (name.includes(':')) prefixed.push(name);
@@ -139,13 +139,12 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
         expanded.add(key);
       }
     }
-    const colon = qname.indexOf(':');
-    const ns = colon < 0 ? (scope[''] ?? '') : scope[qname.slice(0, colon)];
+    const ns = prefix === undefined ? (scope[''] ?? '') : scope[prefix];
     if (ns === undefined) return undefined;
     const parent = stack[stack.length - 1];
     const el: XmlElement = {
       ns,
-      name: colon < 0 ? qname : qname.slice(colon + 1),
+      name: local,
       qname,
       attrs,
       children: [],
@@ -163,6 +162,44 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
     }
   }
   return done && stack.length === 0 ? root : undefined;
+}
+
+/**
+ * Names and namespace URIs as V8 internalized strings: the rules compare them with the names they
+ * test (interned the same way) over and over, and two internalized strings compare by identity
+ * instead of character by character. Property keys are internalized, hence the detour.
+ */
+const interned = new Map<string, string>();
+const INTERNED_NAMES = 10_000;
+
+export function internName(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  const key = Object.keys({ [s]: true })[0];
+  if (interned.size < INTERNED_NAMES) interned.set(key, key);
+  return key;
+}
+
+interface QualifiedName {
+  qname: string;
+  prefix: string | undefined;
+  local: string;
+}
+
+const qualifiedNames = new Map<string, QualifiedName>();
+
+/** An element name split and interned, remembered: a document repeats few names many times. */
+function qualifiedName(raw: string): QualifiedName {
+  const known = qualifiedNames.get(raw);
+  if (known) return known;
+  const colon = raw.indexOf(':');
+  const qname = internName(raw);
+  const name: QualifiedName =
+    colon < 0
+      ? { qname, prefix: undefined, local: qname }
+      : { qname, prefix: raw.slice(0, colon), local: internName(raw.slice(colon + 1)) };
+  if (qualifiedNames.size < INTERNED_NAMES) qualifiedNames.set(qname, name);
+  return name;
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';

@@ -1,3 +1,4 @@
+import { internName } from '../../xml-fast';
 import type { Ast, Axis, NodeTest } from './ast';
 import type { ArithOp, CompareOp } from './ops';
 import { Dec, XPathError } from './values';
@@ -345,10 +346,11 @@ export function parseXPath(src: string): Ast {
       p += 2;
       return { kind: 'node' };
     }
+    // Interned like the parsed documents' names, so matching compares identities.
     const colon = t.v.indexOf(':');
     return colon < 0
-      ? { kind: 'name', prefix: '', local: t.v }
-      : { kind: 'name', prefix: t.v.slice(0, colon), local: t.v.slice(colon + 1) };
+      ? { kind: 'name', prefix: '', local: internName(t.v) }
+      : { kind: 'name', prefix: t.v.slice(0, colon), local: internName(t.v.slice(colon + 1)) };
   }
 
   function step(): Ast {
