@@ -139,7 +139,7 @@ function testFailure(connector: Connector, err: unknown): ApiError {
 }
 
 async function startSync(
-  { client, taskQueue }: ManageDeps,
+  { client, taskQueue, runtime }: ManageDeps,
   c: { id: string; structureId: string; connector: Connector; interval: number },
 ) {
   await client.workflow.start(connectorSync, {
@@ -151,6 +151,7 @@ async function startSync(
         connectorId: c.connector.manifest.id,
         structureId: c.structureId,
         retry: c.connector.manifest.retry,
+        pageHeartbeatTimeout: runtime.pageHeartbeatTimeout,
       },
     ],
     staticSummary: `${c.connector.manifest.name} sync of connection ${c.id}`,
@@ -214,13 +215,10 @@ export async function requestSync({ client }: ManageDeps, id: string, reason: Sy
 /** Stops the schedule and the workflow and forgets the credentials; the invoice links stay as history. */
 export async function deleteConnection(deps: ManageDeps, id: string): Promise<void> {
   await stopSync(deps, id);
-  await deps
-    .db('connections')
-    .where({ id })
-    .update({
-      status: 'DELETED',
-      credentials_sealed: null,
-      webhook_token_hash: null,
-      updated_at: new Date().toISOString(),
-    });
+  await deps.db('connections').where({ id }).update({
+    status: 'DELETED',
+    credentials_sealed: null,
+    webhook_token_hash: null,
+    updated_at: new Date().toISOString(),
+  });
 }

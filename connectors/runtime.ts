@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Duration } from '@temporalio/common';
 import type { CredentialCipher } from './credentials';
 import { loadCipher } from './credentials';
 import { ConnectorRegistry, createRegistry } from './registry';
@@ -9,6 +10,8 @@ export interface ConnectorRuntime {
   cipher: CredentialCipher;
   /** Schedule period of a new connection unless it asks for another. */
   syncIntervalMinutes: number;
+  /** How long a page may go without a heartbeat (default 1 minute); tests shorten it. */
+  pageHeartbeatTimeout?: Duration;
 }
 
 export interface ConnectorSettings {
