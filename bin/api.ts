@@ -5,6 +5,7 @@ import { createDb } from '../platform/db';
 import { FsBlobStore } from '../platform/blobs';
 import { Outbox } from '../platform/mail/outbox';
 import { connectClient } from '../platform/temporal';
+import { createConnectorRuntime } from '../connectors/runtime';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
 
 /** The API process: serves HTTP until SIGINT/SIGTERM, then finishes the requests in flight. */
@@ -22,6 +23,7 @@ async function main() {
     publicUrl: config.publicUrl,
     companyRegistry: config.sirene && sireneCompanyRegistry(config.sirene),
     lifecycle: config.lifecycle,
+    connectors: createConnectorRuntime(config.connectors, config.dataDir),
     // The worker writes the outbox; the API only shows it, and only when email goes nowhere else.
     outbox: config.mail.smtp ? undefined : new Outbox(outboxDir(config)),
   });

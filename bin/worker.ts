@@ -5,6 +5,7 @@ import { FsBlobStore } from '../platform/blobs';
 import { createMailer } from '../platform/mail/mailer';
 import { connectWorker } from '../platform/temporal';
 import { createWorker } from '../platform/worker';
+import { createConnectorRuntime } from '../connectors/runtime';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
 
 /** One worker process: polls the task queue until SIGINT/SIGTERM, then drains in-flight work. */
@@ -22,6 +23,7 @@ async function main() {
       db,
       blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
       mailer: createMailer({ db, mail: config.mail, outboxDir: outboxDir(config), logger }).mailer,
+      connectors: createConnectorRuntime(config.connectors, config.dataDir),
     },
   });
   logger.info({ address, taskQueue: config.temporal.taskQueue }, 'worker polling');
