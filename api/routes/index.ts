@@ -17,6 +17,8 @@ import { supportRequestsOpenApi, supportRequestsRouter } from './support-request
 import { connectorsOpenApi, connectorsRouter } from './connectors';
 import { connectionsOpenApi, connectionsRouter } from './connections';
 import { flowsOpenApi, flowsRouter } from './flows';
+import { draftsOpenApi, draftsRouter } from './drafts';
+import { attachmentsOpenApi, attachmentsRouter } from './attachments';
 
 /** A resource of the API: where it is mounted, its router, and its part of the OpenAPI document. */
 export interface Resource {
@@ -41,6 +43,8 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: supportRouter, openApi: supportOpenApi },
   { mount: '/api/v1', router: supportRequestsRouter, openApi: supportRequestsOpenApi },
   { mount: '/api/v1', router: flowsRouter, openApi: flowsOpenApi },
+  { mount: '/api/v1', router: draftsRouter, openApi: draftsOpenApi },
+  { mount: '/api/v1', router: attachmentsRouter, openApi: attachmentsOpenApi },
   { mount: '/api/v1', router: connectorsRouter, openApi: connectorsOpenApi },
   { mount: '/api/v1', router: connectionsRouter, openApi: connectionsOpenApi },
 ];
