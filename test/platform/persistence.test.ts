@@ -5,6 +5,7 @@ import { BlobNotFoundError, FsBlobStore } from '../../platform/blobs';
 import { Db, migrate } from '../../platform/db';
 import type { InvoiceDeposit } from '../../workflows/invoice';
 import { closeTestDb, tempDir, testBlobs, testDb, countRows } from '../support/stores';
+import { testMailer } from '../support/mail';
 
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 
@@ -50,7 +51,7 @@ describe(`read model persistence (${engine})`, () => {
   });
 
   it('keeps amounts exact, as decimal text', async () => {
-    const acts = createInvoiceActivities({ db, blobs: testBlobs() });
+    const acts = createInvoiceActivities({ db, blobs: testBlobs(), mailer: testMailer(db).mailer });
     await acts.registerDeposit(deposit('EXACT-1', await storedBlob('exact')));
     const row = await db('invoices').where({ number: 'EXACT-1' }).first();
     expect([row.total_without_vat, row.total_vat, row.total_with_vat]).toEqual([
@@ -61,15 +62,19 @@ describe(`read model persistence (${engine})`, () => {
   });
 
   it('makes every activity write idempotent: retries duplicate nothing', async () => {
-    const acts = createInvoiceActivities({ db, blobs: testBlobs() });
+    const acts = createInvoiceActivities({ db, blobs: testBlobs(), mailer: testMailer(db).mailer });
     const d = deposit('RETRY-1', await storedBlob('retry'));
     await acts.registerDeposit(d);
     await acts.registerDeposit(d);
     const status = {
       invoiceId: d.invoiceId,
-      seq: 2,
-      status: 'REJETEE' as const,
-      at: '2026-11-02T08:00:01.000Z',
+      entry: {
+        seq: 2,
+        status: 'REJETEE' as const,
+        reformCode: 213,
+        by: 'platform' as const,
+        at: '2026-11-02T08:00:01.000Z',
+      },
     };
     const findings = [{ rule: 'FF-ROUTE-04', severity: 'fatal' as const, message: 'no recipient' }];
     await acts.recordStatus({ ...status, findings });
@@ -86,7 +91,7 @@ describe(`read model persistence (${engine})`, () => {
   });
 
   it('links a delivered invoice to the recipient structure when it is registered', async () => {
-    const acts = createInvoiceActivities({ db, blobs: testBlobs() });
+    const acts = createInvoiceActivities({ db, blobs: testBlobs(), mailer: testMailer(db).mailer });
     const now = new Date();
     await db('structures').insert({
       id: 'st-1',
@@ -97,7 +102,11 @@ describe(`read model persistence (${engine})`, () => {
     });
     const d = deposit('DELIVER-1', await storedBlob('deliver'));
     await acts.registerDeposit(d);
-    await acts.deliverToRecipient({ invoiceId: d.invoiceId, recipientId: '11000201100044' });
+    await acts.deliverToRecipient({
+      invoiceId: d.invoiceId,
+      routing: { recipientId: '11000201100044' },
+      blob: d.blob,
+    });
     expect((await db('invoices').where({ id: d.invoiceId }).first()).recipient_structure_id).toBe('st-1');
   });
 });

@@ -6,12 +6,13 @@ import { Worker } from '@temporalio/worker';
 import { depositInvoice, DepositDeps } from '../../api/deposit';
 import { ApiError } from '../../api/errors';
 import type { Db } from '../../platform/db';
-import { invoiceLifecycle, InvoiceState } from '../../workflows/invoice';
+import { invoiceLifecycle, InvoiceState, invoiceState } from '../../workflows/invoice';
 import { createWorker } from '../../platform/worker';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { testMailer } from '../support/mail';
 import { startDevServer, workflowBundle } from '../support/temporal';
 import { closeTestDb, testBlobs, testDb, countRows } from '../support/stores';
+import { registerStructure } from '../support/parties';
 
 const example = (name: string) =>
   fs.readFileSync(corpusPath('ConnectingEurope/eInvoicing-EN16931/ubl/examples', name));
@@ -36,6 +37,9 @@ describeWithCorpus('invoice workflow on the Temporal dev server', () => {
     });
     running = worker.run();
     deps = { client: env.client, db, blobs, taskQueue };
+    // The examples' buyers, registered as recipient structures so routing finds them.
+    for (const identifier of ['987654321', '10202', '1081119'])
+      await registerStructure(db, { identifier, name: `Buyer ${identifier}` });
   }, 120_000);
 
   afterAll(async () => {
@@ -45,8 +49,15 @@ describeWithCorpus('invoice workflow on the Temporal dev server', () => {
     await env?.teardown();
   });
 
-  const result = (id: string): Promise<InvoiceState> =>
-    env.client.workflow.getHandle<typeof invoiceLifecycle>(id).result();
+  /** The workflow's view once it has settled at delivery (it then waits for the buyer) or rejection. */
+  const result = async (id: string): Promise<InvoiceState> => {
+    const handle = env.client.workflow.getHandle<typeof invoiceLifecycle>(id);
+    for (;;) {
+      const state = await handle.query(invoiceState);
+      if (['MISE_A_DISPOSITION', 'REJETEE'].includes(state.status)) return state;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
 
   it('takes an official example from DEPOSEE to MISE_A_DISPOSITION and files it', async () => {
     const { invoiceId, created } = await depositInvoice(deps, example('guide-example2.xml'), {
@@ -118,7 +129,13 @@ describeWithCorpus('invoice workflow on the Temporal dev server', () => {
     });
     const state = await result(invoiceId);
     expect(state.status).toBe('REJETEE');
-    expect(state.findings.filter((f) => f.severity === 'fatal').map((f) => f.rule)).toEqual(['FF-ROUTE-04']);
+    // Without a buyer identifier the recipient directory cannot find it either.
+    expect(
+      state.findings
+        .filter((f) => f.severity === 'fatal')
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['FF-RECIPIENT-01', 'FF-ROUTE-04']);
     const last = await db('invoice_status_history')
       .where({ invoice_id: invoiceId })
       .orderBy('seq', 'desc')
