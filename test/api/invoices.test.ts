@@ -1,5 +1,8 @@
 import fs from 'node:fs';
-import { ajv, depositQuery } from '../../api/schemas';
+import { ajv } from '../../api/schemas';
+import { lifecycleDepositQuery } from '../../api/invoice-schemas';
+import { seedUser } from '../support/people';
+import { registerStructure } from '../support/parties';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { countRows } from '../support/stores';
 import { json, startTestPlatform, TestPlatform, waitForStatus } from '../support/platform';
@@ -9,13 +12,33 @@ const read = (p: string) => fs.readFileSync(corpusPath(examples, p));
 
 describeWithCorpus('invoices API', () => {
   let p: TestPlatform;
+  let token: string;
+  const auth = () => ({ authorization: `Bearer ${token}` });
   beforeAll(async () => {
     p = await startTestPlatform({ maxUploadBytes: 200_000 });
+    // Deposits are made by members of the seller's structure, to registered recipients.
+    token = await seedUser(p.db, 'depositor');
+    for (const [identifier, role] of [
+      ['1234567890', 'seller'],
+      ['17131139', 'seller'],
+      ['549910', 'seller'],
+      ['1234512345', 'buyer'],
+      ['1081119', 'buyer'],
+      ['GE2020211', 'buyer'],
+    ])
+      await registerStructure(p.db, {
+        identifier,
+        members: role === 'seller' ? [{ userId: 'depositor' }] : [],
+      });
   }, 120_000);
   afterAll(() => p?.stop());
 
   const postXml = (body: string | Buffer, query = '', type = 'application/xml') =>
-    fetch(`${p.url}/api/v1/invoices${query}`, { method: 'POST', headers: { 'content-type': type }, body });
+    fetch(`${p.url}/api/v1/invoices${query}`, {
+      method: 'POST',
+      headers: { 'content-type': type, ...auth() },
+      body,
+    });
 
   it('deposits a raw UBL body and serves its status and history', async () => {
     const res = await postXml(read('ubl/examples/issue116.xml'));
@@ -28,7 +51,7 @@ describeWithCorpus('invoices API', () => {
     });
     expect(res.headers.get('location')).toBe(body.links.self);
 
-    const invoice = await waitForStatus(p.url, body.id, ['MISE_A_DISPOSITION', 'REJETEE']);
+    const invoice = await waitForStatus(p.url, body.id, ['MISE_A_DISPOSITION', 'REJETEE'], 30_000, token);
     expect(invoice).toMatchObject({
       id: body.id,
       number: '2018210',
@@ -45,7 +68,9 @@ describeWithCorpus('invoices API', () => {
       'MISE_A_DISPOSITION',
     ]);
     // The id may also be sent URL-encoded, as one path segment.
-    const encoded = await fetch(`${p.url}/api/v1/invoices/${encodeURIComponent(body.id)}`);
+    const encoded = await fetch(`${p.url}/api/v1/invoices/${encodeURIComponent(body.id)}`, {
+      headers: auth(),
+    });
     expect((await json(encoded)).status).toBe('MISE_A_DISPOSITION');
   });
 
@@ -61,11 +86,12 @@ describeWithCorpus('invoices API', () => {
     };
     const first = await fetch(`${p.url}/api/v1/invoices?modeDepot=UPLOAD_PORTAIL`, {
       method: 'POST',
+      headers: auth(),
       body: form(),
     });
     expect(first.status).toBe(202);
     const { id } = await json(first);
-    const invoice = await waitForStatus(p.url, id, ['MISE_A_DISPOSITION', 'REJETEE']);
+    const invoice = await waitForStatus(p.url, id, ['MISE_A_DISPOSITION', 'REJETEE'], 30_000, token);
     expect(invoice).toMatchObject({
       format: 'cii',
       depositMode: 'UPLOAD_PORTAIL',
@@ -74,6 +100,7 @@ describeWithCorpus('invoices API', () => {
 
     const again = await fetch(`${p.url}/api/v1/invoices?modeDepot=UPLOAD_PORTAIL`, {
       method: 'POST',
+      headers: auth(),
       body: form(),
     });
     expect(again.status).toBe(200);
@@ -86,7 +113,7 @@ describeWithCorpus('invoices API', () => {
     const res = await postXml(pdf, '?modeDepot=DEPOT_PDF_API', 'application/pdf');
     expect(res.status).toBe(202);
     const { id } = await json(res);
-    const invoice = await waitForStatus(p.url, id, ['MISE_A_DISPOSITION', 'REJETEE']);
+    const invoice = await waitForStatus(p.url, id, ['MISE_A_DISPOSITION', 'REJETEE'], 30_000, token);
     expect(invoice).toMatchObject({
       format: 'facturx',
       depositMode: 'DEPOT_PDF_API',
@@ -126,6 +153,27 @@ describeWithCorpus('invoices API', () => {
     expect(error.requestId).toBe(res.headers.get('x-request-id'));
   });
 
+  it('refuses an anonymous deposit, and a deposit for a structure the caller does not belong to', async () => {
+    const anonymous = await fetch(`${p.url}/api/v1/invoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: read('ubl/examples/issue116.xml'),
+    });
+    expect(anonymous.status).toBe(401);
+    expect((await json(anonymous)).error.code).toBe('UNAUTHENTICATED');
+    const outsider = await seedUser(p.db, 'outsider');
+    const res = await fetch(`${p.url}/api/v1/invoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', authorization: `Bearer ${outsider}` },
+      body: read('ubl/examples/guide-example2.xml'),
+    });
+    expect(res.status).toBe(403);
+    expect((await json(res)).error).toMatchObject({
+      code: 'NOT_A_MEMBER',
+      details: { field: 'body.seller' },
+    });
+  });
+
   it('names the offending field of a bad query parameter', async () => {
     const res = await postXml('<a/>', '?modeDepot=FAX');
     expect((await json(res)).error.details.errors[0].field).toBe('query.modeDepot');
@@ -149,7 +197,7 @@ describeWithCorpus('invoices API', () => {
   });
 
   it('answers 404 with the JSON error shape for an unknown invoice and an unknown route', async () => {
-    const unknown = await fetch(`${p.url}/api/v1/invoices/invoice/1/2020/none`);
+    const unknown = await fetch(`${p.url}/api/v1/invoices/invoice/1/2020/none`, { headers: auth() });
     expect(unknown.status).toBe(404);
     expect((await json(unknown)).error.code).toBe('INVOICE_NOT_FOUND');
     const route = await fetch(`${p.url}/nowhere`);
@@ -167,8 +215,10 @@ describeWithCorpus('invoices API', () => {
     const doc = await json(await fetch(`${p.url}/api/openapi.json`));
     expect(doc.openapi).toBe('3.1.0');
     const post = doc.paths['/api/v1/invoices'].post;
-    expect(post.parameters).toEqual([expect.objectContaining({ name: 'modeDepot', in: 'query' })]);
-    expect(post.parameters[0].schema).toEqual(JSON.parse(JSON.stringify(depositQuery.properties.modeDepot)));
+    expect(post.parameters).toContainEqual(expect.objectContaining({ name: 'modeDepot', in: 'query' }));
+    expect(post.parameters[0].schema).toEqual(
+      JSON.parse(JSON.stringify(lifecycleDepositQuery.properties.modeDepot)),
+    );
     expect(Object.keys(post.responses)).toEqual(
       expect.arrayContaining(['202', '200', '400', '409', '413', '415', '422']),
     );

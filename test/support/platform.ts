@@ -67,10 +67,17 @@ export async function startTestPlatform(
 }
 
 /** Polls an invoice over HTTP until its status is one of `until`. */
-export async function waitForStatus(url: string, id: string, until: string[], timeoutMs = 30_000) {
+export async function waitForStatus(
+  url: string,
+  id: string,
+  until: string[],
+  timeoutMs = 30_000,
+  token?: string,
+) {
   const deadline = Date.now() + timeoutMs;
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   for (;;) {
-    const res = await fetch(`${url}/api/v1/invoices/${id}`);
+    const res = await fetch(`${url}/api/v1/invoices/${id}`, { headers });
     const body = await json(res);
     if (res.ok && until.includes(body.status)) return body;
     if (Date.now() > deadline)
