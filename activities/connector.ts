@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
-import { CredentialsRejected, RateLimited } from '../connectors/contract';
+import { isCredentialsRejected, isRateLimited } from '../connectors/contract';
 import type { ConnectionStatus, SyncReport } from '../connectors/connections';
 import type { ConnectorRuntime } from '../connectors/runtime';
 import { PageOutcome, pushStatuses, syncPage } from '../connectors/sync';
@@ -66,10 +66,10 @@ async function asFailure<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof CredentialsRejected) {
+    if (isCredentialsRejected(err)) {
       throw ApplicationFailure.create({ message: err.message, type: err.code, nonRetryable: true });
     }
-    if (err instanceof RateLimited) {
+    if (isRateLimited(err)) {
       throw ApplicationFailure.create({
         message: err.message,
         type: err.code,

@@ -109,3 +109,12 @@ export class MalformedRecord extends Error {
     this.name = 'MalformedRecord';
   }
 }
+
+// A packaged connector brings its own copies of these classes, so errors are recognised by their code.
+const codeOf = (err: unknown) => (err as { code?: unknown } | undefined)?.code;
+export const isCredentialsRejected = (err: unknown): err is CredentialsRejected =>
+  codeOf(err) === 'CONNECTOR_CREDENTIALS_REJECTED';
+export const isRateLimited = (err: unknown): err is RateLimited =>
+  codeOf(err) === 'CONNECTOR_RATE_LIMITED' && typeof (err as RateLimited).retryAfterSeconds === 'number';
+export const isMalformedRecord = (err: unknown): err is MalformedRecord =>
+  codeOf(err) === 'CONNECTOR_MALFORMED_RECORD';

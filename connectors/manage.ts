@@ -10,7 +10,7 @@ import { hashToken, newToken } from '../platform/secrets';
 import { ApiError } from '../api/errors';
 import { connectorSync, removeConnection, syncNow, SyncReason } from '../workflows/connector';
 import { connectorTick } from '../workflows/connector-tick';
-import { CredentialsRejected, Connector } from './contract';
+import { isCredentialsRejected, Connector } from './contract';
 import {
   Connection,
   findConnection,
@@ -118,7 +118,7 @@ async function tryCredentials(connector: Connector, ctx: Parameters<Connector['o
 
 /** What a failed connection test tells the person: their credentials, or the ERP's availability. */
 function testFailure(connector: Connector, err: unknown): ApiError {
-  if (err instanceof CredentialsRejected) {
+  if (isCredentialsRejected(err)) {
     return new ApiError(
       422,
       'CONNECTOR_CREDENTIALS_REJECTED',

@@ -4,7 +4,7 @@ import type { BlobStore } from '../platform/blobs';
 import { toUbl } from '../invoice/ubl/write';
 import { prepareDeposit, startInvoiceWorkflow } from '../api/deposit';
 import { ApiError } from '../api/errors';
-import { MalformedRecord, Payment } from './contract';
+import { isMalformedRecord, Payment } from './contract';
 import { openSession } from './connections';
 import type { ConnectorRuntime } from './runtime';
 
@@ -92,7 +92,7 @@ export async function syncPage(
     } catch (err) {
       // A record the platform cannot take is reported and passed over; anything else (network, 5xx,
       // refused credentials, 429) stops the page so it is retried from the same cursor.
-      if (err instanceof MalformedRecord || err instanceof ApiError) {
+      if (isMalformedRecord(err) || err instanceof ApiError) {
         outcome.failed.push({ externalId: ref.externalId, reason: `${err.code}: ${err.message}` });
       } else throw err;
     }

@@ -11,7 +11,6 @@ import { scheduleIdOf } from '../../connectors/connections';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { testMailer } from '../support/mail';
-import { registerStructure } from '../support/parties';
 import { seedUser } from '../support/people';
 import { json } from '../support/platform';
 import { closeTestDb, testBlobs, testDb } from '../support/stores';
@@ -83,18 +82,19 @@ export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
 
   const supplierToken = await seedUser(db, 'supplier-user');
   const buyerToken = await seedUser(db, 'buyer-user');
-  const supplierId = await registerStructure(db, {
-    identifier: SUPPLIER_SIRET,
-    name: 'Atelier Dupré & Fils SARL',
-    public: false,
-    members: [{ userId: 'supplier-user' }],
-  });
-  // Standard-rated invoices must name the seller's VAT number (BR-S-02); the connector takes it from here.
-  await db('structures').where({ id: supplierId }).update({ vat_number: 'FR44732829320' });
-  const buyerId = await registerStructure(db, {
-    identifier: BUYER_SIRET,
-    name: 'Commune de Villeurbanne',
-    members: [{ userId: 'buyer-user' }],
+  const supplierId = await registerStructure(
+    db,
+    SUPPLIER_SIRET,
+    'Atelier Dupré & Fils SARL',
+    'supplier-user',
+    {
+      public: false,
+      // Standard-rated invoices must name the seller's VAT number (BR-S-02); the connector takes it from here.
+      vat_number: 'FR44732829320',
+    },
+  );
+  const buyerId = await registerStructure(db, BUYER_SIRET, 'Commune de Villeurbanne', 'buyer-user', {
+    public: true,
   });
 
   return {
@@ -149,4 +149,33 @@ export async function syncNowAndWait(p: ConnectorPlatform, connectionId: string,
     const reported = now.lastReport && now.lastReport.finishedAt !== before.lastReport?.finishedAt;
     return reported || (now.status === 'ERROR' && before.status !== 'ERROR') ? now : undefined;
   }, `a sync report of ${connectionId}`);
+}
+
+/** A structure with one main manager, written straight into the tables (the structures API has its own tests). */
+async function registerStructure(
+  db: Db,
+  siret: string,
+  name: string,
+  userId: string,
+  extra: Record<string, unknown>,
+) {
+  const id = `st-${siret}`;
+  const now = new Date().toISOString();
+  await db('structures').insert({
+    id,
+    identifier_type: 'SIRET',
+    identifier: siret,
+    name,
+    created_at: now,
+    updated_at: now,
+    ...extra,
+  });
+  await db('structure_members').insert({
+    structure_id: id,
+    user_id: userId,
+    role: 'PRINCIPAL',
+    services: '[]',
+    created_at: now,
+  });
+  return id;
 }

@@ -1,0 +1,117 @@
+import { countRows } from '../support/stores';
+import { json } from '../support/platform';
+import { startCegidLoop } from './simulators/cegid-loop';
+import {
+  BUYER_SIRET,
+  ConnectorPlatform,
+  eventually,
+  startConnectorPlatform,
+  SUPPLIER_SIRET,
+  syncNowAndWait,
+} from './harness';
+
+const creds = { subscriptionKey: 'apim-sub-key-77', apiKey: 'loop-key', clientSecret: 'loop-secret-5b2a' };
+
+describe('Cegid Loop connector, through the API and the scheduled sync', () => {
+  let p: ConnectorPlatform;
+  let loop: Awaited<ReturnType<typeof startCegidLoop>>;
+  let connectionId: string;
+  beforeAll(async () => {
+    [p, loop] = await Promise.all([
+      startConnectorPlatform(),
+      startCegidLoop({ ...creds, codeDossier: 'DOS042', pageSize: 2 }),
+    ]);
+    loop.tiers.set('C-VILLEURB', {
+      code: 'C-VILLEURB',
+      raisonSociale: 'Commune de Villeurbanne',
+      siret: BUYER_SIRET,
+    });
+    loop.sales.push(
+      {
+        idEcriture: 'E-1',
+        numeroPiece: 'VT-2024-101',
+        datePiece: '2024-04-02',
+        codeTiers: 'C-VILLEURB',
+        ventes: [{ libelle: 'Audit énergétique', montantHt: 1500, tauxTva: 20 }],
+      },
+      {
+        idEcriture: 'E-2',
+        numeroPiece: 'VT-2024-102',
+        datePiece: '2024-04-03',
+        codeTiers: 'C-VILLEURB',
+        ventes: [
+          { libelle: 'Rapport', montantHt: 400, tauxTva: 20 },
+          { libelle: 'Livre', montantHt: 100, tauxTva: 5.5 },
+        ],
+      },
+      {
+        idEcriture: 'E-3',
+        numeroPiece: 'VT-2024-103',
+        datePiece: '2024-04-04',
+        codeTiers: 'C-VILLEURB',
+        ventes: [{ libelle: 'Audit', montantHt: 10, tauxTva: 20 }],
+        sansClient: true,
+      },
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await loop?.stop();
+    await p?.stop();
+  });
+
+  const create = (credentials: object, codeDossier = 'DOS042') =>
+    p.api(`/structures/${p.supplier.structureId}/connections`, p.supplier.token, 'POST', {
+      connectorId: 'cegid-loop',
+      config: { baseUrl: loop.url, codeDossier, importTimeoutMs: 10_000 },
+      credentials,
+    });
+
+  it('refuses a wrong client secret at creation', async () => {
+    const res = await create({ ...creds, clientSecret: 'nope' });
+    expect(res.status).toBe(422);
+    expect((await json(res)).error.code).toBe('CONNECTOR_CREDENTIALS_REJECTED');
+    expect(await countRows(p.db, 'connections', {})).toBe(0);
+  });
+
+  it('turns sales-journal entries into invoices, once, through 5xx', async () => {
+    const res = await create(creds);
+    expect(res.status).toBe(201);
+    connectionId = (await json(res)).id;
+    loop.fail({ status: 502, times: 2, pathPrefix: '/loop-api-publiques/ecritures' });
+    const done = await syncNowAndWait(p, connectionId, p.supplier.token);
+    expect(done.lastReport).toMatchObject({ pages: 2, imported: 2 });
+    expect(done.lastReport.failed).toEqual([{ externalId: 'E-3', reason: expect.stringContaining('411') }]);
+    const mixed = await p.db('invoices').where({ number: 'VT-2024-102' }).first();
+    expect(mixed).toMatchObject({
+      supplier_id: SUPPLIER_SIRET,
+      recipient_id: BUYER_SIRET,
+      total_without_vat: '500.00',
+      total_with_vat: '585.50',
+    });
+    const again = await syncNowAndWait(p, connectionId, p.supplier.token);
+    expect(again.lastReport.imported).toBe(0);
+    expect(await countRows(p.db, 'invoices', { supplier_id: SUPPLIER_SIRET })).toBe(2);
+  });
+
+  it("writes the buyer's statuses back through the asynchronous JSON import", async () => {
+    const { invoice_id: invoiceId } = await p
+      .db('connector_invoices')
+      .where({ connection_id: connectionId, external_id: 'E-1' })
+      .first();
+    await eventually(
+      async () =>
+        (await json(await p.api(`/invoices/${invoiceId}`, p.buyer.token))).status === 'MISE_A_DISPOSITION',
+      'delivery',
+    );
+    expect(
+      (await p.api(`/invoices/${invoiceId}/status`, p.buyer.token, 'POST', { status: 'MISE_EN_PAIEMENT' }))
+        .status,
+    ).toBe(200);
+    const report = await syncNowAndWait(p, connectionId, p.supplier.token);
+    expect(report.lastReport.statusesPushed).toBeGreaterThanOrEqual(1);
+    expect(loop.statuses).toContainEqual({ idEcriture: 'E-1', statut: 'MISE_EN_PAIEMENT' });
+    expect(
+      loop.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/importJson')).length,
+    ).toBeGreaterThanOrEqual(1);
+  });
+});
