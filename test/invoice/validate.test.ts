@@ -58,6 +58,21 @@ describe('validateEn16931', () => {
     expect(rules.every((r) => !r.startsWith('UBL-'))).toBe(true);
   });
 
+  it('gives the same findings whatever was validated before (compiled rules keep caches across documents)', () => {
+    const lines = invoice(
+      '<cac:AllowanceCharge><cbc:ChargeIndicator>false</cbc:ChargeIndicator></cac:AllowanceCharge>' +
+        '<cac:AllowanceCharge><cbc:ChargeIndicator>true</cbc:ChargeIndicator><cbc:Amount>1</cbc:Amount></cac:AllowanceCharge>',
+    );
+    const first = validateEn16931(lines);
+    validateEn16931(invoice('<cbc:ID>F1</cbc:ID><cac:InvoiceLine/>'));
+    validateEn16931(
+      '<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"/>',
+    );
+    expect(validateEn16931(lines)).toEqual(first);
+    // Each is checked by its own rules: the allowance lacks its amount, the charge its VAT category.
+    expect(first.map((f) => f.rule)).toEqual(expect.arrayContaining(['BR-31', 'BR-37']));
+  });
+
   it('refuses a document that is neither UBL nor CII', () => {
     expect(() => validateEn16931('<Order/>')).toThrow(/not an EN 16931/);
   });
