@@ -237,12 +237,10 @@ describe('support API', () => {
     expect(filed.status).toBe(202);
     expect(filed.body).toMatchObject({ status: 'NOUVELLE', trackable: false });
     expect(filed.body.id).toBeUndefined();
-    expect(
-      await platform.db('support_requests').where({ contact_email: 'visitor@example.org' }).first(),
-    ).toMatchObject({
-      user_id: null,
-      routing: 'PLATEFORME',
-    });
+    // The request's workflow files it: wait for its row.
+    const row = () => platform.db('support_requests').where({ contact_email: 'visitor@example.org' }).first();
+    for (let i = 0; i < 200 && !(await row()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await row()).toMatchObject({ user_id: null, routing: 'PLATEFORME' });
   });
 
   it('documents the support endpoints in the OpenAPI document', async () => {
