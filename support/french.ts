@@ -1,6 +1,5 @@
 import { newStemmer } from 'snowball-stemmers';
 // The package ships no type declarations; its French list is a plain array of words.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { fra } = require('stopword') as { fra: string[] };
 
 const stemmer = newStemmer('french');
