@@ -48,7 +48,9 @@ const isoDay = (utcMidnight: number) => new Date(utcMidnight).toISOString().slic
 
 /** The French public holidays of a year (jours fériés), YYYY-MM-DD. */
 export function frenchHolidays(year: number): string[] {
-  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map((d) => `${year}-${d}`);
+  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map(
+    (d) => `${year}-${d}`,
+  );
   const e = easter(year);
   // Easter Monday, Ascension Thursday, Whit Monday.
   return [...fixed, ...[1, 39, 50].map((n) => isoDay(e + n * DAY))].sort();
@@ -60,7 +62,8 @@ export function isOpen(at: number, hours: OpeningHours = {}): boolean {
   const weekday = paris.getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
   const day = paris.toISOString().slice(0, 10);
-  if (frenchHolidays(paris.getUTCFullYear()).includes(day) || hours.extraHolidays?.includes(day)) return false;
+  if (frenchHolidays(paris.getUTCFullYear()).includes(day) || hours.extraHolidays?.includes(day))
+    return false;
   const minutes = paris.getUTCHours() * 60 + paris.getUTCMinutes();
   return minutes >= OPENS && minutes < CLOSES;
 }
