@@ -4,6 +4,7 @@ import { CONVERT_TARGETS, convertFile, type ConvertTarget } from './convert';
 import { inspectFile } from './inspect';
 import { PROFILE_CHOICES, parseProfile } from './profile-option';
 import { validateFiles } from './validate';
+import { addConnectorCommand } from './connector-command';
 
 /**
  * The `facturflow` command line. Each action returns its exit code instead of exiting, so that the
@@ -61,6 +62,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (file: string) => {
       setExitCode(await inspectFile(file));
     });
+
+  addConnectorCommand(program, setExitCode);
 
   return program;
 }

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { loadConfig } from '../platform/config';
+import { createDb } from '../platform/db';
+import { FsBlobStore } from '../platform/blobs';
+import { connectClient } from '../platform/temporal';
+import { createConnectorRuntime } from '../connectors/runtime';
+import { backfill, BackfillOptions } from './connector-sync';
+
+/** Runs a backfill against the configured platform (same environment as the worker); exit 1 if records were refused. */
+export async function runBackfill(connectionId: string, opts: BackfillOptions): Promise<number> {
+  const config = loadConfig();
+  const db = createDb(config.database);
+  const address = config.temporal.address ?? `localhost:${config.temporal.devServerPort}`;
+  const client = await connectClient(config.temporal, address);
+  try {
+    const summary = await backfill(
+      {
+        db,
+        blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
+        runtime: createConnectorRuntime(config.connectors, config.dataDir),
+        client,
+        taskQueue: config.temporal.taskQueue,
+      },
+      connectionId,
+      opts,
+    );
+    process.stdout.write(
+      `${summary.pages} page(s): ${summary.imported} invoice(s) deposited, ${summary.alreadyKnown} already known, ` +
+        `${summary.failed.length} refused, ${summary.statusesPushed} status(es) written back\n`,
+    );
+    for (const f of summary.failed) process.stdout.write(`  ${f.externalId}: ${f.reason}\n`);
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await client.connection.close();
+    await db.destroy();
+  }
+}
