@@ -1,6 +1,7 @@
 import { countRows } from '../support/stores';
 import { json } from '../support/platform';
 import { startCegidLoop } from './simulators/cegid-loop';
+import { backfill } from '../../cli/connector-sync';
 import {
   BUYER_SIRET,
   ConnectorPlatform,
@@ -113,5 +114,41 @@ describe('Cegid Loop connector, through the API and the scheduled sync', () => {
     expect(
       loop.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/importJson')).length,
     ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('backfills from the command, resuming after an interruption from the stored cursor', async () => {
+    for (const n of [4, 5, 6, 7]) {
+      loop.sales.push({
+        idEcriture: `E-${n}`,
+        numeroPiece: `VT-2024-10${n}`,
+        datePiece: '2024-04-10',
+        codeTiers: 'C-VILLEURB',
+        ventes: [{ libelle: `Audit ${n}`, montantHt: 100 * n, tauxTva: 20 }],
+      });
+    }
+    const quiet = { update() {}, stop() {} };
+    loop.fail({ status: 500, times: 1, pathPrefix: '/loop-api-publiques/ecritures', query: { page: '3' } });
+    await expect(backfill(p.syncDeps, connectionId, { restart: true }, quiet)).rejects.toThrow(/HTTP 500/);
+    expect((await p.db('connections').where({ id: connectionId }).first()).cursor).toBe('3');
+
+    const before = loop.requests.length;
+    const summary = await backfill(p.syncDeps, connectionId, {}, quiet);
+    const pages = loop.requests
+      .slice(before)
+      .filter((r) => r.path.endsWith('/ecritures'))
+      .map((r) => r.query.get('page'));
+    expect(pages).toEqual(['3', '4']);
+    expect(summary).toMatchObject({ pages: 2, imported: 3 });
+    const numbers = (await p.db('invoices').where({ supplier_id: SUPPLIER_SIRET }).orderBy('number')).map(
+      (r) => r.number,
+    );
+    expect(numbers).toEqual([
+      'VT-2024-101',
+      'VT-2024-102',
+      'VT-2024-104',
+      'VT-2024-105',
+      'VT-2024-106',
+      'VT-2024-107',
+    ]);
   });
 });

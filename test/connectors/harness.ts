@@ -8,6 +8,7 @@ import { createCipher } from '../../connectors/credentials';
 import { createRegistry } from '../../connectors/registry';
 import type { ConnectorRuntime } from '../../connectors/runtime';
 import { scheduleIdOf } from '../../connectors/connections';
+import type { SyncDeps } from '../../connectors/sync';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { testMailer } from '../support/mail';
@@ -25,6 +26,8 @@ export interface ConnectorPlatform {
   db: Db;
   url: string;
   runtime: ConnectorRuntime;
+  /** What the backfill command needs, pointing at this platform. */
+  syncDeps: SyncDeps;
   supplier: { structureId: string; token: string };
   buyer: { structureId: string; token: string };
   /** Stops the running worker as a crash would (in-flight work abandoned) and starts a fresh one. */
@@ -102,6 +105,7 @@ export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
     db,
     url,
     runtime,
+    syncDeps: { db, blobs, runtime, client: env.client, taskQueue },
     supplier: { structureId: supplierId, token: supplierToken },
     buyer: { structureId: buyerId, token: buyerToken },
     async replaceWorker() {

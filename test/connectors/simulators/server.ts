@@ -25,6 +25,8 @@ export interface Fault {
   retryAfter?: string;
   /** Only calls whose path starts with this. */
   pathPrefix?: string;
+  /** Only calls with these query parameters. */
+  query?: Record<string, string>;
 }
 
 export interface Simulator {
@@ -55,7 +57,12 @@ export async function startSimulator(handler: SimHandler, lifetimeMs = 5 * 60_00
         body: text ? JSON.parse(text) : undefined,
       };
       requests.push(r);
-      const fault = faults.find((f) => f.times > 0 && (!f.pathPrefix || r.path.startsWith(f.pathPrefix)));
+      const fault = faults.find(
+        (f) =>
+          f.times > 0 &&
+          (!f.pathPrefix || r.path.startsWith(f.pathPrefix)) &&
+          Object.entries(f.query ?? {}).every(([k, v]) => r.query.get(k) === v),
+      );
       let out: SimResponse;
       if (fault) {
         fault.times -= 1;
