@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
 import express, { Request, Response, Router } from 'express';
+import Ajv2020 from 'ajv/dist/2020';
 import multer from 'multer';
 import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
 import { ApiError } from '../errors';
 import { errorResponse, OpenApiPaths } from '../openapi';
-import { ajv, check } from '../schemas';
+import { check } from '../schemas';
 import { prepareDeposit, startInvoiceWorkflow } from '../deposit';
 import { authorize } from '../../structures/access';
 import { dbRecipientDirectory } from '../../structures/directory';
@@ -67,9 +68,10 @@ const draftSave = {
   properties: draftFields,
 };
 
-ajv.addSchema(invoiceSchema);
-const checkCreate = ajv.compile<DraftCreate>(draftCreate);
-const checkSave = ajv.compile<DraftCreate & { invoice: Invoice }>(draftSave);
+// The invoice model's schema is draft 2020-12: its own ajv, into which the draft bodies reference it.
+const ajv2020 = new Ajv2020({ allErrors: true, strict: false }).addSchema(invoiceSchema);
+const checkCreate = ajv2020.compile<DraftCreate>(draftCreate);
+const checkSave = ajv2020.compile<DraftCreate & { invoice: Invoice }>(draftSave);
 
 /**
  * Invoice drafts: entered in the form (saisie) or pre-filled from a plain PDF, saved ("Enregistrer"),

@@ -22,3 +22,25 @@ export async function waitForFlow(
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Polls an invoice over HTTP, as the given user, until its status is one of `until`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function waitForInvoice(
+  url: string,
+  token: string,
+  id: string,
+  until: string[],
+  timeoutMs: number,
+): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${url}/api/v1/invoices/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = await json(res);
+    if (res.ok && until.includes(body.status)) return body;
+    if (Date.now() > deadline)
+      throw new Error(`invoice ${id} still ${body.status ?? res.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,169 @@
+import type { Invoice } from '../../invoice/model';
+import { json, startTestPlatform, TestPlatform } from '../support/platform';
+import { seedUser } from '../support/people';
+import { countRows } from '../support/stores';
+import { waitForInvoice } from './support/wait';
+import { BUYER_SIRET, seedParties, SUPPLIER_IBAN, SUPPLIER_SIRET } from './support/structures';
+
+/** Lines, VAT and totals the supplier types into the pre-filled form. */
+function completed(prefilled: Invoice, number: string): Invoice {
+  const eur = (value: string) => ({ value, currencyId: 'EUR' });
+  return {
+    ...prefilled,
+    number,
+    issueDate: '2026-03-02',
+    dueDate: '2026-04-01',
+    purchaseOrderReference: 'EJ-2026-0042',
+    seller: { ...prefilled.seller, vatId: 'FR44732829320' },
+    lines: [
+      {
+        id: '1',
+        quantity: { value: '3', unitCode: 'HUR' },
+        netAmount: eur('360.00'),
+        price: { netPrice: eur('120.00') },
+        vatCategoryCode: 'S',
+        vatRate: '20',
+        item: { name: 'Entretien des espaces verts', classifications: [], attributes: [] },
+        allowances: [],
+        charges: [],
+      },
+    ],
+    vatBreakdowns: [{ categoryCode: 'S', rate: '20', taxableAmount: eur('360.00'), taxAmount: eur('72.00') }],
+    totals: {
+      lineNetTotal: eur('360.00'),
+      taxExclusiveAmount: eur('360.00'),
+      vatTotal: eur('72.00'),
+      taxInclusiveAmount: eur('432.00'),
+      amountDue: eur('432.00'),
+    },
+  };
+}
+
+describe('invoice drafts: form entry, validate, send, attachments', () => {
+  let p: TestPlatform;
+  let auth: Record<string, string>;
+  let token: string;
+  beforeAll(async () => {
+    p = await startTestPlatform({ maxUploadBytes: 20 * 1024 * 1024 });
+    token = await seedUser(p.db, 'supplier-user');
+    auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    await seedParties(p.db, 'supplier-user');
+  }, 120_000);
+  afterAll(() => p?.stop());
+
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${p.url}/api/v1${path}`, {
+      method,
+      headers: auth,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it('pre-fills a draft, saves, validates and sends it to MISE_A_DISPOSITION; sending again files nothing new', async () => {
+    const created = await call('POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET });
+    expect(created.status).toBe(201);
+    const draft = await json(created);
+    expect(draft).toMatchObject({
+      status: 'BROUILLON',
+      modeDepot: 'SAISIE_API',
+      cadreDeFacturation: 'A1_FACTURE_FOURNISSEUR',
+    });
+    expect(draft.invoice.seller).toMatchObject({
+      name: 'Atelier Dupont SARL',
+      legalRegistrationId: { value: SUPPLIER_SIRET, schemeId: '0009' },
+      address: { line1: '12 rue des Lilas', postCode: '69003', city: 'Lyon', countryCode: 'FR' },
+    });
+    expect(draft.invoice.buyer).toMatchObject({
+      name: 'Commune de Villefranche',
+      legalRegistrationId: { value: BUYER_SIRET },
+    });
+    expect(draft.invoice.paymentInstructions.creditTransfers).toEqual([
+      { accountId: SUPPLIER_IBAN, serviceProviderId: 'AGRIFRPP' },
+    ]);
+
+    const saved = await call('PUT', `/drafts/${draft.id}`, {
+      invoice: completed(draft.invoice, 'SAI-2026-001'),
+      cadreDeFacturation: 'A1_FACTURE_FOURNISSEUR',
+      modeDepot: 'SAISIE_PORTAIL',
+    });
+    expect(saved.status).toBe(200);
+
+    const validated = await json(await call('POST', `/drafts/${draft.id}/validate`));
+    expect(validated.findings.filter((f: { severity: string }) => f.severity === 'fatal')).toEqual([]);
+    expect(validated.valid).toBe(true);
+    expect(await countRows(p.db, 'invoices', {})).toBe(0);
+
+    const sent = await call('POST', `/drafts/${draft.id}/send`);
+    expect(sent.status).toBe(202);
+    const { invoiceId } = await json(sent);
+    expect(invoiceId).toBe(`invoice/${SUPPLIER_SIRET}/2026/SAI-2026-001`);
+    const invoice = await waitForInvoice(
+      p.url,
+      token,
+      invoiceId,
+      ['MISE_A_DISPOSITION', 'REJETEE', 'A_RECYCLER'],
+      60_000,
+    );
+    expect(invoice).toMatchObject({ status: 'MISE_A_DISPOSITION', depositMode: 'SAISIE_PORTAIL' });
+
+    const again = await call('POST', `/drafts/${draft.id}/send`);
+    expect(again.status).toBe(200);
+    expect(await json(again)).toMatchObject({ invoiceId, created: false });
+    expect((await call('PUT', `/drafts/${draft.id}`, { invoice: draft.invoice })).status).toBe(409);
+
+    // Another draft under the same number and year is a duplicate, refused before anything is filed.
+    const other = await json(
+      await call('POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET }),
+    );
+    const changed = completed(other.invoice, 'SAI-2026-001');
+    await call('PUT', `/drafts/${other.id}`, { invoice: { ...changed, dueDate: '2026-05-01' } });
+    const duplicate = await call('POST', `/drafts/${other.id}/send`);
+    expect(duplicate.status).toBe(409);
+    expect((await json(duplicate)).error.code).toBe('DUPLICATE_INVOICE');
+  }, 90_000);
+
+  it('refuses what is not of the model or the official lists, naming the field', async () => {
+    const draft = await json(await call('POST', '/structures/st-supplier/drafts', {}));
+    const bad = await call('PUT', `/drafts/${draft.id}`, {
+      invoice: { ...draft.invoice, issueDate: '02/03/2026' },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify((await json(bad)).error)).toContain('issueDate');
+    const cadre = await call('PUT', `/drafts/${draft.id}`, {
+      invoice: draft.invoice,
+      cadreDeFacturation: 'A99_INCONNU',
+    });
+    expect(cadre.status).toBe(400);
+    expect(JSON.stringify((await json(cadre)).error)).toContain('cadreDeFacturation');
+    const outsider = await fetch(`${p.url}/api/v1/drafts/${draft.id}`, {
+      headers: { authorization: `Bearer ${await seedUser(p.db, 'outsider')}` },
+    });
+    expect(outsider.status).toBe(403);
+  });
+
+  it('keeps attachments within the limits, idempotently, and refuses the others with a stable code', async () => {
+    const draft = await json(await call('POST', '/structures/st-supplier/drafts', {}));
+    const attach = (name: string, bytes: Uint8Array) =>
+      fetch(`${p.url}/api/v1/drafts/${draft.id}/attachments?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { authorization: auth.authorization, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      });
+    const pdf = Buffer.from('%PDF-1.4 bon de commande');
+    expect((await attach('bon-de-commande.pdf', pdf)).status).toBe(201);
+    expect((await attach('bon-de-commande.pdf', pdf)).status).toBe(201);
+    const refusals = [
+      [await attach('bon-de-commande.pdf', Buffer.from('autre')), 409, 'ATTACHMENT_NAME_TAKEN'],
+      [await attach(`${'x'.repeat(47)}.pdf`, pdf), 400, 'ATTACHMENT_NAME_INVALID'],
+      [await attach('programme.exe', pdf), 400, 'ATTACHMENT_EXTENSION_NOT_ALLOWED'],
+      [await attach('photo.png', Buffer.alloc(10 * 1024 * 1024 + 1)), 413, 'ATTACHMENT_TOO_LARGE'],
+    ] as const;
+    for (const [res, status, code] of refusals) {
+      expect(res.status).toBe(status);
+      expect((await json(res)).error.code).toBe(code);
+    }
+    const list = await json(await call('GET', `/drafts/${draft.id}/attachments`));
+    expect(list.items).toEqual([
+      expect.objectContaining({ name: 'bon-de-commande.pdf', size: pdf.length, main: false }),
+    ]);
+  });
+});
