@@ -2,12 +2,14 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDb } from '../../platform/db';
+import { createDb, Db } from '../../platform/db';
 import { temporalBinaries } from '../../platform/temporal';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { json, waitForStatus } from '../support/platform';
 import { freePort } from '../support/ports';
 import { tempDir } from '../support/stores';
+import { registerStructure } from '../support/parties';
+import { seedUser } from '../support/people';
 
 const root = path.resolve(__dirname, '..', '..');
 const example = () =>
@@ -25,14 +27,17 @@ describeWithCorpus('the platform started as npm start does', () => {
   let temporalAddress: string;
   let uiPort: number;
   let dropDatabase: (() => Promise<void>) | undefined;
+  let db: Db | undefined;
+  let token = '';
 
   beforeAll(async () => {
     const [port, devServerPort] = [await freePort(), await freePort()];
     uiPort = await freePort();
     temporalAddress = `127.0.0.1:${devServerPort}`;
+    const dataDir = tempDir('e2e');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DATA_DIR: tempDir('e2e'),
+      DATA_DIR: dataDir,
       PORT: String(port),
       TEMPORAL_DEV_SERVER_PORT: String(devServerPort),
       TEMPORAL_UI_PORT: String(uiPort),
@@ -65,12 +70,23 @@ describeWithCorpus('the platform started as npm start does', () => {
       90_000,
       () => output,
     );
+
+    // The supplier signs in as a member of the seller's structure; the buyer is a registered structure.
+    db = createDb(
+      env.DATABASE_URL
+        ? { client: 'pg', url: env.DATABASE_URL }
+        : { client: 'better-sqlite3', filename: path.join(dataDir, 'facturflow.db') },
+    );
+    token = await seedUser(db, 'supplier-e2e');
+    await registerStructure(db, { identifier: '123456789', members: [{ userId: 'supplier-e2e' }] });
+    await registerStructure(db, { identifier: '987654321' });
   }, 120_000);
 
   afterAll(async () => {
     if (stack && stack.exitCode === null) {
       stack.kill('SIGKILL');
     }
+    await db?.destroy();
     await dropDatabase?.();
   });
 
@@ -84,12 +100,12 @@ describeWithCorpus('the platform started as npm start does', () => {
   it('takes an official UBL example to MISE_A_DISPOSITION, findable by InvoiceNumber in Temporal', async () => {
     const res = await fetch(`${api}/api/v1/invoices`, {
       method: 'POST',
-      headers: { 'content-type': 'application/xml' },
+      headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
       body: example(),
     });
     expect(res.status).toBe(202);
     const { id } = await json(res);
-    await waitForStatus(api, id, ['MISE_A_DISPOSITION']);
+    await waitForStatus(api, id, ['MISE_A_DISPOSITION'], 30_000, token);
     const listed = execFileSync(
       temporalBinaries().cli,
       [
@@ -117,7 +133,7 @@ describeWithCorpus('the platform started as npm start does', () => {
         const body = example().replace('<cbc:ID>TOSL108</cbc:ID>', `<cbc:ID>${n}</cbc:ID>`);
         const res = await fetch(`${api}/api/v1/invoices`, {
           method: 'POST',
-          headers: { 'content-type': 'application/xml' },
+          headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
           body,
         });
         expect(res.status).toBe(202);
@@ -132,7 +148,7 @@ describeWithCorpus('the platform started as npm start does', () => {
     );
 
     for (const id of ids) {
-      const invoice = await waitForStatus(api, id, ['MISE_A_DISPOSITION'], 60_000);
+      const invoice = await waitForStatus(api, id, ['MISE_A_DISPOSITION'], 60_000, token);
       expect(invoice.history.map((h: { status: string }) => h.status)).toEqual([
         'DEPOSEE',
         'EN_COURS_ACHEMINEMENT',
