@@ -31,8 +31,9 @@ export function readInvoiceFacts(pages: string[][]): PdfInvoiceFacts {
       .replace(/\s+/g, ' ')
       .trim(),
   );
-  // The buyer block starts at "Adressé à" / "Destinataire" / "Client": identifiers before it are the seller's.
-  const buyerStart = lines.findIndex((l) => /^(Adressé à|Destinataire|Client|Facturé à)\b/i.test(l));
+  // The buyer block starts at "Adressé à" / "Destinataire" / "Client" (a column beside it may share
+  // the line): identifiers before it are the seller's.
+  const buyerStart = lines.findIndex((l) => /(Adressé à|Destinataire|Facturé à)|^Client\b/i.test(l));
   const sellerLines = buyerStart >= 0 ? lines.slice(0, buyerStart) : lines;
   const buyerLines = buyerStart >= 0 ? lines.slice(buyerStart) : [];
   const text = lines.join('\n');

@@ -1,3 +1,5 @@
+import { PDFDocument } from 'pdf-lib';
+import { toPdf } from '../../invoice';
 import type { Invoice } from '../../invoice/model';
 import { json, startTestPlatform, TestPlatform } from '../support/platform';
 import { seedUser } from '../support/people';
@@ -166,4 +168,51 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
       expect.objectContaining({ name: 'bon-de-commande.pdf', size: pdf.length, main: false }),
     ]);
   });
+
+  it('pre-fills a draft from a plain PDF the core rendered, and keeps the PDF as its main attachment', async () => {
+    const prefilled = (
+      await json(await call('POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET }))
+    ).invoice;
+    const invoice = completed(prefilled, 'PDF-2026-017');
+    const pdf = Buffer.from(await toPdf(invoice));
+    const res = await fetch(`${p.url}/api/v1/structures/st-supplier/drafts/from-pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
+      body: pdf,
+    });
+    expect(res.status).toBe(201);
+    const draft = await json(res);
+    const read: Invoice = draft.invoice;
+    expect(read).toMatchObject({
+      number: invoice.number,
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      purchaseOrderReference: invoice.purchaseOrderReference,
+      seller: { legalRegistrationId: { value: SUPPLIER_SIRET }, vatId: invoice.seller.vatId },
+      buyer: { legalRegistrationId: { value: BUYER_SIRET }, name: 'Commune de Villefranche' },
+      totals: {
+        taxExclusiveAmount: invoice.totals.taxExclusiveAmount,
+        vatTotal: invoice.totals.vatTotal,
+        taxInclusiveAmount: invoice.totals.taxInclusiveAmount,
+        amountDue: invoice.totals.amountDue,
+      },
+      vatBreakdowns: invoice.vatBreakdowns,
+      paymentInstructions: { creditTransfers: [{ accountId: SUPPLIER_IBAN }] },
+    });
+    const attachments = await json(await call('GET', `/drafts/${draft.id}/attachments`));
+    expect(attachments.items).toEqual([
+      expect.objectContaining({ name: 'PDF-2026-017.pdf', size: pdf.length, main: true }),
+    ]);
+
+    // A scan has no text layer: the supplier is told to deposit another PDF or use the form.
+    const blank = await PDFDocument.create();
+    blank.addPage();
+    const scan = await fetch(`${p.url}/api/v1/structures/st-supplier/drafts/from-pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
+      body: Buffer.from(await blank.save()),
+    });
+    expect(scan.status).toBe(422);
+    expect((await json(scan)).error).toMatchObject({ code: 'PDF_NO_TEXT', details: { field: 'file' } });
+  }, 60_000);
 });
