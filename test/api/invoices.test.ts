@@ -29,6 +29,8 @@ describeWithCorpus('invoices API', () => {
       await registerStructure(p.db, {
         identifier,
         members: role === 'seller' ? [{ userId: 'depositor' }] : [],
+        // issue116.xml names this service (BT-10): a recipient must know the service code it is sent.
+        services: identifier === '1234512345' ? [{ code: 'Buyer reference' }] : [],
       });
   }, 120_000);
   afterAll(() => p?.stop());
