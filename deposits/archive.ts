@@ -142,7 +142,14 @@ async function unzip(buffer: Buffer, budget: Budget, onEntry: (name: string, dat
     }
   } catch (err) {
     if (err instanceof ArchiveError) throw err;
-    throw new ArchiveError('ARCHIVE_UNREADABLE', `The zip archive cannot be read: ${(err as Error).message}`);
+    // yauzl checks entry names itself, and says so in its message.
+    const message = (err as Error).message;
+    if (/invalid relative path|absolute path|invalid characters in fileName/.test(message))
+      throw new ArchiveError(
+        'ARCHIVE_PATH_UNSAFE',
+        `The zip archive holds an entry outside the archive: ${message}`,
+      );
+    throw new ArchiveError('ARCHIVE_UNREADABLE', `The zip archive cannot be read: ${message}`);
   } finally {
     zip.close();
   }
