@@ -11,6 +11,8 @@ const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 
 describe(`read model persistence (${engine})`, () => {
   let db: Db;
+  // One store for the files the tests deposit and the activities read back.
+  const blobs = testBlobs();
   beforeAll(async () => {
     db = await testDb();
   });
@@ -33,7 +35,7 @@ describe(`read model persistence (${engine})`, () => {
   });
 
   async function storedBlob(bytes: string) {
-    const blob = await testBlobs().put(Buffer.from(bytes), { mediaType: 'application/xml' });
+    const blob = await blobs.put(Buffer.from(bytes), { mediaType: 'application/xml' });
     await db('blobs').insert({
       sha256: blob.sha256,
       size: blob.size,
@@ -51,7 +53,7 @@ describe(`read model persistence (${engine})`, () => {
   });
 
   it('keeps amounts exact, as decimal text', async () => {
-    const acts = createInvoiceActivities({ db, blobs: testBlobs(), mailer: testMailer(db).mailer });
+    const acts = createInvoiceActivities({ db, blobs, mailer: testMailer(db).mailer });
     await acts.registerDeposit(deposit('EXACT-1', await storedBlob('exact')));
     const row = await db('invoices').where({ number: 'EXACT-1' }).first();
     expect([row.total_without_vat, row.total_vat, row.total_with_vat]).toEqual([
@@ -62,7 +64,7 @@ describe(`read model persistence (${engine})`, () => {
   });
 
   it('makes every activity write idempotent: retries duplicate nothing', async () => {
-    const acts = createInvoiceActivities({ db, blobs: testBlobs(), mailer: testMailer(db).mailer });
+    const acts = createInvoiceActivities({ db, blobs, mailer: testMailer(db).mailer });
     const d = deposit('RETRY-1', await storedBlob('retry'));
     await acts.registerDeposit(d);
     await acts.registerDeposit(d);
@@ -91,7 +93,7 @@ describe(`read model persistence (${engine})`, () => {
   });
 
   it('links a delivered invoice to the recipient structure when it is registered', async () => {
-    const acts = createInvoiceActivities({ db, blobs: testBlobs(), mailer: testMailer(db).mailer });
+    const acts = createInvoiceActivities({ db, blobs, mailer: testMailer(db).mailer });
     const now = new Date();
     await db('structures').insert({
       id: 'st-1',
