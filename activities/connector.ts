@@ -28,7 +28,10 @@ export function createConnectorActivities({ db, blobs, connectors }: ConnectorAc
     async syncConnectorPage({ connectionId }: { connectionId: string }): Promise<PageOutcome> {
       const ctx = Context.current();
       return asFailure(() =>
-        syncPage(deps(), connectionId, { onRecord: (done, total) => ctx.heartbeat({ done, total }) }),
+        syncPage(deps(), connectionId, {
+          signal: ctx.cancellationSignal,
+          onRecord: (done, total) => ctx.heartbeat({ done, total }),
+        }),
       );
     },
 

@@ -62,7 +62,7 @@ export async function openSession(
   db: Db,
   runtime: ConnectorRuntime,
   connectionId: string,
-  opts: { since?: string } = {},
+  opts: { since?: string; signal?: AbortSignal } = {},
 ): Promise<{ connector: Connector; session: ConnectorSession; row: Record<string, unknown> }> {
   const row = await findConnection(db, connectionId);
   if (!row) throw new Error(`Connection ${connectionId} does not exist (any more).`);
@@ -87,6 +87,7 @@ export async function openSession(
       vatNumber: structure.vat_number ?? undefined,
     },
     since: opts.since,
+    signal: opts.signal,
   });
   return { connector, session, row };
 }

@@ -60,6 +60,8 @@ export interface ConnectorContext<C = Record<string, unknown>, S = Record<string
   supplier: { siret: string; name: string; vatNumber?: string };
   /** Where a listing starts when the connection has no cursor yet (ISO date), e.g. from `--since`. */
   since?: string;
+  /** Aborted when the work is cancelled (worker shutting down): calls in flight should stop. */
+  signal?: AbortSignal;
 }
 
 export interface ConnectorSession {

@@ -5,6 +5,8 @@ export interface HttpOptions {
   requestsPerSecond: number;
   /** Per-request timeout: a hung ERP must not hold an activity past its heartbeat. */
   timeoutMs?: number;
+  /** Aborts every call in flight (the activity was cancelled). */
+  signal?: AbortSignal;
 }
 
 export interface HttpRequest {
@@ -25,7 +27,7 @@ export interface HttpResponse<T> {
  * the answers that matter to the sync into typed errors — 401/403 refused credentials (not
  * retryable), 429 with its Retry-After, 5xx and network failures as plain (retryable) errors.
  */
-export function createHttpClient({ baseUrl, requestsPerSecond, timeoutMs = 30_000 }: HttpOptions) {
+export function createHttpClient({ baseUrl, requestsPerSecond, timeoutMs = 30_000, signal }: HttpOptions) {
   const spacing = 1000 / requestsPerSecond;
   let nextSlot = 0;
 
@@ -46,7 +48,9 @@ export function createHttpClient({ baseUrl, requestsPerSecond, timeoutMs = 30_00
         ...req.headers,
       },
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: signal
+        ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
     });
     if (res.status === 401 || res.status === 403) {
       throw new CredentialsRejected(`The ERP refused the credentials (HTTP ${res.status}).`);

@@ -48,10 +48,13 @@ export const PUSHED_STATUSES = [
 export async function syncPage(
   deps: SyncDeps,
   connectionId: string,
-  opts: { since?: string; onRecord?: (done: number, total: number) => void } = {},
+  opts: { since?: string; signal?: AbortSignal; onRecord?: (done: number, total: number) => void } = {},
 ): Promise<PageOutcome> {
   const { db } = deps;
-  const { session, row } = await openSession(db, deps.runtime, connectionId, { since: opts.since });
+  const { session, row } = await openSession(db, deps.runtime, connectionId, {
+    since: opts.since,
+    signal: opts.signal,
+  });
   const page = await session.listInvoices((row.cursor as string) ?? undefined);
   const outcome: PageOutcome = {
     more: !!page.next,

@@ -60,7 +60,11 @@ export const axonaut: Connector = {
   open(ctx) {
     const { baseUrl } = ctx.config as unknown as AxonautConfig;
     const headers = { userApiKey: (ctx.credentials as { userApiKey: string }).userApiKey };
-    const http = createHttpClient({ baseUrl, requestsPerSecond: this.manifest.rateLimit.requestsPerSecond });
+    const http = createHttpClient({
+      baseUrl,
+      requestsPerSecond: this.manifest.rateLimit.requestsPerSecond,
+      signal: ctx.signal,
+    });
     const get = async <T>(path: string, extra: Record<string, string> = {}) =>
       (await http.json<T>({ path, headers: { ...headers, ...extra } })).body;
 

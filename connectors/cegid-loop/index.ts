@@ -77,6 +77,7 @@ export const cegidLoop: Connector = {
     const http = createHttpClient({
       baseUrl: config.baseUrl,
       requestsPerSecond: this.manifest.rateLimit.requestsPerSecond,
+      signal: ctx.signal,
     });
     const headers = {
       'Ocp-Apim-Subscription-Key': creds.subscriptionKey,

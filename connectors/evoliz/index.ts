@@ -71,6 +71,7 @@ export const evoliz: Connector = {
     const http = createHttpClient({
       baseUrl: config.baseUrl,
       requestsPerSecond: this.manifest.rateLimit.requestsPerSecond,
+      signal: ctx.signal,
     });
     let token: { value: string; expiresAt: number } | undefined;
 
