@@ -6,6 +6,7 @@ import { FsBlobStore } from '../platform/blobs';
 import { Outbox } from '../platform/mail/outbox';
 import { connectClient } from '../platform/temporal';
 import { createConnectorRuntime } from '../connectors/runtime';
+import { watchFlowInbox } from '../api/flow-inbox';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
 
 /** The API process: serves HTTP until SIGINT/SIGTERM, then finishes the requests in flight. */
@@ -13,10 +14,11 @@ async function main() {
   const { config, logger } = boot();
   const db = createDb(config.database);
   const client = await connectClient(config.temporal, temporalAddress(config));
+  const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));
   const app = createApp({
     db,
     client,
-    blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
+    blobs,
     logger,
     taskQueue: config.temporal.taskQueue,
     maxUploadBytes: config.maxUploadBytes,
@@ -39,7 +41,16 @@ async function main() {
     );
   });
   logger.info({ port: config.port }, `API listening on http://localhost:${config.port}`);
+  const stopInbox = config.flowInbox
+    ? watchFlowInbox(
+        { db, blobs, client, taskQueue: config.temporal.taskQueue },
+        config.flowInbox.dir,
+        config.flowInbox.intervalMs,
+        logger,
+      )
+    : undefined;
   const stop = () => {
+    stopInbox?.();
     server.close(async () => {
       await client.connection.close();
       await db.destroy();

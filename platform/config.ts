@@ -29,6 +29,8 @@ export interface Config {
   publicUrl: string;
   /** The INSEE Sirene API as company registry; unset: the platform's own directory table. */
   sirene?: { baseUrl: string; apiKey: string };
+  /** File-based EDI: a folder watched for flows (one subfolder per syntaxeFlux); unset: no inbox. */
+  flowInbox?: { dir: string; intervalMs: number };
   /** ERP connectors: credentials key (see README, rotation), default sync period, extra connector packages. */
   connectors: ConnectorSettings;
   /** Invoice lifecycle: legal payment delays, late-payment reference rate, A9/A12 validation delay. */
@@ -152,6 +154,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     if (key && !/^([0-9a-f]{64}|[A-Za-z0-9+/]{43}=)$/i.test(key.trim()))
       problems.push(`${name} must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)`);
   }
+  const flowInbox = env.FLOW_INBOX_DIR
+    ? {
+        dir: path.resolve(cwd, env.FLOW_INBOX_DIR),
+        intervalMs: int('FLOW_INBOX_INTERVAL_SECONDS', 10, 1, 3600) * 1000,
+      }
+    : undefined;
+
   const logLevel = env.LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -192,6 +201,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mail: { from: mailFrom, smtp },
     publicUrl,
     sirene,
+    flowInbox,
     connectors,
     lifecycle,
   };

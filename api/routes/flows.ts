@@ -1,22 +1,15 @@
-import crypto from 'node:crypto';
 import express, { Router } from 'express';
 import multer from 'multer';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
 import { ApiError } from '../errors';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { FLOW_SYNTAXES, FlowReport, isFlowSyntax } from '../../deposits/flow-syntax';
-import { invoiceFlow } from '../../workflows/flow';
+import { depositFlow } from '../flow-deposit';
 import type { Db } from '../../platform/db';
 
-/**
- * Flow deposits (flux, EDI or batch API): one archive of invoices, one workflow flux/<numeroFluxDepot>.
- * The number is derived from the syntax and the archive's bytes, so a retried upload answers the
- * same flow instead of filing it twice.
- */
+/** Flow deposits (flux, EDI or batch API): one archive of invoices, one workflow flux/<numeroFluxDepot>. */
 export function flowsRouter(deps: AppDeps): Router {
   const router = Router();
   const upload = multer({
@@ -89,55 +82,6 @@ export function flowsRouter(deps: AppDeps): Router {
   });
 
   return router;
-}
-
-async function depositFlow(
-  { db, blobs, client, taskQueue }: AppDeps,
-  bytes: Buffer,
-  f: { syntax: keyof typeof FLOW_SYNTAXES; filename?: string; userId: string },
-) {
-  const digest = crypto.createHash('sha256').update(f.syntax).update('\n').update(bytes).digest('hex');
-  const numeroFluxDepot = `FX${digest.slice(0, 18).toUpperCase()}`;
-  const now = new Date().toISOString();
-  const blob = await blobs.put(bytes, { mediaType: 'application/octet-stream', filename: f.filename });
-  await db('blobs')
-    .insert({
-      sha256: blob.sha256,
-      size: blob.size,
-      media_type: blob.mediaType,
-      filename: f.filename ?? null,
-      created_at: now,
-    })
-    .onConflict('sha256')
-    .ignore();
-  await db('flows')
-    .insert({
-      numero: numeroFluxDepot,
-      syntax: f.syntax,
-      blob_sha256: blob.sha256,
-      filename: f.filename ?? null,
-      deposited_by: f.userId,
-      status: 'IN_RECU',
-      deposited_at: now,
-      updated_at: now,
-    })
-    .onConflict('numero')
-    .ignore();
-  const flow = await db('flows').where({ numero: numeroFluxDepot }).first('deposited_at');
-  const dateDepot = new Date(flow.deposited_at).toISOString();
-  try {
-    await client.workflow.start(invoiceFlow, {
-      workflowId: `flux/${numeroFluxDepot}`,
-      taskQueue,
-      args: [{ deposit: { numeroFluxDepot, syntaxeFlux: f.syntax, blob, depositedAt: dateDepot } }],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      staticSummary: `Flow ${numeroFluxDepot} (${f.syntax}${f.filename ? `, ${f.filename}` : ''})`,
-    });
-    return { numeroFluxDepot, dateDepot, created: true };
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    return { numeroFluxDepot, dateDepot, created: false };
-  }
 }
 
 /** A flow its depositor (or an operator) may read. */

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app';
+import { pollFlowInbox } from '../../api/flow-inbox';
 import { FsBlobStore } from '../../platform/blobs';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
@@ -22,13 +23,14 @@ import { waitForFlow } from './support/wait';
 const INVOICES = 200;
 const taskQueue = 'flow-crash';
 
-describeWithCorpus('a flow survives its worker being killed midway', () => {
+describeWithCorpus('flows on a worker process: a killed worker, the inbox folder', () => {
   let env: TestWorkflowEnvironment;
   let db: Db;
   let server: Server;
   let url: string;
   let workerEnv: NodeJS.ProcessEnv;
   let worker: ChildProcess | undefined;
+  let blobs: FsBlobStore;
 
   /** Starts a worker process and waits until it polls. */
   const startWorker = async () => {
@@ -50,6 +52,7 @@ describeWithCorpus('a flow survives its worker being killed midway', () => {
   beforeAll(async () => {
     [env, db] = await Promise.all([startDevServer(), testDb()]);
     const blobDir = tempDir('blobs');
+    blobs = new FsBlobStore(blobDir);
     const bundlePath = path.join(tempDir('bundle'), 'workflows.js');
     fs.writeFileSync(bundlePath, (await workflowBundle()).code);
     const connection = db.client.config;
@@ -67,7 +70,7 @@ describeWithCorpus('a flow survives its worker being killed midway', () => {
     const app = createApp({
       db,
       client: env.client,
-      blobs: new FsBlobStore(blobDir),
+      blobs,
       logger: createLogger('silent'),
       taskQueue,
       maxUploadBytes: 20 * 1024 * 1024,
@@ -137,4 +140,30 @@ describeWithCorpus('a flow survives its worker being killed midway', () => {
       flow.inconsistent.length,
     );
   }, 240_000);
+
+  it('deposits the flows dropped into the inbox folder and moves them to processed/ or rejected/', async () => {
+    const inbox = tempDir('inbox');
+    const flow = generateFlow('BOX', 3, 1000);
+    fs.mkdirSync(path.join(inbox, 'IN_DP_E1_UBL_INVOICE'));
+    fs.mkdirSync(path.join(inbox, 'IN_DP_E9_INCONNU'));
+    fs.writeFileSync(path.join(inbox, 'IN_DP_E1_UBL_INVOICE', 'lot.tar.gz'), await tarGz(flow.files));
+    fs.writeFileSync(path.join(inbox, 'IN_DP_E9_INCONNU', 'autre.zip'), 'x');
+    const deps = { db, blobs, client: env.client, taskQueue };
+    // A file written just now may still be being written: it waits for a later poll.
+    expect(await pollFlowInbox(deps, inbox)).toEqual({ processed: [], rejected: [] });
+
+    const { processed, rejected } = await pollFlowInbox(deps, inbox, Date.now() + 5000);
+    expect(rejected).toEqual(['autre.zip']);
+    expect(processed).toHaveLength(1);
+    expect(fs.readdirSync(path.join(inbox, 'processed'))).toEqual([`${processed[0]}-lot.tar.gz`]);
+    expect(fs.readdirSync(path.join(inbox, 'rejected'))).toEqual(['autre.zip']);
+    expect(fs.readdirSync(path.join(inbox, 'IN_DP_E1_UBL_INVOICE'))).toEqual([]);
+    // Nobody signed in deposited it: operators follow it.
+    const operator = await seedUser(db, 'edi-operator', { operator: true });
+    expect(await waitForFlow(url, operator, processed[0], 60_000)).toMatchObject({
+      etatCourantFlux: 'IN_INTEGRE',
+      nomFichier: 'lot.tar.gz',
+      nombreFacturesIntegrees: 3,
+    });
+  }, 90_000);
 });

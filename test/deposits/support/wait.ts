@@ -3,13 +3,12 @@ import { json } from '../../support/platform';
 const SETTLED = ['IN_INTEGRE', 'IN_INTEGRE_PARTIEL', 'IN_REJETE', 'IN_INCIDENTE'];
 
 /** Polls a flow over HTTP until it is settled; answers its state. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function waitForFlow(
   url: string,
   token: string,
   numero: string,
   timeoutMs: number,
-): Promise<any> {
+): ReturnType<typeof json> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await fetch(`${url}/api/v1/flows/${numero}`, {
@@ -24,14 +23,13 @@ export async function waitForFlow(
 }
 
 /** Polls an invoice over HTTP, as the given user, until its status is one of `until`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function waitForInvoice(
   url: string,
   token: string,
   id: string,
   until: string[],
   timeoutMs: number,
-): Promise<any> {
+): ReturnType<typeof json> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await fetch(`${url}/api/v1/invoices/${id}`, {
