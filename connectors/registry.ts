@@ -83,7 +83,6 @@ export function discover(nodeModules: string): string[] {
 
 /** A package exports its connector as `connector` or as the module itself. */
 export function loadPackage(dir: string): Connector {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(path.resolve(dir));
   const c = (mod.connector ?? mod.default ?? mod) as Partial<Connector>;
   const m = c.manifest;
