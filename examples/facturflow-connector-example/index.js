@@ -70,7 +70,7 @@ exports.connector = {
     id: 'example',
     name: 'Example ERP',
     version: '1.0.0',
-    capabilities: ['listInvoices', 'pushStatus'],
+    capabilities: ['listInvoices', 'pushStatus', 'webhook'],
     retry: { initialIntervalMs: 1000, maximumIntervalMs: 30000 },
     rateLimit: { requestsPerSecond: 50 },
   },

@@ -151,4 +151,39 @@ describe('Cegid Loop connector, through the API and the scheduled sync', () => {
       'VT-2024-107',
     ]);
   });
+
+  it('runs a third-party packaged connector, synced when its ERP calls the webhook', async () => {
+    const res = await p.api(`/structures/${p.supplier.structureId}/connections`, p.supplier.token, 'POST', {
+      connectorId: 'example',
+      config: {
+        invoices: [
+          {
+            number: 'EX-9001',
+            date: '2024-07-01',
+            label: 'Conseil',
+            amount: 800,
+            buyerName: 'Villeurbanne',
+            buyerSiret: BUYER_SIRET,
+          },
+        ],
+      },
+      credentials: { token: 'example' },
+    });
+    expect(res.status).toBe(201);
+    const { id, webhook } = await json(res);
+    expect(webhook).toEqual({ url: `/api/v1/connections/${id}/webhook`, token: expect.any(String) });
+    const call = (token: string) =>
+      fetch(`${p.url}${webhook.url}`, { method: 'POST', headers: { 'x-webhook-token': token } });
+    expect((await call('forged')).status).toBe(404);
+    expect((await call(webhook.token)).status).toBe(202);
+    const invoice = await eventually(
+      () => p.db('invoices').where({ number: 'EX-9001' }).first(),
+      'the webhook sync',
+    );
+    expect(invoice).toMatchObject({
+      supplier_id: SUPPLIER_SIRET,
+      recipient_id: BUYER_SIRET,
+      total_with_vat: '960.00',
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -47,7 +48,10 @@ export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
   const { mailer } = testMailer(db);
   const taskQueue = 'connector-test';
   const runtime: ConnectorRuntime = {
-    registry: createRegistry(),
+    // The example third-party package too, as FACTURFLOW_CONNECTOR_PATHS would add it.
+    registry: createRegistry({
+      extraPaths: [path.resolve(__dirname, '../../examples/facturflow-connector-example')],
+    }),
     cipher: createCipher(Buffer.alloc(32, 7)),
     syncIntervalMinutes: 15,
     pageHeartbeatTimeout: '2 seconds',
