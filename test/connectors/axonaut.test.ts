@@ -68,7 +68,7 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
       '3',
     ]);
 
-    const credit = await p.db('invoices').where({ number: 'AV-001' }).first();
+    const credit = await eventually(() => p.db('invoices').where({ number: 'AV-001' }).first(), 'AV-001');
     expect(credit).toMatchObject({
       supplier_id: SUPPLIER_SIRET,
       recipient_id: BUYER_SIRET,

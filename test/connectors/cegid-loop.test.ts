@@ -82,7 +82,10 @@ describe('Cegid Loop connector, through the API and the scheduled sync', () => {
     const done = await syncNowAndWait(p, connectionId, p.supplier.token);
     expect(done.lastReport).toMatchObject({ pages: 2, imported: 2 });
     expect(done.lastReport.failed).toEqual([{ externalId: 'E-3', reason: expect.stringContaining('411') }]);
-    const mixed = await p.db('invoices').where({ number: 'VT-2024-102' }).first();
+    const mixed = await eventually(
+      () => p.db('invoices').where({ number: 'VT-2024-102' }).first(),
+      'VT-2024-102',
+    );
     expect(mixed).toMatchObject({
       supplier_id: SUPPLIER_SIRET,
       recipient_id: BUYER_SIRET,
@@ -139,9 +142,11 @@ describe('Cegid Loop connector, through the API and the scheduled sync', () => {
       .map((r) => r.query.get('page'));
     expect(pages).toEqual(['3', '4']);
     expect(summary).toMatchObject({ pages: 2, imported: 3 });
-    const numbers = (await p.db('invoices').where({ supplier_id: SUPPLIER_SIRET }).orderBy('number')).map(
-      (r) => r.number,
-    );
+    // The read model is written by each invoice's workflow, a moment after the deposit.
+    const numbers = await eventually(async () => {
+      const rows = await p.db('invoices').where({ supplier_id: SUPPLIER_SIRET }).orderBy('number');
+      return rows.length >= 6 ? rows.map((r) => r.number) : undefined;
+    }, 'six invoices');
     expect(numbers).toEqual([
       'VT-2024-101',
       'VT-2024-102',

@@ -102,7 +102,11 @@ describe('Evoliz connector, through the API and the scheduled sync', () => {
     // Three pages; the first read again after each 429, and after the 503 that failed a client lookup.
     expect(evoliz.requests.filter((r) => r.path === '/api/v1/invoices').length).toBe(6);
 
-    const invoices = await p.db('invoices').where({ supplier_id: SUPPLIER_SIRET }).orderBy('number');
+    // The read model is written by each invoice's workflow, a moment after the deposit.
+    const invoices = await eventually(async () => {
+      const rows = await p.db('invoices').where({ supplier_id: SUPPLIER_SIRET }).orderBy('number');
+      return rows.length >= 5 ? rows : undefined;
+    }, 'five invoices');
     expect(invoices.map((i) => i.number)).toEqual([
       'EVO-2024-001',
       'EVO-2024-002',
