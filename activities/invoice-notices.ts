@@ -38,10 +38,18 @@ export function createInvoiceNotices({ db, mailer }: InvoiceNoticeDeps) {
   };
 
   return {
-    /** Tells the other side's subscribers of a new status (the supplier's of the buyer's steps, the validator's of A_VALIDER_1). */
+    /**
+     * Tells the other side's subscribers of a new status: the supplier's of the buyer's and the
+     * validator's steps, the validator's of A_VALIDER_1, the buyer's of COMPLETEE.
+     */
     async notifyStatusChange({ invoiceId, status }: { invoiceId: string; status: InvoiceStatusCode }) {
       const row = await invoice(invoiceId);
-      const structureId = status === 'A_VALIDER_1' ? row.validator_structure_id : row.supplier_structure_id;
+      const structureId =
+        status === 'A_VALIDER_1'
+          ? row.validator_structure_id
+          : status === 'COMPLETEE'
+            ? row.recipient_structure_id
+            : row.supplier_structure_id;
       const history = await db('invoice_status_history')
         .where({ invoice_id: invoiceId, status })
         .orderBy('seq', 'desc')

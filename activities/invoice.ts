@@ -7,7 +7,7 @@ import type { DuplicateRegistry } from '../invoice/platform-rules/context';
 import { dbRecipientDirectory } from '../structures/directory';
 import { routingProblems } from '../lifecycle/routing';
 import type { LateCharges } from '../lifecycle/payment';
-import type { BlobRef, Finding, HistoryEntry, InvoiceDeposit, Routing } from '../workflows/invoice';
+import type { Finding, HistoryEntry, InvoiceDeposit, Routing } from '../workflows/invoice';
 import { createInvoiceDelivery } from './invoice-delivery';
 import { createInvoiceNotices } from './invoice-notices';
 
@@ -130,10 +130,13 @@ export function createInvoiceActivities({ db, blobs, mailer }: InvoiceActivityDe
       invoiceId,
       entry,
       findings,
+      dueDate,
     }: {
       invoiceId: string;
       entry: HistoryEntry;
       findings: Finding[];
+      /** The end of the legal payment period, known once the invoice reaches the recipient. */
+      dueDate?: string;
     }): Promise<void> {
       await db.transaction(async (trx) => {
         const inserted = await trx('invoice_status_history')
@@ -162,6 +165,7 @@ export function createInvoiceActivities({ db, blobs, mailer }: InvoiceActivityDe
               reform_code: entry.reformCode,
               status_at: entry.at,
               ...(entry.mandateNumber ? { mandate_number: entry.mandateNumber } : {}),
+              ...(dueDate ? { due_date: dueDate } : {}),
             });
         }
       });

@@ -43,6 +43,7 @@ const REFUSALS: Record<RefusalType, [number, string, string?]> = {
   MandateNumberRequired: [400, 'MANDATE_NUMBER_REQUIRED', 'body.mandateNumber'],
   RoutingInvalid: [422, 'ROUTING_INVALID', 'body'],
   Busy: [409, 'INVOICE_BUSY'],
+  Closed: [409, 'INVOICE_CLOSED'],
 };
 
 /** Runs an update of an invoice workflow, turning its refusals into API errors with stable codes. */

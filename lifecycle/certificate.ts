@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { Canvas, COLORS, lineHeight, PAGE } from '../invoice/pdf/canvas';
+import { Canvas, COLORS, CONTENT_WIDTH, lineHeight, PAGE } from '../invoice/pdf/canvas';
 import { embedFonts } from '../invoice/pdf/fonts';
 
 /** The facts a deposit certificate attests. */
@@ -42,9 +42,22 @@ export async function renderDepositCertificate(c: DepositCertificate): Promise<U
     ['Taille / Size', `${c.size} octets / bytes`],
     ['SHA-256', c.sha256],
   ];
+  const valueX = x + 170;
   for (const [label, value] of rows) {
     canvas.text(label, x, canvas.y, { bold: true, size: 10 });
-    canvas.text(value, x + 170, canvas.y, { size: 10 });
+    // A long value (the SHA-256, an id) is set smaller (down to a tenth of a point, so it is never a
+    // hair too wide), then wrapped, rather than run off the page: every digit of the hash must be
+    // printed, on one line where possible so it can be copied.
+    const room = CONTENT_WIDTH - (valueX - x);
+    const size = Math.max(
+      7,
+      Math.min(10, Math.floor((100 * room) / canvas.widthOf(value, { size: 10 })) / 10),
+    );
+    const lines = canvas.wrap(value, room, { size });
+    lines.forEach((line, i) => {
+      canvas.text(line, valueX, canvas.y, { size });
+      if (i < lines.length - 1) canvas.y -= lineHeight({ size });
+    });
     canvas.y -= lineHeight({ size: 10 }) * 1.4;
   }
   canvas.y -= 12;

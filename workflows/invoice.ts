@@ -172,7 +172,8 @@ export type RefusalType =
   | 'ReasonRequired'
   | 'MandateNumberRequired'
   | 'RoutingInvalid'
-  | 'Busy';
+  | 'Busy'
+  | 'Closed';
 
 const refusal = (message: string, type: RefusalType) => wf.ApplicationFailure.nonRetryable(message, type);
 
@@ -221,12 +222,23 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
     parties: {},
     rejectionAcknowledged: false,
   };
+  // The story has ended: paid, refused by the validator, or rejected and acknowledged.
+  const closed = () =>
+    state.status === 'MISE_EN_PAIEMENT' ||
+    state.status === 'REFUSEE_1' ||
+    (state.status === 'REJETEE' && state.rejectionAcknowledged);
   // Set while an update's handler works, so a second update arriving meanwhile is refused, not interleaved.
   let busy = false;
   let validatorDecided = false;
   wf.setHandler(invoiceState, () => state);
 
-  const moveTo = async (status: InvoiceStatusCode, by: Side, extra: Partial<HistoryEntry> = {}) => {
+  // `dueDate` goes with MISE_A_DISPOSITION, when the payment period becomes known, so the read model shows it.
+  const moveTo = async (
+    status: InvoiceStatusCode,
+    by: Side,
+    extra: Partial<HistoryEntry> = {},
+    due?: string,
+  ) => {
     // Workflow time is deterministic, so a retried write carries the same timestamp.
     const entry: HistoryEntry = {
       seq: state.history.length + 1,
@@ -236,18 +248,27 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
       by,
       ...extra,
     };
-    await acts.recordStatus({ invoiceId: id, entry, findings: by === 'platform' ? state.findings : [] });
+    await acts.recordStatus({
+      invoiceId: id,
+      entry,
+      findings: by === 'platform' ? state.findings : [],
+      dueDate: due,
+    });
     state.history.push(entry);
     state.status = status;
     wf.upsertSearchAttributes([{ key: InvoiceStatus, value: status }]);
   };
 
-  const route = async () => {
-    await moveTo('EN_COURS_ACHEMINEMENT', 'platform');
+  // A recycled invoice goes back to routing on the supplier's word, which the history keeps.
+  const route = async (sentBy: Side = 'platform', extra: Partial<HistoryEntry> = {}) => {
+    await moveTo('EN_COURS_ACHEMINEMENT', sentBy, extra);
     const delivered = await deliverToRecipient({ invoiceId: id, routing: state.routing, blob: deposit.blob });
     state.parties.recipientStructureId = delivered.structureId;
-    await moveTo('MISE_A_DISPOSITION', 'platform');
-    startPaymentClock(delivered.paymentCategory);
+    const days = paymentDelayDays(deposit.paymentDelays ?? DEFAULT_PAYMENT_DELAYS, delivered.paymentCategory);
+    // The period runs once, from the deposit: a recycle does not restart it.
+    const due = state.payment?.dueDate ?? dueDate(deposit.depositedAt, days);
+    await moveTo('MISE_A_DISPOSITION', 'platform', {}, due);
+    startPaymentClock(due);
   };
 
   // The caller must belong to the structure of the side that acts (recipients: to the invoice's service).
@@ -269,6 +290,9 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
   };
   const checkTransition = (to: InvoiceStatusCode, by: Side) => {
     if (busy) throw refusal('Another change of this invoice is under way; try again.', 'Busy');
+    // The same answer as once the workflow has ended, whichever comes first.
+    if (FINAL_STATUSES.includes(state.status))
+      throw refusal(`The invoice is ${state.status}: its status can no longer change.`, 'Closed');
     const t = findTransition(state.status, to);
     if (!t || t.by !== by)
       throw refusal(`An invoice ${state.status} cannot become ${to} by the ${by}.`, 'TransitionNotAllowed');
@@ -315,13 +339,15 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
   wf.setHandler(
     complete,
     (c) =>
-      exclusively(() =>
-        moveTo('COMPLETEE', 'supplier', {
+      exclusively(async () => {
+        await moveTo('COMPLETEE', 'supplier', {
           userId: c.actor.userId,
           comment: c.comment,
           attachments: c.attachments,
-        }),
-      ),
+        });
+        // The invoice is back with the buyer, who must hear of it as of a new one.
+        await acts.notifyStatusChange({ invoiceId: id, status: 'COMPLETEE' });
+      }),
     {
       validator: (c) => {
         checkTransition('COMPLETEE', 'supplier');
@@ -345,7 +371,7 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
         state.routing = routing;
         await acts.recordRouting({ invoiceId: id, routing });
         wf.upsertSearchAttributes([{ key: RecipientSiret, value: routing.recipientId ?? '' }]);
-        await route();
+        await route('supplier', { userId: r.actor.userId, comment: r.comment });
       }),
     {
       validator: (r) => {
@@ -367,9 +393,10 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
       }),
     {
       validator: (a) => {
-        if (state.status !== 'REJETEE' || state.rejectionAcknowledged)
+        if (closed()) throw refusal(`The invoice is ${state.status} and its story has ended.`, 'Closed');
+        if (state.status !== 'REJETEE')
           throw refusal(
-            `Only an unacknowledged REJETEE invoice can be acknowledged (it is ${state.status}).`,
+            `Only a REJETEE invoice can be acknowledged (it is ${state.status}).`,
             'TransitionNotAllowed',
           );
         checkActor(a.actor, 'supplier');
@@ -378,14 +405,8 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
   );
 
   let paymentClock: Promise<void> | undefined;
-  const closed = () =>
-    state.status === 'MISE_EN_PAIEMENT' ||
-    state.status === 'REFUSEE_1' ||
-    (state.status === 'REJETEE' && state.rejectionAcknowledged);
-  const startPaymentClock = (category: string | undefined) => {
+  const startPaymentClock = (due: string) => {
     if (paymentClock) return;
-    const days = paymentDelayDays(deposit.paymentDelays ?? DEFAULT_PAYMENT_DELAYS, category);
-    const due = dueDate(deposit.depositedAt, days);
     state.payment = { dueDate: due, late: false };
     paymentClock = (async () => {
       // The period ends at the end of the due day.

@@ -6,7 +6,8 @@ import { errorResponse, OpenApiPaths } from '../openapi';
 import { checkAttachment } from '../../deposits/attachments';
 import { draftOf, editableDraftOf } from './drafts';
 
-const MEDIA_TYPES: Record<string, string> = {
+/** Media type of an attachment by its extension (the allowed list's common ones). */
+export const MEDIA_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   xml: 'application/xml',
   csv: 'text/csv',
@@ -75,7 +76,7 @@ export async function saveAttachment(
   });
 }
 
-function attachmentError(p: { code: string; message: string; field: string }): ApiError {
+export function attachmentError(p: { code: string; message: string; field: string }): ApiError {
   const status = p.code === 'ATTACHMENT_TOO_LARGE' || p.code === 'ATTACHMENTS_TOTAL_TOO_LARGE' ? 413 : 400;
   return new ApiError(status, p.code, p.message, { field: p.field });
 }

@@ -19,6 +19,7 @@ import { connectionsOpenApi, connectionsRouter } from './connections';
 import { flowsOpenApi, flowsRouter } from './flows';
 import { draftsOpenApi, draftsRouter } from './drafts';
 import { attachmentsOpenApi, attachmentsRouter } from './attachments';
+import { filesOpenApi, filesRouter } from './files';
 
 /** A resource of the API: where it is mounted, its router, and its part of the OpenAPI document. */
 export interface Resource {
@@ -45,6 +46,7 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: flowsRouter, openApi: flowsOpenApi },
   { mount: '/api/v1', router: draftsRouter, openApi: draftsOpenApi },
   { mount: '/api/v1', router: attachmentsRouter, openApi: attachmentsOpenApi },
+  { mount: '/api/v1', router: filesRouter, openApi: filesOpenApi },
   { mount: '/api/v1', router: connectorsRouter, openApi: connectorsOpenApi },
   { mount: '/api/v1', router: connectionsRouter, openApi: connectionsOpenApi },
 ];
