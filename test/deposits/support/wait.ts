@@ -2,43 +2,39 @@ import { json } from '../../support/platform';
 
 const SETTLED = ['IN_INTEGRE', 'IN_INTEGRE_PARTIEL', 'IN_REJETE', 'IN_INCIDENTE'];
 
-/** Polls a flow over HTTP until it is settled; answers its state. */
-export async function waitForFlow(
+/**
+ * Polls a resource as the given user until `done` says so; answers its body. A poll that fails at the
+ * socket is tried again: under a loaded test process the server may drop a kept-alive connection just
+ * as the client reuses it (ECONNRESET), which says nothing about the resource.
+ */
+async function poll(
   url: string,
   token: string,
-  numero: string,
+  done: (body: Awaited<ReturnType<typeof json>>) => boolean,
   timeoutMs: number,
 ): ReturnType<typeof json> {
   const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
   for (;;) {
-    const res = await fetch(`${url}/api/v1/flows/${numero}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = await json(res);
-    if (res.ok && SETTLED.includes(body.etatCourantFlux)) return body;
-    if (Date.now() > deadline)
-      throw new Error(`flow ${numero} still ${body.etatCourantFlux ?? res.status} after ${timeoutMs} ms`);
+    try {
+      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, keepalive: false });
+      const body = await json(res);
+      if (res.ok && done(body)) return body;
+      last = JSON.stringify(body).slice(0, 300);
+    } catch (err) {
+      last = String(err);
+    }
+    if (Date.now() > deadline) throw new Error(`${url} not there after ${timeoutMs} ms: ${last}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-/** Polls an invoice over HTTP, as the given user, until its status is one of `until`. */
-export async function waitForInvoice(
-  url: string,
-  token: string,
-  id: string,
-  until: string[],
-  timeoutMs: number,
-): ReturnType<typeof json> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await fetch(`${url}/api/v1/invoices/${id}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = await json(res);
-    if (res.ok && until.includes(body.status)) return body;
-    if (Date.now() > deadline)
-      throw new Error(`invoice ${id} still ${body.status ?? res.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Polls a flow over HTTP until it is settled; answers its state. */
+export function waitForFlow(url: string, token: string, numero: string, timeoutMs: number) {
+  return poll(`${url}/api/v1/flows/${numero}`, token, (b) => SETTLED.includes(b.etatCourantFlux), timeoutMs);
+}
+
+/** Polls an invoice over HTTP until its status is one of `until`. */
+export function waitForInvoice(url: string, token: string, id: string, until: string[], timeoutMs: number) {
+  return poll(`${url}/api/v1/invoices/${id}`, token, (b) => until.includes(b.status), timeoutMs);
 }
