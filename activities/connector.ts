@@ -24,15 +24,26 @@ export function createConnectorActivities({ db, blobs, connectors }: ConnectorAc
     return { db, blobs, runtime: connectors, client: ctx.client, taskQueue: ctx.info.taskQueue };
   };
   return {
-    /** Imports one page of the ERP's invoices from the stored cursor, heartbeating per record. */
+    /** Imports one page of the ERP's invoices from the stored cursor, heartbeating while it runs. */
     async syncConnectorPage({ connectionId }: { connectionId: string }): Promise<PageOutcome> {
       const ctx = Context.current();
-      return asFailure(() =>
-        syncPage(deps(), connectionId, {
-          signal: ctx.cancellationSignal,
-          onRecord: (done, total) => ctx.heartbeat({ done, total }),
-        }),
-      );
+      // Heartbeats go on while an ERP call is slow, so only a dead worker (not a slow vendor) makes
+      // Temporal hand the page to another one; the details say how far the page got.
+      let progress = { done: 0, total: 0 };
+      const timer = setInterval(() => ctx.heartbeat(progress), 1000);
+      try {
+        return await asFailure(() =>
+          syncPage(deps(), connectionId, {
+            signal: ctx.cancellationSignal,
+            onRecord: (done, total) => {
+              progress = { done, total };
+              ctx.heartbeat(progress);
+            },
+          }),
+        );
+      } finally {
+        clearInterval(timer);
+      }
     },
 
     /** Writes the buyer's statuses and payments back to the ERP; answers how many were written. */

@@ -54,7 +54,7 @@ export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
     }),
     cipher: createCipher(Buffer.alloc(32, 7)),
     syncIntervalMinutes: 15,
-    pageHeartbeatTimeout: '2 seconds',
+    pageHeartbeatTimeout: '4 seconds',
   };
   const bundle = await workflowBundle();
   const start = async (): Promise<{ worker: Worker; running: Promise<void> }> => {
