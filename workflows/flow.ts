@@ -161,6 +161,7 @@ export async function invoiceFlow(input: FlowInput): Promise<FlowReport> {
         inProgress: p.inProgress.length,
       });
 
+    refresh();
     while (p.next < total || p.inProgress.length > 0) {
       const admitted = p.entries.slice(p.next, p.next + Math.max(0, options.window - p.inProgress.length));
       p.next += admitted.length;
@@ -186,7 +187,8 @@ export async function invoiceFlow(input: FlowInput): Promise<FlowReport> {
         p.inProgress = p.inProgress.filter((i) => !settled.has(i.invoiceId));
         refresh();
       }
-      if (wf.workflowInfo().historyLength > options.maxHistoryEvents) {
+      const workLeft = p.next < total || p.inProgress.length > 0;
+      if (workLeft && wf.workflowInfo().historyLength > options.maxHistoryEvents) {
         await wf.continueAsNew<typeof invoiceFlow>({ deposit, options: input.options, progress: p });
       }
     }
