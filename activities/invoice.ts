@@ -116,10 +116,17 @@ export function createInvoiceActivities({ db, blobs, mailer }: InvoiceActivityDe
     },
 
     async recordRouting({ invoiceId, routing }: { invoiceId: string; routing: Routing }): Promise<void> {
+      // A recycle may name another recipient: its name follows, so listings do not show the old one.
+      const before = await db('invoices').where({ id: invoiceId }).first('recipient_id');
+      const moved = routing.recipientId && routing.recipientId !== before?.recipient_id;
+      const recipient = moved
+        ? await db('structures').where({ identifier: routing.recipientId }).first('name')
+        : undefined;
       await db('invoices')
         .where({ id: invoiceId })
         .update({
           recipient_id: routing.recipientId ?? null,
+          ...(recipient ? { recipient_name: recipient.name } : {}),
           service_code: routing.serviceCode ?? null,
           engagement_number: routing.engagementNumber ?? null,
         });

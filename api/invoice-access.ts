@@ -44,6 +44,7 @@ const REFUSALS: Record<RefusalType, [number, string, string?]> = {
   RoutingInvalid: [422, 'ROUTING_INVALID', 'body'],
   Busy: [409, 'INVOICE_BUSY'],
   Closed: [409, 'INVOICE_CLOSED'],
+  CompletionEmpty: [400, 'COMPLETION_EMPTY', 'body'],
 };
 
 /** Runs an update of an invoice workflow, turning its refusals into API errors with stable codes. */

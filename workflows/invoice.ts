@@ -173,7 +173,8 @@ export type RefusalType =
   | 'MandateNumberRequired'
   | 'RoutingInvalid'
   | 'Busy'
-  | 'Closed';
+  | 'Closed'
+  | 'CompletionEmpty';
 
 const refusal = (message: string, type: RefusalType) => wf.ApplicationFailure.nonRetryable(message, type);
 
@@ -352,6 +353,9 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
       validator: (c) => {
         checkTransition('COMPLETEE', 'supplier');
         checkActor(c.actor, 'supplier');
+        // The buyer suspended the invoice for something missing: an empty answer supplies nothing.
+        if (!c.comment?.trim() && c.attachments.length === 0)
+          throw refusal('A completion needs a comment or an attachment.', 'CompletionEmpty');
       },
     },
   );

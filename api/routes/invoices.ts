@@ -218,7 +218,7 @@ const updated = {
 };
 const refusals = {
   '400': errorResponse(
-    'Bad body, or a reason / mandate number the status needs is missing (REASON_REQUIRED, MANDATE_NUMBER_REQUIRED)',
+    'Bad body, or a reason / mandate number the status needs is missing (REASON_REQUIRED, MANDATE_NUMBER_REQUIRED), or a completion with neither comment nor attachment (COMPLETION_EMPTY)',
   ),
   '401': errorResponse('Not signed in'),
   '403': errorResponse('Not a member of the structure that acts (NOT_A_MEMBER, SERVICE_NOT_ALLOWED)'),

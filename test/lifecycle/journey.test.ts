@@ -232,6 +232,7 @@ describe('invoice lifecycle journey through the API', () => {
     const file = await json(upload);
     const completion = { comment: 'Bon de livraison joint', attachments: [file.sha256] };
     await expectRefused(act(BUYER, id, 'completion', completion), id, 403, 'NOT_A_MEMBER');
+    await expectRefused(act(SUPPLIER, id, 'completion', { attachments: [] }), id, 400, 'COMPLETION_EMPTY');
     expect((await act(SUPPLIER, id, 'completion', completion)).status).toBe(200);
     const back = await expectAt(id, 'COMPLETEE', 209);
     expect(back.history.at(-1)).toMatchObject({
