@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import { isCredentialsRejected, isRateLimited } from '../connectors/contract';
-import type { ConnectionStatus, SyncReport } from '../connectors/connections';
+import { ConnectionRemoved, ConnectionStatus, SyncReport } from '../connectors/connections';
 import type { ConnectorRuntime } from '../connectors/runtime';
 import { PageOutcome, pushStatuses, syncPage } from '../connectors/sync';
 
@@ -81,6 +81,9 @@ async function asFailure<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (isCredentialsRejected(err)) {
+      throw ApplicationFailure.create({ message: err.message, type: err.code, nonRetryable: true });
+    }
+    if (err instanceof ConnectionRemoved) {
       throw ApplicationFailure.create({ message: err.message, type: err.code, nonRetryable: true });
     }
     if (isRateLimited(err)) {

@@ -49,6 +49,15 @@ export function toConnection(row: Record<string, unknown>): Connection {
   };
 }
 
+/** The connection was deleted while work for it was under way: that work ends, it is not retried. */
+export class ConnectionRemoved extends Error {
+  readonly code = 'CONNECTION_REMOVED';
+  constructor(connectionId: string) {
+    super(`Connection ${connectionId} does not exist (any more).`);
+    this.name = 'ConnectionRemoved';
+  }
+}
+
 export async function findConnection(db: Db, id: string): Promise<Record<string, unknown> | undefined> {
   return db('connections').where({ id }).whereNot({ status: 'DELETED' }).first();
 }
@@ -65,7 +74,7 @@ export async function openSession(
   opts: { since?: string; signal?: AbortSignal } = {},
 ): Promise<{ connector: Connector; session: ConnectorSession; row: Record<string, unknown> }> {
   const row = await findConnection(db, connectionId);
-  if (!row) throw new Error(`Connection ${connectionId} does not exist (any more).`);
+  if (!row) throw new ConnectionRemoved(connectionId);
   const connector = runtime.registry.get(row.connector_id as string);
   if (!connector) throw new Error(`Connector ${row.connector_id} is not installed on this worker.`);
   const sealed = row.credentials_sealed as string;

@@ -35,6 +35,7 @@ export const removeConnection = wf.defineSignal('removeConnection');
 export const connectorSyncState = wf.defineQuery<ConnectorSyncState>('connectorSyncState');
 
 export const CREDENTIALS_REJECTED = 'CONNECTOR_CREDENTIALS_REJECTED';
+export const CONNECTION_REMOVED = 'CONNECTION_REMOVED';
 
 /**
  * One ERP connection's sync, `connector/<connectionId>`, alive as long as the connection: each tick
@@ -61,7 +62,7 @@ export async function connectorSync(input: ConnectorSyncInput): Promise<void> {
     maximumInterval: input.retry.maximumIntervalMs,
     maximumAttempts: input.retry.maximumAttempts,
     backoffCoefficient: 2,
-    nonRetryableErrorTypes: [CREDENTIALS_REJECTED],
+    nonRetryableErrorTypes: [CREDENTIALS_REJECTED, CONNECTION_REMOVED],
   };
   const { syncConnectorPage, pushConnectorStatuses } = wf.proxyActivities<ConnectorActivities>({
     startToCloseTimeout: '15 minutes',
@@ -110,6 +111,8 @@ export async function connectorSync(input: ConnectorSyncInput): Promise<void> {
     } catch (err) {
       if (!(err instanceof wf.ActivityFailure)) throw err;
       const cause = err.cause;
+      // Deleted while syncing: the removeConnection signal is on its way, nothing is left to do.
+      if (cause instanceof wf.ApplicationFailure && cause.type === CONNECTION_REMOVED) return;
       if (cause instanceof wf.ApplicationFailure && cause.type === CREDENTIALS_REJECTED) {
         state.inError = true;
         state.error = `${CREDENTIALS_REJECTED}: ${cause.message}`;

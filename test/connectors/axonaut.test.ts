@@ -138,5 +138,8 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
       status: 'DELETED',
       credentials_sealed: null,
     });
+    // The sync workflow ends with its connection, and the schedule is gone.
+    await p.env.client.workflow.getHandle(`connector/${connectionId}`).result();
+    await expect(handle.describe()).rejects.toThrow();
   });
 });

@@ -22,7 +22,12 @@ export interface EvolizRecord {
  * configurable, ~20 min for real), invoices paginated with `links.next`, detail, PDF, clients and
  * payments. Quirks reproduced: tokens can be expired by the test, answering 401 until renewed.
  */
-export async function startEvoliz(opts: { publicKey: string; secretKey: string; perPage?: number }) {
+export async function startEvoliz(opts: {
+  publicKey: string;
+  secretKey: string;
+  perPage?: number;
+  tokenLifetimeMs?: number;
+}) {
   const clients = new Map<number, EvolizClient>();
   const invoices: EvolizRecord[] = [];
   const tokens = new Map<string, number>();
@@ -57,7 +62,7 @@ export async function startEvoliz(opts: { publicKey: string; secretKey: string; 
         return { status: 401, body: { error: 'Unauthorized' } };
       logins += 1;
       const token = crypto.randomBytes(12).toString('hex');
-      const expiresAt = Date.now() + 20 * 60_000;
+      const expiresAt = Date.now() + (opts.tokenLifetimeMs ?? 20 * 60_000);
       tokens.set(token, expiresAt);
       return { body: { access_token: token, expires_at: new Date(expiresAt).toISOString() } };
     }
