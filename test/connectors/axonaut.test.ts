@@ -122,6 +122,8 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
   });
 
   it('pauses and resumes the schedule, and deletes the connection with its credentials', async () => {
+    const tested = await p.api(`/connections/${connectionId}/test`, p.supplier.token, 'POST');
+    expect(await json(tested)).toEqual({ ok: true, account: 'Atelier Dupré' });
     const paused = await json(await p.api(`/connections/${connectionId}/pause`, p.supplier.token, 'POST'));
     expect(paused.status).toBe('PAUSED');
     const handle = p.env.client.schedule.getHandle(`connector-schedule/${connectionId}`);

@@ -70,6 +70,25 @@ describe('Evoliz connector, through the API and the scheduled sync', () => {
     ]);
   });
 
+  it('documents the connectors and connections endpoints in the OpenAPI document', async () => {
+    const { paths } = await json(await fetch(`${p.url}/api/openapi.json`));
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/connectors',
+        '/api/v1/structures/{structureId}/connections',
+        '/api/v1/connections/{connectionId}',
+        '/api/v1/connections/{connectionId}/test',
+        '/api/v1/connections/{connectionId}/pause',
+        '/api/v1/connections/{connectionId}/resume',
+        '/api/v1/connections/{connectionId}/webhook',
+      ]),
+    );
+    expect(
+      paths['/api/v1/structures/{structureId}/connections'].post.requestBody.content['application/json']
+        .schema.required,
+    ).toEqual(['connectorId', 'credentials']);
+  });
+
   it('refuses bad credentials at creation and saves nothing', async () => {
     const res = await create({ ...keys, secret_key: 'wrong' });
     expect(res.status).toBe(422);
