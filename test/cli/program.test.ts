@@ -3,9 +3,9 @@ import { parseProfile } from '../../cli/profile-option';
 import { buildProgram } from '../../cli/program';
 
 describe('facturflow program', () => {
-  it('offers validate, convert and inspect', () => {
+  it('offers validate, convert, inspect and connector', () => {
     const program = buildProgram(() => undefined);
-    expect(program.commands.map((c) => c.name())).toEqual(['validate', 'convert', 'inspect']);
+    expect(program.commands.map((c) => c.name())).toEqual(['validate', 'convert', 'inspect', 'connector']);
   });
 
   it.each([
