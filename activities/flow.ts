@@ -1,3 +1,4 @@
+import { storeBlob } from '../platform/stored-blobs';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
@@ -40,20 +41,8 @@ const LIMITS = { maxFiles: 2 * FLOW_MAX_INVOICES, maxFileBytes: 120 * 1024 * 102
  * so every one of them may run again after a crash with the same result.
  */
 export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
-  const keepBlob = async (bytes: Uint8Array, mediaType: string, filename: string) => {
-    const blob = await blobs.put(bytes, { mediaType, filename });
-    await db('blobs')
-      .insert({
-        sha256: blob.sha256,
-        size: blob.size,
-        media_type: mediaType,
-        filename,
-        created_at: new Date().toISOString(),
-      })
-      .onConflict('sha256')
-      .ignore();
-    return blob;
-  };
+  const keepBlob = (bytes: Uint8Array, mediaType: string, filename: string) =>
+    storeBlob(db, blobs, bytes, { mediaType, filename });
 
   return {
     /** Moves the flow's read-model row to a state; a settled flow also gets its report. */

@@ -1,3 +1,4 @@
+import { storeBlob } from '../platform/stored-blobs';
 import { Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
@@ -11,27 +12,6 @@ export interface InvoiceDeliveryDeps {
   db: Db;
   blobs: BlobStore;
   mailer: Mailer;
-}
-
-/** Stores bytes as a blob and files its row; the same bytes are the same blob, so retries add nothing. */
-export async function storeBlob(
-  db: Db,
-  blobs: BlobStore,
-  bytes: Uint8Array,
-  meta: { mediaType: string; filename?: string },
-): Promise<BlobRef> {
-  const blob = await blobs.put(bytes, meta);
-  await db('blobs')
-    .insert({
-      sha256: blob.sha256,
-      size: blob.size,
-      media_type: blob.mediaType,
-      filename: blob.filename ?? null,
-      created_at: new Date().toISOString(),
-    })
-    .onConflict('sha256')
-    .ignore();
-  return blob;
 }
 
 /** Delivery to the recipient's space, and the deposit certificate. */

@@ -1,3 +1,4 @@
+import { storeBlob } from '../platform/stored-blobs';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../platform/db';
@@ -84,20 +85,13 @@ export async function prepareDeposit(
   }
   if (meta.caller) await checkDepositor(db, meta.caller, identity.seller.id!);
   const year = Number(identity.issueDate!.slice(0, 4));
-  const blob = await blobs.put(bytes, {
-    mediaType: pdf ? 'application/pdf' : 'application/xml',
-    filename: meta.filename,
-  });
-  await db('blobs')
-    .insert({
-      sha256: blob.sha256,
-      size: blob.size,
-      media_type: blob.mediaType,
-      filename: blob.filename ?? null,
-      created_at: (meta.now ?? new Date()).toISOString(),
-    })
-    .onConflict('sha256')
-    .ignore();
+  const blob = await storeBlob(
+    db,
+    blobs,
+    bytes,
+    { mediaType: pdf ? 'application/pdf' : 'application/xml', filename: meta.filename },
+    meta.now,
+  );
 
   return {
     invoiceId: `invoice/${identity.seller.id}/${year}/${identity.number}`,

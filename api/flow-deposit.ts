@@ -1,3 +1,4 @@
+import { storeBlob } from '../platform/stored-blobs';
 import crypto from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
@@ -26,17 +27,10 @@ export async function depositFlow(
   const digest = crypto.createHash('sha256').update(f.syntax).update('\n').update(bytes).digest('hex');
   const numeroFluxDepot = `FX${digest.slice(0, 18).toUpperCase()}`;
   const now = new Date().toISOString();
-  const blob = await blobs.put(bytes, { mediaType: 'application/octet-stream', filename: f.filename });
-  await db('blobs')
-    .insert({
-      sha256: blob.sha256,
-      size: blob.size,
-      media_type: blob.mediaType,
-      filename: f.filename ?? null,
-      created_at: now,
-    })
-    .onConflict('sha256')
-    .ignore();
+  const blob = await storeBlob(db, blobs, bytes, {
+    mediaType: 'application/octet-stream',
+    filename: f.filename,
+  });
   await db('flows')
     .insert({
       numero: numeroFluxDepot,

@@ -1,3 +1,4 @@
+import { storeBlob } from '../platform/stored-blobs';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
@@ -108,19 +109,7 @@ export async function syncPage(
 }
 
 async function storePdf(deps: SyncDeps, pdf: Uint8Array, filename: string): Promise<string> {
-  const blob = await deps.blobs.put(pdf, { mediaType: 'application/pdf', filename });
-  await deps
-    .db('blobs')
-    .insert({
-      sha256: blob.sha256,
-      size: blob.size,
-      media_type: blob.mediaType,
-      filename,
-      created_at: new Date().toISOString(),
-    })
-    .onConflict('sha256')
-    .ignore();
-  return blob.sha256;
+  return (await storeBlob(deps.db, deps.blobs, pdf, { mediaType: 'application/pdf', filename })).sha256;
 }
 
 /**

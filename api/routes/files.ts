@@ -5,7 +5,7 @@ import { requireCaller } from '../auth';
 import { ApiError } from '../errors';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../../deposits/attachments';
-import { storeBlob } from '../../activities/invoice-delivery';
+import { storeBlob } from '../../platform/stored-blobs';
 import { attachmentError, MEDIA_TYPES } from './attachments';
 
 /**
