@@ -108,6 +108,7 @@ export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
       syntax: FlowSyntax;
       entry: FlowEntry;
       depositedAt: string;
+      depositedBy?: string;
     }): Promise<{ deposit: InvoiceDeposit } | { error: FlowInvoiceError }> {
       const bytes = await blobs.get(f.entry.blob.sha256);
       const refuse = async (libelleErreurDP: string) => ({
@@ -118,6 +119,7 @@ export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
           filename: f.entry.name,
           depositMode: 'EDI',
           now: new Date(f.depositedAt),
+          caller: f.depositedBy ? { userId: f.depositedBy, email: '', operator: false } : undefined,
         });
         if (deposit.format !== FLOW_SYNTAXES[f.syntax])
           return refuse(`FORMAT_NOT_OF_FLOW_SYNTAX: a ${deposit.format} invoice in a ${f.syntax} flow.`);

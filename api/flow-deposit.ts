@@ -50,7 +50,17 @@ export async function depositFlow(
     await client.workflow.start(invoiceFlow, {
       workflowId: `flux/${numeroFluxDepot}`,
       taskQueue,
-      args: [{ deposit: { numeroFluxDepot, syntaxeFlux: f.syntax, blob, depositedAt: dateDepot } }],
+      args: [
+        {
+          deposit: {
+            numeroFluxDepot,
+            syntaxeFlux: f.syntax,
+            blob,
+            depositedAt: dateDepot,
+            depositedBy: f.userId,
+          },
+        },
+      ],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       staticSummary: `Flow ${numeroFluxDepot} (${f.syntax}${f.filename ? `, ${f.filename}` : ''})`,
     });

@@ -19,6 +19,8 @@ export interface FlowDeposit {
   /** The archive as deposited, in the blob store. */
   blob: BlobRef;
   depositedAt: string;
+  /** The signed-in user who sent it: each invoice must name a supplier structure they belong to. Absent for the inbox folder. */
+  depositedBy?: string;
 }
 
 export interface FlowOptions {
@@ -205,6 +207,7 @@ async function admit(deposit: FlowDeposit, entry: FlowEntry): Promise<InProgress
     syntax: deposit.syntaxeFlux,
     entry,
     depositedAt: deposit.depositedAt,
+    depositedBy: deposit.depositedBy,
   });
   if ('error' in prepared) return prepared.error;
   const d = prepared.deposit;

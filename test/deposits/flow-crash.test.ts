@@ -14,7 +14,7 @@ import { json } from '../support/platform';
 import { seedUser } from '../support/people';
 import { closeTestDb, countRows, tempDir, testDb } from '../support/stores';
 import { startDevServer, workflowBundle } from '../support/temporal';
-import { generateFlow, registerRecipient, tarGz } from './support/flows';
+import { generateFlow, registerRecipient, registerSupplier, tarGz } from './support/flows';
 import { waitForFlow } from './support/wait';
 
 // 200 invoices rather than 500: what this test shows is exactly-once across a killed worker, which
@@ -92,6 +92,7 @@ describeWithCorpus('flows on a worker process: a killed worker, the inbox folder
 
   it('files every invoice exactly once when the worker is SIGKILLed and another takes over', async () => {
     const token = await seedUser(db, 'edi-crash');
+    await registerSupplier(db, 'edi-crash');
     const flow = generateFlow('KIL', INVOICES, 40);
     worker = await startWorker();
     const res = await fetch(`${url}/api/v1/flows?syntaxeFlux=IN_DP_E1_UBL_INVOICE`, {

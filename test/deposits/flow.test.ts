@@ -2,7 +2,15 @@ import { describeWithCorpus } from '../support/corpus';
 import { json, startTestPlatform, TestPlatform } from '../support/platform';
 import { seedUser } from '../support/people';
 import { countRows } from '../support/stores';
-import { generateFlow, RECIPIENT, registerRecipient, SUPPLIER, tarGz, YEAR } from './support/flows';
+import {
+  generateFlow,
+  RECIPIENT,
+  registerRecipient,
+  registerSupplier,
+  SUPPLIER,
+  tarGz,
+  YEAR,
+} from './support/flows';
 import { waitForFlow } from './support/wait';
 
 describeWithCorpus('flow deposits (flux) through the API', () => {
@@ -11,6 +19,7 @@ describeWithCorpus('flow deposits (flux) through the API', () => {
   beforeAll(async () => {
     p = await startTestPlatform({ maxUploadBytes: 20 * 1024 * 1024 });
     token = await seedUser(p.db, 'edi-sender');
+    await registerSupplier(p.db, 'edi-sender');
     await registerRecipient(p.db);
   }, 120_000);
   afterAll(() => p?.stop());
@@ -142,4 +151,27 @@ describeWithCorpus('flow deposits (flux) through the API', () => {
     });
     expect(anonymous.status).toBe(401);
   }, 60_000);
+
+  it('refuses the invoices of a supplier structure the sender does not belong to', async () => {
+    const outsider = await seedUser(p.db, 'edi-outsider');
+    const flow = generateFlow('OUT', 2, 1000);
+    const res = await fetch(`${p.url}/api/v1/flows?syntaxeFlux=IN_DP_E1_UBL_INVOICE`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${outsider}`, 'content-type': 'application/gzip' },
+      body: await tarGz(flow.files),
+    });
+    const { numeroFluxDepot } = await json(res);
+    expect(await waitForFlow(p.url, outsider, numeroFluxDepot, 60_000)).toMatchObject({
+      etatCourantFlux: 'IN_REJETE',
+    });
+    const report = await json(
+      await fetch(`${p.url}/api/v1/flows/${numeroFluxDepot}/report`, {
+        headers: { authorization: `Bearer ${outsider}` },
+      }),
+    );
+    expect(
+      report.listeErreurDP.map((e: { libelleErreurDP: string }) => e.libelleErreurDP.split(':')[0]),
+    ).toEqual(['NOT_A_MEMBER', 'NOT_A_MEMBER']);
+    expect(await countRows(p.db, 'invoices', { number: 'OUT-0001' })).toBe(0);
+  }, 90_000);
 });

@@ -26,6 +26,26 @@ export async function registerRecipient(db: Db): Promise<void> {
   });
 }
 
+/** The supplier structure of the generated flows, with the user who sends them as its member. */
+export async function registerSupplier(db: Db, userId: string): Promise<void> {
+  const now = new Date().toISOString();
+  await db('structures').insert({
+    id: 'st-flow-supplier',
+    identifier_type: 'AUTRE',
+    identifier: SUPPLIER,
+    name: 'Seller of the generated flows',
+    created_at: now,
+    updated_at: now,
+  });
+  await db('structure_members').insert({
+    structure_id: 'st-flow-supplier',
+    user_id: userId,
+    role: 'PRINCIPAL',
+    services: '[]',
+    created_at: now,
+  });
+}
+
 export interface GeneratedFlow {
   files: { name: string; xml: string }[];
   /** Invoice numbers the platform should integrate. */
