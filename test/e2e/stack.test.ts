@@ -84,7 +84,12 @@ describeWithCorpus('the platform started as npm start does', () => {
 
   afterAll(async () => {
     if (stack && stack.exitCode === null) {
-      stack.kill('SIGKILL');
+      // As Ctrl-C would, so the dev server and the roles stop too; SIGKILL only if that hangs.
+      const exited = new Promise((resolve) => stack.once('exit', resolve));
+      stack.kill('SIGINT');
+      const timer = setTimeout(() => stack.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
     }
     await db?.destroy();
     await dropDatabase?.();
