@@ -140,7 +140,10 @@ describe('Cegid Loop connector, through the API and the scheduled sync', () => {
       .slice(before)
       .filter((r) => r.path.endsWith('/ecritures'))
       .map((r) => r.query.get('page'));
-    expect(pages).toEqual(['3', '4']);
+    // Resumed from the stored cursor: page 3 first, nothing before it read again. (A scheduled sync
+    // of the same connection may read the last page once more meanwhile; the summary is the backfill's.)
+    expect(pages[0]).toBe('3');
+    expect(pages.filter((page) => Number(page) < 3)).toEqual([]);
     expect(summary).toMatchObject({ pages: 2, imported: 3 });
     // The read model is written by each invoice's workflow, a moment after the deposit.
     const numbers = await eventually(async () => {
