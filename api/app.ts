@@ -8,6 +8,7 @@ import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import type { Logger } from '../platform/logger';
 import type { Outbox } from '../platform/mail/outbox';
+import type { SupportSettings } from './routes/support';
 import type { LifecycleSettings } from '../platform/config';
 import { authenticate } from './auth';
 import type { CompanyRegistry } from '../structures/registry';
@@ -33,6 +34,8 @@ export interface AppDeps {
   companyRegistry?: CompanyRegistry;
   /** Payment delays, interest reference rate and validation delay given to each new invoice workflow. */
   lifecycle?: LifecycleSettings;
+  /** Live-chat closing days and request categories; default: French holidays and support/categories.json. */
+  support?: SupportSettings;
 }
 
 /** The HTTP edge: checks input, stores files, starts and reads workflows. It runs no business step itself. */

@@ -25,6 +25,7 @@ async function main() {
     publicUrl: config.publicUrl,
     companyRegistry: config.sirene && sireneCompanyRegistry(config.sirene),
     lifecycle: config.lifecycle,
+    support: config.support,
     connectors: createConnectorRuntime(config.connectors, config.dataDir),
     // The worker writes the outbox; the API only shows it, and only when email goes nowhere else.
     outbox: config.mail.smtp ? undefined : new Outbox(outboxDir(config)),

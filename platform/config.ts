@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { ConnectorSettings } from '../connectors/runtime';
+import { DEFAULT_CATEGORIES_FILE, loadCategories, type Category } from '../support/categories';
+import type { OpeningHours } from '../support/opening-hours';
 
 /**
  * The platform's configuration, read once from the environment at start and checked there, so a
@@ -35,6 +37,8 @@ export interface Config {
   connectors: ConnectorSettings;
   /** Invoice lifecycle: legal payment delays, late-payment reference rate, A9/A12 validation delay. */
   lifecycle: LifecycleSettings;
+  /** Support: days the live chat is closed beyond French public holidays, and the request categories. */
+  support: { openingHours: OpeningHours; categories: Category[] };
 }
 
 export interface LifecycleSettings {
@@ -47,6 +51,12 @@ export interface LifecycleSettings {
 export interface MailConfig {
   from: string;
   smtp?: { url: string } | { host: string; port: number; secure: boolean; user?: string; password?: string };
+}
+
+/** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not). */
+function isCalendarDay(day: string): boolean {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(day);
 }
 
 export class ConfigError extends Error {
@@ -176,6 +186,21 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     validationDelayDays: int('VALIDATION_DELAY_DAYS', 15, 1, 365),
   };
 
+  const extraHolidays = (env.SUPPORT_EXTRA_HOLIDAYS ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  for (const day of extraHolidays)
+    if (!isCalendarDay(day))
+      problems.push(`SUPPORT_EXTRA_HOLIDAYS: "${day}" is not a date as YYYY-MM-DD (comma-separated list)`);
+  let categories: Category[] = [];
+  const categoriesFile = path.resolve(cwd, env.SUPPORT_CATEGORIES_FILE || DEFAULT_CATEGORIES_FILE);
+  try {
+    categories = loadCategories(categoriesFile);
+  } catch (err) {
+    problems.push(`SUPPORT_CATEGORIES_FILE: ${(err as Error).message}`);
+  }
+
   const config: Config = {
     port,
     dataDir,
@@ -204,6 +229,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     flowInbox,
     connectors,
     lifecycle,
+    support: { openingHours: { extraHolidays }, categories },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

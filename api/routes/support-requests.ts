@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Router, type Response } from 'express';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
+import type { SupportSettings } from './support';
 import { loadCategories, type Category } from '../../support/categories';
 import { unknownServices } from '../../structures/services';
 import { requireCaller, type Caller } from '../auth';
@@ -51,14 +52,15 @@ export function supportRequestsRouter({
   db,
   client,
   taskQueue,
-  categories = loadCategories(),
+  support = {},
 }: {
   db: Db;
   client: Client;
   taskQueue: string;
-  categories?: Category[];
+  support?: SupportSettings;
 }) {
   const router = Router();
+  const categories: Category[] = support.categories ?? loadCategories();
   const handle = (id: string) => client.workflow.getHandle(requestWorkflowId(id));
   const call = <T>(run: () => Promise<T>) => supportCall('REQUEST_NOT_FOUND', 'params.requestId', run);
 

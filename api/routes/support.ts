@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Router, type Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
+import type { Category } from '../../support/categories';
 import type { OpeningHours } from '../../support/opening-hours';
 import { requireCaller, type Caller } from '../auth';
 import { ApiError } from '../errors';
@@ -39,6 +40,8 @@ const checkAvailability = ajv.compile<{ available: boolean }>(availabilityBody);
 export interface SupportSettings {
   /** Extra closed days of the live chat (French public holidays are built in). */
   openingHours?: OpeningHours;
+  /** The request categories (SUPPORT_CATEGORIES_FILE); default: support/categories.json. */
+  categories?: Category[];
 }
 
 const actor = (res: Response): Actor => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../platform/config';
 
 describe('configuration', () => {
@@ -74,6 +77,46 @@ describe('configuration', () => {
     ).toEqual({ from: 'a@b.fr', smtp: { host: 'mail', port: 465, secure: true, user: 'u', password: 'p' } });
     expect(() => loadConfig({ SMTP_URL: 'http://mail', SMTP_PORT: '0', PUBLIC_URL: 'ff' })).toThrow(
       /SMTP_URL.*\n.*PUBLIC_URL/s,
+    );
+  });
+
+  it('reads the live chat’s extra closing days and the request categories file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-config-'));
+    const file = path.join(dir, 'categories.json');
+    const custom = [
+      {
+        code: 'FACTURES',
+        label: 'Factures',
+        routing: 'SERVICE_ACHETEUR',
+        subcategories: [{ code: 'A', label: 'A' }],
+      },
+    ];
+    fs.writeFileSync(file, JSON.stringify({ categories: custom }));
+    const c = loadConfig(
+      { SUPPORT_EXTRA_HOLIDAYS: '2026-12-24, 2026-12-31', SUPPORT_CATEGORIES_FILE: file },
+      dir,
+    );
+    expect(c.support).toEqual({
+      openingHours: { extraHolidays: ['2026-12-24', '2026-12-31'] },
+      categories: custom,
+    });
+    // The default list ships with the platform.
+    expect(loadConfig({}, dir).support.categories.map((cat) => cat.code)).toContain('COMPTE');
+
+    fs.writeFileSync(file, JSON.stringify({ categories: [{ ...custom[0], routing: 'AILLEURS' }] }));
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ SUPPORT_EXTRA_HOLIDAYS: '2026-02-30,Noël', SUPPORT_CATEGORIES_FILE: file }, dir);
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      expect.stringMatching(/^SUPPORT_EXTRA_HOLIDAYS: "2026-02-30"/),
+      expect.stringMatching(/^SUPPORT_EXTRA_HOLIDAYS: "Noël"/),
+      expect.stringMatching(/^SUPPORT_CATEGORIES_FILE: .*category FACTURES needs a routing/),
+    ]);
+    expect(() => loadConfig({ SUPPORT_CATEGORIES_FILE: 'missing.json' }, dir)).toThrow(
+      /SUPPORT_CATEGORIES_FILE: .*missing\.json: no such file/,
     );
   });
 });

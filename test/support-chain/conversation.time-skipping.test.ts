@@ -5,7 +5,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createSupportActivities } from '../../activities/support';
 import type { Db } from '../../platform/db';
-import { isOpen, nextOpening } from '../../support/opening-hours';
+import { isOpen, nextOpening, parisOffset, type OpeningHours } from '../../support/opening-hours';
 import {
   ask,
   conversationWorkflowId,
@@ -65,12 +65,12 @@ describe('support conversation workflow (time skipping)', () => {
     await env.sleep(pick(now) - now);
     return pick(now);
   };
-  const start = (userId = 'asker') => {
+  const start = (userId = 'asker', openingHours?: OpeningHours) => {
     const conversationId = `conv-${++n}`;
     return env.client.workflow.start(supportConversation, {
       workflowId: conversationWorkflowId(conversationId),
       taskQueue,
-      args: [{ conversationId, userId, startedAt: new Date().toISOString() }],
+      args: [{ conversationId, userId, startedAt: new Date().toISOString(), openingHours }],
     });
   };
   const askTwiceOffTopic = async (handle: Awaited<ReturnType<typeof start>>) => {
@@ -158,5 +158,14 @@ describe('support conversation workflow (time skipping)', () => {
     const final = await handle.result();
     expect(final.chat?.status).toBe('SANS_CONSEILLER');
     expect(final.offer).toBe('REQUEST');
+  });
+
+  it('offers a request on a working morning the platform declared closed (SUPPORT_EXTRA_HOLIDAYS)', async () => {
+    const at = await skipTo((now) => (isOpen(now) ? now : nextOpening(now) + 60 * 60_000));
+    const parisDay = new Date(at + parisOffset(at)).toISOString().slice(0, 10);
+    const closed = await start('asker', { extraHolidays: [parisDay] });
+    expect((await askTwiceOffTopic(closed)).offer).toBe('REQUEST');
+    // The same hour without the closing day: advisors are on duty.
+    expect((await askTwiceOffTopic(await start())).offer).toBe('LIVE_CHAT');
   });
 });
