@@ -79,6 +79,7 @@ export function createInvoiceActivities({ db, blobs, mailer }: InvoiceActivityDe
             at: d.depositedAt,
             actor: 'supplier',
             user_id: d.depositedBy ?? null,
+            attachments: d.attachments?.length ? JSON.stringify(d.attachments) : null,
           })
           .onConflict(['invoice_id', 'seq'])
           .ignore();

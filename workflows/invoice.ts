@@ -19,6 +19,7 @@ import {
   paymentDelayDays,
 } from '../lifecycle/payment';
 import { InvoiceNumber, InvoiceStatus, RecipientSiret, SupplierSiret } from './search-attributes';
+import { qualificationDeposit } from './raccordement';
 
 export type { InvoiceStatusCode } from '../lifecycle/transitions';
 
@@ -67,12 +68,19 @@ export interface InvoiceDeposit {
   /** Identifier of the validator structure (the main contractor) of an A9 / A12 invoice. */
   validatorId?: string;
   blob: BlobRef;
+  /** Pièces jointes filed with the invoice (a draft's attachments); the first history entry lists them. */
+  attachments?: BlobRef[];
   format: string;
   depositMode: string;
   /** The user who deposited it, when a person did. */
   depositedBy?: string;
   /** ISO timestamp of the deposit: it starts the legal payment period. */
   depositedAt: string;
+  /**
+   * Deposited by an application still in qualification (connection onboarding): checked and
+   * reported like any invoice, never delivered; its outcome is signalled to this raccordement workflow.
+   */
+  qualification?: { raccordementId: string };
   /** Legal payment delays; default 30 days, 50 for public hospitals. */
   paymentDelays?: PaymentDelays;
   /** Reference rate (percent) of the late-payment interest, to which 8 points are added. */
@@ -213,6 +221,7 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
         at: deposit.depositedAt,
         by: 'supplier',
         userId: deposit.depositedBy,
+        ...(deposit.attachments?.length && { attachments: deposit.attachments }),
       },
     ],
     routing: {
@@ -448,6 +457,24 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
   await issueDepositCertificate({ invoiceId: id });
 
   state.findings = await checkInvoice({ invoiceId: id, blob: deposit.blob });
+  if (deposit.qualification) {
+    // Qualification stops before routing: the buyer never sees the invoice.
+    const accepted = !state.findings.some((f) => f.severity === 'fatal');
+    if (accepted)
+      await moveTo('EN_COURS_ACHEMINEMENT', 'platform', {
+        comment: 'Qualification : facture contrôlée et acceptée, non transmise au destinataire.',
+      });
+    else await moveTo('REJETEE', 'platform');
+    try {
+      await wf
+        .getExternalWorkflowHandle(deposit.qualification.raccordementId)
+        .signal(qualificationDeposit, { invoiceId: id, accepted });
+    } catch (err) {
+      // An onboarding that has ended (approved meanwhile) needs no more deposits.
+      wf.log.warn('qualification outcome not delivered', { invoiceId: id, error: String(err) });
+    }
+    return state;
+  }
   if (state.findings.some((f) => f.severity === 'fatal')) {
     // Refused by the platform's checks: nothing to acknowledge, the reasons are in the history.
     await moveTo('REJETEE', 'platform');

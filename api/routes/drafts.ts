@@ -187,7 +187,18 @@ export function draftsRouter(deps: AppDeps): Router {
       caller,
       cadre: row.cadre_facturation,
     });
-    const result = await startInvoiceWorkflow(deps, deposit);
+    // The draft's pièces jointes go with the invoice, the main one (a deposited PDF) first.
+    const attachments = (
+      await db('draft_attachments')
+        .where({ draft_id: row.id })
+        .orderBy([{ column: 'main', order: 'desc' }, { column: 'created_at' }, { column: 'name' }])
+    ).map((a) => ({
+      sha256: a.blob_sha256,
+      size: Number(a.size),
+      mediaType: a.media_type,
+      filename: a.name,
+    }));
+    const result = await startInvoiceWorkflow(deps, { ...deposit, attachments });
     await db('invoice_drafts')
       .where({ id: row.id })
       .update({ status: 'ENVOYEE', invoice_id: result.invoiceId, updated_at: new Date().toISOString() });

@@ -36,6 +36,9 @@ const checkRecycling = ajv.compile(recyclingBody);
 const ACTIONS = ['status', 'completion', 'recycling', 'rejection-acknowledgement'] as const;
 
 /** Splits /invoices/<id>[/<sub-resource>]: ids hold slashes, sent as they are or URL-encoded. */
+/** `<invoice id>/attachments/<sha256>`: one pièce jointe of the invoice. */
+const ATTACHMENT_PATH = /^(.+)\/attachments\/([0-9a-f]{64})$/;
+
 function target(param: unknown, subs: readonly string[]): { id: string; sub?: string } {
   const path = ([] as string[]).concat(param as string | string[]).join('/');
   for (const sub of subs) if (path.endsWith(`/${sub}`)) return { id: path.slice(0, -sub.length - 1), sub };
@@ -104,6 +107,21 @@ export function invoicesRouter(
   });
 
   router.get('/invoices/*id', async (req, res) => {
+    const attachment = ATTACHMENT_PATH.exec(([] as string[]).concat(req.params.id).join('/'));
+    if (attachment) {
+      const [, id, sha256] = attachment;
+      const { invoice } = await visibleInvoice(res, id);
+      // Only files of this invoice's history: a party of one invoice reads no other invoice's files.
+      const ref = invoice.history
+        .flatMap((h: { attachments?: BlobRef[] }) => h.attachments ?? [])
+        .find((a: BlobRef) => a.sha256 === sha256);
+      if (!ref)
+        throw new ApiError(404, 'ATTACHMENT_NOT_FOUND', `This invoice has no attachment ${sha256}.`, {
+          field: 'params.sha256',
+        });
+      sendFile(res, await deps.blobs.get(sha256), ref.mediaType, ref.filename ?? sha256);
+      return;
+    }
     const { id, sub } = target(req.params.id, ['certificate', ...INVOICE_FORMATS.map((f) => `files/${f}`)]);
     const { invoice } = await visibleInvoice(res, id);
     if (!sub) {
@@ -306,6 +324,20 @@ export const invoicesOpenApi: OpenApiPaths = {
         },
         '403': errorResponse('Not a party'),
         '404': errorResponse('No such invoice, or certificate not issued yet'),
+      },
+    },
+  },
+  '/api/v1/invoices/{id}/attachments/{sha256}': {
+    get: {
+      summary: 'Download a pièce jointe of the invoice (filed with it, or with a completion) by its SHA-256',
+      parameters: [
+        idParam,
+        { name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+      ],
+      responses: {
+        '200': { description: 'The file as uploaded' },
+        '403': errorResponse('Not a party'),
+        '404': errorResponse('INVOICE_NOT_FOUND, ATTACHMENT_NOT_FOUND'),
       },
     },
   },

@@ -169,6 +169,42 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
     ]);
   });
 
+  it('files the draft’s attachments with the invoice, downloadable by its parties only', async () => {
+    const draft = await json(
+      await call('POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET }),
+    );
+    const order = Buffer.from('%PDF-1.4 bon de commande EJ-2026-0042');
+    const added = await fetch(`${p.url}/api/v1/drafts/${draft.id}/attachments?name=bon-de-commande.pdf`, {
+      method: 'POST',
+      headers: { authorization: auth.authorization, 'content-type': 'application/octet-stream' },
+      body: order,
+    });
+    expect(added.status).toBe(201);
+    await call('PUT', `/drafts/${draft.id}`, { invoice: completed(draft.invoice, 'SAI-2026-PJ1') });
+    const { invoiceId } = await json(await call('POST', `/drafts/${draft.id}/send`));
+    const invoice = await waitForInvoice(p.url, token, invoiceId, ['MISE_A_DISPOSITION'], 60_000);
+    const [filed] = invoice.history[0].attachments;
+    expect(filed).toMatchObject({
+      filename: 'bon-de-commande.pdf',
+      size: order.length,
+      mediaType: 'application/pdf',
+    });
+
+    const download = await fetch(`${p.url}/api/v1/invoices/${invoiceId}/attachments/${filed.sha256}`, {
+      headers: { authorization: auth.authorization },
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(order);
+    const unknown = await fetch(`${p.url}/api/v1/invoices/${invoiceId}/attachments/${'0'.repeat(64)}`, {
+      headers: { authorization: auth.authorization },
+    });
+    expect((await json(unknown)).error.code).toBe('ATTACHMENT_NOT_FOUND');
+    const outsider = await fetch(`${p.url}/api/v1/invoices/${invoiceId}/attachments/${filed.sha256}`, {
+      headers: { authorization: `Bearer ${await seedUser(p.db, 'attachment-outsider')}` },
+    });
+    expect(outsider.status).toBe(403);
+  }, 90_000);
+
   it('pre-fills a draft from a plain PDF the core rendered, and keeps the PDF as its main attachment', async () => {
     const prefilled = (
       await json(await call('POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET }))
