@@ -15,7 +15,9 @@ import type { CompanyRegistry } from '../structures/registry';
 import { ApiError } from './errors';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
+import { serviceModeRouter as cproRouter } from './cpro';
 import type { ConnectorRuntime } from '../connectors/runtime';
+import { portalRouter } from '../portal/server';
 
 export interface AppDeps {
   db: Db;
@@ -42,7 +44,19 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(helmet());
+  // The portal loads only its own scripts, styles, fonts and images (DSFR icons are data: URIs).
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'font-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': deps.publicUrl.startsWith('https:') ? [] : null,
+        },
+      },
+    }),
+  );
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -60,6 +74,8 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Service mode (/cpro, /api/oauth/token) parses and authenticates its own requests.
+  app.use(cproRouter(deps));
   app.use(express.json({ limit: '1mb' }));
 
   const document = openApiDocument(resources.map((r) => r.openApi));
@@ -68,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(authenticate(deps.db));
   for (const resource of resources) app.use(resource.mount, resource.router(deps));
+  app.use(portalRouter({ devOutbox: !!deps.outbox }));
 
   app.use((req, _res, next) =>
     next(new ApiError(404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`)),

@@ -20,6 +20,8 @@ import { flowsOpenApi, flowsRouter } from './flows';
 import { draftsOpenApi, draftsRouter } from './drafts';
 import { attachmentsOpenApi, attachmentsRouter } from './attachments';
 import { filesOpenApi, filesRouter } from './files';
+import { structureDirectoryOpenApi, structureDirectoryRouter } from './structure-directory';
+import { portalListsOpenApi, portalListsRouter } from './portal-lists';
 
 /** A resource of the API: where it is mounted, its router, and its part of the OpenAPI document. */
 export interface Resource {
@@ -49,4 +51,6 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: filesRouter, openApi: filesOpenApi },
   { mount: '/api/v1', router: connectorsRouter, openApi: connectorsOpenApi },
   { mount: '/api/v1', router: connectionsRouter, openApi: connectionsOpenApi },
+  { mount: '/api/v1', router: structureDirectoryRouter, openApi: structureDirectoryOpenApi },
+  { mount: '/api/v1', router: portalListsRouter, openApi: portalListsOpenApi },
 ];

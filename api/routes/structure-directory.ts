@@ -1,0 +1,102 @@
+import { Router } from 'express';
+import type { Db } from '../../platform/db';
+import { requireCaller } from '../auth';
+import { ApiError } from '../errors';
+import { errorResponse, OpenApiPaths } from '../openapi';
+
+/**
+ * rechercher structure: the public directory entry of a structure by its identifier, so that a user
+ * who knows a SIRET can find the structure (and its active services) to ask to be attached to it.
+ * Only what the platform's directory shows anyone: no members, bank details or parameters.
+ */
+export function structureDirectoryRouter({ db }: { db: Db }): Router {
+  const router = Router();
+
+  router.get('/structure-directory', async (req, res) => {
+    requireCaller(res);
+    const identifier =
+      typeof req.query.identifier === 'string' ? req.query.identifier.replace(/\s/g, '') : '';
+    if (!identifier || identifier.length > 80)
+      throw new ApiError(400, 'INVALID_INPUT', 'query.identifier is required (at most 80 characters).', {
+        errors: [{ field: 'query.identifier', message: 'query.identifier is required' }],
+      });
+    const rows = await db('structures').where({ identifier }).orderBy('name');
+    const services = rows.length
+      ? await db('structure_services')
+          .whereIn(
+            'structure_id',
+            rows.map((r) => r.id),
+          )
+          .where({ active: true })
+          .orderBy('code')
+      : [];
+    res.json({
+      items: rows.map((r) => ({
+        id: r.id,
+        identifierType: r.identifier_type,
+        identifier: r.identifier,
+        name: r.name,
+        public: !!r.public,
+        services: services
+          .filter((s) => s.structure_id === r.id)
+          .map((s) => ({ code: s.code, name: s.name })),
+      })),
+    });
+  });
+
+  return router;
+}
+
+export const structureDirectoryOpenApi: OpenApiPaths = {
+  '/api/v1/structure-directory': {
+    get: {
+      summary:
+        'Find a structure by its identifier (directory entry and active services), to ask to be attached',
+      parameters: [
+        {
+          name: 'identifier',
+          in: 'query',
+          required: true,
+          description: 'SIRET or other identifier',
+          schema: { type: 'string' },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'Matching structures (none or one per identifier type)',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        id: { type: 'string' },
+                        identifierType: { type: 'string' },
+                        identifier: { type: 'string' },
+                        name: { type: 'string' },
+                        public: { type: 'boolean' },
+                        services: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            properties: { code: { type: 'string' }, name: { type: 'string' } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        '400': errorResponse('INVALID_INPUT: no identifier'),
+        '401': errorResponse('UNAUTHENTICATED'),
+      },
+    },
+  },
+};

@@ -1,0 +1,70 @@
+import { api, invoicePath } from '../api';
+import { startPage } from '../common';
+import { bindForm, esc, form, notify, param } from '../form';
+import { myStructures } from '../structure-list';
+
+startPage();
+const f = form('deposit');
+const structureSelect = f.elements.namedItem('structureId') as HTMLSelectElement;
+
+void myStructures().then((items) => {
+  structureSelect.insertAdjacentHTML(
+    'beforeend',
+    items.map((s) => `<option value="${esc(s.id)}">${esc(s.name)} (${esc(s.identifier)})</option>`).join(''),
+  );
+  const wanted = param('structure') || (items.length === 1 ? items[0].id : '');
+  if (wanted) structureSelect.value = wanted;
+  if (!items.length)
+    notify(
+      'Créez d’abord votre structure (ou demandez à y être rattaché) : <a href="/structures">Mes structures</a>.',
+      'info',
+      true,
+    );
+});
+
+/** Only the chosen way's fields are shown and sent: the others are disabled. */
+function showMode() {
+  const mode = f.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'saisie';
+  f.querySelectorAll<HTMLElement>('[data-when]').forEach((block) => {
+    const on = block.dataset.when === mode;
+    block.hidden = !on;
+    block
+      .querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')
+      .forEach((el) => (el.disabled = !on));
+  });
+}
+f.addEventListener('change', (e) => {
+  if ((e.target as HTMLInputElement).name === 'mode') showMode();
+});
+showMode();
+
+const file = (name: string) => (f.elements.namedItem(name) as HTMLInputElement).files?.[0];
+
+bindForm(f, async (v) => {
+  const structure = encodeURIComponent(String(v.structureId));
+  if (v.mode === 'saisie') {
+    const draft = await api<{ id: string }>('POST', `/structures/${structure}/drafts`, {
+      recipientId: String(v.recipientId).replace(/\s/g, ''),
+      cadreDeFacturation: v.cadreDeFacturation,
+      modeDepot: 'SAISIE_PORTAIL',
+    });
+    location.assign(`/factures/brouillon?id=${encodeURIComponent(draft.id)}`);
+    return;
+  }
+  const body = new FormData();
+  if (v.mode === 'pdf') {
+    body.append('file', file('pdf')!, file('pdf')!.name);
+    notify('Lecture du PDF…', 'info');
+    const draft = await api<{ id: string }>('POST', `/structures/${structure}/drafts/from-pdf`, body);
+    location.assign(`/factures/brouillon?id=${encodeURIComponent(draft.id)}&pdf=1`);
+    return;
+  }
+  body.append('file', file('file')!, file('file')!.name);
+  notify('Dépôt de la facture…', 'info');
+  const query = new URLSearchParams({
+    modeDepot: 'UPLOAD_PORTAIL',
+    cadreFacturation: String(v.cadreFacturation),
+  });
+  const deposited = await api<{ id: string; created: boolean }>('POST', '/invoices', body, query.toString());
+  location.assign(`/factures/${invoicePath(deposited.id)}?${deposited.created ? 'deposee=1' : 'deja=1'}`);
+});

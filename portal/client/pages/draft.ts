@@ -1,0 +1,377 @@
+import type { Invoice, InvoiceLine } from '../../../invoice/model';
+import { api, invoicePath } from '../api';
+import { startPage } from '../common';
+import { formatDecimal, multiply, parseDecimal, percent } from '../decimal';
+import { Finding, findingField, findingMessage } from '../findings';
+import {
+  $,
+  clearErrors,
+  esc,
+  form,
+  money,
+  notify,
+  param,
+  Problem,
+  problemsOf,
+  showProblems,
+  values,
+} from '../form';
+
+startPage();
+
+interface Draft {
+  id: string;
+  status: string;
+  cadreDeFacturation: string;
+  modeDepot: string;
+  invoice: Invoice;
+  invoiceId?: string;
+}
+
+const UNITS: [string, string][] = [
+  ['C62', 'unité'],
+  ['HUR', 'heure'],
+  ['DAY', 'jour'],
+  ['MON', 'mois'],
+  ['KGM', 'kg'],
+  ['MTR', 'mètre'],
+  ['LTR', 'litre'],
+  ['LS', 'forfait'],
+];
+const RATES = ['20', '10', '5.5', '2.1', '0'];
+
+const draftId = param('id');
+const f = form('draft');
+const linesBody = $('[data-lines]');
+let draft: Draft;
+
+const field = (name: string) => f.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+
+function lineRow(line: Partial<InvoiceLine>, i: number): string {
+  const n = i + 1;
+  const unit = line.quantity?.unitCode ?? 'C62';
+  const rate = line.vatRate ?? '20';
+  const input = (cls: string, label: string, value: string, extra = '') =>
+    `<input class="fr-input ff-line-input" data-line="${cls}" aria-label="${label}, ligne ${n}" value="${esc(value)}" ${extra}>`;
+  return `<tr>
+<td>${input('name', 'Désignation', line.item?.name ?? '')}</td>
+<td>${input('quantity', 'Quantité', line.quantity?.value ?? '1', 'inputmode="decimal"')}</td>
+<td><select class="fr-select" data-line="unit" aria-label="Unité, ligne ${n}">${UNITS.map(([c, l]) => `<option value="${c}"${c === unit ? ' selected' : ''}>${l}</option>`).join('')}</select></td>
+<td>${input('price', 'Prix unitaire HT', line.price?.netPrice?.value ?? '', 'inputmode="decimal"')}</td>
+<td><select class="fr-select" data-line="rate" aria-label="Taux de TVA, ligne ${n}">${RATES.map((r) => `<option value="${r}"${r === rate ? ' selected' : ''}>${r.replace('.', ',')} %</option>`).join('')}</select></td>
+<td data-line-total></td>
+<td><button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-delete-line" title="Supprimer la ligne ${n}" data-remove-line>Supprimer la ligne ${n}</button></td>
+</tr>`;
+}
+
+interface LineEntry {
+  name: string;
+  quantity: string;
+  unit: string;
+  price: string;
+  rate: string;
+}
+
+function lineEntries(): LineEntry[] {
+  return Array.from(linesBody.querySelectorAll('tr')).map((tr) => {
+    const get = (k: string) => (tr.querySelector<HTMLInputElement>(`[data-line="${k}"]`)?.value ?? '').trim();
+    return {
+      name: get('name'),
+      quantity: get('quantity'),
+      unit: get('unit'),
+      price: get('price'),
+      rate: get('rate'),
+    };
+  });
+}
+
+/** Lines, VAT breakdown and totals from what is typed: recomputed at each keystroke. */
+function computed() {
+  const currencyId = (field('currencyCode').value || 'EUR').toUpperCase();
+  const amount = (v: bigint) => ({ value: formatDecimal(v), currencyId });
+  const byRate = new Map<string, bigint>();
+  let lineTotal = 0n;
+  const lines = lineEntries().map((e, i) => {
+    const net = multiply(parseDecimal(e.quantity) ?? 0n, parseDecimal(e.price) ?? 0n);
+    const rounded = parseDecimal(formatDecimal(net))!;
+    lineTotal += rounded;
+    byRate.set(e.rate, (byRate.get(e.rate) ?? 0n) + rounded);
+    const original = draft.invoice.lines[i];
+    const line: InvoiceLine = {
+      ...original,
+      id: String(i + 1),
+      quantity: { value: e.quantity.replace(',', '.'), unitCode: e.unit },
+      netAmount: amount(rounded),
+      price: { ...original?.price, netPrice: { value: e.price.replace(',', '.'), currencyId } },
+      vatCategoryCode: e.rate === '0' ? 'Z' : 'S',
+      vatRate: e.rate,
+      item: {
+        ...original?.item,
+        classifications: original?.item.classifications ?? [],
+        attributes: original?.item.attributes ?? [],
+        name: e.name,
+      },
+      allowances: original?.allowances ?? [],
+      charges: original?.charges ?? [],
+    };
+    return line;
+  });
+  let vatTotal = 0n;
+  const vatBreakdowns = [...byRate.entries()].map(([rate, base]) => {
+    const tax = parseDecimal(formatDecimal(multiply(base, percent(parseDecimal(rate) ?? 0n))))!;
+    vatTotal += tax;
+    return {
+      categoryCode: rate === '0' ? 'Z' : 'S',
+      rate,
+      taxableAmount: amount(base),
+      taxAmount: amount(tax),
+    };
+  });
+  const totals = {
+    lineNetTotal: amount(lineTotal),
+    taxExclusiveAmount: amount(lineTotal),
+    vatTotal: amount(vatTotal),
+    taxInclusiveAmount: amount(lineTotal + vatTotal),
+    amountDue: amount(lineTotal + vatTotal),
+  };
+  return { lines, vatBreakdowns, totals, currencyId };
+}
+
+function renderTotals() {
+  const c = computed();
+  linesBody.querySelectorAll<HTMLElement>('[data-line-total]').forEach((td, i) => {
+    td.textContent = money(c.lines[i]?.netAmount?.value, c.currencyId);
+  });
+  $('[data-vat]').innerHTML =
+    c.vatBreakdowns
+      .map(
+        (v) =>
+          `<tr><td>${esc(v.rate.replace('.', ','))} %</td><td>${money(v.taxableAmount.value, c.currencyId)}</td><td>${money(v.taxAmount.value, c.currencyId)}</td></tr>`,
+      )
+      .join('') || '<tr><td colspan="3">Aucune ligne.</td></tr>';
+  $('[data-totals]').innerHTML =
+    `<dt>Total HT</dt><dd data-total="ht">${money(c.totals.taxExclusiveAmount.value, c.currencyId)}</dd>` +
+    `<dt>Total TVA</dt><dd data-total="tva">${money(c.totals.vatTotal.value, c.currencyId)}</dd>` +
+    `<dt class="fr-text--bold">Total TTC</dt><dd class="fr-text--bold" data-total="ttc">${money(c.totals.taxInclusiveAmount.value, c.currencyId)}</dd>`;
+}
+
+function addLine(line: Partial<InvoiceLine> = {}) {
+  linesBody.insertAdjacentHTML('beforeend', lineRow(line, linesBody.children.length));
+  renderTotals();
+}
+
+/** The draft's invoice with what the form says. */
+function invoiceFromForm(): Invoice {
+  const v = values(f) as Record<string, string> & { buyer?: { name?: string; id?: string } };
+  const c = computed();
+  const buyerId = v.buyer?.id?.replace(/\s/g, '');
+  const inv = draft.invoice;
+  return {
+    ...inv,
+    number: v.number ?? '',
+    issueDate: v.issueDate ?? '',
+    dueDate: v.dueDate || undefined,
+    typeCode: v.typeCode || '380',
+    currencyCode: c.currencyId,
+    buyerReference: v.buyerReference || undefined,
+    purchaseOrderReference: v.purchaseOrderReference || undefined,
+    buyer: {
+      ...inv.buyer,
+      name: v.buyer?.name,
+      legalRegistrationId: buyerId
+        ? { value: buyerId, ...(/^\d{14}$/.test(buyerId) ? { schemeId: '0009' } : {}) }
+        : undefined,
+    },
+    lines: c.lines,
+    vatBreakdowns: c.vatBreakdowns,
+    totals: { ...inv.totals, ...c.totals },
+  };
+}
+
+function lineProblems(): Problem[] {
+  const entries = lineEntries();
+  if (!entries.length) return [{ field: 'lines', message: 'Ajoutez au moins une ligne.' }];
+  const bad = entries.findIndex(
+    (e) => !e.name || parseDecimal(e.quantity) === undefined || parseDecimal(e.price) === undefined,
+  );
+  return bad >= 0
+    ? [
+        {
+          field: 'lines',
+          message: `Ligne ${bad + 1} : désignation, quantité et prix unitaire sont obligatoires (nombres avec une virgule ou un point).`,
+        },
+      ]
+    : [];
+}
+
+/** An API field of the saved body ("invoice.lines.0.item.name") as the form's field ("lines"). */
+function draftField(path?: string): string | undefined {
+  if (!path?.startsWith('invoice.')) return path;
+  const rest = path.slice('invoice.'.length);
+  if (rest.startsWith('lines') || rest.startsWith('vatBreakdowns') || rest.startsWith('totals'))
+    return 'lines';
+  if (rest.startsWith('buyer.name')) return 'buyer.name';
+  if (rest.startsWith('buyer')) return 'buyer.id';
+  return rest.split('.')[0];
+}
+
+async function save(): Promise<void> {
+  draft = await api<Draft>('PUT', `/drafts/${encodeURIComponent(draftId)}`, {
+    invoice: invoiceFromForm(),
+    cadreDeFacturation: field('cadreDeFacturation').value,
+    modeDepot: draft.modeDepot,
+  });
+}
+
+/** Findings next to their fields and in the summary; answers whether the invoice may be sent. */
+async function validate(): Promise<boolean> {
+  const { valid, findings } = await api<{ valid: boolean; findings: Finding[] }>(
+    'POST',
+    `/drafts/${encodeURIComponent(draftId)}/validate`,
+  );
+  const fatal = findings.filter((x) => x.severity === 'fatal');
+  const warnings = findings.filter((x) => x.severity !== 'fatal');
+  $('[data-findings]').innerHTML = warnings.length
+    ? `<div class="fr-alert fr-alert--warning fr-mt-3w"><h2 class="fr-alert__title">Avertissements</h2><ul>${warnings.map((w) => `<li>${esc(findingMessage(w))}</li>`).join('')}</ul></div>`
+    : '';
+  if (!valid)
+    showProblems(
+      f,
+      fatal.map((x) => ({ field: findingField(x), message: findingMessage(x) })),
+    );
+  return valid;
+}
+
+async function attachments() {
+  const { items } = await api<{ items: { name: string; size: number; main?: boolean }[] }>(
+    'GET',
+    `/drafts/${encodeURIComponent(draftId)}/attachments`,
+  );
+  $('[data-attachments]').innerHTML = items.length
+    ? `<ul>${items
+        .map(
+          (a) =>
+            `<li>${esc(a.name)} (${Math.ceil(a.size / 1024)} Ko)${a.main ? ' — pièce jointe principale' : ''} <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" data-remove-attachment="${esc(a.name)}">Retirer</button></li>`,
+        )
+        .join('')}</ul>`
+    : '<p>Aucune pièce jointe.</p>';
+}
+
+async function load() {
+  draft = await api<Draft>('GET', `/drafts/${encodeURIComponent(draftId)}`);
+  if (draft.status !== 'BROUILLON') {
+    f.hidden = true;
+    notify(
+      `Cette facture a été envoyée : <a href="/factures/${invoicePath(draft.invoiceId ?? '')}">voir la facture</a>.`,
+      'info',
+      true,
+    );
+    return;
+  }
+  const inv = draft.invoice;
+  const seller = inv.seller;
+  const iban = inv.paymentInstructions?.creditTransfers?.[0];
+  $('[data-seller]').innerHTML =
+    `<p class="fr-mb-1w"><strong>${esc(seller.name ?? '')}</strong></p><p class="fr-mb-1w">SIRET ${esc(seller.legalRegistrationId?.value ?? '')}${seller.vatId ? ` — TVA ${esc(seller.vatId)}` : ''}</p>` +
+    `<p class="fr-mb-1w">${esc([seller.address?.line1, seller.address?.postCode, seller.address?.city].filter(Boolean).join(', '))}</p>` +
+    (iban?.accountId
+      ? `<p class="fr-mb-0">IBAN ${esc(iban.accountId)}${iban.serviceProviderId ? ` — BIC ${esc(iban.serviceProviderId)}` : ''}</p>`
+      : '<p class="fr-mb-0">Aucune coordonnée bancaire : ajoutez-en dans la fiche structure.</p>');
+  const set = (name: string, value?: string) => value !== undefined && (field(name).value = value);
+  set('buyer.name', inv.buyer.name);
+  set('buyer.id', inv.buyer.legalRegistrationId?.value ?? inv.buyer.identifier?.value);
+  set('cadreDeFacturation', draft.cadreDeFacturation);
+  set('typeCode', inv.typeCode === '381' ? '381' : '380');
+  set('number', inv.number);
+  set('issueDate', inv.issueDate);
+  set('dueDate', inv.dueDate);
+  set('currencyCode', inv.currencyCode);
+  set('buyerReference', inv.buyerReference);
+  set('purchaseOrderReference', inv.purchaseOrderReference);
+  inv.lines.forEach((l) => addLine(l));
+  if (!inv.lines.length) addLine();
+  if (param('pdf'))
+    $('[data-draft-state]').textContent =
+      'Le formulaire est pré-rempli à partir du PDF déposé : vérifiez chaque champ et complétez-le.';
+  await attachments();
+}
+
+linesBody.addEventListener('input', renderTotals);
+linesBody.addEventListener('change', renderTotals);
+field('currencyCode').addEventListener('input', renderTotals);
+linesBody.addEventListener('click', (e) => {
+  const button = (e.target as HTMLElement).closest('[data-remove-line]');
+  if (!button) return;
+  button.closest('tr')!.remove();
+  renderTotals();
+});
+$('[data-add-line]').addEventListener('click', () => {
+  addLine();
+  linesBody.querySelector<HTMLInputElement>('tr:last-child [data-line="name"]')?.focus();
+});
+
+const upload = field('attachment') as HTMLInputElement;
+upload.addEventListener('change', async () => {
+  const file = upload.files?.[0];
+  if (!file) return;
+  clearErrors(f);
+  const body = new FormData();
+  body.append('file', file, file.name);
+  try {
+    await api('POST', `/drafts/${encodeURIComponent(draftId)}/attachments`, body);
+    upload.value = '';
+    await attachments();
+  } catch (err) {
+    showProblems(
+      f,
+      problemsOf(err).map((p) => ({ ...p, field: 'attachment' })),
+    );
+  }
+});
+$('[data-attachments]').addEventListener('click', async (e) => {
+  const name = (e.target as HTMLElement).closest<HTMLElement>('[data-remove-attachment]')?.dataset
+    .removeAttachment;
+  if (!name) return;
+  await api('DELETE', `/drafts/${encodeURIComponent(draftId)}/attachments/${encodeURIComponent(name)}`);
+  await attachments();
+});
+
+f.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const action = ((event as SubmitEvent).submitter as HTMLButtonElement | null)?.value ?? 'save';
+  const required = ['number', 'issueDate', 'buyer.name', 'buyer.id']
+    .filter((n) => !field(n).value.trim())
+    .map((n) => ({ field: n, message: 'Ce champ est obligatoire.' }));
+  const problems = [...required, ...lineProblems()];
+  if (action !== 'save' && problems.length) return showProblems(f, problems);
+  clearErrors(f);
+  const buttons = Array.from(f.querySelectorAll<HTMLButtonElement>('button'));
+  buttons.forEach((b) => (b.disabled = true));
+  f.setAttribute('aria-busy', 'true');
+  try {
+    await save();
+    if (action === 'save') {
+      notify('Le brouillon est enregistré.');
+      return;
+    }
+    const valid = await validate();
+    if (!valid) return;
+    if (action === 'validate') {
+      notify('La facture est valide : vous pouvez l’envoyer.');
+      return;
+    }
+    notify('Envoi de la facture…', 'info');
+    const sent = await api<{ invoiceId: string }>('POST', `/drafts/${encodeURIComponent(draftId)}/send`);
+    location.assign(`/factures/${invoicePath(sent.invoiceId)}?envoyee=1`);
+  } catch (err) {
+    showProblems(
+      f,
+      problemsOf(err).map((p) => ({ ...p, field: draftField(p.field) })),
+    );
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+    f.removeAttribute('aria-busy');
+  }
+});
+
+void load().catch((err) => notify(problemsOf(err)[0].message, 'error'));

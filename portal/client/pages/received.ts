@@ -1,0 +1,5 @@
+import { startPage } from '../common';
+import { invoiceListing } from '../listing';
+
+startPage();
+invoiceListing('received-invoices');

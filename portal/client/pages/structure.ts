@@ -1,0 +1,185 @@
+import { api, ApiFailure, session } from '../api';
+import { startPage } from '../common';
+import { $, bindForm, esc, form, frDay, notify, param, problemsOf } from '../form';
+import { AttachmentRequest, renderDecisions } from '../decisions';
+import { ROLES } from '../messages';
+
+startPage();
+
+interface Structure {
+  id: string;
+  identifierType: string;
+  identifier: string;
+  name: string;
+  public: boolean;
+  address?: Record<string, string>;
+  vatNumber?: string;
+  rcs?: string;
+  email?: string;
+  parameters: Record<string, boolean>;
+  spaces?: string[];
+}
+
+const id = $('[data-structure-id]').dataset.structureId!;
+const base = `/structures/${encodeURIComponent(id)}`;
+const managerOnly = '<p>Réservé aux gestionnaires de la structure.</p>';
+
+function fill(f: HTMLFormElement, values: Record<string, unknown>, prefix = '') {
+  for (const [k, v] of Object.entries(values)) {
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      fill(f, v as Record<string, unknown>, `${prefix}${k}.`);
+    const el = f.elements.namedItem(`${prefix}${k}`);
+    if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = !!v;
+    else if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) el.value = String(v ?? '');
+  }
+}
+
+const shown = (err: unknown) =>
+  err instanceof ApiFailure && err.status === 403 ? managerOnly : `<p>${esc(problemsOf(err)[0].message)}</p>`;
+
+async function load() {
+  const s = await api<Structure>('GET', base);
+  $('[data-structure-title]').textContent = s.name;
+  $('[data-structure-identity]').textContent =
+    `${s.identifierType} ${s.identifier} — structure ${s.public ? 'publique' : 'privée'}`;
+  fill(form('general'), {
+    name: s.name,
+    vatNumber: s.vatNumber,
+    rcs: s.rcs,
+    email: s.email,
+    address: s.address ?? {},
+  });
+  fill(form('parameters'), s.parameters);
+  for (const el of Array.from(form('spaces').querySelectorAll<HTMLInputElement>('input[type="checkbox"]')))
+    el.checked = (s.spaces ?? []).includes(el.name.replace(/^space-/, ''));
+}
+
+async function bankAccounts() {
+  const area = $('[data-bank-accounts]');
+  try {
+    const { items } = await api<{
+      items: { id: string; iban: string; bic: string; label?: string; factor: boolean }[];
+    }>('GET', `${base}/bank-accounts`);
+    area.innerHTML = items.length
+      ? `<div class="fr-table"><table><caption>Coordonnées bancaires</caption><thead><tr><th scope="col">Libellé</th><th scope="col">IBAN</th><th scope="col">BIC</th><th scope="col">Affactureur</th><th scope="col">Action</th></tr></thead><tbody>${items
+          .map(
+            (b) =>
+              `<tr><td>${esc(b.label ?? '')}</td><td>${esc(b.iban)}</td><td>${esc(b.bic)}</td><td>${b.factor ? 'Oui' : 'Non'}</td><td><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" data-remove-bank="${esc(b.id)}">Supprimer</button></td></tr>`,
+          )
+          .join('')}</tbody></table></div>`
+      : '<p>Aucune coordonnée bancaire.</p>';
+  } catch (err) {
+    area.innerHTML = shown(err);
+  }
+}
+
+interface Service {
+  code: string;
+  name: string;
+  active?: boolean;
+  validFrom?: string;
+  validTo?: string;
+  engagementRequired?: boolean;
+}
+
+async function services() {
+  const area = $('[data-services]');
+  try {
+    const { items } = await api<{ items: Service[] }>('GET', `${base}/services`);
+    area.innerHTML = items.length
+      ? `<div class="fr-table"><table><caption>Services</caption><thead><tr><th scope="col">Code</th><th scope="col">Nom</th><th scope="col">Validité</th><th scope="col">N° d'engagement obligatoire</th><th scope="col">État</th></tr></thead><tbody>${items
+          .map(
+            (s) =>
+              `<tr><td>${esc(s.code)}</td><td>${esc(s.name)}</td><td>${esc([frDay(s.validFrom), frDay(s.validTo)].filter(Boolean).join(' → '))}</td><td>${s.engagementRequired ? 'Oui' : 'Non'}</td><td><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" data-toggle-service="${esc(s.code)}" data-active="${s.active !== false}">${s.active !== false ? 'Actif — désactiver' : 'Inactif — activer'}</button></td></tr>`,
+          )
+          .join('')}</tbody></table></div>`
+      : '<p>Aucun service.</p>';
+  } catch (err) {
+    area.innerHTML = shown(err);
+  }
+}
+
+async function manager() {
+  const me = (await session())!.account;
+  const membersArea = $('[data-members]');
+  try {
+    const { items } = await api<{
+      items: { userId: string; email?: string; role: string; services: string[] }[];
+    }>('GET', `${base}/members`);
+    membersArea.innerHTML = `<div class="fr-table"><table><caption>Utilisateurs</caption><thead><tr><th scope="col">Utilisateur</th><th scope="col">Rôle</th><th scope="col">Services</th></tr></thead><tbody>${items
+      .map(
+        (m) =>
+          `<tr><td>${esc(m.email ?? m.userId)}${m.userId === me.id ? ' (vous)' : ''}</td><td>${esc(ROLES[m.role] ?? m.role)}</td><td>${esc(m.services.join(', ') || 'Tous')}</td></tr>`,
+      )
+      .join('')}</tbody></table></div>`;
+  } catch (err) {
+    membersArea.innerHTML = shown(err);
+  }
+  const { items } = await api<{ items: AttachmentRequest[] }>('GET', '/attachment-requests');
+  renderDecisions(
+    $('[data-to-decide]'),
+    items.filter((r) => r.structureId === id && r.userId !== me.id),
+    new Map([[id, $('[data-structure-title]').textContent ?? id]]),
+    () => {
+      notify('La décision est enregistrée.');
+      void manager();
+    },
+  );
+}
+
+void load().then(() => {
+  if (param('creee')) notify('La structure est créée : vous en êtes le gestionnaire principal.');
+  void manager();
+});
+void bankAccounts();
+void services();
+
+bindForm(form('general'), async (v) => {
+  await api('PATCH', base, v);
+  notify('Les informations générales sont enregistrées.');
+});
+bindForm(form('bank-account'), async (v) => {
+  await api('POST', `${base}/bank-accounts`, { ...v, factor: !!v.factor });
+  form('bank-account').reset();
+  notify('Les coordonnées bancaires sont ajoutées.');
+  await bankAccounts();
+});
+bindForm(form('service'), async (v) => {
+  await api('POST', `${base}/services`, { ...v, engagementRequired: !!v.engagementRequired });
+  form('service').reset();
+  notify('Le service est ajouté.');
+  await services();
+});
+bindForm(form('parameters'), async (v) => {
+  await api('PATCH', base, {
+    parameters: {
+      codeServiceDoitEtreRenseigne: !!v.codeServiceDoitEtreRenseigne,
+      numeroEJDoitEtreRenseigne: !!v.numeroEJDoitEtreRenseigne,
+      gestionNumeroEJOuCodeService: !!v.gestionNumeroEJOuCodeService,
+    },
+  });
+  notify('Les paramètres destinataire sont enregistrés.');
+});
+bindForm(form('spaces'), async (v) => {
+  const spaces = Object.keys(v)
+    .filter((k) => k.startsWith('space-') && v[k] === true)
+    .map((k) => k.slice('space-'.length));
+  await api('PATCH', base, { spaces });
+  notify('La personnalisation est enregistrée.');
+});
+
+$('[data-bank-accounts]').addEventListener('click', async (e) => {
+  const bank = (e.target as HTMLElement).closest<HTMLElement>('[data-remove-bank]')?.dataset.removeBank;
+  if (!bank) return;
+  await api('DELETE', `${base}/bank-accounts/${encodeURIComponent(bank)}`);
+  notify('Les coordonnées bancaires sont supprimées.');
+  await bankAccounts();
+});
+$('[data-services]').addEventListener('click', async (e) => {
+  const button = (e.target as HTMLElement).closest<HTMLElement>('[data-toggle-service]');
+  if (!button) return;
+  await api('PATCH', `${base}/services/${encodeURIComponent(button.dataset.toggleService!)}`, {
+    active: button.dataset.active !== 'true',
+  });
+  await services();
+});

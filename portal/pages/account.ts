@@ -1,0 +1,45 @@
+import { errorSummary, input, notice, submit } from '../html';
+import type { PortalRoute } from '../server';
+
+/** Mon compte, and Mes rattachements (ask to be attached to a structure, follow and decide requests). */
+export function accountPages(): PortalRoute[] {
+  return [
+    {
+      path: '/mon-compte',
+      signedIn: true,
+      page: () => ({
+        title: 'Mon compte',
+        script: 'account',
+        content: `<h1>Mon compte</h1>
+<div data-account><p>Chargement…</p></div>
+<p><a class="fr-link" href="/mot-de-passe-oublie">Changer mon mot de passe</a></p>
+<h2 class="fr-mt-4w">Mes structures</h2>
+<div data-structures><p>Chargement…</p></div>
+<p><a class="fr-btn fr-btn--secondary" href="/structures">Créer une structure</a> <a class="fr-btn fr-btn--secondary" href="/rattachements">Demander un rattachement</a></p>`,
+      }),
+    },
+    {
+      path: '/rattachements',
+      signedIn: true,
+      page: () => ({
+        title: 'Mes rattachements',
+        script: 'attachments',
+        content: `<h1>Mes rattachements</h1>
+<h2>Demander un rattachement à une structure</h2>
+<p>Pour agir pour une structure déjà inscrite, demandez à y être rattaché : ses gestionnaires acceptent ou refusent votre demande.</p>
+<form data-form="find-structure" novalidate>
+${errorSummary}
+${input({ name: 'identifier', label: 'Identifiant de la structure (SIRET…)', required: true })}
+${submit('Rechercher')}
+</form>
+<div data-found></div>
+${notice}
+<h2 class="fr-mt-4w">Mes demandes</h2>
+<div data-mine><p>Chargement…</p></div>
+<h2 class="fr-mt-4w">Demandes à traiter</h2>
+<p>Les demandes de rattachement aux structures dont vous êtes gestionnaire.</p>
+<div data-to-decide><p>Chargement…</p></div>`,
+      }),
+    },
+  ];
+}

@@ -1,0 +1,84 @@
+import { errorSummary, input, notice, select, submit, textarea } from '../html';
+import type { PortalRoute } from '../server';
+
+const SYNTAXES: [string, string][] = [
+  ['IN_DP_E1_UBL_INVOICE', 'E1 — UBL 2.1 (XML seul)'],
+  ['IN_DP_E1_CII_16B', 'E1 — CII D16B (XML seul)'],
+  ['IN_DP_E2_UBL_INVOICE_MIN', 'E2 — UBL avec image PDF'],
+  ['IN_DP_E2_CII_MIN_16B', 'E2 — CII avec image PDF'],
+  ['IN_DP_E2_CII_FACTURX', 'E2 — Factur-X (PDF/A-3)'],
+  ['IN_DP_E3_UBL_INVOICE', 'E3 — Mémoires de frais de justice (UBL)'],
+];
+
+/** Suivi des flux, Applications (ERP connections) and the support request form. */
+export function workPages(): PortalRoute[] {
+  return [
+    {
+      path: '/flux',
+      signedIn: true,
+      page: () => ({
+        title: 'Suivi des flux',
+        script: 'flows',
+        content: `<h1>Suivi des flux</h1>
+<p>Un flux dépose plusieurs factures à la fois (archive zip ou tar.gz, ou un seul fichier) ; chacune est intégrée ou rejetée, et le compte rendu d’intégration liste les erreurs.</p>
+<form data-form="flow" novalidate>
+${errorSummary}
+${select({ name: 'syntaxeFlux', label: 'Syntaxe du flux', required: true, options: SYNTAXES })}
+<div class="fr-upload-group" data-field="file"><label class="fr-label" for="f-flow-file">Fichier du flux<span class="fr-hint-text">zip, tar.gz, XML ou PDF ; 500 factures au plus.</span></label>
+<input class="fr-upload" type="file" id="f-flow-file" name="file" required aria-describedby="f-flow-file-error"><p class="fr-error-text" id="f-flow-file-error" hidden></p></div>
+${submit('Déposer le flux')}
+</form>
+${notice}
+<h2 class="fr-mt-4w">Mes flux</h2>
+<div data-flows aria-live="polite"><p>Chargement…</p></div>
+<div data-report></div>`,
+      }),
+    },
+    {
+      path: '/applications',
+      signedIn: true,
+      page: () => ({
+        title: 'Applications',
+        script: 'applications',
+        content: `<h1>Applications</h1>
+<p>Connectez votre logiciel de facturation : la plateforme récupère ses factures, les dépose une seule fois chacune, et lui renvoie les statuts des acheteurs.</p>
+${select({ name: 'structureId', label: 'Structure', options: [], placeholder: 'Choisir une structure' })}
+${notice}
+<h2 class="fr-mt-4w">Connexions</h2>
+<div data-connections aria-live="polite"><p>Choisissez une structure.</p></div>
+<h2 class="fr-mt-4w">Ajouter une connexion</h2>
+<form data-form="connection" novalidate>
+${errorSummary}
+${select({ name: 'connectorId', label: 'Logiciel', required: true, options: [], placeholder: 'Choisir un logiciel' })}
+${input({ name: 'label', label: 'Libellé' })}
+<div data-connector-fields></div>
+${submit('Tester et enregistrer la connexion')}
+</form>`,
+      }),
+    },
+    {
+      path: '/aide/demande',
+      signedIn: false,
+      page: () => ({
+        title: 'Déposer une demande',
+        script: 'support-request',
+        content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8">
+<h1>Déposer une demande</h1>
+<p>Le support de la plateforme, ou le service de l’acheteur concerné, vous répond par courriel.</p>
+<form data-form="support-request" novalidate>
+${errorSummary}
+${select({ name: 'category', label: 'Catégorie', required: true, options: [], placeholder: 'Choisir une catégorie' })}
+${select({ name: 'subcategory', label: 'Sous-catégorie', required: true, options: [], placeholder: 'Choisir d’abord une catégorie' })}
+<div data-buyer hidden>${input({ name: 'buyerIdentifier', label: 'SIRET de la structure publique concernée', required: true })}${input({ name: 'serviceCode', label: 'Code service (facultatif)' })}</div>
+${input({ name: 'contactEmail', label: 'Votre adresse électronique', type: 'email', hint: 'Si vous êtes connecté, celle de votre compte par défaut.' })}
+${input({ name: 'subject', label: 'Objet', required: true })}
+${textarea({ name: 'text', label: 'Votre demande', required: true })}
+${submit('Envoyer la demande')}
+</form>
+${notice}
+<h2 class="fr-mt-4w" data-mine-title hidden>Mes demandes</h2><div data-mine></div>
+</div></div>`,
+      }),
+    },
+  ];
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * The portal's browser tests drive Debian's chromium (installed by .ci/run), never a downloaded
+ * browser. Where it is absent they say loudly that they are skipped, except under CI=true, where
+ * its absence is a failure (as for the invoice corpus).
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const browserAvailable = fs.existsSync(chromiumPath);
+
+export function describeWithBrowser(name: string, fn: () => void): void {
+  if (browserAvailable) {
+    describe(name, fn);
+    return;
+  }
+  if (process.env.CI === 'true') {
+    describe(name, () => {
+      it('needs chromium', () => {
+        throw new Error(`chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`);
+      });
+    });
+    return;
+  }
+  console.warn(`SKIPPED "${name}": chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`);
+  describe.skip(name, fn);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Screenshots of each page the tests visit, kept as CI artefacts (git-ignored). */
+export const artifactsDir = path.join(__dirname, '..', '..', 'test-artifacts', 'portal');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+/** Uncaught errors and CSP refusals of a page: a portal page must have none. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()))
+      problems.push(`console: ${msg.text()}`);
+  });
+  return problems;
+}
