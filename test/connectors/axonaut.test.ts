@@ -8,6 +8,7 @@ import {
   startConnectorPlatform,
   SUPPLIER_SIRET,
   syncNowAndWait,
+  syncThroughWorkerKill,
 } from './harness';
 
 const apiKey = 'axo-user-api-key-3c1d';
@@ -78,7 +79,7 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
     expect(await countRows(p.db, 'invoices', { supplier_id: SUPPLIER_SIRET })).toBe(3);
   });
 
-  it('loses and duplicates nothing when the worker dies in the middle of a page', async () => {
+  it('loses and duplicates nothing when the worker process is killed in the middle of a page', async () => {
     axonaut.invoices.push(
       ...[5, 6, 7].map((id) => ({
         id,
@@ -88,33 +89,23 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
         lines: [{ name: 'Maintenance', price: 50 * id, quantity: 1, taxRate: 20 }],
       })),
     );
-    // Page 2 holds invoices 4, 5, 6: the worker is stopped while it waits for invoice 6.
-    axonaut.hold('/api/v2/invoices/6');
-    const before = axonaut.requests.length;
-    const reportBefore = (await json(await p.api(`/connections/${connectionId}`, p.supplier.token)))
-      .lastReport;
-    await p.env.client.schedule.getHandle(`connector-schedule/${connectionId}`).trigger();
-    await eventually(
-      async () => axonaut.requests.slice(before).some((r) => r.path === '/api/v2/invoices/6'),
-      'the read of invoice 6',
+    // Page 2 holds invoices 4, 5, 6: the worker is killed while it waits for invoice 6.
+    const { connection, linkedBefore, linkedAtKill } = await syncThroughWorkerKill(
+      p,
+      axonaut,
+      connectionId,
+      p.supplier.token,
+      '/api/v2/invoices/6',
     );
-    expect(
-      await countRows(p.db, 'connector_invoices', { connection_id: connectionId, external_id: '5' }),
-    ).toBe(1);
-    await p.replaceWorker();
-    axonaut.release();
+    expect(linkedAtKill).toBe(linkedBefore + 1);
+    expect(connection.lastReport.error).toBeUndefined();
+    expect(connection.lastReport.failed).toEqual([{ externalId: '4', reason: expect.any(String) }]);
 
     const numbers = await eventually(async () => {
       const rows = await p.db('invoices').where({ supplier_id: SUPPLIER_SIRET }).orderBy('number');
       return rows.length >= 6 ? rows.map((r) => r.number) : undefined;
-    }, 'the rest of the page on the new worker');
+    }, 'the rest of the page');
     expect(numbers).toEqual(['AV-001', 'AX-001', 'AX-002', 'AX-105', 'AX-106', 'AX-107']);
-    // The interrupted sync finishes on the new worker: the page read again from its cursor, 5 found linked.
-    const resumed = await eventually(async () => {
-      const { lastReport } = await json(await p.api(`/connections/${connectionId}`, p.supplier.token));
-      return lastReport.finishedAt !== reportBefore.finishedAt ? lastReport : undefined;
-    }, 'the report of the interrupted sync');
-    expect(resumed).toMatchObject({ imported: 2 });
     const after = await syncNowAndWait(p, connectionId, p.supplier.token);
     expect(after.lastReport.imported).toBe(0);
     expect(await countRows(p.db, 'invoices', { supplier_id: SUPPLIER_SIRET })).toBe(6);

@@ -9,6 +9,7 @@ import {
   startConnectorPlatform,
   SUPPLIER_SIRET,
   syncNowAndWait,
+  syncThroughWorkerKill,
 } from './harness';
 
 const creds = { subscriptionKey: 'apim-sub-key-77', apiKey: 'loop-key', clientSecret: 'loop-secret-5b2a' };
@@ -193,5 +194,55 @@ describe('Cegid Loop connector, through the API and the scheduled sync', () => {
       recipient_id: BUYER_SIRET,
       total_with_vat: '960.00',
     });
+  });
+
+  it('loses and duplicates nothing when the worker process is killed in the middle of a page', async () => {
+    // The town's schools are a customer account of their own, with the town's SIRET.
+    loop.tiers.set('C-VILLEURB-EC', {
+      code: 'C-VILLEURB-EC',
+      raisonSociale: 'Commune de Villeurbanne — écoles',
+      siret: BUYER_SIRET,
+    });
+    for (const [n, tiers] of [
+      [8, 'C-VILLEURB'],
+      [9, 'C-VILLEURB'],
+      [10, 'C-VILLEURB-EC'],
+    ] as const) {
+      loop.sales.push({
+        idEcriture: `E-${n}`,
+        numeroPiece: `VT-2024-1${String(n).padStart(2, '0')}`,
+        datePiece: '2024-04-20',
+        codeTiers: tiers,
+        ventes: [{ libelle: `Audit ${n}`, montantHt: 100 * n, tauxTva: 20 }],
+      });
+    }
+    // The example connector's invoice (previous test) has the same supplier.
+    const salesInvoices = () =>
+      p
+        .db('invoices')
+        .where({ supplier_id: SUPPLIER_SIRET })
+        .andWhere('number', 'like', 'VT-%')
+        .orderBy('number');
+    // Two entries a page: E-9 and E-10 share one, and the worker dies while it reads E-10's customer.
+    const { connection, linkedBefore, linkedAtKill } = await syncThroughWorkerKill(
+      p,
+      loop,
+      connectionId,
+      p.supplier.token,
+      '/loop-api-publiques/tiers/C-VILLEURB-EC',
+    );
+    expect(linkedAtKill).toBe(linkedBefore + 2);
+    expect(connection.lastReport.error).toBeUndefined();
+
+    const numbers = await eventually(async () => {
+      const rows = await salesInvoices();
+      return rows.length >= 9 ? rows.map((r) => r.number) : undefined;
+    }, 'nine invoices');
+    expect(numbers).toEqual([101, 102, 104, 105, 106, 107, 108, 109, 110].map((n) => `VT-2024-${n}`));
+    const after = await syncNowAndWait(p, connectionId, p.supplier.token);
+    expect(after.lastReport.imported).toBe(0);
+    expect(await salesInvoices()).toHaveLength(9);
+    // E-3 has no customer line: reported, never linked.
+    expect(await countRows(p.db, 'connector_invoices', { connection_id: connectionId })).toBe(9);
   });
 });

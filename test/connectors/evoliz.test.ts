@@ -10,6 +10,7 @@ import {
   startConnectorPlatform,
   SUPPLIER_SIRET,
   syncNowAndWait,
+  syncThroughWorkerKill,
 } from './harness';
 
 const keys = { public_key: 'pk-evoliz-0001', secret_key: 'sk-evoliz-secret-9f8e7d' };
@@ -195,5 +196,38 @@ describe('Evoliz connector, through the API and the scheduled sync', () => {
       return now.lastReport?.finishedAt !== errored.lastReport?.finishedAt ? now : undefined;
     }, 'a sync after resume');
     expect(synced).toMatchObject({ status: 'ACTIVE', lastReport: { imported: 0, alreadyKnown: 1 } });
+  });
+
+  it('loses and duplicates nothing when the worker process is killed in the middle of a page', async () => {
+    for (const n of [6, 7, 8]) {
+      evoliz.invoices.push({
+        invoiceid: 100 + n,
+        document_number: `EVO-2024-00${n}`,
+        documentdate: `2024-03-1${n}`,
+        clientid: 7,
+        items: [{ designation: 'Dépannage', quantity: 1, unit_price_vat_exclude: 90 + n, vat_rate: 20 }],
+      });
+    }
+    // Two invoices a page: 106 and 107 share one, and the worker dies while it waits for 107.
+    const { connection, linkedBefore, linkedAtKill } = await syncThroughWorkerKill(
+      p,
+      evoliz,
+      connectionId,
+      p.supplier.token,
+      '/api/v1/invoices/107',
+    );
+    expect(linkedAtKill).toBe(linkedBefore + 1);
+    expect(connection).toMatchObject({ status: 'ACTIVE' });
+    expect(connection.lastReport.error).toBeUndefined();
+
+    const numbers = await eventually(async () => {
+      const rows = await p.db('invoices').where({ supplier_id: SUPPLIER_SIRET }).orderBy('number');
+      return rows.length >= 8 ? rows.map((r) => r.number) : undefined;
+    }, 'eight invoices');
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `EVO-2024-00${n}`));
+    const after = await syncNowAndWait(p, connectionId, p.supplier.token);
+    expect(after.lastReport.imported).toBe(0);
+    expect(await countRows(p.db, 'invoices', { supplier_id: SUPPLIER_SIRET })).toBe(8);
+    expect(await countRows(p.db, 'connector_invoices', { connection_id: connectionId })).toBe(8);
   });
 });

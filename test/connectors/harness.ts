@@ -1,22 +1,24 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { createCipher } from '../../connectors/credentials';
 import { createRegistry } from '../../connectors/registry';
 import type { ConnectorRuntime } from '../../connectors/runtime';
 import { scheduleIdOf } from '../../connectors/connections';
 import type { SyncDeps } from '../../connectors/sync';
+import { FsBlobStore } from '../../platform/blobs';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
-import { testMailer } from '../support/mail';
 import { seedUser } from '../support/people';
 import { json } from '../support/platform';
-import { closeTestDb, testBlobs, testDb } from '../support/stores';
+import { closeTestDb, countRows, tempDir, testDb } from '../support/stores';
 import { startDevServer, workflowBundle } from '../support/temporal';
+import type { Simulator } from './simulators/server';
 
 /** The supplier (the connection's structure) and the public buyer of every simulated ERP invoice. */
 export const SUPPLIER_SIRET = '73282932000074';
@@ -31,46 +33,73 @@ export interface ConnectorPlatform {
   syncDeps: SyncDeps;
   supplier: { structureId: string; token: string };
   buyer: { structureId: string; token: string };
-  /** Stops the running worker as a crash would (in-flight work abandoned) and starts a fresh one. */
-  replaceWorker(): Promise<void>;
+  /** Kills the worker process (SIGKILL: in-flight work dies with it) and waits until it is gone. */
+  killWorker(): Promise<void>;
+  /** Starts a worker process and waits until it polls. */
+  startWorker(): Promise<void>;
   api(path: string, token?: string, method?: string, body?: unknown): Promise<Response>;
   stop(): Promise<void>;
 }
 
+const taskQueue = 'connector-test';
+// The example third-party package too, as FACTURFLOW_CONNECTOR_PATHS would add it.
+const connectorPaths = [path.resolve(__dirname, '../../examples/facturflow-connector-example')];
+
 /**
- * The platform with connectors, in one test process: a real dev server, the database, a worker
- * with the connector activities and the API. Supplier and buyer structures are registered first, as
- * routing needs a registered recipient.
+ * The platform with connectors: a real dev server, the database, the API in the test process, and a
+ * worker with the connector activities in a child process (as in production), so a test can kill it
+ * mid-page and start another. Both share the database, the blob folder and the credentials key.
+ * Supplier and buyer structures are registered first, as routing needs a registered recipient.
  */
 export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
-  const [env, db] = await Promise.all([startDevServer(), testDb()]);
-  const blobs = testBlobs();
-  const { mailer } = testMailer(db);
-  const taskQueue = 'connector-test';
+  const [env, db, bundle] = await Promise.all([startDevServer(), testDb(), workflowBundle()]);
+  const blobDir = tempDir('blobs');
+  const blobs = new FsBlobStore(blobDir);
+  const secretKey = crypto.randomBytes(32).toString('hex');
   const runtime: ConnectorRuntime = {
-    // The example third-party package too, as FACTURFLOW_CONNECTOR_PATHS would add it.
-    registry: createRegistry({
-      extraPaths: [path.resolve(__dirname, '../../examples/facturflow-connector-example')],
-    }),
-    cipher: createCipher(Buffer.alloc(32, 7)),
+    registry: createRegistry({ extraPaths: connectorPaths }),
+    cipher: createCipher(Buffer.from(secretKey, 'hex')),
     syncIntervalMinutes: 15,
     pageHeartbeatTimeout: '4 seconds',
   };
-  const bundle = await workflowBundle();
-  const start = async (): Promise<{ worker: Worker; running: Promise<void> }> => {
-    // As createWorker, but a stopped worker abandons a hung activity at once, as a killed process would.
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue,
-      activities: createActivities({ db, blobs, mailer, connectors: runtime }),
-      workflowBundle: bundle,
-      shutdownGraceTime: '100 ms',
-      shutdownForceTime: '1 second',
-    });
-    return { worker, running: worker.run() };
+  // Bundled once per file; a worker process loads it in a moment instead of bundling again.
+  const bundlePath = path.join(tempDir('bundle'), 'workflows.js');
+  fs.writeFileSync(bundlePath, bundle.code);
+  const database = db.client.config;
+  const workerEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    WORKER_TEMPORAL_ADDRESS: env.address,
+    WORKER_NAMESPACE: env.namespace ?? 'default',
+    WORKER_TASK_QUEUE: taskQueue,
+    WORKER_BLOB_DIR: blobDir,
+    WORKER_BUNDLE: bundlePath,
+    WORKER_SECRET_KEY: secretKey,
+    WORKER_CONNECTOR_PATHS: JSON.stringify(connectorPaths),
+    ...(database.client === 'pg'
+      ? { WORKER_DB_URL: process.env.DATABASE_URL, WORKER_DB_SCHEMA: database.searchPath }
+      : { WORKER_DB_FILE: database.connection.filename }),
   };
-  let current = await start();
+  let worker: ChildProcess | undefined;
+  const startWorker = async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'worker-process.ts')], {
+      env: workerEnv,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    worker = child;
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => d.toString().includes('worker ready') && resolve());
+      child.once('exit', (code) => reject(new Error(`the worker process exited with ${code}`)));
+    });
+  };
+  const killWorker = async () => {
+    const child = worker;
+    worker = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
+  };
+  await startWorker();
 
   const app = createApp({
     db,
@@ -112,11 +141,8 @@ export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
     syncDeps: { db, blobs, runtime, client: env.client, taskQueue },
     supplier: { structureId: supplierId, token: supplierToken },
     buyer: { structureId: buyerId, token: buyerToken },
-    async replaceWorker() {
-      current.worker.shutdown();
-      await current.running;
-      current = await start();
-    },
+    killWorker,
+    startWorker,
     api: (path, token, method = 'GET', body) =>
       fetch(`${url}/api/v1${path}`, {
         method,
@@ -125,8 +151,7 @@ export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
       }),
     async stop() {
       await new Promise((resolve) => server.close(resolve));
-      current.worker.shutdown();
-      await current.running;
+      await killWorker();
       await closeTestDb(db);
       await env.teardown();
     },
@@ -157,6 +182,41 @@ export async function syncNowAndWait(p: ConnectorPlatform, connectionId: string,
     const reported = now.lastReport && now.lastReport.finishedAt !== before.lastReport?.finishedAt;
     return reported || (now.status === 'ERROR' && before.status !== 'ERROR') ? now : undefined;
   }, `a sync report of ${connectionId}`);
+}
+
+/**
+ * Syncs the connection with the worker process killed in the middle of a page: the simulator holds
+ * the ERP's answer for `heldPath` (a record that comes after others on the same page), the worker is
+ * SIGKILLed while it waits, another one starts, and the ERP answers again. Temporal hands the page to
+ * the new worker once the dead one's heartbeats stop. Resolves with the report of the interrupted
+ * sync and the connection's linked records before the sync and when the worker died.
+ */
+export async function syncThroughWorkerKill(
+  p: ConnectorPlatform,
+  sim: Simulator,
+  connectionId: string,
+  token: string,
+  heldPath: string,
+) {
+  const linked = () => countRows(p.db, 'connector_invoices', { connection_id: connectionId });
+  const linkedBefore = await linked();
+  const before = await json(await p.api(`/connections/${connectionId}`, token));
+  const from = sim.requests.length;
+  sim.hold(heldPath);
+  await p.env.client.schedule.getHandle(scheduleIdOf(connectionId)).trigger();
+  await eventually(
+    async () => sim.requests.slice(from).some((r) => r.path === heldPath),
+    `the read of ${heldPath}`,
+  );
+  const linkedAtKill = await linked();
+  await p.killWorker();
+  await p.startWorker();
+  sim.release();
+  const after = await eventually(async () => {
+    const now = await json(await p.api(`/connections/${connectionId}`, token));
+    return now.lastReport?.finishedAt !== before.lastReport?.finishedAt ? now : undefined;
+  }, 'the report of the interrupted sync');
+  return { connection: after, linkedBefore, linkedAtKill };
 }
 
 /** A structure with one main manager, written straight into the tables (the structures API has its own tests). */

@@ -21,15 +21,12 @@ export interface AxonautRecord {
 /**
  * Axonaut's API v2 as documented: `userApiKey` header on every call (403 otherwise), `GET /api/v2/me`,
  * invoices with the page number in the `page` header (an empty array past the end), credit notes as
- * negative totals, companies with their SIRET. `hold(path)` keeps a response waiting until
- * `release()`, to stop a worker in the middle of a page.
+ * negative totals, companies with their SIRET.
  */
 export async function startAxonaut(opts: { apiKey: string; pageSize?: number }) {
   const companies = new Map<number, AxonautCompany>();
   const invoices: AxonautRecord[] = [];
   const pageSize = opts.pageSize ?? 3;
-  const held = new Set<string>();
-  const waiting: (() => void)[] = [];
 
   const body = (i: AxonautRecord) => {
     const sign = i.credit ? -1 : 1;
@@ -63,9 +60,8 @@ export async function startAxonaut(opts: { apiKey: string; pageSize?: number }) 
     };
   };
 
-  const handler = async (r: SimRequest): Promise<SimResponse> => {
+  const handler = (r: SimRequest): SimResponse => {
     if (r.headers.userapikey !== opts.apiKey) return { status: 403, body: { error: 'Invalid userApiKey' } };
-    if (held.has(r.path)) await new Promise<void>((resolve) => waiting.push(resolve));
     if (r.path === '/api/v2/me')
       return { body: { email: 'compta@dupre.example', company: { name: 'Atelier Dupré' } } };
     if (r.path === '/api/v2/invoices') {
@@ -85,14 +81,5 @@ export async function startAxonaut(opts: { apiKey: string; pageSize?: number }) 
   };
 
   const sim = await startSimulator(handler);
-  return {
-    ...sim,
-    companies,
-    invoices,
-    hold: (path: string) => void held.add(path),
-    release: () => {
-      held.clear();
-      waiting.splice(0).forEach((go) => go());
-    },
-  };
+  return { ...sim, companies, invoices };
 }

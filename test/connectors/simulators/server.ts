@@ -33,6 +33,9 @@ export interface Simulator {
   url: string;
   requests: SimRequest[];
   fail(fault: Fault): void;
+  /** Calls to this path wait (recorded, unanswered) until `release()`: a worker can be killed meanwhile. */
+  hold(path: string): void;
+  release(): void;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,8 @@ export interface Simulator {
 export async function startSimulator(handler: SimHandler, lifetimeMs = 5 * 60_000): Promise<Simulator> {
   const requests: SimRequest[] = [];
   const faults: Fault[] = [];
+  const held = new Set<string>();
+  const waiting: (() => void)[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -57,6 +62,7 @@ export async function startSimulator(handler: SimHandler, lifetimeMs = 5 * 60_00
         body: text ? JSON.parse(text) : undefined,
       };
       requests.push(r);
+      if (held.has(r.path)) await new Promise<void>((resolve) => waiting.push(resolve));
       const fault = faults.find(
         (f) =>
           f.times > 0 &&
@@ -66,11 +72,7 @@ export async function startSimulator(handler: SimHandler, lifetimeMs = 5 * 60_00
       let out: SimResponse;
       if (fault) {
         fault.times -= 1;
-        out = {
-          status: fault.status,
-          headers: fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
-          body: { error: 'injected' },
-        };
+        out = injected(fault);
       } else {
         try {
           out = await handler(r);
@@ -99,9 +101,20 @@ export async function startSimulator(handler: SimHandler, lifetimeMs = 5 * 60_00
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     requests,
     fail: (f) => faults.push({ ...f }),
+    hold: (path) => void held.add(path),
+    release: () => {
+      held.clear();
+      waiting.splice(0).forEach((go) => go());
+    },
     stop,
   };
 }
+
+const injected = (fault: Fault): SimResponse => ({
+  status: fault.status,
+  headers: fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
+  body: { error: 'injected' },
+});
 
 /** A tiny valid-looking PDF: the ERP's own rendering of an invoice. */
 export const samplePdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n%%EOF\n`, 'latin1');

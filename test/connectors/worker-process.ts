@@ -1,0 +1,49 @@
+// A platform worker with the connector activities, in a process of its own, so a test can SIGKILL it
+// in the middle of a page as a crash would. Everything comes from the environment the harness passes:
+// the dev server, the database, the blob folder, the credentials key, the prebuilt workflow bundle.
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { createCipher, parseKey } from '../../connectors/credentials';
+import { createRegistry } from '../../connectors/registry';
+import { createDb } from '../../platform/db';
+import { FsBlobStore } from '../../platform/blobs';
+import { testMailer } from '../support/mail';
+
+async function main() {
+  // The test runner gone (a failed or interrupted run), the worker goes too: it reads nothing else on stdin.
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.resume();
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
+  const env = process.env;
+  const db = env.WORKER_DB_FILE
+    ? createDb({ client: 'better-sqlite3', filename: env.WORKER_DB_FILE })
+    : createDb({ client: 'pg', url: env.WORKER_DB_URL! }, { searchPath: env.WORKER_DB_SCHEMA });
+  const connection = await NativeConnection.connect({ address: env.WORKER_TEMPORAL_ADDRESS! });
+  // As platform/worker's createWorker, plus a short sticky-queue timeout: the dead worker's workflows
+  // come back to the shared queue in a second instead of ten, which keeps the kill tests short.
+  const worker = await Worker.create({
+    connection,
+    namespace: env.WORKER_NAMESPACE!,
+    taskQueue: env.WORKER_TASK_QUEUE!,
+    stickyQueueScheduleToStartTimeout: '1 second',
+    activities: createActivities({
+      db,
+      blobs: new FsBlobStore(env.WORKER_BLOB_DIR!),
+      mailer: testMailer(db).mailer,
+      connectors: {
+        registry: createRegistry({ extraPaths: JSON.parse(env.WORKER_CONNECTOR_PATHS ?? '[]') }),
+        cipher: createCipher(parseKey(env.WORKER_SECRET_KEY!)),
+        // Only the API reads it (for a new connection's schedule).
+        syncIntervalMinutes: 15,
+      },
+    }),
+    workflowBundle: { codePath: env.WORKER_BUNDLE! },
+  });
+  process.stdout.write('worker ready\n');
+  await worker.run();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
