@@ -12,6 +12,8 @@ export const fieldId = (name: string) => `f-${name.replace(/[^\w-]/g, '-')}`;
 
 interface FieldOptions {
   name: string;
+  /** When two forms of a page share a field name, the id that keeps each label with its field. */
+  id?: string;
   label: string;
   hint?: string;
   required?: boolean;
@@ -20,7 +22,7 @@ interface FieldOptions {
 }
 
 function group(o: FieldOptions, control: string, kind = 'input'): string {
-  const id = fieldId(o.name);
+  const id = o.id ?? fieldId(o.name);
   const hint = o.hint ? `<span class="fr-hint-text">${esc(o.hint)}</span>` : '';
   return (
     `<div class="fr-${kind}-group" data-field="${esc(o.name)}">` +
@@ -31,7 +33,7 @@ function group(o: FieldOptions, control: string, kind = 'input'): string {
 }
 
 export function input(o: FieldOptions & { type?: string; autocomplete?: string }): string {
-  const id = fieldId(o.name);
+  const id = o.id ?? fieldId(o.name);
   return group(
     o,
     `<input class="fr-input" id="${id}" name="${esc(o.name)}" type="${o.type ?? 'text'}"` +
@@ -41,7 +43,7 @@ export function input(o: FieldOptions & { type?: string; autocomplete?: string }
 }
 
 export function textarea(o: FieldOptions): string {
-  const id = fieldId(o.name);
+  const id = o.id ?? fieldId(o.name);
   return group(
     o,
     `<textarea class="fr-input" id="${id}" name="${esc(o.name)}"${o.required ? ' required' : ''} aria-describedby="${id}-error" ${o.attrs ?? ''}>${esc(o.value)}</textarea>`,
@@ -49,7 +51,7 @@ export function textarea(o: FieldOptions): string {
 }
 
 export function select(o: FieldOptions & { options: [string, string][]; placeholder?: string }): string {
-  const id = fieldId(o.name);
+  const id = o.id ?? fieldId(o.name);
   const options = [
     ...(o.placeholder ? [`<option value="" disabled selected hidden>${esc(o.placeholder)}</option>`] : []),
     ...o.options.map(
@@ -64,7 +66,7 @@ export function select(o: FieldOptions & { options: [string, string][]; placehol
 }
 
 export function checkbox(o: FieldOptions & { checked?: boolean }): string {
-  const id = fieldId(o.name);
+  const id = o.id ?? fieldId(o.name);
   return (
     `<div class="fr-checkbox-group" data-field="${esc(o.name)}">` +
     `<input type="checkbox" id="${id}" name="${esc(o.name)}"${o.checked ? ' checked' : ''}${o.required ? ' required' : ''} aria-describedby="${id}-error">` +

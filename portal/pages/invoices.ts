@@ -5,6 +5,7 @@ import {
   INVOICE_WITH_ATTACHMENTS_MAX_BYTES,
 } from '../../deposits/attachments';
 import { CADRES_DE_FACTURATION } from '../../invoice/platform-rules/cadres';
+import { cadreLabel } from '../cadres';
 import { errorSummary, esc, input, notice, select, submit, textarea } from '../html';
 import type { PortalRoute } from '../server';
 
@@ -26,12 +27,6 @@ const STATUSES: [string, string][] = [
   ['REFUSEE_1', 'Refusée par le valideur'],
 ];
 
-/** "A1_FACTURE_FOURNISSEUR" → "A1 — Facture fournisseur". */
-const cadreLabel = (code: string) => {
-  const [id, ...words] = code.split('_');
-  const text = words.join(' ').toLowerCase();
-  return `${id} — ${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-};
 export const CADRES: [string, string][] = CADRES_DE_FACTURATION.map((c) => [c, cadreLabel(c)]);
 
 function listing(side: 'emises' | 'recues'): string {
@@ -127,6 +122,10 @@ ${errorSummary}
 <div class="fr-col-12 fr-col-md-6"><div class="fr-card fr-p-3w"><h2 class="fr-h5">Destinataire</h2>
 ${input({ name: 'buyer.name', label: 'Raison sociale', required: true })}
 ${input({ name: 'buyer.id', label: 'SIRET du destinataire', required: true })}
+${input({ name: 'buyer.street', label: 'Adresse' })}
+<div class="fr-grid-row fr-grid-row--gutters"><div class="fr-col-4">${input({ name: 'buyer.postCode', label: 'Code postal' })}</div>
+<div class="fr-col-8">${input({ name: 'buyer.city', label: 'Ville' })}</div></div>
+${input({ name: 'buyer.countryCode', label: 'Pays (code ISO)' })}
 </div></div></div>
 <h2 class="fr-h4 fr-mt-4w">Facture</h2>
 <div class="fr-grid-row fr-grid-row--gutters">
@@ -187,12 +186,12 @@ ${errorSummary}
 ${select({ name: 'status', label: 'Nouveau statut', required: true, options: [], placeholder: 'Choisir un statut' })}
 ${textarea({ name: 'reason', label: 'Motif', hint: 'Obligatoire pour suspendre, rejeter ou demander un recyclage.' })}
 ${input({ name: 'mandateNumber', label: 'Numéro de mandat', hint: 'Obligatoire pour « Mandatée ».' })}
-${textarea({ name: 'comment', label: 'Commentaire' })}
+${textarea({ name: 'comment', id: 'f-status-comment', label: 'Commentaire' })}
 ${submit('Enregistrer le statut')}
 </form></template>
 <template data-completion-form><form data-form="completion" class="fr-card fr-p-3w fr-mt-3w" novalidate><h2 class="fr-h4">Compléter la facture suspendue</h2>
 ${errorSummary}
-${textarea({ name: 'comment', label: 'Commentaire' })}
+${textarea({ name: 'comment', id: 'f-completion-comment', label: 'Commentaire' })}
 <div class="fr-upload-group" data-field="attachments"><label class="fr-label" for="f-completion-files">Pièces jointes<span class="fr-hint-text">${ATTACHMENT_MAX_BYTES / 1024 / 1024} Mo au plus par fichier ; formats : ${ATTACHMENT_EXTENSIONS.join(', ')}.</span></label>
 <input class="fr-upload" type="file" id="f-completion-files" name="files" multiple aria-describedby="f-completion-files-error"><p class="fr-error-text" id="f-completion-files-error" hidden></p></div>
 ${submit('Compléter la facture')}
@@ -203,7 +202,7 @@ ${errorSummary}
 ${input({ name: 'recipientId', label: 'Identifiant du destinataire (SIRET)' })}
 ${input({ name: 'serviceCode', label: 'Code service' })}
 ${input({ name: 'engagementNumber', label: 'Numéro d’engagement' })}
-${textarea({ name: 'comment', label: 'Commentaire' })}
+${textarea({ name: 'comment', id: 'f-recycling-comment', label: 'Commentaire' })}
 ${submit('Recycler la facture')}
 </form></template>`,
       }),

@@ -24,7 +24,7 @@ const address = [
   input({ name: 'address.street', label: 'Adresse', autocomplete: 'street-address' }),
   input({ name: 'address.postalCode', label: 'Code postal', autocomplete: 'postal-code' }),
   input({ name: 'address.city', label: 'Ville', autocomplete: 'address-level2' }),
-  input({ name: 'address.countryCode', label: 'Pays (code ISO)', hint: 'Par exemple FR.', value: 'FR' }),
+  input({ name: 'address.countryCode', label: 'Pays (code ISO)', hint: 'FR si vide.' }),
 ].join('');
 
 const TABS: [string, string][] = [
@@ -52,7 +52,7 @@ export function structurePages(): PortalRoute[] {
         content: `<h1>Mes structures</h1>
 <div data-structures><p>Chargement…</p></div>
 <h2 class="fr-mt-4w">Créer une structure</h2>
-<p>Vous en deviendrez le gestionnaire principal. Un SIRET est vérifié auprès du répertoire des entreprises, qui complète la raison sociale et l'adresse.</p>
+<p>Vous en deviendrez le gestionnaire principal. Un SIRET est vérifié auprès du répertoire des entreprises, qui complète la raison sociale et l'adresse laissées vides.</p>
 <form data-form="structure-create" novalidate>
 ${errorSummary}
 <div class="fr-grid-row fr-grid-row--gutters"><div class="fr-col-12 fr-col-md-6">
@@ -103,7 +103,7 @@ ${panel(
 <form data-form="bank-account" novalidate>${errorSummary}
 ${input({ name: 'iban', label: 'IBAN', required: true, hint: 'Par exemple FR76 3000 6000 0112 3456 7890 189.' })}
 ${input({ name: 'bic', label: 'BIC', required: true, hint: '8 ou 11 caractères.' })}
-${input({ name: 'label', label: 'Libellé' })}
+${input({ name: 'label', id: 'f-bank-label', label: 'Libellé' })}
 ${checkbox({ name: 'factor', label: "Compte d'un affactureur (factor)" })}
 ${submit('Ajouter')}</form>`,
   false,
@@ -114,7 +114,7 @@ ${panel(
 <h2 class="fr-h4 fr-mt-3w">Ajouter un service</h2>
 <form data-form="service" novalidate>${errorSummary}
 ${input({ name: 'code', label: 'Code service', required: true, hint: 'Lettres, chiffres, tiret, point, souligné.' })}
-${input({ name: 'name', label: 'Nom du service', required: true })}
+${input({ name: 'name', id: 'f-service-name', label: 'Nom du service', required: true })}
 ${input({ name: 'validFrom', label: 'Début de validité', type: 'date' })}
 ${input({ name: 'validTo', label: 'Fin de validité', type: 'date' })}
 ${checkbox({ name: 'engagementRequired', label: "Numéro d'engagement obligatoire pour ce service" })}

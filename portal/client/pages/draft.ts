@@ -162,7 +162,7 @@ function addLine(line: Partial<InvoiceLine> = {}) {
 
 /** The draft's invoice with what the form says. */
 function invoiceFromForm(): Invoice {
-  const v = values(f) as Record<string, string> & { buyer?: { name?: string; id?: string } };
+  const v = values(f) as Record<string, string> & { buyer?: Record<string, string | undefined> };
   const c = computed();
   const buyerId = v.buyer?.id?.replace(/\s/g, '');
   const inv = draft.invoice;
@@ -178,6 +178,13 @@ function invoiceFromForm(): Invoice {
     buyer: {
       ...inv.buyer,
       name: v.buyer?.name,
+      address: {
+        ...inv.buyer.address,
+        line1: v.buyer?.street,
+        postCode: v.buyer?.postCode,
+        city: v.buyer?.city,
+        countryCode: v.buyer?.countryCode?.toUpperCase(),
+      },
       legalRegistrationId: buyerId
         ? { value: buyerId, ...(/^\d{14}$/.test(buyerId) ? { schemeId: '0009' } : {}) }
         : undefined,
@@ -211,6 +218,7 @@ function draftField(path?: string): string | undefined {
   if (rest.startsWith('lines') || rest.startsWith('vatBreakdowns') || rest.startsWith('totals'))
     return 'lines';
   if (rest.startsWith('buyer.name')) return 'buyer.name';
+  if (rest.startsWith('buyer.address')) return 'buyer.street';
   if (rest.startsWith('buyer')) return 'buyer.id';
   return rest.split('.')[0];
 }
@@ -280,6 +288,10 @@ async function load() {
   const set = (name: string, value?: string) => value !== undefined && (field(name).value = value);
   set('buyer.name', inv.buyer.name);
   set('buyer.id', inv.buyer.legalRegistrationId?.value ?? inv.buyer.identifier?.value);
+  set('buyer.street', inv.buyer.address?.line1);
+  set('buyer.postCode', inv.buyer.address?.postCode);
+  set('buyer.city', inv.buyer.address?.city);
+  set('buyer.countryCode', inv.buyer.address?.countryCode);
   set('cadreDeFacturation', draft.cadreDeFacturation);
   set('typeCode', inv.typeCode === '381' ? '381' : '380');
   set('number', inv.number);

@@ -13,6 +13,7 @@ import {
   problemsOf,
   showProblems,
 } from '../form';
+import { cadreLabel } from '../../cadres';
 import { statusLabel } from '../messages';
 
 startPage();
@@ -51,6 +52,13 @@ interface Invoice {
   history: HistoryRow[];
 }
 
+const ACTORS: Record<string, string> = {
+  platform: 'plateforme',
+  supplier: 'fournisseur',
+  recipient: 'destinataire',
+  validator: 'valideur',
+};
+
 const id = $('[data-invoice-id]').dataset.invoiceId!;
 const path = `/invoices/${invoicePath(id)}`;
 /** Statuses the platform passes through by itself: the page follows them until they settle. */
@@ -85,11 +93,16 @@ function render(inv: Invoice) {
     ? `<ol class="ff-timeline">${inv.history
         .map(
           (h) =>
-            `<li><p class="fr-mb-0"><strong>${esc(statusLabel(h.status))}</strong>${h.reformCode ? ` <span class="fr-text--xs">(${h.reformCode})</span>` : ''} — ${esc(frDate(h.at))}${h.by ? `, ${esc(h.by)}` : ''}</p>${
+            `<li><p class="fr-mb-0"><strong>${esc(statusLabel(h.status))}</strong>${h.reformCode ? ` <span class="fr-text--xs">(${h.reformCode})</span>` : ''} — ${esc(frDate(h.at))}${h.by ? `, ${esc(ACTORS[h.by] ?? h.by)}` : ''}</p>${
               h.reason ? `<p class="fr-mb-0">Motif : ${esc(h.reason)}</p>` : ''
             }${h.comment ? `<p class="fr-mb-0">Commentaire : ${esc(h.comment)}</p>` : ''}${h.mandateNumber ? `<p class="fr-mb-0">Mandat n° ${esc(h.mandateNumber)}</p>` : ''}${
               h.attachments?.length
-                ? `<p class="fr-mb-0">Pièces jointes : ${esc(h.attachments.map((a) => a.filename ?? a.sha256.slice(0, 12)).join(', '))}</p>`
+                ? `<p class="fr-mb-0">Pièces jointes : ${h.attachments
+                    .map(
+                      (a) =>
+                        `<a href="/api/v1${path}/attachments/${esc(a.sha256)}" download>${esc(a.filename ?? a.sha256.slice(0, 12))}</a>`,
+                    )
+                    .join(', ')}</p>`
                 : ''
             }${h.reasons?.length ? `<ul>${h.reasons.map((r) => `<li>${esc(r.rule)} : ${esc(r.message.split(' / ')[0])}</li>`).join('')}</ul>` : ''}</li>`,
         )
@@ -102,7 +115,7 @@ ${row('Fournisseur', [inv.supplier?.name, inv.supplier?.id].filter(Boolean).join
 ${row('Destinataire', [inv.recipient?.name, inv.recipient?.id].filter(Boolean).join(' — '))}
 ${row('Code service', inv.recipient?.serviceCode)}
 ${row('Numéro d’engagement', inv.recipient?.engagementNumber)}
-${row('Cadre de facturation', inv.cadre)}
+${row('Cadre de facturation', inv.cadre && cadreLabel(inv.cadre))}
 ${row('Date de facture', frDay(inv.issueDate))}
 ${row('Déposée le', frDate(inv.depositedAt))}
 ${row('Total HT', money(inv.totals?.withoutVat, inv.currency))}

@@ -1,0 +1,353 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { blankInvoice, withBuyer, withSeller } from '../../deposits/draft-invoice';
+import { toFacturX } from '../../invoice/facturx';
+import type { Invoice } from '../../invoice/model';
+import { startSmtpServer, TestSmtp } from '../support/mail';
+import { registerStructure } from '../support/parties';
+import { frenchIban } from '../support/people';
+import { json, startTestPlatform, TestPlatform } from '../support/platform';
+import { tempDir } from '../support/stores';
+import { BUYER_SIRET, SUPPLIER_SIRET } from '../deposits/support/structures';
+import { describeWithBrowser, launchBrowser, screenshot, watchProblems } from './browser';
+
+const PASSWORD = 'un mot de passe solide';
+const SUPPLIER = 'marie.curie@atelier-dupont.example';
+const BUYER = 'comptable@villefranche.example';
+const IBAN = frenchIban('30006000011234567890189');
+
+/** A Factur-X invoice of the supplier to the buyer, written by the platform's own Factur-X writer. */
+async function facturX(number: string): Promise<Uint8Array> {
+  const base = withBuyer(
+    withSeller(
+      blankInvoice('2026-03-02'),
+      {
+        identifierType: 'SIRET',
+        identifier: SUPPLIER_SIRET,
+        name: 'Atelier Dupont SARL',
+        vatNumber: 'FR44732829320',
+        street: '12 rue des Lilas',
+        postalCode: '69003',
+        city: 'Lyon',
+        countryCode: 'FR',
+      },
+      { iban: IBAN, bic: 'AGRIFRPP' },
+    ),
+    {
+      identifierType: 'SIRET',
+      identifier: BUYER_SIRET,
+      name: 'Commune de Villefranche',
+      street: '1 place de la Mairie',
+      postalCode: '69400',
+      city: 'Villefranche-sur-Saône',
+      countryCode: 'FR',
+    },
+  );
+  const eur = (value: string) => ({ value, currencyId: 'EUR' });
+  const invoice: Invoice = {
+    ...base,
+    number,
+    dueDate: '2026-04-01',
+    buyerReference: 'SERV-A',
+    lines: [
+      {
+        id: '1',
+        quantity: { value: '2', unitCode: 'DAY' },
+        netAmount: eur('1000.00'),
+        price: { netPrice: eur('500.00') },
+        vatCategoryCode: 'S',
+        vatRate: '20',
+        item: { name: 'Élagage des platanes', classifications: [], attributes: [] },
+        allowances: [],
+        charges: [],
+      },
+    ],
+    vatBreakdowns: [
+      { categoryCode: 'S', rate: '20', taxableAmount: eur('1000.00'), taxAmount: eur('200.00') },
+    ],
+    totals: {
+      lineNetTotal: eur('1000.00'),
+      taxExclusiveAmount: eur('1000.00'),
+      vatTotal: eur('200.00'),
+      taxInclusiveAmount: eur('1200.00'),
+      amountDue: eur('1200.00'),
+    },
+  };
+  return toFacturX(invoice, { profile: 'EN 16931' });
+}
+
+/**
+ * Issue 8's done-when, in a real browser: a newcomer creates an account, activates it from the email
+ * (real SMTP), signs in, creates a structure with a bank account, deposits one invoice by form entry
+ * and one Factur-X upload, and sees both reach "Mise à disposition"; the public buyer suspends one,
+ * the supplier completes it, and the buyer sets it to "Mise en paiement". Screenshots of each step go
+ * to test-artifacts/portal/.
+ */
+describeWithBrowser('portal walk: from a new account to an invoice paid', () => {
+  let smtp: TestSmtp;
+  let p: TestPlatform;
+  let browser: Browser;
+  let supplier: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  const files = tempDir('portal-walk');
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    [p, browser] = await Promise.all([startTestPlatform({ mail: smtp.config }), launchBrowser()]);
+    await p.db('company_registry').insert({
+      siret: SUPPLIER_SIRET,
+      name: 'ATELIER DUPONT SARL',
+      street: '12 rue des Lilas',
+      postal_code: '69003',
+      city: 'Lyon',
+      updated_at: new Date().toISOString(),
+    });
+    supplier = await browser.newContext({ locale: 'fr-FR' });
+    page = await supplier.newPage();
+    problems = watchProblems(page);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await p?.stop();
+    await smtp?.stop();
+  });
+  afterEach(() => expect(problems).toEqual([]));
+
+  const go = (target: Page, to: string) => target.goto(`${p.url}${to}`);
+  const status = (target: Page, code: string) =>
+    target.locator(`[data-current-status="${code}"]`).waitFor({ timeout: 60_000 });
+  let invoiceByForm: string;
+  let invoiceByUpload: string;
+
+  it('creates an account and activates it from the email', async () => {
+    await go(page, '/creer-un-compte');
+    await page.fill('#f-email', SUPPLIER);
+    await page.fill('#f-firstName', 'Marie');
+    await page.fill('#f-lastName', 'Curie');
+    // Terms not accepted: the error is shown next to the box and in the summary.
+    await page.click('button[type="submit"]');
+    await page.locator('[data-error-summary] .fr-alert--error').waitFor();
+    expect(await page.textContent('#f-acceptTerms-error')).toBe('Cette case doit être cochée.');
+    await screenshot(page, 'walk-01-creer-un-compte-erreur');
+    await page.click('label[for="f-acceptTerms"]');
+    await page.click('button[type="submit"]');
+    await page.locator('[data-notice] .fr-alert--success').waitFor();
+    expect(await page.textContent('[data-notice]')).toContain(SUPPLIER);
+    await screenshot(page, 'walk-02-compte-cree');
+
+    const email = await smtp.next(SUPPLIER);
+    const link = new URL(/https?:\/\/\S+\/activation\?\S+/.exec(email.text ?? '')![0]);
+    await go(page, `${link.pathname}${link.search}`);
+    expect(await page.inputValue('#f-email')).toBe(SUPPLIER);
+    await page.fill('#f-password', 'court');
+    await page.fill('#f-confirmation', 'court');
+    await page.click('button[type="submit"]');
+    // The API's PASSWORD_WEAK, in French next to the password.
+    await page.locator('#f-password-error:not([hidden])').waitFor();
+    expect(await page.textContent('#f-password-error')).toContain('au moins 12 caractères');
+    await page.fill('#f-password', PASSWORD);
+    await page.fill('#f-confirmation', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.locator('[data-notice] .fr-alert--success').waitFor();
+    await screenshot(page, 'walk-03-compte-active');
+  });
+
+  it('signs in and creates a structure with a bank account', async () => {
+    await go(page, '/connexion');
+    await page.fill('#f-email', SUPPLIER);
+    await page.fill('#f-password', PASSWORD);
+    await screenshot(page, 'walk-04-connexion');
+    await page.click('button[type="submit"]');
+    await page.waitForURL('**/factures/emises');
+
+    await go(page, '/structures');
+    await page.fill('#f-identifier', SUPPLIER_SIRET);
+    await page.fill('#f-vatNumber', 'FR44732829320');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/\/structures\/[^/?]+\?creee=1$/);
+    await page.locator('[data-structure-title]', { hasText: 'ATELIER DUPONT SARL' }).waitFor();
+    // Name and address come from the company registry.
+    expect(await page.inputValue('#f-address-city')).toBe('Lyon');
+    await screenshot(page, 'walk-05-fiche-structure');
+
+    await page.click('#tab-bank');
+    await page.fill(
+      '#f-iban',
+      IBAN.replace(/.$/, (d) => String((Number(d) + 1) % 10)),
+    );
+    await page.fill('#f-bic', 'AGRIFRPP');
+    await page.click('form[data-form="bank-account"] button[type="submit"]');
+    await page.locator('#f-iban-error:not([hidden])').waitFor();
+    expect(await page.textContent('#f-iban-error')).toBe('Cet IBAN est invalide (clé de contrôle).');
+    await screenshot(page, 'walk-06-iban-invalide');
+    await page.fill('#f-iban', IBAN);
+    await page.click('form[data-form="bank-account"] button[type="submit"]');
+    await page.locator('[data-bank-accounts] td', { hasText: 'AGRIFRPP' }).waitFor();
+    await screenshot(page, 'walk-07-coordonnees-bancaires');
+  });
+
+  it('sets up the public buyer (created by support) with its user', async () => {
+    expect(
+      (
+        await fetch(`${p.url}/api/v1/accounts`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: BUYER, firstName: 'Paul', lastName: 'Comptable', acceptTerms: true }),
+        })
+      ).status,
+    ).toBe(201);
+    const token = new URL(
+      /https?:\/\/\S+token=[\w-]+/.exec((await smtp.next(BUYER)).text ?? '')![0],
+    ).searchParams.get('token');
+    const activated = await fetch(`${p.url}/api/v1/accounts/activate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: BUYER, token, password: PASSWORD }),
+    });
+    expect(activated.status).toBe(200);
+    const user = await p.db('users').where({ email: BUYER }).first('id');
+    // Public structures are created by operators; this one requires a service code on each invoice.
+    await registerStructure(p.db, {
+      identifier: BUYER_SIRET,
+      name: 'Commune de Villefranche',
+      public: true,
+      serviceCodeRequired: true,
+      services: [{ code: 'SERV-A' }],
+      members: [{ userId: user.id }],
+    });
+    await p
+      .db('structures')
+      .where({ identifier: BUYER_SIRET })
+      .update({ street: '1 place de la Mairie', postal_code: '69400', city: 'Villefranche-sur-Saône' });
+  });
+
+  it('deposits an invoice by form entry, with live totals and findings next to the fields', async () => {
+    await go(page, '/factures/depot');
+    await page.fill('#f-recipientId', BUYER_SIRET);
+    await screenshot(page, 'walk-08-depot-saisie');
+    await page.click('form[data-form="deposit"] button[type="submit"]');
+    await page.waitForURL('**/factures/brouillon?id=*');
+    expect(await page.inputValue('#f-buyer-name')).toBe('Commune de Villefranche');
+    await page.fill('#f-number', 'F-2026-001');
+    await page.fill('#f-dueDate', '2026-12-31');
+    await page.fill('[data-line="name"]', 'Entretien des espaces verts');
+    await page.fill('[data-line="quantity"]', '3');
+    await page.selectOption('[data-line="unit"]', 'HUR');
+    await page.fill('[data-line="price"]', '120');
+    expect(await page.textContent('[data-total="ht"]')).toContain('360,00');
+    expect(await page.textContent('[data-total="tva"]')).toContain('72,00');
+    expect(await page.textContent('[data-total="ttc"]')).toContain('432,00');
+
+    // "Valider": the buyer requires a service code, said next to that field.
+    await page.click('button[value="validate"]');
+    await page.locator('#f-buyerReference-error:not([hidden])').waitFor();
+    expect(await page.textContent('#f-buyerReference-error')).toBe(
+      'Le code service est obligatoire pour ce destinataire.',
+    );
+    await screenshot(page, 'walk-09-formulaire-constats');
+    await page.fill('#f-buyerReference', 'SERV-A');
+    await page.click('button[value="validate"]');
+    await page.locator('[data-notice] .fr-alert--success').waitFor();
+    await page.click('button[value="send"]');
+    await page.waitForURL('**/factures/invoice/**');
+    await status(page, 'MISE_A_DISPOSITION');
+    invoiceByForm = new URL(page.url()).pathname;
+    expect(await page.textContent('[data-invoice]')).toContain('Mise à disposition');
+    await screenshot(page, 'walk-10-facture-saisie-mise-a-disposition');
+  });
+
+  it('deposits a Factur-X by upload', async () => {
+    const file = path.join(files, 'F-2026-002.pdf');
+    fs.writeFileSync(file, await facturX('F-2026-002'));
+    await go(page, '/factures/depot');
+    await page.click('label[for="mode-xml"]');
+    await page.setInputFiles('#f-file', file);
+    await screenshot(page, 'walk-11-depot-facturx');
+    await page.click('form[data-form="deposit"] button[type="submit"]');
+    await page.waitForURL('**/factures/invoice/**');
+    await status(page, 'MISE_A_DISPOSITION');
+    invoiceByUpload = new URL(page.url()).pathname;
+    expect(await page.textContent('[data-invoice]')).toContain('1\u202f200,00');
+    await screenshot(page, 'walk-12-facture-facturx-mise-a-disposition');
+
+    await go(page, '/factures/emises');
+    for (const number of ['F-2026-001', 'F-2026-002'])
+      await page
+        .locator('[data-results] tr', { hasText: number })
+        .locator('[data-status="MISE_A_DISPOSITION"]')
+        .waitFor();
+    await screenshot(page, 'walk-13-factures-emises');
+  });
+
+  it('lets the buyer suspend one, the supplier complete it, and the buyer set it to payment', async () => {
+    const buyer = await browser.newContext({ locale: 'fr-FR' });
+    const b = await buyer.newPage();
+    const buyerProblems = watchProblems(b);
+    await go(b, '/connexion');
+    await b.fill('#f-email', BUYER);
+    await b.fill('#f-password', PASSWORD);
+    await b.click('button[type="submit"]');
+    await b.waitForURL('**/factures/emises');
+    await go(b, '/factures/recues');
+    await b.locator('[data-results] tr', { hasText: 'F-2026-002' }).waitFor();
+    await screenshot(b, 'walk-14-factures-recues');
+    await b.click('[data-results] a:text-is("F-2026-001")');
+    await b.waitForURL(`**${invoiceByForm}`);
+    await b.locator('form[data-form="status"]').waitFor();
+
+    // SUSPENDUE needs a reason: asked for next to the field before anything is sent.
+    await b.selectOption('#f-status', 'SUSPENDUE');
+    await b.click('form[data-form="status"] button[type="submit"]');
+    await b.locator('#f-reason-error:not([hidden])').waitFor();
+    expect(await b.textContent('#f-reason-error')).toBe('Le motif est obligatoire pour ce statut.');
+    await b.fill('#f-reason', 'Le bon de livraison manque.');
+    await b.click('form[data-form="status"] button[type="submit"]');
+    await status(b, 'SUSPENDUE');
+    await screenshot(b, 'walk-15-facture-suspendue');
+
+    const proof = path.join(files, 'bon-de-livraison.pdf');
+    fs.writeFileSync(proof, '%PDF-1.4\n% bon de livraison\n');
+    await go(page, invoiceByForm);
+    await page.locator('form[data-form="completion"]').waitFor();
+    expect(await page.textContent('[data-invoice]')).toContain('Le bon de livraison manque.');
+    await page.fill('#f-completion-comment', 'Voici le bon de livraison signé.');
+    await page.setInputFiles('#f-completion-files', proof);
+    await page.click('form[data-form="completion"] button[type="submit"]');
+    await status(page, 'COMPLETEE');
+    await screenshot(page, 'walk-16-facture-completee');
+
+    await go(b, invoiceByForm);
+    await b.locator('form[data-form="status"]').waitFor();
+    const proofLink = b.locator('[data-invoice] a', { hasText: 'bon-de-livraison.pdf' });
+    const download = await buyer.request.get(`${p.url}${await proofLink.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).toString()).toContain('bon de livraison');
+    await b.selectOption('#f-status', 'MISE_EN_PAIEMENT');
+    await b.click('form[data-form="status"] button[type="submit"]');
+    await status(b, 'MISE_EN_PAIEMENT');
+    expect(await b.locator('form[data-form="status"]').count()).toBe(0);
+    await screenshot(b, 'walk-17-facture-mise-en-paiement');
+    expect(buyerProblems).toEqual([]);
+    await buyer.close();
+
+    // The supplier follows it too, and the API agrees.
+    await go(page, invoiceByForm);
+    await status(page, 'MISE_EN_PAIEMENT');
+    const id = decodeURIComponent(invoiceByForm.replace('/factures/', ''));
+    const cookies = await supplier.cookies();
+    const res = await fetch(`${p.url}/api/v1/invoices/${id}`, {
+      headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+    });
+    expect((await json(res)).history.map((h: { status: string }) => h.status)).toEqual([
+      'DEPOSEE',
+      'EN_COURS_ACHEMINEMENT',
+      'MISE_A_DISPOSITION',
+      'SUSPENDUE',
+      'COMPLETEE',
+      'MISE_EN_PAIEMENT',
+    ]);
+    expect(invoiceByUpload).toMatch(/F-2026-002$/);
+  });
+});
