@@ -4,6 +4,7 @@ import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
 import { createSupportActivities } from './support';
 import { createFlowActivities } from './flow';
 import { createConnectorActivities, ConnectorActivityDeps } from './connector';
+import { createServiceModeActivities } from './service-mode';
 
 export type ActivityDeps = InvoiceActivityDeps &
   AccountActivityDeps &
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAttachmentActivities(deps),
     ...createSupportActivities(deps),
     ...createFlowActivities(deps),
+    ...createServiceModeActivities(deps),
     ...(deps.connectors ? createConnectorActivities({ ...deps, connectors: deps.connectors }) : {}),
   };
 }

@@ -15,6 +15,7 @@ import type { CompanyRegistry } from '../structures/registry';
 import { ApiError } from './errors';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
+import { serviceModeRouter as cproRouter } from './cpro';
 import type { ConnectorRuntime } from '../connectors/runtime';
 import { portalRouter } from '../portal/server';
 
@@ -73,6 +74,8 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Service mode (/cpro, /api/oauth/token) parses and authenticates its own requests.
+  app.use(cproRouter(deps));
   app.use(express.json({ limit: '1mb' }));
 
   const document = openApiDocument(resources.map((r) => r.openApi));

@@ -5,7 +5,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { BlobStore } from '../platform/blobs';
 import type { Db } from '../platform/db';
 import type { FlowSyntax } from '../deposits/flow-syntax';
-import { invoiceFlow } from '../workflows/flow';
+import { invoiceFlow, type FlowDeposit } from '../workflows/flow';
 
 export interface FlowDepositDeps {
   db: Db;
@@ -22,7 +22,7 @@ export interface FlowDepositDeps {
 export async function depositFlow(
   { db, blobs, client, taskQueue }: FlowDepositDeps,
   bytes: Buffer,
-  f: { syntax: FlowSyntax; filename?: string; userId?: string },
+  f: { syntax: FlowSyntax; filename?: string; userId?: string; qualification?: FlowDeposit['qualification'] },
 ) {
   const digest = crypto.createHash('sha256').update(f.syntax).update('\n').update(bytes).digest('hex');
   const numeroFluxDepot = `FX${digest.slice(0, 18).toUpperCase()}`;
@@ -58,6 +58,7 @@ export async function depositFlow(
             blob,
             depositedAt: dateDepot,
             depositedBy: f.userId,
+            ...(f.qualification && { qualification: f.qualification }),
           },
         },
       ],

@@ -6,6 +6,7 @@ import * as m004 from './004_lifecycle';
 import * as m005 from './005_deposits';
 import * as m006 from './006_connectors';
 import * as m007 from './007_support';
+import * as m008 from './008_service_mode';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '005_deposits': m005,
   '006_connectors': m006,
   '007_support': m007,
+  '008_service_mode': m008,
 };

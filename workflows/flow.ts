@@ -10,7 +10,7 @@ import {
   FlowSyntax,
   settledFlowStatus,
 } from '../deposits/flow-syntax';
-import { invoiceLifecycle } from './invoice';
+import { invoiceLifecycle, type InvoiceDeposit } from './invoice';
 
 /** What the API (or the inbox poller) hands over when a flow is deposited. */
 export interface FlowDeposit {
@@ -21,6 +21,8 @@ export interface FlowDeposit {
   depositedAt: string;
   /** The signed-in user who sent it: each invoice must name a supplier structure they belong to. Absent for the inbox folder. */
   depositedBy?: string;
+  /** Sent by an application in qualification: each invoice is checked, never delivered. */
+  qualification?: InvoiceDeposit['qualification'];
 }
 
 export interface FlowOptions {
@@ -220,7 +222,7 @@ async function admit(deposit: FlowDeposit, entry: FlowEntry): Promise<InProgress
   try {
     await wf.startChild(invoiceLifecycle, {
       workflowId: d.invoiceId,
-      args: [d],
+      args: [deposit.qualification ? { ...d, qualification: deposit.qualification } : d],
       parentClosePolicy: wf.ParentClosePolicy.ABANDON,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       memo: { blobSha256: d.blob.sha256 },

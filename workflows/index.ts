@@ -8,3 +8,5 @@ export { supportRequest } from './support-request';
 export { connectorSync } from './connector';
 export { connectorTick } from './connector-tick';
 export { invoiceFlow } from './flow';
+export { technicalAccountReminders } from './technical-account';
+export { raccordement } from './raccordement';

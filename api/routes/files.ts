@@ -1,6 +1,8 @@
 import express, { Router } from 'express';
 import multer from 'multer';
 import type { AppDeps } from '../app';
+import type { Db } from '../../platform/db';
+import type { BlobStore } from '../../platform/blobs';
 import { requireCaller } from '../auth';
 import { ApiError } from '../errors';
 import { errorResponse, OpenApiPaths } from '../openapi';
@@ -35,13 +37,18 @@ export function filesRouter({ db, blobs }: AppDeps): Router {
           field: 'file',
         },
       );
-    const problem = checkAttachment(name, bytes.byteLength, 0);
-    if (problem) throw attachmentError(problem);
-    const mediaType = MEDIA_TYPES[name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
-    const blob = await storeBlob(db, blobs, bytes, { mediaType, filename: name });
-    res.status(201).json({ sha256: blob.sha256, size: blob.size, mediaType, name });
+    res.status(201).json(await storeUploadedFile(db, blobs, name, bytes));
   });
   return router;
+}
+
+/** Checks a file uploaded on its own against the attachment rules and stores it (ajouter/fichier too). */
+export async function storeUploadedFile(db: Db, blobs: BlobStore, name: string, bytes: Uint8Array) {
+  const problem = checkAttachment(name, bytes.byteLength, 0);
+  if (problem) throw attachmentError(problem);
+  const mediaType = MEDIA_TYPES[name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
+  const blob = await storeBlob(db, blobs, bytes, { mediaType, filename: name });
+  return { sha256: blob.sha256, size: blob.size, mediaType, name };
 }
 
 export const filesOpenApi: OpenApiPaths = {

@@ -85,14 +85,14 @@ export function flowsRouter(deps: AppDeps): Router {
 }
 
 /** A flow its depositor (or an operator) may read. */
-async function readableFlow(db: Db, numero: string, caller: { userId: string; operator: boolean }) {
+export async function readableFlow(db: Db, numero: string, caller: { userId: string; operator: boolean }) {
   const flow = await db('flows').where({ numero }).first();
   if (!flow || (!caller.operator && flow.deposited_by !== caller.userId))
     throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow ${numero}.`, { field: 'params.numero' });
   return flow;
 }
 
-function reportOf(flow: { numero: string; status: string; report: string | null }): FlowReport {
+export function reportOf(flow: { numero: string; status: string; report: string | null }): FlowReport {
   if (!flow.report)
     throw new ApiError(
       409,

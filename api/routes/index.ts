@@ -20,6 +20,7 @@ import { flowsOpenApi, flowsRouter } from './flows';
 import { draftsOpenApi, draftsRouter } from './drafts';
 import { attachmentsOpenApi, attachmentsRouter } from './attachments';
 import { filesOpenApi, filesRouter } from './files';
+import { serviceModeOpenApi, serviceModeRouter } from './service-mode';
 import { structureDirectoryOpenApi, structureDirectoryRouter } from './structure-directory';
 import { portalListsOpenApi, portalListsRouter } from './portal-lists';
 
@@ -51,6 +52,7 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: filesRouter, openApi: filesOpenApi },
   { mount: '/api/v1', router: connectorsRouter, openApi: connectorsOpenApi },
   { mount: '/api/v1', router: connectionsRouter, openApi: connectionsOpenApi },
+  { mount: '/api/v1', router: serviceModeRouter, openApi: serviceModeOpenApi },
   { mount: '/api/v1', router: structureDirectoryRouter, openApi: structureDirectoryOpenApi },
   { mount: '/api/v1', router: portalListsRouter, openApi: portalListsOpenApi },
 ];

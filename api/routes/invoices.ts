@@ -197,7 +197,7 @@ export function invoicesRouter(
 }
 
 /** Attachments are files already in the blob store, named by their SHA-256. */
-async function attachmentRefs(db: Db, hashes: string[]): Promise<BlobRef[]> {
+export async function attachmentRefs(db: Db, hashes: string[]): Promise<BlobRef[]> {
   const rows = hashes.length ? await db('blobs').whereIn('sha256', hashes) : [];
   return hashes.map((sha256, i) => {
     const row = rows.find((r) => r.sha256 === sha256);

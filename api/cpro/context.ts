@@ -1,0 +1,131 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import Ajv, { type ValidateFunction } from 'ajv';
+import type { Db } from '../../platform/db';
+import type { Caller } from '../auth';
+import { ApiError } from '../errors';
+import { applicationOfToken } from '../../cpro/applications';
+import { verifyTechnicalAccount, type TechnicalCaller } from '../../cpro/technical-accounts';
+import { CODES, CproError, NATIVE_CODES, ok } from '../../cpro/wire';
+
+/** Who calls /cpro: the application (bearer token) and the technical account (cpro-account header). */
+export interface CproContext {
+  application: { id: string; structureId: string; mode: string };
+  account: TechnicalCaller;
+  /** The technical account as the shared services know callers. */
+  caller: Caller;
+}
+
+export const cproContext = (res: Response): CproContext => res.locals.cpro as CproContext;
+
+/**
+ * Both credentials on every call: a valid bearer token of an application, and the cpro-account of a
+ * technical account of the structure that application belongs to.
+ */
+export function cproAuthentication(db: Db): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const app = bearer ? await applicationOfToken(db, bearer) : undefined;
+      if (!app) {
+        res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+        throw new CproError(
+          CODES.TOKEN_INVALID,
+          'Jeton OAuth2 absent, inconnu ou expiré : demandez-en un à /api/oauth/token.',
+          'Authorization',
+          401,
+        );
+      }
+      const header = req.headers['cpro-account'];
+      const account = await verifyTechnicalAccount(db, Array.isArray(header) ? header[0] : header);
+      if (account.structureId !== app.structure_id)
+        throw new CproError(
+          CODES.STRUCTURE_NOT_ALLOWED,
+          'Le compte technique appartient à une structure pour laquelle cette application n’est pas enregistrée.',
+          'cpro-account',
+          403,
+        );
+      res.locals.cpro = {
+        application: {
+          id: app.id as string,
+          structureId: app.structure_id as string,
+          mode: app.mode as string,
+        },
+        account,
+        caller: { userId: account.userId, email: account.login, operator: false },
+      } satisfies CproContext;
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/** Input schemas of the wire: clients send fields we do not read (idUtilisateurCourant...), so extra ones pass. */
+export const wireAjv = new Ajv({
+  allErrors: false,
+  coerceTypes: false,
+  strict: false,
+  allowUnionTypes: true,
+});
+
+/** A POST endpoint: checks the JSON body against its schema, answers the result with codeRetour 0. */
+export function endpoint<T>(
+  validate: ValidateFunction<T> | undefined,
+  run: (body: T, ctx: CproContext, req: Request) => Promise<object>,
+): RequestHandler {
+  return async (req, res) => {
+    const body: unknown = req.body ?? {};
+    if (validate && !validate(body)) {
+      const e = validate.errors?.[0];
+      const missing =
+        e?.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
+      const field = `${e?.instancePath ?? ''}${missing}`.replace(/^\//, '').replace(/\//g, '.');
+      throw new CproError(
+        CODES.INVALID_INPUT,
+        `Champ ${field || 'corps'} : ${e?.message ?? 'invalide'}.`,
+        field || 'body',
+      );
+    }
+    res.json(ok(await run(body as T, cproContext(res), req)));
+  };
+}
+
+/** Every refusal as {codeRetour, libelle, erreur}; native errors of the shared services mapped to wire codes. */
+export const cproErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const e = toCproError(err);
+  if (!e) req.log.error({ err }, 'cpro request failed');
+  const known =
+    e ?? new CproError(CODES.TECHNICAL_ERROR, 'Erreur technique ; elle a été journalisée.', undefined, 500);
+  res.status(known.status).json({
+    codeRetour: known.codeRetour,
+    libelle: known.message,
+    erreur: { champ: known.field, code: known.nativeCode, requestId: req.id },
+  });
+};
+
+function toCproError(err: unknown): CproError | undefined {
+  if (err instanceof CproError) return err;
+  if (err instanceof ApiError) {
+    const details = err.details as { field?: string; errors?: { field: string }[] } | undefined;
+    const field = details?.field ?? details?.errors?.[0]?.field;
+    return new CproError(
+      NATIVE_CODES[err.code] ?? CODES.REFUSED,
+      `${err.code}: ${err.message}`,
+      field,
+      400,
+      err.code,
+    );
+  }
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.too.large')
+    return new CproError(
+      CODES.FILE_INVALID,
+      'Le corps de la requête est trop volumineux.',
+      'body',
+      400,
+      'PAYLOAD_TOO_LARGE',
+    );
+  if (type === 'entity.parse.failed')
+    return new CproError(CODES.INVALID_INPUT, 'Le corps JSON est illisible.', 'body', 400, 'INVALID_JSON');
+  return undefined;
+}

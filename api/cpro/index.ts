@@ -1,0 +1,98 @@
+import express, { Router, type ErrorRequestHandler } from 'express';
+import type { AppDeps } from '../app';
+import { issueToken, SCOPES, TOKEN_LIFETIME_SECONDS } from '../../cpro/applications';
+import { CODES, CproError } from '../../cpro/wire';
+import { cproAuthentication, cproErrorHandler } from './context';
+import { facturesRouter } from './factures';
+import { structuresRouter } from './structures';
+import { transversesRouter } from './transverses';
+import { utilisateursRouter } from './utilisateurs';
+import { cproOpenApiDocument } from './openapi';
+
+/**
+ * Service mode: the State platform's API, wire-compatible, over the same services and workflows as
+ * /api/v1. Mounted before the native body parser and authentication: its clients send large base64
+ * bodies and a bearer token of their own (an application's, not a person's session).
+ */
+export function serviceModeRouter(deps: AppDeps): Router {
+  const router = Router();
+
+  router.post(
+    '/api/oauth/token',
+    express.urlencoded({ extended: false, limit: '10kb' }),
+    oauthToken(deps),
+    oauthErrors,
+  );
+
+  const document = cproOpenApiDocument();
+  router.get('/cpro/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+
+  const cpro = Router();
+  // Base64 makes a file a third larger than its bytes.
+  cpro.use(express.json({ limit: Math.ceil(deps.maxUploadBytes * 1.4) + 64 * 1024 }));
+  cpro.use(cproAuthentication(deps.db));
+  cpro.use('/factures/v1', facturesRouter(deps));
+  cpro.use('/structures/v1', structuresRouter(deps));
+  cpro.use('/utilisateurs/v1', utilisateursRouter(deps));
+  cpro.use('/transverses/v1', transversesRouter(deps));
+  cpro.use((req, _res, next) =>
+    next(new CproError(CODES.NOT_FOUND, `Aucune opération ${req.method} /cpro${req.path}.`, undefined, 404)),
+  );
+  cpro.use(cproErrorHandler);
+  router.use('/cpro', cpro);
+  return router;
+}
+
+class OAuthError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    description: string,
+  ) {
+    super(description);
+  }
+}
+
+/**
+ * RFC 6749 client credentials (section 4.4): client_id and client_secret in the form body, or in
+ * HTTP Basic authentication (section 2.3.1).
+ */
+function oauthToken({ db }: AppDeps): express.RequestHandler {
+  return async (req, res) => {
+    const form = (req.body ?? {}) as Record<string, string | undefined>;
+    const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    let clientId = form.client_id;
+    let clientSecret = form.client_secret;
+    if (basic) {
+      const decoded = Buffer.from(basic, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      clientId = decodeURIComponent(decoded.slice(0, Math.max(colon, 0)));
+      clientSecret = decodeURIComponent(decoded.slice(colon + 1));
+    }
+    if (!req.is('application/x-www-form-urlencoded'))
+      throw new OAuthError(400, 'invalid_request', 'Send an application/x-www-form-urlencoded body.');
+    if (!form.grant_type) throw new OAuthError(400, 'invalid_request', 'grant_type is missing.');
+    if (form.grant_type !== 'client_credentials')
+      throw new OAuthError(400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
+    if (!clientId || !clientSecret)
+      throw new OAuthError(401, 'invalid_client', 'Client authentication failed.');
+    const asked = (form.scope ?? 'openid').split(/\s+/).filter(Boolean);
+    if (asked.some((s) => !SCOPES.includes(s)))
+      throw new OAuthError(400, 'invalid_scope', `Known scopes: ${SCOPES.join(', ')}.`);
+    const scope = asked.length ? asked.join(' ') : 'openid';
+    const issued = await issueToken(db, clientId, clientSecret, scope);
+    if (!issued) throw new OAuthError(401, 'invalid_client', 'Client authentication failed.');
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('pragma', 'no-cache');
+    res.json({ access_token: issued.token, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, scope });
+  };
+}
+
+const oauthErrors: ErrorRequestHandler = (err, req, res, next) => {
+  if (!(err instanceof OAuthError)) return next(err);
+  if (err.status === 401) res.setHeader('www-authenticate', 'Basic realm="facturflow"');
+  res.setHeader('cache-control', 'no-store');
+  res.status(err.status).json({ error: err.error, error_description: err.message });
+};

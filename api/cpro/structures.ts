@@ -1,0 +1,174 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import type { AppDeps } from '../app';
+import { getStructure } from '../../structures/structures';
+import { getService, listServices } from '../../structures/services';
+import { internalId, wireId } from '../../cpro/identifiers';
+import { paging } from '../../cpro/invoice-wire';
+import { CODES, CproError } from '../../cpro/wire';
+import { endpoint, wireAjv } from './context';
+
+const idSchema = { type: ['integer', 'string'] } as const;
+const pageSchema = {
+  type: 'object',
+  properties: {
+    nbResultatsParPage: { type: 'integer', minimum: 1 },
+    pageResultatDemandee: { type: 'integer', minimum: 1 },
+  },
+} as const;
+
+export const structuresSchemas = {
+  rechercher: {
+    type: 'object',
+    properties: {
+      structure: {
+        type: 'object',
+        properties: {
+          identifiantStructure: { type: 'string', maxLength: 100 },
+          typeIdentifiantStructure: { type: 'string' },
+          raisonSocialeStructure: { type: 'string', maxLength: 200 },
+          typeStructure: { type: 'string', enum: ['PUBLIQUE', 'PRIVEE'] },
+        },
+      },
+      parametres: pageSchema,
+    },
+  },
+  consulter: { type: 'object', required: ['idStructureCPP'], properties: { idStructureCPP: idSchema } },
+  'rechercher/services': {
+    type: 'object',
+    required: ['idStructure'],
+    properties: { idStructure: idSchema, parametresRechercherServicesStructure: pageSchema },
+  },
+  'consulter/service': {
+    type: 'object',
+    required: ['idStructure', 'idService'],
+    properties: { idStructure: idSchema, idService: idSchema },
+  },
+};
+
+type Any = Record<string, never> & Record<string, unknown>;
+const compile = (name: keyof typeof structuresSchemas) => wireAjv.compile<Any>(structuresSchemas[name]);
+
+/** /cpro/structures/v1: the directory of structures (what a supplier needs to address an invoice). */
+export function structuresRouter({ db }: AppDeps): Router {
+  const router = Router();
+
+  const structureOf = async (wire: unknown, field: string) => {
+    const id = await internalId(db, 'structure', wire);
+    const structure = id && (await getStructure(db, id));
+    if (!structure)
+      throw new CproError(CODES.STRUCTURE_NOT_FOUND, `Aucune structure ${String(wire)}.`, field);
+    return structure;
+  };
+
+  router.post(
+    '/rechercher',
+    endpoint(compile('rechercher'), async (b) => {
+      const s = (b.structure ?? {}) as Record<string, string | undefined>;
+      const p = paging(b.parametres as { nbResultatsParPage?: number; pageResultatDemandee?: number });
+      const query = db('structures').where((w: Knex.QueryBuilder) => {
+        if (s.identifiantStructure) w.where('identifier', s.identifiantStructure);
+        if (s.typeIdentifiantStructure) w.where('identifier_type', s.typeIdentifiantStructure);
+        if (s.typeStructure) w.where('public', s.typeStructure === 'PUBLIQUE');
+        if (s.raisonSocialeStructure)
+          w.whereRaw('LOWER(name) LIKE ?', [
+            `%${s.raisonSocialeStructure.toLowerCase().replace(/[%_]/g, '')}%`,
+          ]);
+      });
+      const [{ n }] = await query.clone().count({ n: '*' });
+      const rows = await query
+        .orderBy('identifier')
+        .limit(p.pageSize)
+        .offset((p.page - 1) * p.pageSize);
+      const listeStructures = [];
+      for (const r of rows)
+        listeStructures.push({
+          idStructureCPP: await wireId(db, 'structure', r.id),
+          identifiantStructure: r.identifier,
+          typeIdentifiantStructure: r.identifier_type,
+          designationStructure: r.name,
+          raisonSociale: r.name,
+          typeStructure: r.public ? 'PUBLIQUE' : 'PRIVEE',
+          statut: 'ACTIF',
+        });
+      return { listeStructures, parametresRetour: p.answer(Number(n)) };
+    }),
+  );
+
+  router.post(
+    '/consulter',
+    endpoint(compile('consulter'), async (b) => {
+      const s = await structureOf(b.idStructureCPP, 'idStructureCPP');
+      return {
+        idStructureCPP: await wireId(db, 'structure', s.id),
+        identifiantStructure: s.identifier,
+        typeIdentifiantStructure: s.identifierType,
+        raisonSociale: s.name,
+        libelleStructure: s.name,
+        typeStructure: s.public ? 'PUBLIQUE' : 'PRIVEE',
+        numeroTva: s.vatNumber ?? null,
+        numeroRcsStructure: s.rcs ?? null,
+        email: s.email ?? null,
+        statut: 'ACTIF',
+        adressePostale: {
+          adresse: s.address.street ?? null,
+          codePostal: s.address.postalCode ?? null,
+          ville: s.address.city ?? null,
+          codePays: s.address.countryCode ?? 'FR',
+        },
+        parametres: {
+          codeServiceDoitEtreRenseigne: s.parameters.codeServiceDoitEtreRenseigne,
+          numeroEJDoitEtreRenseigne: s.parameters.numeroEJDoitEtreRenseigne,
+          gestionNumeroEJOuCodeService: s.parameters.gestionNumeroEJOuCodeService,
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/rechercher/services',
+    endpoint(compile('rechercher/services'), async (b) => {
+      const s = await structureOf(b.idStructure, 'idStructure');
+      const p = paging(b.parametresRechercherServicesStructure as { nbResultatsParPage?: number });
+      const all = await listServices(db, s.id);
+      const listeServices = [];
+      for (const svc of all.slice((p.page - 1) * p.pageSize, p.page * p.pageSize))
+        listeServices.push({
+          idService: await wireId(db, 'service', `${s.id}/${svc.code}`),
+          codeService: svc.code,
+          libelleService: svc.name,
+          estActif: svc.active,
+          dateDbtService: svc.validFrom ?? null,
+          dateFinService: svc.validTo ?? null,
+        });
+      return { listeServices, parametresRetour: p.answer(all.length) };
+    }),
+  );
+
+  router.post(
+    '/consulter/service',
+    endpoint(compile('consulter/service'), async (b) => {
+      const s = await structureOf(b.idStructure, 'idStructure');
+      const key = await internalId(db, 'service', b.idService);
+      const code = key?.startsWith(`${s.id}/`) ? key.slice(s.id.length + 1) : undefined;
+      const svc = code && (await getService(db, s.id, code));
+      if (!svc)
+        throw new CproError(
+          CODES.SERVICE_NOT_FOUND,
+          `Aucun service ${String(b.idService)} dans cette structure.`,
+          'idService',
+        );
+      return {
+        idService: await wireId(db, 'service', `${s.id}/${svc.code}`),
+        codeService: svc.code,
+        libelleService: svc.name,
+        estActif: svc.active,
+        dateDebutService: svc.validFrom ?? null,
+        dateFinService: svc.validTo ?? null,
+        parametres: { numeroEJDoitEtreRenseigne: svc.engagementRequired },
+      };
+    }),
+  );
+
+  return router;
+}

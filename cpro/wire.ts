@@ -1,0 +1,99 @@
+/**
+ * The answer shape of the State platform's API: every answer carries `codeRetour` (0 = success) and
+ * `libelle`. Errors are HTTP 400 with a non-zero code, except authentication (401) and a structure
+ * the application may not act for (403). The codes below are ours and stable (the platform publishes
+ * only some of its own, e.g. 20003 for an attachment over 10 MB, which we reuse).
+ */
+export const CODES = {
+  OK: 0,
+  /** Bearer token missing, unknown or expired. */
+  TOKEN_INVALID: 10,
+  /** cpro-account header missing, malformed, or wrong login / password. */
+  ACCOUNT_INVALID: 11,
+  /** The technical account's password has expired (424 days): the main manager must reset it. */
+  PASSWORD_EXPIRED: 12,
+  /** The technical account's structure is not one the application belongs to. */
+  STRUCTURE_NOT_ALLOWED: 13,
+  /** A request field is missing or wrong (`champ` names it). */
+  INVALID_INPUT: 20001,
+  /** A base64 file is not base64, empty, or not an invoice the platform reads. */
+  FILE_INVALID: 20002,
+  ATTACHMENT_TOO_LARGE: 20003,
+  ATTACHMENT_INVALID: 20004,
+  INVOICE_NOT_FOUND: 20010,
+  INVOICE_DUPLICATE: 20011,
+  INVOICE_UNIDENTIFIABLE: 20012,
+  /** The technical account's structure is not the invoice's supplier (or recipient) structure. */
+  NOT_A_PARTY: 20013,
+  TRANSITION_NOT_ALLOWED: 20020,
+  REASON_REQUIRED: 20021,
+  MANDATE_NUMBER_REQUIRED: 20022,
+  ROUTING_INVALID: 20023,
+  INVOICE_BUSY: 20024,
+  INVOICE_CLOSED: 20025,
+  COMPLETION_EMPTY: 20026,
+  FLOW_NOT_FOUND: 20030,
+  FLOW_SYNTAX_INVALID: 20031,
+  FLOW_NOT_SETTLED: 20032,
+  STRUCTURE_NOT_FOUND: 20040,
+  SERVICE_NOT_FOUND: 20041,
+  /** Any other refusal of the platform's rules; `erreur.code` gives the native code. */
+  REFUSED: 20099,
+  NOT_FOUND: 404,
+  TECHNICAL_ERROR: 99,
+} as const;
+
+export const SUCCESS_LIBELLE = 'TRA_MSG_00.000';
+
+/** A refusal on the /cpro surface, answered as {codeRetour, libelle, erreur}. */
+export class CproError extends Error {
+  constructor(
+    readonly codeRetour: number,
+    message: string,
+    readonly field?: string,
+    readonly status = 400,
+    /** The native API's error code, when the refusal came from a shared service. */
+    readonly nativeCode?: string,
+  ) {
+    super(message);
+    this.name = 'CproError';
+  }
+}
+
+/** Native error codes (api/*) and the wire code each becomes. */
+export const NATIVE_CODES: Record<string, number> = {
+  INVALID_INPUT: CODES.INVALID_INPUT,
+  EMPTY_INVOICE: CODES.FILE_INVALID,
+  INVOICE_NOT_WELL_FORMED: CODES.FILE_INVALID,
+  NOT_AN_INVOICE: CODES.FILE_INVALID,
+  PDF_NO_INVOICE_XML: CODES.FILE_INVALID,
+  PDF_TOO_LARGE: CODES.FILE_INVALID,
+  INVOICE_UNIDENTIFIABLE: CODES.INVOICE_UNIDENTIFIABLE,
+  DUPLICATE_INVOICE: CODES.INVOICE_DUPLICATE,
+  NOT_A_MEMBER: CODES.NOT_A_PARTY,
+  SERVICE_NOT_ALLOWED: CODES.NOT_A_PARTY,
+  INVOICE_NOT_FOUND: CODES.INVOICE_NOT_FOUND,
+  TRANSITION_NOT_ALLOWED: CODES.TRANSITION_NOT_ALLOWED,
+  REASON_REQUIRED: CODES.REASON_REQUIRED,
+  MANDATE_NUMBER_REQUIRED: CODES.MANDATE_NUMBER_REQUIRED,
+  ROUTING_INVALID: CODES.ROUTING_INVALID,
+  INVOICE_BUSY: CODES.INVOICE_BUSY,
+  INVOICE_CLOSED: CODES.INVOICE_CLOSED,
+  COMPLETION_EMPTY: CODES.COMPLETION_EMPTY,
+  ATTACHMENT_UNKNOWN: CODES.ATTACHMENT_INVALID,
+  ATTACHMENT_TOO_LARGE: CODES.ATTACHMENT_TOO_LARGE,
+  ATTACHMENTS_TOTAL_TOO_LARGE: CODES.ATTACHMENT_TOO_LARGE,
+  ATTACHMENT_NAME_INVALID: CODES.ATTACHMENT_INVALID,
+  ATTACHMENT_EXTENSION_NOT_ALLOWED: CODES.ATTACHMENT_INVALID,
+  FLOW_NOT_FOUND: CODES.FLOW_NOT_FOUND,
+  FLOW_NOT_SETTLED: CODES.FLOW_NOT_SETTLED,
+  STRUCTURE_NOT_FOUND: CODES.STRUCTURE_NOT_FOUND,
+  PAYLOAD_TOO_LARGE: CODES.FILE_INVALID,
+  INVALID_JSON: CODES.INVALID_INPUT,
+};
+
+export const ok = <T extends object>(body: T) => ({
+  codeRetour: CODES.OK,
+  libelle: SUCCESS_LIBELLE,
+  ...body,
+});

@@ -1,0 +1,107 @@
+import * as wf from '@temporalio/workflow';
+import type { ServiceModeActivities } from '../activities/service-mode';
+import { StructureId } from './search-attributes';
+
+/** A structure manager's request to connect software to the platform (Service API or EDI flows). */
+export interface RaccordementRequest {
+  applicationId: string;
+  structureId: string;
+  kind: 'API' | 'EDI';
+  /** Accepted qualification deposits needed before an operator may approve production. */
+  requiredDeposits: number;
+}
+
+/**
+ * QUALIFICATION: deposits are fully checked and reported but never delivered; QUALIFIEE: the
+ * scenario has passed, an operator may approve; PRODUCTION: deposits reach buyers.
+ */
+export type RaccordementStatus = 'QUALIFICATION' | 'QUALIFIEE' | 'PRODUCTION';
+
+export interface RaccordementState {
+  status: RaccordementStatus;
+  acceptedDeposits: number;
+  rejectedDeposits: number;
+  requiredDeposits: number;
+  approvedBy?: string;
+}
+
+/** Sent by a qualification invoice's workflow once its checks are done. */
+export const qualificationDeposit =
+  wf.defineSignal<[{ invoiceId: string; accepted: boolean }]>('qualificationDeposit');
+/** An operator moves a qualified connection to production. */
+export const approveProduction = wf.defineUpdate<RaccordementState, [{ userId: string; operator: boolean }]>(
+  'approveProduction',
+);
+export const raccordementState = wf.defineQuery<RaccordementState>('raccordementState');
+
+const { recordRaccordement } = wf.proxyActivities<ServiceModeActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/**
+ * Connection onboarding, `raccordement/<applicationId>`: qualification until the scenario's number
+ * of accepted deposits is reached, then an operator's approval, then production.
+ */
+export async function raccordement(req: RaccordementRequest): Promise<RaccordementState> {
+  const state: RaccordementState = {
+    status: 'QUALIFICATION',
+    acceptedDeposits: 0,
+    rejectedDeposits: 0,
+    requiredDeposits: req.requiredDeposits,
+  };
+  const counted = new Set<string>();
+  let changed = false;
+  wf.setHandler(raccordementState, () => state);
+  wf.upsertSearchAttributes([{ key: StructureId, value: req.structureId }]);
+
+  wf.setHandler(qualificationDeposit, ({ invoiceId, accepted }) => {
+    // A re-sent deposit is the same invoice: it counts once.
+    if (counted.has(invoiceId) || state.status === 'PRODUCTION') return;
+    counted.add(invoiceId);
+    if (accepted) state.acceptedDeposits += 1;
+    else state.rejectedDeposits += 1;
+    changed = true;
+  });
+  wf.setHandler(
+    approveProduction,
+    async ({ userId }) => {
+      state.status = 'PRODUCTION';
+      state.approvedBy = userId;
+      await record();
+      return state;
+    },
+    {
+      validator: ({ operator }) => {
+        if (!operator)
+          throw wf.ApplicationFailure.nonRetryable(
+            'Only an operator approves production.',
+            'OperatorRequired',
+          );
+        if (state.status !== 'QUALIFIEE')
+          throw wf.ApplicationFailure.nonRetryable(
+            `The qualification scenario is not passed yet (${state.acceptedDeposits}/${state.requiredDeposits} accepted deposits).`,
+            'NotQualified',
+          );
+      },
+    },
+  );
+
+  const record = () =>
+    recordRaccordement({
+      applicationId: req.applicationId,
+      status: state.status,
+      acceptedDeposits: state.acceptedDeposits,
+      rejectedDeposits: state.rejectedDeposits,
+      approvedBy: state.approvedBy,
+    });
+
+  while (state.status === 'QUALIFICATION') {
+    await wf.condition(() => changed);
+    changed = false;
+    if (state.acceptedDeposits >= state.requiredDeposits) state.status = 'QUALIFIEE';
+    await record();
+  }
+  await wf.condition(() => state.status === 'PRODUCTION' && wf.allHandlersFinished());
+  return state;
+}
