@@ -1,9 +1,31 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { hashToken, newToken } from '../../platform/secrets';
 import { registerStructure } from '../support/parties';
 import { seedUser } from '../support/people';
 import { json, startTestPlatform, TestPlatform } from '../support/platform';
 import { describeWithBrowser, launchBrowser, screenshot, watchProblems } from './browser';
+
+/**
+ * The browser modules are checked against the DOM's types by their own tsconfig, which the
+ * project's `tsc --noEmit` (Node types) does not cover.
+ */
+describe('portal browser modules', () => {
+  it('type-check', async () => {
+    const root = path.join(__dirname, '..', '..');
+    await expect(
+      promisify(execFile)(
+        process.execPath,
+        [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'portal/client'],
+        {
+          cwd: root,
+        },
+      ),
+    ).resolves.toMatchObject({ stdout: '' });
+  }, 60_000);
+});
 
 /** The issue's budget: no page loads more than 300 KB of script. */
 const SCRIPT_BUDGET = 300 * 1024;
