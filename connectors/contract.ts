@@ -49,6 +49,10 @@ export interface Payment {
   date: string;
   amount: string;
   currency: string;
+  /**
+   * Names the invoice, and is the same on every attempt at recording this payment: a connector whose
+   * ERP takes no idempotency key finds an earlier attempt by it.
+   */
   label: string;
 }
 

@@ -1,5 +1,5 @@
 import { toCanonicalInvoice } from '../canonical';
-import { Connector, ConnectorContext, CredentialsRejected, MalformedRecord } from '../contract';
+import { Connector, ConnectorContext, CredentialsRejected, MalformedRecord, Payment } from '../contract';
 import { createHttpClient } from '../http';
 
 interface EvolizConfig {
@@ -36,7 +36,8 @@ const TOKEN_MARGIN_MS = 2 * 60_000;
  * Evoliz: `POST api/login` with the public and secret keys gives a bearer token (~20 min), renewed
  * before it expires and once more when the API says it has; invoices are listed page by page
  * following `links.next`, read one by one with their client's SIRET, and their PDF downloaded.
- * A paid invoice gets its payment recorded (`POST api/v1/invoices/{id}/payments`).
+ * A paid invoice gets its payment recorded (`POST api/v1/invoices/{id}/payments`) unless the payments
+ * listing (`GET api/v1/payments`) already shows it under our label.
  */
 export const evoliz: Connector = {
   manifest: {
@@ -110,6 +111,19 @@ export const evoliz: Connector = {
 
     const firstPage = () => `api/v1/invoices?per_page=${config.pageSize}&page=1`;
 
+    /** Whether a payment with this label is already recorded on an invoice, on its pay date. */
+    async function paymentRecorded(payment: Payment): Promise<boolean> {
+      const day = encodeURIComponent(payment.date);
+      let path: string | undefined =
+        `api/v1/payments?typedoc=invoice&period=custom&date_min=${day}&date_max=${day}&per_page=100`;
+      while (path) {
+        const page: { data: { label?: string }[]; links: { next: string | null } } = await call({ path });
+        if (page.data.some((p) => p.label === payment.label)) return true;
+        path = page.links.next ? relative(page.links.next) : undefined;
+      }
+      return false;
+    }
+
     return {
       async testConnection() {
         await bearer();
@@ -138,6 +152,10 @@ export const evoliz: Connector = {
         return { invoice, pdf };
       },
       async recordPayment(externalId, payment) {
+        // Evoliz takes no idempotency key for a payment, and a retry after a lost answer (a crash
+        // between Evoliz recording it and the platform noting it) would record it twice: our label,
+        // the same on every attempt, is looked for among that day's invoice payments first.
+        if (await paymentRecorded(payment)) return;
         await call({
           method: 'POST',
           path: `api/v1/invoices/${externalId}/payments`,

@@ -153,7 +153,7 @@ describe('Evoliz connector, through the API and the scheduled sync', () => {
     expect(JSON.stringify(history)).not.toContain(keys.secret_key);
   });
 
-  it("writes the buyer's MISE_EN_PAIEMENT back to Evoliz as a payment, once", async () => {
+  it("writes the buyer's MISE_EN_PAIEMENT back to Evoliz as a payment, once, though its answer was lost", async () => {
     const link = await p
       .db('connector_invoices')
       .where({ connection_id: connectionId, external_id: '102' })
@@ -168,11 +168,30 @@ describe('Evoliz connector, through the API and the scheduled sync', () => {
       status: 'MISE_EN_PAIEMENT',
     });
     expect(paid.status).toBe(200);
+    // Evoliz records the payment but its answer is lost, as when the worker dies before noting it:
+    // the retry must find the payment, not record it again.
+    evoliz.fail({
+      status: 502,
+      times: 1,
+      method: 'POST',
+      pathPrefix: '/api/v1/invoices/102/payments',
+      afterEffect: true,
+    });
     const report = await syncNowAndWait(p, connectionId, p.supplier.token);
     expect(report.lastReport.statusesPushed).toBeGreaterThanOrEqual(1);
     expect(evoliz.payments).toEqual([
-      { invoiceid: 102, amount: 330.6, paydate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      {
+        paymentid: 1,
+        invoiceid: 102,
+        amount: 330.6,
+        paydate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        label: 'facturflow EVO-2024-002 (Evoliz)',
+      },
     ]);
+    expect(evoliz.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/payments'))).toHaveLength(
+      1,
+    );
+    expect(evoliz.requests.filter((r) => r.path === '/api/v1/payments').length).toBeGreaterThanOrEqual(2);
     await syncNowAndWait(p, connectionId, p.supplier.token);
     expect(evoliz.payments).toHaveLength(1);
   });

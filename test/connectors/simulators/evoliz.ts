@@ -19,8 +19,10 @@ export interface EvolizRecord {
 
 /**
  * Evoliz as its API documents it: `POST api/login` with the two keys → a bearer token (lifetime
- * configurable, ~20 min for real), invoices paginated with `links.next`, detail, PDF, clients and
- * payments. Quirks reproduced: tokens can be expired by the test, answering 401 until renewed.
+ * configurable, ~20 min for real), invoices paginated with `links.next`, detail, PDF, clients,
+ * payments recorded on an invoice and the payments listing (`typedoc`, `period=custom` with
+ * `date_min`/`date_max`, paginated the same way). Quirks reproduced: tokens can be expired by the
+ * test, answering 401 until renewed; a payment takes no idempotency key.
  */
 export async function startEvoliz(opts: {
   publicKey: string;
@@ -31,7 +33,8 @@ export async function startEvoliz(opts: {
   const clients = new Map<number, EvolizClient>();
   const invoices: EvolizRecord[] = [];
   const tokens = new Map<string, number>();
-  const payments: { invoiceid: number; amount: number; paydate: string }[] = [];
+  const payments: { paymentid: number; invoiceid: number; amount: number; paydate: string; label: string }[] =
+    [];
   let logins = 0;
   let secretKey = opts.secretKey;
 
@@ -67,23 +70,22 @@ export async function startEvoliz(opts: {
       return { body: { access_token: token, expires_at: new Date(expiresAt).toISOString() } };
     }
     if (!authorized(r)) return { status: 401, body: { error: 'Token expired or invalid' } };
-    if (r.method === 'GET' && r.path === '/api/v1/invoices') {
-      const per = Number(r.query.get('per_page') ?? opts.perPage ?? 10);
-      const page = Number(r.query.get('page') ?? 1);
-      const last = Math.max(1, Math.ceil(invoices.length / per));
-      const link = (p: number) => `/api/v1/invoices?per_page=${per}&page=${p}`;
-      return {
-        body: {
-          data: invoices.slice((page - 1) * per, page * per).map(detail),
-          links: {
-            first: link(1),
-            last: link(last),
-            prev: page > 1 ? link(page - 1) : null,
-            next: page < last ? link(page + 1) : null,
-          },
-          meta: { current_page: page, last_page: last, per_page: per, total: invoices.length },
-        },
-      };
+    if (r.method === 'GET' && r.path === '/api/v1/invoices') return paged(r, invoices.map(detail));
+    if (r.method === 'GET' && r.path === '/api/v1/payments') {
+      const typedoc = r.query.get('typedoc');
+      const [min, max] = [r.query.get('date_min'), r.query.get('date_max')];
+      const custom = r.query.get('period') === 'custom';
+      // Every simulated payment is on an invoice (none on an advance).
+      const rows = (typedoc && typedoc !== 'invoice' ? [] : payments)
+        .filter((p) => !custom || ((!min || p.paydate >= min) && (!max || p.paydate <= max)))
+        .map((p) => ({
+          paymentid: p.paymentid,
+          paydate: p.paydate,
+          label: p.label,
+          amount: p.amount,
+          document: { documentid: p.invoiceid, typedoc: 'invoice' },
+        }));
+      return paged(r, rows);
     }
     let m = /^\/api\/v1\/invoices\/(\d+)(\/pdf|\/payments)?$/.exec(r.path);
     if (m) {
@@ -91,9 +93,16 @@ export async function startEvoliz(opts: {
       if (!inv) return { status: 404, body: { error: 'Not found' } };
       if (m[2] === '/pdf') return { body: samplePdf(inv.document_number) };
       if (m[2] === '/payments' && r.method === 'POST') {
-        const b = r.body as { amount: number; paydate: string };
-        payments.push({ invoiceid: inv.invoiceid, amount: b.amount, paydate: b.paydate });
-        return { status: 201, body: { paymentid: payments.length } };
+        const b = r.body as { amount: number; paydate: string; label: string };
+        const paymentid = payments.length + 1;
+        payments.push({
+          paymentid,
+          invoiceid: inv.invoiceid,
+          amount: b.amount,
+          paydate: b.paydate,
+          label: b.label,
+        });
+        return { status: 201, body: { paymentid } };
       }
       return { body: detail(inv) };
     }
@@ -101,6 +110,31 @@ export async function startEvoliz(opts: {
     if (m && clients.has(Number(m[1]))) return { body: clients.get(Number(m[1])) };
     return { status: 404, body: { error: 'Not found' } };
   };
+
+  /** A listing page as Evoliz gives them: `data`, `links` (first, last, prev, next) and `meta`. */
+  function paged(r: SimRequest, rows: unknown[]): SimResponse {
+    const per = Number(r.query.get('per_page') ?? opts.perPage ?? 10);
+    const page = Number(r.query.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(rows.length / per));
+    const link = (p: number) => {
+      const q = new URLSearchParams(r.query);
+      q.set('per_page', String(per));
+      q.set('page', String(p));
+      return `${r.path}?${q}`;
+    };
+    return {
+      body: {
+        data: rows.slice((page - 1) * per, page * per),
+        links: {
+          first: link(1),
+          last: link(last),
+          prev: page > 1 ? link(page - 1) : null,
+          next: page < last ? link(page + 1) : null,
+        },
+        meta: { current_page: page, last_page: last, per_page: per, total: rows.length },
+      },
+    };
+  }
 
   const sim: Simulator = await startSimulator(handler);
   return {

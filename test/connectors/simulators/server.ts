@@ -27,6 +27,13 @@ export interface Fault {
   pathPrefix?: string;
   /** Only calls with these query parameters. */
   query?: Record<string, string>;
+  /** Only calls with this method. */
+  method?: string;
+  /**
+   * The call takes effect, then its answer is lost (a proxy's 502 after the vendor did the work): what a
+   * crash between the vendor's write and the caller's own record of it looks like to the caller.
+   */
+  afterEffect?: boolean;
 }
 
 export interface Simulator {
@@ -67,10 +74,11 @@ export async function startSimulator(handler: SimHandler, lifetimeMs = 5 * 60_00
         (f) =>
           f.times > 0 &&
           (!f.pathPrefix || r.path.startsWith(f.pathPrefix)) &&
+          (!f.method || f.method === r.method) &&
           Object.entries(f.query ?? {}).every(([k, v]) => r.query.get(k) === v),
       );
       let out: SimResponse;
-      if (fault) {
+      if (fault && !fault.afterEffect) {
         fault.times -= 1;
         out = injected(fault);
       } else {
@@ -78,6 +86,10 @@ export async function startSimulator(handler: SimHandler, lifetimeMs = 5 * 60_00
           out = await handler(r);
         } catch (err) {
           out = { status: 500, body: { error: (err as Error).message } };
+        }
+        if (fault) {
+          fault.times -= 1;
+          out = injected(fault);
         }
       }
       const bytes = out.body instanceof Uint8Array;
