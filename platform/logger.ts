@@ -25,6 +25,12 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
           'req.headers.authorization',
           'req.headers.cookie',
           'req.headers["cpro-account"]',
+          // Service mode: OAuth2 client secrets and technical-account passwords.
+          'client_secret',
+          '*.client_secret',
+          'clientSecret',
+          '*.clientSecret',
+          'req.body.client_secret',
         ],
         censor: '[redacted]',
       },

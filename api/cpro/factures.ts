@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { AppDeps } from '../app';
 import { depositFlow } from '../flow-deposit';
 import { prepareDeposit, startInvoiceWorkflow } from '../deposit';
@@ -154,9 +155,37 @@ async function partyInvoice(
   const id = await internalId(deps.db, 'facture', wire);
   if (!id) throw notFound();
   const actor = await actorOf(deps.db, ctx.caller);
-  const row = await deps.db('invoices').where({ id }).first();
+  const row = (await deps.db('invoices').where({ id }).first()) ?? (await justDeposited(deps, ctx, id, side));
   if (!row || !sidesOf(actor, row).includes(side)) throw notFound();
   return { id, row, actor };
+}
+
+/**
+ * Just after soumettre the workflow may not have filed its first row: the invoice the account's own
+ * structure deposited (its id names the supplier) is then shown as the workflow's start, DEPOSEE.
+ */
+async function justDeposited(deps: AppDeps, ctx: CproContext, id: string, side: 'supplier' | 'recipient') {
+  const structure = await deps.db('structures').where({ id: ctx.account.structureId }).first('identifier');
+  const [, supplierId, year, ...number] = id.split('/');
+  if (side !== 'supplier' || supplierId !== structure?.identifier) return undefined;
+  try {
+    const described = await deps.client.workflow.getHandle(id).describe();
+    const at = described.startTime.toISOString();
+    return {
+      id,
+      number: number.join('/'),
+      year: Number(year),
+      supplier_id: supplierId,
+      supplier_structure_id: ctx.account.structureId,
+      status: 'DEPOSEE',
+      reform_code: 200,
+      status_at: at,
+      deposited_at: at,
+    };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return undefined;
+    throw err;
+  }
 }
 
 /** The technical account's structure, deciding whether deposits go to qualification. */
@@ -402,6 +431,12 @@ export function facturesRouter(deps: AppDeps): Router {
             histoStatutCommentaire: h.comment ?? null,
             histoStatutMotif: h.reason ?? null,
             histoStatutNumeroDPMandat: h.mandate_number ?? null,
+            // Why the platform's checks refused it: each fatal finding with its official rule id.
+            histoStatutErreurs: h.reasons
+              ? (JSON.parse(h.reasons) as { rule: string; severity: string; message: string }[])
+                  .filter((f) => f.severity === 'fatal')
+                  .map((f) => `${f.rule}: ${f.message}`)
+              : [],
           })),
         },
       };

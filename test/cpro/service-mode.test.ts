@@ -5,7 +5,7 @@ import { json, startTestPlatform, TestPlatform } from '../support/platform';
 import { seedUser } from '../support/people';
 import { BASE_EXAMPLE, tarGz } from '../deposits/support/flows';
 import { BUYER_SIRET, seedParties, SUPPLIER_SIRET } from '../deposits/support/structures';
-import { parseInvoice, toCii, toFacturX } from '../../invoice';
+import { parseInvoice, toCii, toFacturX, toPdf } from '../../invoice';
 
 const SUPPLIER = SUPPLIER_SIRET;
 const RECIPIENT = BUYER_SIRET;
@@ -572,6 +572,105 @@ describeWithCorpus('service mode (/cpro)', () => {
     expect(missing).toMatchObject({
       status: 400,
       body: { codeRetour: 20001, erreur: { champ: 'numeroFactureSaisi' } },
+    });
+  });
+
+  it('deposer/pdf reads a plain PDF for the client to check, then soumettre files it as DEPOT_PDF_API', async () => {
+    // A plain PDF invoice (text, no XML inside), as invoicing software prints them.
+    const { invoice } = parseInvoice(await example('PDF-2026-9', 'ubl'));
+    const pdf = Buffer.from(await toPdf(invoice));
+    const read = await cpro('factures/v1/deposer/pdf', supplier, {
+      fichierFacture: pdf.toString('base64'),
+      nomFichier: 'PDF-2026-9.pdf',
+      formatDepot: 'DEPOT_PDF_API',
+    });
+    expect(read.body).toMatchObject({
+      codeRetour: 0,
+      pieceJointeId: expect.any(Number),
+      numeroFacture: 'PDF-2026-9',
+      dateFacture: '2013-06-30',
+      fournisseur: { identifiantFournisseur: SUPPLIER },
+      destinataire: { codeDestinataire: RECIPIENT },
+      montantTotal: { montantTtcTotal: expect.any(Number) },
+    });
+    const coord = await cpro('transverses/v1/recuperer/coordbanc/valides', supplier, {
+      idStructure: idFournisseur,
+    });
+    const codeCoordonneesBancairesFournisseur = coord.body.listeCoordonneeBancaire[0].idCoordonneeBancaire;
+    // A transfer without the supplier's bank account is refused by the checks (BR-61), with the reason in the history.
+    const noBank = await cpro('factures/v1/soumettre', supplier, {
+      numeroFactureSaisi: 'PDF-2026-8',
+      dateFacture: read.body.dateFacture,
+      destinataire: { codeDestinataire: RECIPIENT },
+      fournisseur: { idFournisseur },
+      references: { deviseFacture: 'EUR', modePaiement: 'VIREMENT' },
+      lignePoste: [{ lignePosteQuantite: 1, lignePosteMontantUnitaireHT: 100, lignePosteTauxTvaManuel: 20 }],
+    });
+    await waitForStatus(supplier, 'fournisseur', noBank.body.identifiantFactureCPP, ['REJETEE']);
+    const why = await cpro('factures/v1/consulter/historique', supplier, {
+      idFacture: noBank.body.identifiantFactureCPP,
+    });
+    expect(why.body.historiquesDesStatuts.histoStatuts.at(-1)).toMatchObject({
+      histoStatutCode: 'REJETEE',
+      histoStatutCodeReforme: 213,
+      histoStatutErreurs: expect.arrayContaining([expect.stringContaining('BR-61')]),
+    });
+
+    const soumis = await cpro('factures/v1/soumettre', supplier, {
+      modeDepot: 'DEPOT_PDF_API',
+      numeroFactureSaisi: read.body.numeroFacture,
+      dateFacture: read.body.dateFacture,
+      destinataire: { codeDestinataire: read.body.destinataire.codeDestinataire },
+      fournisseur: { idFournisseur, codeCoordonneesBancairesFournisseur },
+      references: {
+        deviseFacture: 'EUR',
+        typeFacture: 'FACTURE',
+        typeTva: 'TVA_SUR_DEBIT',
+        modePaiement: 'VIREMENT',
+      },
+      lignePoste: [
+        {
+          lignePosteNumero: 1,
+          lignePosteDenomination: 'Prestation',
+          lignePosteQuantite: 1,
+          lignePosteMontantUnitaireHT: 100,
+          lignePosteTauxTvaManuel: 20,
+        },
+      ],
+      montantTotal: { montantHtTotal: 100, montantTVA: 20, montantTtcTotal: 120, montantAPayer: 120 },
+      pieceJointePrincipale: [
+        { pieceJointePrincipaleDesignation: 'Facture', pieceJointePrincipaleId: read.body.pieceJointeId },
+      ],
+    });
+    expect(soumis.body).toMatchObject({
+      codeRetour: 0,
+      numeroFacture: 'PDF-2026-9',
+      statutFacture: 'DEPOSEE',
+    });
+    // Read at once, before the workflow has filed its first row: the invoice exists, DEPOSEE.
+    const now = await cpro('factures/v1/consulter/fournisseur', supplier, {
+      identifiantFactureCPP: soumis.body.identifiantFactureCPP,
+    });
+    expect(now.body.codeRetour).toBe(0);
+    expect(['DEPOSEE', 'EN_COURS_ACHEMINEMENT', 'MISE_A_DISPOSITION']).toContain(
+      now.body.facture.statutFacture,
+    );
+    const facture = await waitForStatus(supplier, 'fournisseur', soumis.body.identifiantFactureCPP, [
+      'MISE_A_DISPOSITION',
+      'REJETEE',
+    ]);
+    expect(facture).toMatchObject({
+      statutFacture: 'MISE_A_DISPOSITION',
+      modeDepot: 'DEPOT_PDF_API',
+      montantAPayer: 120,
+    });
+    const notPdf = await cpro('factures/v1/deposer/pdf', supplier, {
+      fichierFacture: Buffer.from('not a pdf').toString('base64'),
+      nomFichier: 'x.pdf',
+    });
+    expect(notPdf).toMatchObject({
+      status: 400,
+      body: { codeRetour: 20002, erreur: { champ: 'fichierFacture' } },
     });
   });
 
