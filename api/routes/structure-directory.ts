@@ -6,7 +6,8 @@ import { errorResponse, OpenApiPaths } from '../openapi';
 
 /**
  * rechercher structure: the public directory entry of a structure by its identifier, so that a user
- * who knows a SIRET can find the structure (and its active services) to ask to be attached to it.
+ * who knows a SIRET can find the structure (and its active services) to ask to be attached to it;
+ * by ids, to name the structures of one's attachment requests.
  * Only what the platform's directory shows anyone: no members, bank details or parameters.
  */
 export function structureDirectoryRouter({ db }: { db: Db }): Router {
@@ -14,13 +15,19 @@ export function structureDirectoryRouter({ db }: { db: Db }): Router {
 
   router.get('/structure-directory', async (req, res) => {
     requireCaller(res);
-    const identifier =
-      typeof req.query.identifier === 'string' ? req.query.identifier.replace(/\s/g, '') : '';
-    if (!identifier || identifier.length > 80)
-      throw new ApiError(400, 'INVALID_INPUT', 'query.identifier is required (at most 80 characters).', {
+    const text = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
+    const identifier = text('identifier').replace(/\s/g, '');
+    const ids = text('ids').split(',').filter(Boolean).slice(0, 100);
+    if ((!identifier && !ids.length) || identifier.length > 80)
+      throw new ApiError(400, 'INVALID_INPUT', 'query.identifier or query.ids is required.', {
         errors: [{ field: 'query.identifier', message: 'query.identifier is required' }],
       });
-    const rows = await db('structures').where({ identifier }).orderBy('name');
+    const rows = await db('structures')
+      .where((q) => {
+        if (identifier) q.where({ identifier });
+        else q.whereIn('id', ids);
+      })
+      .orderBy('name');
     const services = rows.length
       ? await db('structure_services')
           .whereIn(
@@ -94,7 +101,7 @@ export const structureDirectoryOpenApi: OpenApiPaths = {
             },
           },
         },
-        '400': errorResponse('INVALID_INPUT: no identifier'),
+        '400': errorResponse('INVALID_INPUT: neither identifier nor ids'),
         '401': errorResponse('UNAUTHENTICATED'),
       },
     },

@@ -14,6 +14,21 @@ export function startPage(): void {
   if (chat) supportChat(chat);
 }
 
+/** The knowledge base links to API resources; on the portal, the page that does the same. */
+const PORTAL_PAGES: [RegExp, string][] = [
+  [/^\/api\/v1\/accounts\/(activation-email|password-reset)/, '/mot-de-passe-oublie'],
+  [/^\/api\/v1\/accounts/, '/creer-un-compte'],
+  [/^\/api\/v1\/connections/, '/applications'],
+  [/^\/api\/v1\/flows/, '/flux'],
+  [/^\/api\/v1\/invoices\/\{id\}/, '/factures/emises'],
+  [/^\/api\/v1\/invoices/, '/factures/depot'],
+  [/^\/api\/v1\/structures\/[^/]+\/attachment-requests/, '/rattachements'],
+  [/^\/api\/v1\/structures/, '/structures'],
+  [/^\/api\/v1\/support\/requests/, '/aide/demande'],
+];
+
+const portalLink = (href: string) => PORTAL_PAGES.find(([api]) => api.test(href))?.[1] ?? href;
+
 interface Answer {
   conversationId: string;
   seq: number;
@@ -113,7 +128,9 @@ function supportChat(chatForm: HTMLFormElement): void {
         ...(conversationId && { conversationId }),
       });
       conversationId = a.conversationId;
-      const links = a.links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.label)}</a></li>`).join('');
+      const links = a.links
+        .map((l) => `<li><a href="${esc(portalLink(l.href))}">${esc(l.label)}</a></li>`)
+        .join('');
       say(
         'Assistant',
         `${a.title ? `<p class="fr-mb-1w"><strong>${esc(a.title)}</strong></p>` : ''}<p>${esc(a.text)}</p>${links ? `<ul>${links}</ul>` : ''}` +

@@ -31,7 +31,7 @@ export function renderDecisions(
   area.innerHTML = pending
     .map((r, i) => {
       const id = `decision-${i}`;
-      return `<form class="fr-card fr-p-3w fr-mb-2w" data-decision data-structure="${esc(r.structureId)}" data-user="${esc(r.userId)}" novalidate>
+      return `<form class="ff-box fr-mb-2w" data-decision data-structure="${esc(r.structureId)}" data-user="${esc(r.userId)}" novalidate>
 <div data-error-summary tabindex="-1"></div>
 <p><strong>${esc(r.requesterEmail ?? r.userId)}</strong> demande à être rattaché à <strong>${esc(names.get(r.structureId) ?? r.structureId)}</strong>${
         r.services.length ? ` (services : ${esc(r.services.join(', '))})` : ''

@@ -42,7 +42,7 @@ function listing(side: 'emises' | 'recues'): string {
 <div class="fr-col-6 fr-col-md-3">${input({ name: 'minAmount', label: 'Montant TTC minimum', attrs: 'inputmode="decimal"' })}</div>
 <div class="fr-col-6 fr-col-md-3">${input({ name: 'maxAmount', label: 'Montant TTC maximum', attrs: 'inputmode="decimal"' })}</div>
 </div>
-<ul class="fr-btns-group fr-btns-group--inline-md"><li><button class="fr-btn" type="submit">Rechercher</button></li><li><a class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" data-csv href="#">Exporter en CSV</a></li></ul>
+<ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left"><li><button class="fr-btn" type="submit">Rechercher</button></li><li><a class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" data-csv href="#">Exporter en CSV</a></li></ul>
 </form>
 <div data-results aria-live="polite"><p>Chargement…</p></div>`;
 }
@@ -118,8 +118,8 @@ ${notice}`,
 <form data-form="draft" novalidate>
 ${errorSummary}
 <div class="fr-grid-row fr-grid-row--gutters">
-<div class="fr-col-12 fr-col-md-6"><div class="fr-card fr-p-3w"><h2 class="fr-h5">Fournisseur</h2><div data-seller></div></div></div>
-<div class="fr-col-12 fr-col-md-6"><div class="fr-card fr-p-3w"><h2 class="fr-h5">Destinataire</h2>
+<div class="fr-col-12 fr-col-md-6"><div class="ff-box"><h2 class="fr-h5">Fournisseur</h2><div data-seller></div></div></div>
+<div class="fr-col-12 fr-col-md-6"><div class="ff-box"><h2 class="fr-h5">Destinataire</h2>
 ${input({ name: 'buyer.name', label: 'Raison sociale', required: true })}
 ${input({ name: 'buyer.id', label: 'SIRET du destinataire', required: true })}
 ${input({ name: 'buyer.street', label: 'Adresse' })}
@@ -181,7 +181,7 @@ ${notice}`,
 ${notice}
 <div data-invoice><p>Chargement…</p></div>
 <div data-actions></div>
-<template data-status-form><form data-form="status" class="fr-card fr-p-3w fr-mt-3w" novalidate><h2 class="fr-h4">Traiter la facture</h2>
+<template data-status-form><form data-form="status" class="ff-box fr-mt-3w" novalidate><h2 class="fr-h4">Traiter la facture</h2>
 ${errorSummary}
 ${select({ name: 'status', label: 'Nouveau statut', required: true, options: [], placeholder: 'Choisir un statut' })}
 ${textarea({ name: 'reason', label: 'Motif', hint: 'Obligatoire pour suspendre, rejeter ou demander un recyclage.' })}
@@ -189,14 +189,14 @@ ${input({ name: 'mandateNumber', label: 'Numéro de mandat', hint: 'Obligatoire 
 ${textarea({ name: 'comment', id: 'f-status-comment', label: 'Commentaire' })}
 ${submit('Enregistrer le statut')}
 </form></template>
-<template data-completion-form><form data-form="completion" class="fr-card fr-p-3w fr-mt-3w" novalidate><h2 class="fr-h4">Compléter la facture suspendue</h2>
+<template data-completion-form><form data-form="completion" class="ff-box fr-mt-3w" novalidate><h2 class="fr-h4">Compléter la facture suspendue</h2>
 ${errorSummary}
 ${textarea({ name: 'comment', id: 'f-completion-comment', label: 'Commentaire' })}
 <div class="fr-upload-group" data-field="attachments"><label class="fr-label" for="f-completion-files">Pièces jointes<span class="fr-hint-text">${ATTACHMENT_MAX_BYTES / 1024 / 1024} Mo au plus par fichier ; formats : ${ATTACHMENT_EXTENSIONS.join(', ')}.</span></label>
 <input class="fr-upload" type="file" id="f-completion-files" name="files" multiple aria-describedby="f-completion-files-error"><p class="fr-error-text" id="f-completion-files-error" hidden></p></div>
 ${submit('Compléter la facture')}
 </form></template>
-<template data-recycling-form><form data-form="recycling" class="fr-card fr-p-3w fr-mt-3w" novalidate><h2 class="fr-h4">Recycler la facture</h2>
+<template data-recycling-form><form data-form="recycling" class="ff-box fr-mt-3w" novalidate><h2 class="fr-h4">Recycler la facture</h2>
 <p>Seules les données d’acheminement peuvent changer ; la facture garde son numéro.</p>
 ${errorSummary}
 ${input({ name: 'recipientId', label: 'Identifiant du destinataire (SIRET)' })}

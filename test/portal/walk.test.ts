@@ -350,4 +350,67 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     ]);
     expect(invoiceByUpload).toMatch(/F-2026-002$/);
   });
+
+  it('gets a colleague attached: asked from Rattachements, approved in the fiche structure', async () => {
+    const colleague = 'pierre.curie@atelier-dupont.example';
+    await fetch(`${p.url}/api/v1/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: colleague, firstName: 'Pierre', lastName: 'Curie', acceptTerms: true }),
+    });
+    const token = new URL(
+      /https?:\/\/\S+token=[\w-]+/.exec((await smtp.next(colleague)).text ?? '')![0],
+    ).searchParams.get('token');
+    await fetch(`${p.url}/api/v1/accounts/activate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: colleague, token, password: PASSWORD }),
+    });
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const c = await context.newPage();
+    const colleagueProblems = watchProblems(c);
+    await go(c, '/connexion');
+    await c.fill('#f-email', colleague);
+    await c.fill('#f-password', PASSWORD);
+    await c.click('button[type="submit"]');
+    await c.waitForURL('**/factures/emises');
+    await go(c, '/rattachements');
+    await c.fill('#f-identifier', SUPPLIER_SIRET);
+    await c.click('form[data-form="find-structure"] button[type="submit"]');
+    await c.click('form[data-ask] button[type="submit"]');
+    await c.locator('[data-mine] td', { hasText: 'En attente' }).waitFor();
+    await screenshot(c, 'walk-18-rattachement-demande');
+
+    await go(page, '/structures');
+    await page.click('[data-structures] a');
+    await page.click('#tab-manager');
+    const request = page.locator('form[data-decision]', { hasText: colleague });
+    await request.waitFor();
+    await screenshot(page, 'walk-19-rattachement-a-traiter');
+    await request.locator('button[value="approve"]').click();
+    await page.locator('[data-members] td', { hasText: colleague }).waitFor();
+    expect(await page.textContent('[data-members]')).toContain('Utilisateur');
+
+    await go(c, '/rattachements');
+    await c.locator('[data-mine] td', { hasText: 'Acceptée' }).waitFor();
+    await go(c, '/mon-compte');
+    await c.locator('[data-structures] td', { hasText: 'ATELIER DUPONT SARL' }).waitFor();
+    await screenshot(c, 'walk-20-rattachement-accepte');
+    expect(colleagueProblems).toEqual([]);
+    await context.close();
+  });
+
+  it('answers a question in the support panel', async () => {
+    await go(page, '/factures/emises');
+    await page.click('button[aria-controls="support-panel"]');
+    await page.locator('#support-question').waitFor({ state: 'visible' });
+    await page.fill('#support-question', 'Comment déposer une facture PDF ?');
+    await page.click('form[data-chat-form] button[type="submit"]');
+    const answer = page.locator('[data-chat-log] .ff-chat__line', { hasText: 'Assistant' });
+    await answer.waitFor();
+    expect(await answer.textContent()).toContain('PDF');
+    // The knowledge base's links lead to the portal's pages, not to the API.
+    expect(await answer.locator('a').first().getAttribute('href')).toBe('/factures/depot');
+    await screenshot(page, 'walk-21-aide-assistant');
+  });
 });

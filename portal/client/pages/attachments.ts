@@ -15,15 +15,38 @@ interface DirectoryEntry {
   services: { code: string; name: string }[];
 }
 
-async function refresh() {
+/** Structure names of the requests, from the directory. */
+async function namesOf(requests: AttachmentRequest[]): Promise<Map<string, string>> {
+  const ids = [...new Set(requests.map((r) => r.structureId))];
+  if (!ids.length) return new Map();
+  const { items } = await api<{ items: DirectoryEntry[] }>(
+    'GET',
+    '/structure-directory',
+    undefined,
+    new URLSearchParams({ ids: ids.join(',') }).toString(),
+  );
+  return new Map(items.map((s) => [s.id, `${s.name} (${s.identifier})`]));
+}
+
+/**
+ * My requests and those I may decide. A request just made is filed by its workflow a moment later:
+ * `expected` (its structure) is waited for a few seconds.
+ */
+async function refresh(expected?: string) {
   const me = (await session())!.account;
-  const { items } = await api<{ items: AttachmentRequest[] }>('GET', '/attachment-requests');
+  let { items } = await api<{ items: AttachmentRequest[] }>('GET', '/attachment-requests');
+  for (let tries = 0; expected && tries < 20; tries++) {
+    if (items.some((r) => r.userId === me.id && r.structureId === expected)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    ({ items } = await api<{ items: AttachmentRequest[] }>('GET', '/attachment-requests'));
+  }
+  const names = await namesOf(items);
   const mine = items.filter((r) => r.userId === me.id);
   $('[data-mine]').innerHTML = mine.length
     ? `<div class="fr-table"><table><caption>Mes demandes de rattachement</caption><thead><tr><th scope="col">Structure</th><th scope="col">Demandée le</th><th scope="col">État</th><th scope="col">Action</th></tr></thead><tbody>${mine
         .map(
           (r) =>
-            `<tr><td>${esc(r.structureId)}</td><td>${esc(frDate(r.requestedAt))}</td><td>${esc(ATTACHMENT_STATUSES[r.status] ?? r.status)}${r.reason ? ` — ${esc(r.reason)}` : ''}</td><td>${
+            `<tr><td>${esc(names.get(r.structureId) ?? r.structureId)}</td><td>${esc(frDate(r.requestedAt))}</td><td>${esc(ATTACHMENT_STATUSES[r.status] ?? r.status)}${r.reason ? ` — ${esc(r.reason)}` : ''}</td><td>${
               r.status === 'EN_ATTENTE' || r.status === 'ESCALADEE'
                 ? `<button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-withdraw="${esc(r.structureId)}">Retirer</button>`
                 : ''
@@ -34,7 +57,7 @@ async function refresh() {
   renderDecisions(
     $('[data-to-decide]'),
     items.filter((r) => r.userId !== me.id),
-    new Map(),
+    names,
     () => void refresh(),
   );
 }
@@ -69,7 +92,7 @@ bindForm(form('find-structure'), async (v) => {
     .map(
       (
         s,
-      ) => `<form class="fr-card fr-p-3w fr-mt-2w" data-ask="${esc(s.id)}" novalidate><div data-error-summary tabindex="-1"></div>
+      ) => `<form class="ff-box fr-mt-2w" data-ask="${esc(s.id)}" novalidate><div data-error-summary tabindex="-1"></div>
 <p><strong>${esc(s.name)}</strong> — ${esc(s.identifierType)} ${esc(s.identifier)}${s.public ? ' (structure publique)' : ''}</p>
 ${
   s.services.length
@@ -96,7 +119,7 @@ ${
         });
         f.remove();
         notify('Votre demande est envoyée aux gestionnaires de la structure.');
-        void refresh();
+        await refresh(f.dataset.ask);
       } catch (err) {
         showProblems(f, problemsOf(err));
       }

@@ -209,7 +209,7 @@ function actions(inv: Invoice) {
   if (inv.status === 'REJETEE' && inv.sides?.includes('supplier') && !inv.rejectionAcknowledgedAt) {
     $('[data-actions]').insertAdjacentHTML(
       'beforeend',
-      `<div class="fr-card fr-p-3w fr-mt-3w"><h2 class="fr-h4">Facture rejetée</h2><p>Émettez une nouvelle facture, puis prenez acte du rejet.</p><button type="button" class="fr-btn" data-acknowledge>Prendre acte du rejet</button></div>`,
+      `<div class="ff-box fr-mt-3w"><h2 class="fr-h4">Facture rejetée</h2><p>Émettez une nouvelle facture, puis prenez acte du rejet.</p><button type="button" class="fr-btn" data-acknowledge>Prendre acte du rejet</button></div>`,
     );
     $('[data-acknowledge]').addEventListener('click', async () => {
       try {

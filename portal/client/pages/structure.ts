@@ -106,7 +106,7 @@ async function manager() {
     const { items } = await api<{
       items: { userId: string; email?: string; role: string; services: string[] }[];
     }>('GET', `${base}/members`);
-    membersArea.innerHTML = `<div class="fr-table"><table><caption>Utilisateurs</caption><thead><tr><th scope="col">Utilisateur</th><th scope="col">Rôle</th><th scope="col">Services</th></tr></thead><tbody>${items
+    membersArea.innerHTML = `<div class="fr-table fr-table--no-caption"><table><caption>Utilisateurs de la structure</caption><thead><tr><th scope="col">Utilisateur</th><th scope="col">Rôle</th><th scope="col">Services</th></tr></thead><tbody>${items
       .map(
         (m) =>
           `<tr><td>${esc(m.email ?? m.userId)}${m.userId === me.id ? ' (vous)' : ''}</td><td>${esc(ROLES[m.role] ?? m.role)}</td><td>${esc(m.services.join(', ') || 'Tous')}</td></tr>`,
