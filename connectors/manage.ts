@@ -158,7 +158,7 @@ async function startSync(
   });
   await client.schedule.create({
     scheduleId: scheduleIdOf(c.id),
-    spec: { intervals: [{ every: `${c.interval} minutes` }] },
+    spec: { intervals: [{ every: runtime.scheduleEvery ?? `${c.interval} minutes` }] },
     action: {
       type: 'startWorkflow',
       workflowType: connectorTick,

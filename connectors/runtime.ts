@@ -12,6 +12,11 @@ export interface ConnectorRuntime {
   syncIntervalMinutes: number;
   /** How long a page may go without a heartbeat (default 1 minute); tests shorten it. */
   pageHeartbeatTimeout?: Duration;
+  /**
+   * Every connection's schedule fires at this period instead of its interval in minutes: tests watch
+   * real schedules fire within seconds. An installation never sets it (the API takes whole minutes).
+   */
+  scheduleEvery?: Duration;
 }
 
 export interface ConnectorSettings {

@@ -51,7 +51,9 @@ const connectorPaths = [path.resolve(__dirname, '../../examples/facturflow-conne
  * mid-page and start another. Both share the database, the blob folder and the credentials key.
  * Supplier and buyer structures are registered first, as routing needs a registered recipient.
  */
-export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
+export async function startConnectorPlatform(
+  opts: Pick<ConnectorRuntime, 'scheduleEvery'> = {},
+): Promise<ConnectorPlatform> {
   const [env, db, bundle] = await Promise.all([startDevServer(), testDb(), workflowBundle()]);
   const blobDir = tempDir('blobs');
   const blobs = new FsBlobStore(blobDir);
@@ -61,6 +63,7 @@ export async function startConnectorPlatform(): Promise<ConnectorPlatform> {
     cipher: createCipher(Buffer.from(secretKey, 'hex')),
     syncIntervalMinutes: 15,
     pageHeartbeatTimeout: '4 seconds',
+    scheduleEvery: opts.scheduleEvery,
   };
   // Bundled once per file; a worker process loads it in a moment instead of bundling again.
   const bundlePath = path.join(tempDir('bundle'), 'workflows.js');
