@@ -1,11 +1,20 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { json, startTestPlatform, TestPlatform } from '../support/platform';
 import { seedUser } from '../support/people';
 import { BASE_EXAMPLE, tarGz } from '../deposits/support/flows';
 import { BUYER_SIRET, seedParties, SUPPLIER_SIRET } from '../deposits/support/structures';
 import { parseInvoice, toCii, toFacturX, toPdf } from '../../invoice';
+import {
+  approveProduction,
+  qualificationDeposit,
+  raccordement,
+  raccordementState,
+} from '../../workflows/raccordement';
 
 const SUPPLIER = SUPPLIER_SIRET;
 const RECIPIENT = BUYER_SIRET;
@@ -900,6 +909,79 @@ describeWithCorpus('service mode (/cpro)', () => {
     });
     const unknown = await cpro('transverses/v1/inconnu', supplier);
     expect(unknown).toMatchObject({ status: 404, body: { codeRetour: 404 } });
+  });
+
+  it('the onboarding workflow counts each qualification deposit once, and only an operator approves a qualified connection', async () => {
+    const now = new Date().toISOString();
+    await p.db('api_applications').insert({
+      id: 'app-ts',
+      structure_id: 'st-supplier',
+      name: 'ERP',
+      kind: 'API',
+      client_id: 'client-ts',
+      secret_hash: 'x'.repeat(64),
+      mode: 'QUALIFICATION',
+      required_deposits: 2,
+      created_at: now,
+      updated_at: now,
+    });
+    const handle = await p.env.client.workflow.start(raccordement, {
+      workflowId: 'raccordement/app-ts',
+      taskQueue: 'api-test',
+      args: [{ applicationId: 'app-ts', structureId: 'st-supplier', kind: 'API', requiredDeposits: 2 }],
+    });
+    const refusal = async (caller: { userId: string; operator: boolean }) => {
+      const err = await handle.executeUpdate(approveProduction, { args: [caller] }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      return ((err as WorkflowUpdateFailedError).cause as { type?: string }).type;
+    };
+    expect(await refusal({ userId: 'ops', operator: true })).toBe('NotQualified');
+    await handle.signal(qualificationDeposit, { invoiceId: 'invoice/a/2026/1', accepted: true });
+    await handle.signal(qualificationDeposit, { invoiceId: 'invoice/a/2026/1', accepted: true });
+    await handle.signal(qualificationDeposit, { invoiceId: 'invoice/a/2026/2', accepted: false });
+    const waitFor = async (status: string) => {
+      for (let i = 0; i < 100; i += 1) {
+        const s = await handle.query(raccordementState);
+        if (s.status === status) return s;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`not ${status}`);
+    };
+    expect(await waitFor('QUALIFICATION')).toMatchObject({ acceptedDeposits: 1, rejectedDeposits: 1 });
+    await handle.signal(qualificationDeposit, { invoiceId: 'invoice/a/2026/3', accepted: true });
+    expect(await waitFor('QUALIFIEE')).toMatchObject({ acceptedDeposits: 2, rejectedDeposits: 1 });
+    expect(await refusal({ userId: 'principal', operator: false })).toBe('OperatorRequired');
+    const approved = await handle.executeUpdate(approveProduction, {
+      args: [{ userId: 'ops', operator: true }],
+    });
+    expect(approved).toMatchObject({ status: 'PRODUCTION', approvedBy: 'ops' });
+    expect(await handle.result()).toMatchObject({ status: 'PRODUCTION', acceptedDeposits: 2 });
+    expect(await p.db('api_applications').where({ id: 'app-ts' }).first()).toMatchObject({
+      mode: 'PRODUCTION',
+      accepted_deposits: 2,
+      rejected_deposits: 1,
+    });
+    if (process.env.RECORD_HISTORIES === 'true')
+      // Refreshes the fixture service-mode.replay.test.ts replays (after an intended workflow change).
+      fs.writeFileSync(
+        path.join(__dirname, '..', 'fixtures', 'histories', 'raccordement-production.json'),
+        historyToJSON(await handle.fetchHistory()),
+      );
+  });
+
+  it('lets the main manager reset the technical account: the old password stops working at once', async () => {
+    const before = await cpro('transverses/v1/recuperer/pays', supplier);
+    expect(before.body.codeRetour).toBe(0);
+    const reset = await api('/structures/st-supplier/technical-account', 'seller-manager', {
+      method: 'PUT',
+      body: { password: 'Nouveau mot de passe 2027' },
+    });
+    expect(reset.body).toMatchObject({ login: supplierLogin.login, expired: false });
+    expect((await cpro('transverses/v1/recuperer/pays', supplier)).body.codeRetour).toBe(11);
+    supplier = { ...supplier, account: accountHeader(supplierLogin.login, 'Nouveau mot de passe 2027') };
+    expect((await cpro('transverses/v1/recuperer/pays', supplier)).body.codeRetour).toBe(0);
+    // One account per structure: the reset kept its login and its membership.
+    expect(Number((await p.db('technical_accounts').count({ n: '*' }))[0].n)).toBe(2);
   });
 
   it('serves the OpenAPI document of /cpro, apart from /api/v1’s', async () => {

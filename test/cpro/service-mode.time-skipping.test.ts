@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createServiceModeActivities } from '../../activities/service-mode';
@@ -12,9 +15,17 @@ import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
 const DAY = 86_400_000;
 
+const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'histories', name);
+/** Refreshes a fixture the replay test guards determinism with (after an intended workflow change). */
+const record = async (name: string, history: Parameters<typeof historyToJSON>[0]) => {
+  if (process.env.RECORD_HISTORIES === 'true') fs.writeFileSync(fixture(name), historyToJSON(history));
+};
+
 /**
- * The technical account's password reminders: timers to 15 and 1 days before the expiry, skipped
- * through on the time-skipping server, with the real activity emailing the main managers over SMTP.
+ * The technical account's password reminders on the time-skipping server: timers to 15 and 1 days
+ * before the expiry, skipped through, with the real activity emailing the main managers over SMTP.
+ * (The onboarding workflow waits on updates, which this server does not run: it is tested on the dev
+ * server in service-mode.test.ts.)
  */
 describe('technical-account password reminders (time-skipping server, real SMTP)', () => {
   let env: TestWorkflowEnvironment;
@@ -70,6 +81,10 @@ describe('technical-account password reminders (time-skipping server, real SMTP)
       ],
     });
     expect(result).toEqual({ expiresAt, sent: [15, 1] });
+    await record(
+      'technical-account-reminders.json',
+      await env.client.workflow.getHandle('technical-account/reminders-424').fetchHistory(),
+    );
     // The time skipped is the account's whole life, less the last day.
     expect((await env.currentTimeMs()) - start).toBeGreaterThanOrEqual(423 * DAY);
     const mails = smtp.received('principal@example.org');

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { workflowBundle } from '../support/temporal';
+
+/**
+ * Replays recorded histories of the service-mode workflows against today's code: a change that would
+ * break reminders or onboardings in flight fails here (refresh with RECORD_HISTORIES=true on
+ * service-mode.time-skipping.test.ts).
+ */
+describe('service-mode workflows determinism', () => {
+  it.each(['technical-account-reminders.json', 'raccordement-production.json'])(
+    'replays %s',
+    async (name) => {
+      const history = JSON.parse(
+        fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'histories', name), 'utf8'),
+      );
+      expect(history.events.length).toBeGreaterThan(8);
+      await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, `replay-${name}`);
+    },
+  );
+});
