@@ -137,4 +137,32 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
     expect(new URL(page.url()).searchParams.get('retour')).toBe('/factures/emises');
     await page.close();
   });
+
+  it('shows the development outbox, whose activation link opens the activation page', async () => {
+    const registered = await fetch(`${p.url}/api/v1/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'dev@example.org',
+        firstName: 'Dev',
+        lastName: 'Loppeur',
+        acceptTerms: true,
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const page = await browser.newPage();
+    for (let tries = 0; tries < 50; tries++) {
+      await page.goto(`${p.url}/outbox`);
+      if (await page.locator('[data-outbox] td', { hasText: 'dev@example.org' }).count()) break;
+      await page.waitForTimeout(200);
+    }
+    await page.locator('[data-outbox] tr', { hasText: 'dev@example.org' }).locator('button').click();
+    const link = page.locator('[data-message] a', { hasText: '/activation?' });
+    await link.waitFor();
+    await screenshot(page, 'page-outbox-message');
+    await link.click();
+    await page.waitForURL('**/activation?*');
+    expect(await page.inputValue('#f-email')).toBe('dev@example.org');
+    await page.close();
+  });
 });

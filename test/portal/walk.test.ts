@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { blankInvoice, withBuyer, withSeller } from '../../deposits/draft-invoice';
 import { toFacturX } from '../../invoice/facturx';
+import { toPdf } from '../../invoice/pdf';
+import { toUbl } from '../../invoice/ubl/write';
 import type { Invoice } from '../../invoice/model';
 import { startSmtpServer, TestSmtp } from '../support/mail';
 import { registerStructure } from '../support/parties';
@@ -17,8 +19,8 @@ const SUPPLIER = 'marie.curie@atelier-dupont.example';
 const BUYER = 'comptable@villefranche.example';
 const IBAN = frenchIban('30006000011234567890189');
 
-/** A Factur-X invoice of the supplier to the buyer, written by the platform's own Factur-X writer. */
-async function facturX(number: string): Promise<Uint8Array> {
+/** An invoice of the supplier to the buyer's service SERV-A: 2 days at 500 EUR, 20 % VAT. */
+function invoiceOf(number: string): Invoice {
   const base = withBuyer(
     withSeller(
       blankInvoice('2026-03-02'),
@@ -45,7 +47,7 @@ async function facturX(number: string): Promise<Uint8Array> {
     },
   );
   const eur = (value: string) => ({ value, currencyId: 'EUR' });
-  const invoice: Invoice = {
+  return {
     ...base,
     number,
     dueDate: '2026-04-01',
@@ -74,11 +76,10 @@ async function facturX(number: string): Promise<Uint8Array> {
       amountDue: eur('1200.00'),
     },
   };
-  return toFacturX(invoice, { profile: 'EN 16931' });
 }
 
 /**
- * Issue 8's done-when, in a real browser: a newcomer creates an account, activates it from the email
+ * Issue 8's done-when, in a real browser (the Factur-X comes from the platform's own writer): a newcomer creates an account, activates it from the email
  * (real SMTP), signs in, creates a structure with a bank account, deposits one invoice by form entry
  * and one Factur-X upload, and sees both reach "Mise à disposition"; the public buyer suspends one,
  * the supplier completes it, and the buyer sets it to "Mise en paiement". Screenshots of each step go
@@ -260,7 +261,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
 
   it('deposits a Factur-X by upload', async () => {
     const file = path.join(files, 'F-2026-002.pdf');
-    fs.writeFileSync(file, await facturX('F-2026-002'));
+    fs.writeFileSync(file, await toFacturX(invoiceOf('F-2026-002'), { profile: 'EN 16931' }));
     await go(page, '/factures/depot');
     await page.click('label[for="mode-xml"]');
     await page.setInputFiles('#f-file', file);
@@ -412,5 +413,46 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     // The knowledge base's links lead to the portal's pages, not to the API.
     expect(await answer.locator('a').first().getAttribute('href')).toBe('/factures/depot');
     await screenshot(page, 'walk-21-aide-assistant');
+  });
+
+  it('pre-fills the invoice form from a plain PDF, kept as the main attachment', async () => {
+    const file = path.join(files, 'F-2026-003.pdf');
+    fs.writeFileSync(file, await toPdf(invoiceOf('F-2026-003')));
+    await go(page, '/factures/depot');
+    await page.click('label[for="mode-pdf"]');
+    await page.setInputFiles('#f-pdf', file);
+    await page.click('form[data-form="deposit"] button[type="submit"]');
+    await page.waitForURL('**/factures/brouillon?id=*&pdf=1');
+    await page.locator('[data-attachments] li', { hasText: 'F-2026-003.pdf' }).waitFor();
+    expect(await page.inputValue('#f-number')).toBe('F-2026-003');
+    expect(await page.inputValue('#f-buyer-id')).toBe(BUYER_SIRET);
+    expect(await page.textContent('[data-draft-state]')).toContain('pré-rempli à partir du PDF');
+    expect(await page.textContent('[data-draft-state]')).toContain('TTC 1\u202f200,00 €');
+    await screenshot(page, 'walk-22-formulaire-pre-rempli-pdf');
+    await page.click('button[value="save"]');
+    await page.locator('[data-notice] .fr-alert--success').waitFor();
+    // Saved before any line is entered: the amounts read from the PDF are kept.
+    const draftId = new URL(page.url()).searchParams.get('id');
+    const cookie = (await supplier.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const saved = await json(await fetch(`${p.url}/api/v1/drafts/${draftId}`, { headers: { cookie } }));
+    expect(saved.invoice.totals.taxInclusiveAmount.value).toBe('1200.00');
+    await go(page, '/factures/emises');
+    await page.locator('[data-drafts] a', { hasText: 'F-2026-003' }).waitFor();
+  });
+
+  it('follows a flow from its deposit to its integration report', async () => {
+    const file = path.join(files, 'F-2026-004.xml');
+    fs.writeFileSync(file, toUbl(invoiceOf('F-2026-004')));
+    await go(page, '/flux');
+    await page.selectOption('#f-syntaxeFlux', 'IN_DP_E1_UBL_INVOICE');
+    await page.setInputFiles('#f-flow-file', file);
+    await page.click('form[data-form="flow"] button[type="submit"]');
+    await page.locator('[data-notice] .fr-alert--success').waitFor();
+    const row = page.locator('[data-flows] tr', { hasText: 'F-2026-004.xml' });
+    await row.locator('td', { hasText: 'Intégré' }).waitFor({ timeout: 60_000 });
+    expect(await row.textContent()).toContain('1 / 1');
+    await row.locator('button[data-report]').click();
+    await page.locator('[data-report]', { hasText: 'Toutes les factures du flux sont intégrées.' }).waitFor();
+    await screenshot(page, 'walk-23-suivi-des-flux');
   });
 });

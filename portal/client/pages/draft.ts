@@ -47,13 +47,13 @@ let draft: Draft;
 
 const field = (name: string) => f.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
 
-function lineRow(line: Partial<InvoiceLine>, i: number): string {
+function lineRow(line: Partial<InvoiceLine>, i: number, origin?: number): string {
   const n = i + 1;
   const unit = line.quantity?.unitCode ?? 'C62';
   const rate = line.vatRate ?? '20';
   const input = (cls: string, label: string, value: string, extra = '') =>
     `<input class="fr-input ff-line-input" data-line="${cls}" aria-label="${label}, ligne ${n}" value="${esc(value)}" ${extra}>`;
-  return `<tr>
+  return `<tr${origin === undefined ? '' : ` data-origin="${origin}"`}>
 <td>${input('name', 'Désignation', line.item?.name ?? '')}</td>
 <td>${input('quantity', 'Quantité', line.quantity?.value ?? '1', 'inputmode="decimal"')}</td>
 <td><select class="fr-select" data-line="unit" aria-label="Unité, ligne ${n}">${UNITS.map(([c, l]) => `<option value="${c}"${c === unit ? ' selected' : ''}>${l}</option>`).join('')}</select></td>
@@ -65,6 +65,8 @@ function lineRow(line: Partial<InvoiceLine>, i: number): string {
 }
 
 interface LineEntry {
+  /** The draft's line this row shows, if any: its other terms are kept. */
+  origin?: number;
   name: string;
   quantity: string;
   unit: string;
@@ -76,6 +78,7 @@ function lineEntries(): LineEntry[] {
   return Array.from(linesBody.querySelectorAll('tr')).map((tr) => {
     const get = (k: string) => (tr.querySelector<HTMLInputElement>(`[data-line="${k}"]`)?.value ?? '').trim();
     return {
+      origin: tr.dataset.origin === undefined ? undefined : Number(tr.dataset.origin),
       name: get('name'),
       quantity: get('quantity'),
       unit: get('unit'),
@@ -91,18 +94,31 @@ function computed() {
   const amount = (v: bigint) => ({ value: formatDecimal(v), currencyId });
   const byRate = new Map<string, bigint>();
   let lineTotal = 0n;
-  const lines = lineEntries().map((e, i) => {
-    const net = multiply(parseDecimal(e.quantity) ?? 0n, parseDecimal(e.price) ?? 0n);
-    const rounded = parseDecimal(formatDecimal(net))!;
-    lineTotal += rounded;
-    byRate.set(e.rate, (byRate.get(e.rate) ?? 0n) + rounded);
-    const original = draft.invoice.lines[i];
-    const line: InvoiceLine = {
+  // Each row's net amount, shown beside it; rows left blank are no line of the invoice.
+  const rowNets: bigint[] = [];
+  const lines: InvoiceLine[] = [];
+  for (const e of lineEntries()) {
+    const quantity = parseDecimal(e.quantity);
+    const price = parseDecimal(e.price);
+    const net = parseDecimal(formatDecimal(multiply(quantity ?? 0n, price ?? 0n)))!;
+    rowNets.push(net);
+    if (!e.name && price === undefined) continue;
+    lineTotal += net;
+    byRate.set(e.rate, (byRate.get(e.rate) ?? 0n) + net);
+    // A number not yet readable is left out, so that an unfinished draft can still be saved.
+    const decimal = (text: string, value?: bigint) =>
+      value === undefined ? undefined : text.replace(',', '.').replace(/\s/g, '');
+    const original = e.origin === undefined ? undefined : draft.invoice.lines[e.origin];
+    lines.push({
       ...original,
-      id: String(i + 1),
-      quantity: { value: e.quantity.replace(',', '.'), unitCode: e.unit },
-      netAmount: amount(rounded),
-      price: { ...original?.price, netPrice: { value: e.price.replace(',', '.'), currencyId } },
+      id: String(lines.length + 1),
+      quantity:
+        quantity === undefined ? undefined : { value: decimal(e.quantity, quantity)!, unitCode: e.unit },
+      netAmount: amount(net),
+      price:
+        price === undefined
+          ? original?.price
+          : { ...original?.price, netPrice: { value: decimal(e.price, price)!, currencyId } },
       vatCategoryCode: e.rate === '0' ? 'Z' : 'S',
       vatRate: e.rate,
       item: {
@@ -113,9 +129,8 @@ function computed() {
       },
       allowances: original?.allowances ?? [],
       charges: original?.charges ?? [],
-    };
-    return line;
-  });
+    });
+  }
   let vatTotal = 0n;
   const vatBreakdowns = [...byRate.entries()].map(([rate, base]) => {
     const tax = parseDecimal(formatDecimal(multiply(base, percent(parseDecimal(rate) ?? 0n))))!;
@@ -134,13 +149,13 @@ function computed() {
     taxInclusiveAmount: amount(lineTotal + vatTotal),
     amountDue: amount(lineTotal + vatTotal),
   };
-  return { lines, vatBreakdowns, totals, currencyId };
+  return { lines, rowNets, vatBreakdowns, totals, currencyId };
 }
 
 function renderTotals() {
   const c = computed();
   linesBody.querySelectorAll<HTMLElement>('[data-line-total]').forEach((td, i) => {
-    td.textContent = money(c.lines[i]?.netAmount?.value, c.currencyId);
+    td.textContent = money(formatDecimal(c.rowNets[i] ?? 0n), c.currencyId);
   });
   $('[data-vat]').innerHTML =
     c.vatBreakdowns
@@ -155,8 +170,8 @@ function renderTotals() {
     `<dt class="fr-text--bold">Total TTC</dt><dd class="fr-text--bold" data-total="ttc">${money(c.totals.taxInclusiveAmount.value, c.currencyId)}</dd>`;
 }
 
-function addLine(line: Partial<InvoiceLine> = {}) {
-  linesBody.insertAdjacentHTML('beforeend', lineRow(line, linesBody.children.length));
+function addLine(line: Partial<InvoiceLine> = {}, origin?: number) {
+  linesBody.insertAdjacentHTML('beforeend', lineRow(line, linesBody.children.length, origin));
   renderTotals();
 }
 
@@ -190,16 +205,19 @@ function invoiceFromForm(): Invoice {
         : undefined,
     },
     lines: c.lines,
-    vatBreakdowns: c.vatBreakdowns,
-    totals: { ...inv.totals, ...c.totals },
+    // Until lines are entered, the amounts read from a PDF stay as they were.
+    vatBreakdowns: c.lines.length ? c.vatBreakdowns : inv.vatBreakdowns,
+    totals: c.lines.length ? { ...inv.totals, ...c.totals } : inv.totals,
   };
 }
 
 function lineProblems(): Problem[] {
   const entries = lineEntries();
-  if (!entries.length) return [{ field: 'lines', message: 'Ajoutez au moins une ligne.' }];
+  const blank = (e: LineEntry) => !e.name && !e.price;
+  if (entries.every(blank)) return [{ field: 'lines', message: 'Ajoutez au moins une ligne.' }];
   const bad = entries.findIndex(
-    (e) => !e.name || parseDecimal(e.quantity) === undefined || parseDecimal(e.price) === undefined,
+    (e) =>
+      !blank(e) && (!e.name || parseDecimal(e.quantity) === undefined || parseDecimal(e.price) === undefined),
   );
   return bad >= 0
     ? [
@@ -300,11 +318,21 @@ async function load() {
   set('currencyCode', inv.currencyCode);
   set('buyerReference', inv.buyerReference);
   set('purchaseOrderReference', inv.purchaseOrderReference);
-  inv.lines.forEach((l) => addLine(l));
+  inv.lines.forEach((l, i) => addLine(l, i));
   if (!inv.lines.length) addLine();
-  if (param('pdf'))
+  if (param('pdf')) {
+    const t = inv.totals;
+    const read = [
+      ['HT', t.taxExclusiveAmount],
+      ['TVA', t.vatTotal],
+      ['TTC', t.taxInclusiveAmount],
+    ].filter(([, a]) => a) as [string, { value: string }][];
     $('[data-draft-state]').textContent =
-      'Le formulaire est pré-rempli à partir du PDF déposé : vérifiez chaque champ et complétez-le.';
+      'Le formulaire est pré-rempli à partir du PDF déposé : vérifiez chaque champ et complétez-le.' +
+      (read.length && !inv.lines.length
+        ? ` Montants lus dans le PDF : ${read.map(([k, a]) => `${k} ${money(a.value, inv.currencyCode)}`).join(', ')} ; saisissez les lignes correspondantes.`
+        : '');
+  }
   await attachments();
 }
 

@@ -24,7 +24,10 @@ function readable(raw: string): string {
 async function show(id: string) {
   const res = await fetch(`/api/v1/dev/outbox/${encodeURIComponent(id)}`);
   const text = readable(await res.text());
-  const links = [...new Set(text.match(/https?:\/\/[^\s"<>]+/g) ?? [])];
+  // The same link appears in the text and (HTML-escaped) in the HTML part.
+  const links = [
+    ...new Set((text.match(/https?:\/\/[^\s"<>]+/g) ?? []).map((l) => l.replace(/&amp;/g, '&'))),
+  ];
   const area = $('[data-message]');
   area.innerHTML =
     `<h2 class="fr-mt-4w">Message</h2>` +
