@@ -32,3 +32,40 @@ export function passwordExpiryEmail(i: {
       .join(''),
   };
 }
+
+/** The French email to a structure's managers when its connection changes state. */
+export function raccordementEmail(i: {
+  applicationName: string;
+  status: 'QUALIFIEE' | 'PRODUCTION';
+  structureName: string;
+}) {
+  const subject =
+    i.status === 'QUALIFIEE'
+      ? `Raccordement de ${i.applicationName} : qualification réussie`
+      : `Raccordement de ${i.applicationName} : passage en production`;
+  const lines = [
+    'Bonjour,',
+    '',
+    i.status === 'QUALIFIEE'
+      ? `Le scénario de qualification de l’application ${i.applicationName} (structure ${i.structureName}) est réussi. ` +
+        'Le support de facturflow va valider le passage en production ; d’ici là, vos dépôts restent contrôlés sans être transmis.'
+      : `L’application ${i.applicationName} (structure ${i.structureName}) est en production : ses factures sont désormais transmises à leurs destinataires.`,
+    '',
+    "L'équipe facturflow",
+  ];
+  return {
+    subject,
+    text: lines.join('\n'),
+    html: lines
+      .filter((l) => l)
+      .map((l) => `<p>${escapeHtml(l)}</p>`)
+      .join(''),
+  };
+}
+
+function escapeHtml(s: string) {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}

@@ -403,6 +403,18 @@ describeWithCorpus('service mode (/cpro)', () => {
     });
     const row = await p.db('api_applications').where({ id: supplierApp.id }).first();
     expect(row.mode).toBe('PRODUCTION');
+    // The managers were told at each step; the operators' task is resolved.
+    const mails = (await p.outbox!.list()).filter((m) => m.to.includes('seller-manager@example.org'));
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      'Raccordement de Odoo : passage en production',
+      'Raccordement de Odoo : qualification réussie',
+    ]);
+    const task = await p
+      .db('operator_tasks')
+      .where({ id: `raccordement/${supplierApp.id}` })
+      .first();
+    expect(task).toMatchObject({ kind: 'RACCORDEMENT', subject_id: supplierApp.id });
+    expect(task.resolved_at).not.toBeNull();
   });
 
   it('soumettre with lines and VAT lines reaches the buyer; consulter, rechercher, historique and telecharger/groupe read it back', async () => {
