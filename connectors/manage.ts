@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { msToNumber } from '@temporalio/common/lib/time';
 import {
   Client,
   ScheduleOverlapPolicy,
@@ -156,9 +157,12 @@ async function startSync(
     ],
     staticSummary: `${c.connector.manifest.name} sync of connection ${c.id}`,
   });
+  const every = msToNumber(runtime.scheduleEvery ?? `${c.interval} minutes`);
   await client.schedule.create({
     scheduleId: scheduleIdOf(c.id),
-    spec: { intervals: [{ every: runtime.scheduleEvery ?? `${c.interval} minutes` }] },
+    // Offset by the creation time: the first tick comes one interval after the connection is made, and
+    // connections do not all sync at the same instants (:00, :15, ...) to the workers and ERPs' cost.
+    spec: { intervals: [{ every, offset: Date.now() % every }] },
     action: {
       type: 'startWorkflow',
       workflowType: connectorTick,

@@ -45,6 +45,7 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
   });
 
   it('deposits invoices and credit notes once, paging with the page header, through 429s', async () => {
+    const before = Date.now();
     const res = await p.api(`/structures/${p.supplier.structureId}/connections`, p.supplier.token, 'POST', {
       connectorId: 'axonaut',
       config: { baseUrl: axonaut.url },
@@ -55,6 +56,11 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
     connectionId = (await json(res)).id;
     const schedule = await p.env.client.schedule.getHandle(`connector-schedule/${connectionId}`).describe();
     expect(schedule.spec.intervals?.[0].every).toBe(30 * 60_000);
+    // The first scheduled sync comes one interval after the creation (not at the next :00 or :30), so
+    // no tick of its own lands in the middle of these tests.
+    const firstTick = schedule.info.nextActionTimes[0].getTime() - before;
+    expect(firstTick).toBeGreaterThan(30 * 60_000 - 1000);
+    expect(firstTick).toBeLessThan(30 * 60_000 + 10_000);
 
     axonaut.fail({ status: 429, times: 2, retryAfter: '1', pathPrefix: '/api/v2/invoices/' });
     const done = await syncNowAndWait(p, connectionId, p.supplier.token);
@@ -110,7 +116,7 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
     expect(after.lastReport.imported).toBe(0);
     expect(await countRows(p.db, 'invoices', { supplier_id: SUPPLIER_SIRET })).toBe(6);
     expect(await countRows(p.db, 'connector_invoices', { connection_id: connectionId })).toBe(6);
-  });
+  }, 120_000);
 
   it('pauses and resumes the schedule, and deletes the connection with its credentials', async () => {
     const tested = await p.api(`/connections/${connectionId}/test`, p.supplier.token, 'POST');

@@ -244,5 +244,5 @@ describe('Cegid Loop connector, through the API and the scheduled sync', () => {
     expect(await salesInvoices()).toHaveLength(9);
     // E-3 has no customer line: reported, never linked.
     expect(await countRows(p.db, 'connector_invoices', { connection_id: connectionId })).toBe(9);
-  });
+  }, 120_000);
 });

@@ -248,5 +248,5 @@ describe('Evoliz connector, through the API and the scheduled sync', () => {
     expect(after.lastReport.imported).toBe(0);
     expect(await countRows(p.db, 'invoices', { supplier_id: SUPPLIER_SIRET })).toBe(8);
     expect(await countRows(p.db, 'connector_invoices', { connection_id: connectionId })).toBe(8);
-  });
+  }, 120_000);
 });

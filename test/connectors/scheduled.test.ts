@@ -145,5 +145,5 @@ describe('ERP connections synced by their Temporal Schedule alone', () => {
       expect(numbers).toEqual([1, 2, 3].map((n) => `${c.prefix}${n}`));
       expect(await countRows(p.db, 'connector_invoices', { connection_id: c.id })).toBe(3);
     }
-  });
+  }, 120_000);
 });
