@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
-import { readableFlow, reportOf } from '../routes/flows';
+import { readableFlow, reportOf, reportPdf } from '../routes/flows';
 import { storeUploadedFile } from '../routes/files';
 import { ApiError } from '../errors';
 import { allowedNext, STATUSES, type InvoiceStatusCode } from '../../lifecycle/transitions';
@@ -155,9 +155,14 @@ export function transversesRouter(deps: AppDeps): Router {
       return {
         numeroFluxDepot: flow.numero,
         syntaxeFlux: flow.syntax,
+        codeInterfaceFlux: flow.syntax,
         etatCourantFlux: flow.status,
         dateDepotFlux: new Date(flow.deposited_at).toISOString(),
+        dateHeureEtatCourantFlux: new Date(flow.updated_at).toISOString(),
         nomFichier: flow.filename ?? null,
+        nomFichierFlux: flow.filename ?? null,
+        // The integration report as a PDF, once every invoice of the flow is settled.
+        fichierCR: flow.report ? Buffer.from(await reportPdf(reportOf(flow))).toString('base64') : null,
       };
     }),
   );
@@ -173,7 +178,9 @@ export function transversesRouter(deps: AppDeps): Router {
         syntaxeFlux: flow.syntax,
         etatCourantDepotFlux: flow.status,
         etatCourantFlux: flow.status,
+        codeInterfaceDepotFlux: flow.syntax,
         dateDepotFlux: new Date(flow.deposited_at).toISOString(),
+        dateHeureEtatCourantFlux: new Date(flow.updated_at).toISOString(),
         nomFichier: flow.filename ?? null,
         nombreFactures: report?.nombreFactures ?? flow.invoice_count ?? null,
         nombreFacturesIntegrees: report?.nombreFacturesIntegrees ?? null,
@@ -184,7 +191,15 @@ export function transversesRouter(deps: AppDeps): Router {
           libelleErreurDP: e.libelleErreurDP,
         })),
         listeErreurTechnique:
-          flow.status === 'IN_INCIDENTE' ? [{ libelleErreur: 'Incident technique : renvoyez le flux.' }] : [],
+          flow.status === 'IN_INCIDENTE'
+            ? [
+                {
+                  codeErreur: 'IN_INCIDENTE',
+                  natureErreur: 'TECHNIQUE',
+                  libelleErreur: 'Incident technique : renvoyez le flux.',
+                },
+              ]
+            : [],
       };
     }),
   );

@@ -106,7 +106,7 @@ export function reportOf(flow: { numero: string; status: string; report: string 
 }
 
 /** The integration report as a one-column PDF: the summary, then one paragraph per refused invoice. */
-async function reportPdf(report: FlowReport): Promise<Uint8Array> {
+export async function reportPdf(report: FlowReport): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   // The standard fonts only know WinAnsi: anything else in a reason is shown as '?'.

@@ -368,6 +368,9 @@ describeWithCorpus('service mode (/cpro)', () => {
         etatCourantFlux: 'IN_INTEGRE',
         syntaxeFlux,
       });
+      // Dates as RFC 3339 (the Go SDK decodes them as time.Time), the report PDF in base64.
+      expect(new Date(cr.dateDepotFlux).toISOString()).toBe(cr.dateDepotFlux);
+      expect(Buffer.from(cr.fichierCR, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
       const id = await invoiceOfFlow(supplier, numero, number);
       const facture = await waitForStatus(supplier, 'fournisseur', id, ['EN_COURS_ACHEMINEMENT']);
       // Never delivered: no recipient structure, invisible to the buyer.
