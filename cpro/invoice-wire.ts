@@ -9,73 +9,81 @@ const iso = (v: unknown) => (v ? new Date(String(v)).toISOString() : null);
 /** typeFacture from the EN 16931 type code (BT-3): credit notes are AVOIR. */
 export const typeFacture = (typeCode: unknown) => (String(typeCode) === '381' ? 'AVOIR' : 'FACTURE');
 
-/** An invoice of the read model as the platform's `facture` objects name its facts. */
+/**
+ * An invoice of the read model as the platform's `facture` object names its facts (the shape the
+ * Go SDK decodes: fournisseur, destinataire, references, montantTotal, cadreDeFacturation).
+ */
 export async function factureOf(db: Db, row: Record<string, unknown>) {
   return {
     identifiantFactureCPP: await wireId(db, 'facture', row.id as string),
     numeroFacture: row.number as string,
     statutFacture: row.status as string,
+    // Ours: the 2026 reform's status code (lifecycle/transitions.ts).
     codeStatutReforme:
       row.reform_code === null || row.reform_code === undefined ? null : Number(row.reform_code),
     dateHeureEtatCourant: iso(row.status_at),
-    dateFacture: (row.issue_date as string | null) ?? null,
-    dateDepot: day(row.deposited_at),
-    typeFacture: typeFacture(row.type_code),
     modeDepot: row.deposit_mode as string,
-    devise: (row.currency as string | null) ?? null,
-    montantHtTotal: amount(row.total_without_vat),
-    montantTVA: amount(row.total_vat),
-    montantTtcTotal: amount(row.total_with_vat),
-    montantAPayer: amount(row.amount_due ?? row.total_with_vat),
     fournisseur: {
       idFournisseur: row.supplier_structure_id
         ? await wireId(db, 'structure', row.supplier_structure_id as string)
         : null,
-      identifiantFournisseur: row.supplier_id as string,
-      raisonSocialeFournisseur: (row.supplier_name as string | null) ?? null,
+      codeFournisseur: row.supplier_id as string,
+      designationFournisseur: (row.supplier_name as string | null) ?? null,
     },
     destinataire: {
       idDestinataire: row.recipient_structure_id
         ? await wireId(db, 'structure', row.recipient_structure_id as string)
         : null,
       codeDestinataire: (row.recipient_id as string | null) ?? null,
-      raisonSocialeDestinataire: (row.recipient_name as string | null) ?? null,
+      libelleDestinataire: (row.recipient_name as string | null) ?? null,
       codeServiceExecutant: (row.service_code as string | null) ?? null,
     },
     references: {
+      typeFacture: typeFacture(row.type_code),
+      codeDeviseFacture: (row.currency as string | null) ?? null,
+      dateFacture: (row.issue_date as string | null) ?? null,
+      dateDepot: day(row.deposited_at),
+      dateEcheancePaiement: (row.due_date as string | null) ?? null,
       numeroBonCommande: (row.engagement_number as string | null) ?? null,
-      numeroEngagement: (row.engagement_number as string | null) ?? null,
-      numeroDPMandat: (row.mandate_number as string | null) ?? null,
+      numeroDpMandat: (row.mandate_number as string | null) ?? null,
+    },
+    montantTotal: {
+      montantHtTotal: amount(row.total_without_vat),
+      montantTVA: amount(row.total_vat),
+      montantTtcTotal: amount(row.total_with_vat),
+      montantAPayer: amount(row.amount_due ?? row.total_with_vat),
     },
     cadreDeFacturation: { codeCadreFacturation: (row.cadre as string | null) ?? 'A1_FACTURE_FOURNISSEUR' },
-    dateEcheancePaiement: (row.due_date as string | null) ?? null,
   };
 }
 
-/** A row of rechercher/fournisseur and rechercher/recipiendaire (`statut` is the name clients read there). */
+/**
+ * A row of rechercher/fournisseur and rechercher/recipiendaire: `idFacture` and `statut` as the SDKs
+ * read them, `identifiantFactureCPP` as Odoo does.
+ */
 export async function factureRowOf(db: Db, row: Record<string, unknown>) {
   const f = await factureOf(db, row);
   return {
     identifiantFactureCPP: f.identifiantFactureCPP,
+    idFacture: f.identifiantFactureCPP,
     numeroFacture: f.numeroFacture,
     statut: f.statutFacture,
-    statutFacture: f.statutFacture,
-    dateFacture: f.dateFacture,
-    dateDepot: f.dateDepot,
-    typeFacture: f.typeFacture,
-    devise: f.devise,
-    montantHT: f.montantHtTotal,
-    montantTTC: f.montantTtcTotal,
-    montantAPayer: f.montantAPayer,
+    dateHeureEtatCourant: f.dateHeureEtatCourant,
+    dateFacture: f.references.dateFacture,
+    dateDepot: f.references.dateDepot,
+    typeFacture: f.references.typeFacture,
+    devise: f.references.codeDeviseFacture,
+    montantHT: f.montantTotal.montantHtTotal,
+    montantTTC: f.montantTotal.montantTtcTotal,
+    montantAPayer: f.montantTotal.montantAPayer,
     idFournisseur: f.fournisseur.idFournisseur,
-    identifiantFournisseur: f.fournisseur.identifiantFournisseur,
-    raisonSocialeFournisseur: f.fournisseur.raisonSocialeFournisseur,
+    codeFournisseur: f.fournisseur.codeFournisseur,
+    designationFournisseur: f.fournisseur.designationFournisseur,
     idDestinataire: f.destinataire.idDestinataire,
-    identifiantDestinataire: f.destinataire.codeDestinataire,
-    raisonSocialeDestinataire: f.destinataire.raisonSocialeDestinataire,
+    codeDestinataire: f.destinataire.codeDestinataire,
+    designationDestinataire: f.destinataire.libelleDestinataire,
     codeServiceExecutant: f.destinataire.codeServiceExecutant,
     numeroBonCommande: f.references.numeroBonCommande,
-    codeCadreFacturation: f.cadreDeFacturation.codeCadreFacturation,
   };
 }
 

@@ -33,6 +33,7 @@ import { zipOf } from './zip';
 
 const base64 = { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9+/=\\s]+$' } as const;
 const idFacture = { type: ['integer', 'string'] } as const;
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' } as const;
 const pagination = {
   type: 'object',
   properties: {
@@ -94,9 +95,14 @@ export const facturesSchemas = {
     properties: {
       numeroFluxDepot: { type: 'string', maxLength: 64 },
       numeroFacture: { type: 'string', maxLength: 100 },
+      numeroBonCommande: { type: 'string', maxLength: 50 },
       statutFacture: { type: 'string', enum: [...STATUSES] },
-      dateDepotDebut: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
-      dateDepotFin: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
+      statutCourant: { type: 'array', items: { type: 'string', enum: [...STATUSES] } },
+      periodeDateDepotDu: date,
+      periodeDateDepotAu: date,
+      dateDepotDebut: date,
+      dateDepotFin: date,
+      paramRecherche: pagination,
       pagination,
       rechercheFactureParFournisseur: pagination,
       rechercheFactureParRecipiendaire: pagination,
@@ -110,13 +116,10 @@ export const facturesSchemas = {
         type: 'array',
         minItems: 1,
         maxItems: 100,
-        items: {
-          type: 'object',
-          required: ['identifiantFactureCPP'],
-          properties: { identifiantFactureCPP: idFacture },
-        },
+        items: { type: 'object', properties: { identifiantFactureCPP: idFacture, idFacture } },
       },
       format: { type: 'string', enum: ['PDF', 'XML', 'ZIP', 'PIVOT'] },
+      avecPiecesJointesComplementaires: { type: 'string', enum: ['OUI', 'NON'] },
     },
   },
   'traiter/recue': {
@@ -419,10 +422,14 @@ export function facturesRouter(deps: AppDeps): Router {
       return {
         idFacture: await wireId(db, 'facture', row.id),
         numeroFacture: row.number,
+        modeDepot: row.deposit_mode,
         statutCourantCode: row.status,
         historiquesDesStatuts: {
-          total: history.length,
-          histoStatuts: history.map((h) => ({
+          totalHistoStatut: history.length,
+          pageCouranteHistoStatut: 1,
+          pagesHistoStatut: 1,
+          nbResultatsParPageHistoStatut: history.length,
+          histoStatut: history.map((h) => ({
             histoStatutId: Number(h.seq),
             histoStatutCode: h.status,
             histoStatutCodeReforme: h.reform_code === null ? null : Number(h.reform_code),
@@ -452,19 +459,25 @@ export function facturesRouter(deps: AppDeps): Router {
       endpoint(compile('rechercher'), async (b, ctx) => {
         const actor = await actorOf(db, ctx.caller);
         const p = paging(
-          (b.pagination ?? b.rechercheFactureParFournisseur ?? b.rechercheFactureParRecipiendaire) as
+          (b.paramRecherche ??
+            b.pagination ??
+            b.rechercheFactureParFournisseur ??
+            b.rechercheFactureParRecipiendaire) as
             { pageResultatDemandee?: number; nbResultatsParPage?: number } | undefined,
         );
         const { query } = listingQueryBuilder(db, actor, side, {
           status: b.statutFacture as string | undefined,
-          from: (b.dateDepotDebut as string | undefined)?.slice(0, 10),
-          to: (b.dateDepotFin as string | undefined)?.slice(0, 10),
+          from: ((b.periodeDateDepotDu ?? b.dateDepotDebut) as string | undefined)?.slice(0, 10),
+          to: ((b.periodeDateDepotAu ?? b.dateDepotFin) as string | undefined)?.slice(0, 10),
           number: b.numeroFacture as string | undefined,
           page: p.page,
           pageSize: p.pageSize,
           sort: '-depositedAt',
           format: 'json',
         });
+        const statuses = b.statutCourant as string[] | undefined;
+        if (statuses?.length) query.whereIn('status', statuses);
+        if (b.numeroBonCommande) query.where('engagement_number', b.numeroBonCommande as string);
         if (b.numeroFluxDepot) {
           // A flow's invoices are filed at the flow's deposit instant, by the EDI channel.
           const flow = await readableFlow(db, b.numeroFluxDepot as string, ctx.caller).catch(() => undefined);
@@ -487,7 +500,9 @@ export function facturesRouter(deps: AppDeps): Router {
           .select();
         const listeFactures = [];
         for (const r of rows) listeFactures.push(await factureRowOf(db, r));
-        return { listeFactures, parametresRetour: p.answer(Number(n)) };
+        // Paging both at the top level (as the SDKs read it here) and as parametresRetour.
+        const paged = p.answer(Number(n));
+        return { listeFactures, ...paged, parametresRetour: paged };
       }),
     );
 
@@ -496,8 +511,10 @@ export function facturesRouter(deps: AppDeps): Router {
     endpoint(compile('telecharger/groupe'), async (b, ctx) => {
       const format = (b.format as string | undefined) ?? 'PDF';
       const files: { name: string; bytes: Uint8Array }[] = [];
-      for (const [i, item] of (b.listeFacture as { identifiantFactureCPP: unknown }[]).entries()) {
-        const id = await internalId(db, 'facture', item.identifiantFactureCPP);
+      for (const [i, item] of (
+        b.listeFacture as { identifiantFactureCPP?: unknown; idFacture?: unknown }[]
+      ).entries()) {
+        const id = await internalId(db, 'facture', item.identifiantFactureCPP ?? item.idFacture);
         const actor = await actorOf(db, ctx.caller);
         const row = id && (await db('invoices').where({ id }).first());
         if (!row || sidesOf(actor, row).length === 0)

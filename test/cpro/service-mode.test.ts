@@ -514,23 +514,35 @@ describeWithCorpus('service mode (/cpro)', () => {
       identifiantFactureCPP: id,
       numeroFacture: 'S-2026-001',
       statutFacture: 'MISE_A_DISPOSITION',
-      dateFacture: '2026-11-02',
-      typeFacture: 'FACTURE',
       modeDepot: 'SAISIE_API',
-      devise: 'EUR',
-      montantHtTotal: 225,
-      montantTVA: 41.38,
-      montantTtcTotal: 266.38,
-      montantAPayer: 266.38,
-      fournisseur: { idFournisseur, identifiantFournisseur: SUPPLIER },
+      montantTotal: {
+        montantHtTotal: 225,
+        montantTVA: 41.38,
+        montantTtcTotal: 266.38,
+        montantAPayer: 266.38,
+      },
+      fournisseur: {
+        idFournisseur,
+        codeFournisseur: SUPPLIER,
+        designationFournisseur: 'Atelier Dupont SARL',
+      },
       destinataire: {
         idDestinataire: expect.any(Number),
         codeDestinataire: RECIPIENT,
+        libelleDestinataire: 'Commune de Villefranche',
         codeServiceExecutant: 'SERV-COMPTA',
       },
-      references: { numeroBonCommande: 'EJ-2026-77' },
+      references: {
+        typeFacture: 'FACTURE',
+        codeDeviseFacture: 'EUR',
+        dateFacture: '2026-11-02',
+        dateDepot: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        numeroBonCommande: 'EJ-2026-77',
+      },
       cadreDeFacturation: { codeCadreFacturation: 'A1_FACTURE_FOURNISSEUR' },
     });
+    // Dates the Go SDK decodes: YYYY-MM-DD for dates, RFC 3339 for date-times.
+    expect(new Date(facture.dateHeureEtatCourant).toISOString()).toBe(facture.dateHeureEtatCourant);
     const seen = await cpro('factures/v1/consulter/recipiendaire', buyer, { identifiantFactureCPP: id });
     expect(seen.body.facture).toMatchObject({
       identifiantFactureCPP: id,
@@ -557,10 +569,42 @@ describeWithCorpus('service mode (/cpro)', () => {
       statut: 'MISE_A_DISPOSITION',
       montantTTC: 266.38,
     });
+    // The Go SDK's search: paramRecherche, statutCourant[], periodeDateDepotDu; paging read at the top level.
+    const goSearch = await cpro('factures/v1/rechercher/recipiendaire', buyer, {
+      idUtilisateurCourant: 0,
+      paramRecherche: {
+        nbResultatsParPage: 50,
+        pageResultatDemandee: 1,
+        triColonne: 'DateDepot',
+        triSense: 'Descendant',
+      },
+      statutCourant: ['MISE_A_DISPOSITION', 'COMPLETEE'],
+      periodeDateDepotDu: '2020-01-01',
+    });
+    expect(goSearch.body).toMatchObject({
+      codeRetour: 0,
+      total: 1,
+      pageCourante: 1,
+      pages: 1,
+      nbResultatsParPage: 50,
+    });
+    expect(goSearch.body.listeFactures[0]).toMatchObject({
+      idFacture: id,
+      codeFournisseur: SUPPLIER,
+      designationDestinataire: 'Commune de Villefranche',
+      dateDepot: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    const pdfGroup = await cpro('factures/v1/telecharger/groupe', buyer, {
+      avecPiecesJointesComplementaires: 'NON',
+      format: 'PDF',
+      listeFacture: [{ idFacture: id }],
+    });
+    const pdfZip = Buffer.from(pdfGroup.body.fichierResultat, 'base64');
+    expect(pdfZip.subarray(30, 30 + pdfZip.readUInt16LE(26)).toString()).toBe('S-2026-001.pdf');
 
     const history = await cpro('factures/v1/consulter/historique', supplier, { idFacture: id });
     expect(
-      history.body.historiquesDesStatuts.histoStatuts.map(
+      history.body.historiquesDesStatuts.histoStatut.map(
         (h: { histoStatutCode: string }) => h.histoStatutCode,
       ),
     ).toEqual(['DEPOSEE', 'EN_COURS_ACHEMINEMENT', 'MISE_A_DISPOSITION']);
@@ -634,7 +678,7 @@ describeWithCorpus('service mode (/cpro)', () => {
     const why = await cpro('factures/v1/consulter/historique', supplier, {
       idFacture: noBank.body.identifiantFactureCPP,
     });
-    expect(why.body.historiquesDesStatuts.histoStatuts.at(-1)).toMatchObject({
+    expect(why.body.historiquesDesStatuts.histoStatut.at(-1)).toMatchObject({
       histoStatutCode: 'REJETEE',
       histoStatutCodeReforme: 213,
       histoStatutErreurs: expect.arrayContaining([expect.stringContaining('BR-61')]),
@@ -686,7 +730,7 @@ describeWithCorpus('service mode (/cpro)', () => {
     expect(facture).toMatchObject({
       statutFacture: 'MISE_A_DISPOSITION',
       modeDepot: 'DEPOT_PDF_API',
-      montantAPayer: 120,
+      montantTotal: { montantAPayer: 120 },
     });
     const notPdf = await cpro('factures/v1/deposer/pdf', supplier, {
       fichierFacture: Buffer.from('not a pdf').toString('base64'),
@@ -762,11 +806,11 @@ describeWithCorpus('service mode (/cpro)', () => {
     });
     expect([20025, 20020]).toContain(closed.body.codeRetour);
     const history = await cpro('factures/v1/consulter/historique', buyer, { idFacture: id });
-    expect(history.body.historiquesDesStatuts.histoStatuts.at(-1)).toMatchObject({
+    expect(history.body.historiquesDesStatuts.histoStatut.at(-1)).toMatchObject({
       histoStatutCode: 'MISE_EN_PAIEMENT',
       histoStatutCodeReforme: 211,
     });
-    const mandate = history.body.historiquesDesStatuts.histoStatuts.find(
+    const mandate = history.body.historiquesDesStatuts.histoStatut.find(
       (h: { histoStatutCode: string }) => h.histoStatutCode === 'MANDATEE',
     );
     expect(mandate.histoStatutNumeroDPMandat).toBe('MDT-2026-12');
