@@ -1,3 +1,4 @@
+import type { Caller } from '../api/auth';
 import { esc } from './html';
 
 /** What a page shows: its title, main content, and the browser module that brings it to life. */
@@ -19,21 +20,25 @@ const NAV: [string, string][] = [
 ];
 
 /** The DSFR page shell: skip links, header with navigation, main content, support panel, footer. */
-export function layout(page: Page, opts: { path: string; signedIn: boolean; email?: string }): string {
-  const tools = opts.signedIn
+export function layout(page: Page, opts: { path: string; caller?: Caller }): string {
+  const signedIn = !!opts.caller;
+  const nav = signedIn ? [...NAV, ...(opts.caller?.operator ? [['/conseillers', 'Conseillers']] : [])] : [];
+  const tools = signedIn
     ? `<li><a class="fr-btn fr-icon-account-circle-line" href="/mon-compte">Mon compte</a></li>` +
       `<li><button class="fr-btn fr-icon-logout-box-r-line" type="button" data-sign-out>Se déconnecter</button></li>`
     : `<li><a class="fr-btn fr-icon-lock-line" href="/connexion">Se connecter</a></li>` +
       `<li><a class="fr-btn fr-icon-account-line" href="/creer-un-compte">Créer un compte</a></li>`;
   const help = `<li><button class="fr-btn fr-icon-question-line" type="button" aria-controls="support-panel" data-fr-opened="false">Aide</button></li>`;
-  const nav = opts.signedIn
+  const menu = signedIn
     ? `<nav class="fr-nav" id="navigation" role="navigation" aria-label="Menu principal"><ul class="fr-nav__list">` +
-      NAV.map(
-        ([href, label]) =>
-          `<li class="fr-nav__item"><a class="fr-nav__link" href="${href}"${
-            opts.path === href || opts.path.startsWith(`${href}/`) ? ' aria-current="page"' : ''
-          }>${label}</a></li>`,
-      ).join('') +
+      nav
+        .map(
+          ([href, label]) =>
+            `<li class="fr-nav__item"><a class="fr-nav__link" href="${href}"${
+              opts.path === href || opts.path.startsWith(`${href}/`) ? ' aria-current="page"' : ''
+            }>${label}</a></li>`,
+        )
+        .join('') +
       `</ul></nav>`
     : '';
   return `<!doctype html>
@@ -49,7 +54,7 @@ export function layout(page: Page, opts: { path: string; signedIn: boolean; emai
 </head>
 <body>
 <div class="fr-skiplinks"><nav class="fr-container" role="navigation" aria-label="Accès rapide"><ul class="fr-skiplinks__list">
-<li><a class="fr-link" href="#contenu">Contenu</a></li>${opts.signedIn ? '<li><a class="fr-link" href="#navigation">Menu</a></li>' : ''}
+<li><a class="fr-link" href="#contenu">Contenu</a></li>${signedIn ? '<li><a class="fr-link" href="#navigation">Menu</a></li>' : ''}
 </ul></nav></div>
 <header role="banner" class="fr-header">
 <div class="fr-header__body"><div class="fr-container"><div class="fr-header__body-row">
@@ -64,7 +69,7 @@ export function layout(page: Page, opts: { path: string; signedIn: boolean; emai
 <div class="fr-header__menu fr-modal" id="menu-modal" aria-labelledby="menu-button"><div class="fr-container">
 <button class="fr-btn--close fr-btn" aria-controls="menu-modal" title="Fermer">Fermer</button>
 <div class="fr-header__menu-links"></div>
-${nav}
+${menu}
 </div></div>
 </header>
 <main id="contenu" role="main" tabindex="-1"><div class="fr-container fr-my-6w">

@@ -7,13 +7,14 @@ import { accountPages } from './pages/account';
 import { authPages } from './pages/auth';
 import { invoicePages } from './pages/invoices';
 import { structurePages } from './pages/structures';
+import { supportPages } from './pages/support';
 import { workPages } from './pages/work';
 
 /** A page of the portal: whether it needs a signed-in user, and how it is drawn. */
 export interface PortalRoute {
   path: string;
   signedIn: boolean;
-  page: (params: Record<string, string>) => Page;
+  page: (params: Record<string, string>, caller?: Caller) => Page;
 }
 
 const DSFR_DIST = path.join(path.dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
@@ -30,6 +31,7 @@ export function portalRouter(opts: { devOutbox: boolean }): Router {
     ...structurePages(),
     ...invoicePages(),
     ...workPages(),
+    ...supportPages(),
   ];
 
   router.use('/dsfr', express.static(DSFR_DIST, { index: false, maxAge: '1d', fallthrough: false }));
@@ -60,7 +62,7 @@ export function portalRouter(opts: { devOutbox: boolean }): Router {
       res
         .type('html')
         .setHeader('cache-control', 'no-store')
-        .send(layout(route.page(flat), { path: req.path, signedIn: !!caller, email: caller?.email }));
+        .send(layout(route.page(flat, caller), { path: req.path, caller }));
     });
   }
   return router;

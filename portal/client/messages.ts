@@ -65,6 +65,16 @@ export const ERRORS: Record<string, string> = {
   CONNECTOR_CREDENTIALS_REJECTED: 'Le logiciel a refusé ces identifiants.',
   CONNECTOR_UNREACHABLE: 'Le logiciel ne répond pas : réessayez plus tard.',
   FLOW_NOT_SETTLED: 'Le flux est encore en cours de traitement.',
+  ADVISOR_REQUIRED: 'Réservé aux conseillers du support.',
+  NOT_YOURS: 'Cette demande ou cette discussion ne vous concerne pas.',
+  NOT_THE_REQUESTER: 'Seul l’auteur de la demande peut faire cela.',
+  CONVERSATION_ENDED: 'Cette discussion est terminée.',
+  REQUEST_CLOSED: 'Cette demande est clôturée.',
+  LIVE_CHAT_NOT_OFFERED: 'La discussion avec un conseiller n’est pas proposée pour le moment.',
+  CHAT_NOT_WAITING: 'Un autre conseiller a déjà pris cette discussion.',
+  CHAT_NOT_ACTIVE: 'Cette discussion n’est pas en cours.',
+  CATEGORY_UNKNOWN: 'Choisissez une catégorie de la liste.',
+  SUBCATEGORY_UNKNOWN: 'Choisissez une sous-catégorie de la liste.',
   INTERNAL_ERROR: 'Une erreur inattendue est survenue ; elle a été enregistrée.',
 };
 
@@ -132,4 +142,12 @@ export const ATTACHMENT_STATUSES: Record<string, string> = {
   REFUSEE: 'Refusée',
   RETIREE: 'Retirée',
   RATTACHEE_DIRECTEMENT: 'Rattaché directement',
+};
+
+export const REQUEST_STATUSES: Record<string, string> = {
+  NOUVELLE: 'Nouvelle',
+  EN_COURS: 'En cours',
+  EN_ATTENTE_UTILISATEUR: 'En attente d’une réponse du demandeur',
+  REPONDUE: 'Répondue',
+  CLOTUREE: 'Clôturée',
 };

@@ -71,6 +71,7 @@ ${listing('emises')}`,
         script: 'received',
         content: `<h1>Factures reçues</h1>
 <p>Les factures adressées aux structures publiques (et à leurs services) auxquelles vous êtes rattaché.</p>
+<p>Les demandes (sollicitations) que les fournisseurs adressent à vos services se traitent dans l’<a href="/conseillers">espace conseillers</a>.</p>
 ${listing('recues')}`,
       }),
     },

@@ -44,7 +44,8 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
 
   beforeAll(async () => {
     [p, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-    const bearer = await seedUser(p.db, 'pages-user');
+    // An operator: the advisors' page shows all its sections.
+    const bearer = await seedUser(p.db, 'pages-user', { operator: true });
     cookie = newToken();
     const now = new Date();
     await p.db('sessions').insert({
@@ -92,6 +93,7 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
       ['flux', '/flux'],
       ['applications', '/applications'],
       ['aide-demande', '/aide/demande'],
+      ['conseillers', '/conseillers'],
     ];
     const report: Record<string, number> = {};
     for (const [name, path] of pages) {
@@ -164,5 +166,48 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
     await page.waitForURL('**/activation?*');
     expect(await page.inputValue('#f-email')).toBe('dev@example.org');
     await page.close();
+  });
+
+  it('routes a visitor’s request to the advisors’ page, where it is answered and closed', async () => {
+    const visitor = await browser.newPage();
+    await visitor.goto(`${p.url}/aide/demande`);
+    await visitor.locator('#f-category option[value="COMPTE"]').waitFor({ state: 'attached' });
+    await visitor.selectOption('#f-category', 'COMPTE');
+    await visitor.selectOption('#f-subcategory', 'CONNEXION');
+    await visitor.fill('#f-contactEmail', 'visiteur@example.org');
+    await visitor.fill('#f-subject', 'Courriel de réinitialisation introuvable');
+    await visitor.fill('#f-text', 'Je ne reçois pas le courriel pour changer mon mot de passe.');
+    await visitor.click('form[data-form="support-request"] button[type="submit"]');
+    await visitor.locator('[data-notice] .fr-alert--success').waitFor();
+    await visitor.close();
+
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    await context.addCookies([{ name: 'ff_session', value: cookie, url: p.url }]);
+    const advisor = await context.newPage();
+    const problems = watchProblems(advisor);
+    const row = advisor.locator('[data-request-queue] tr', {
+      hasText: 'Courriel de réinitialisation introuvable',
+    });
+    for (let tries = 0; tries < 50 && !(await row.count()); tries++) {
+      await advisor.goto(`${p.url}/conseillers`);
+      await advisor.locator('[data-request-queue] p, [data-request-queue] table').first().waitFor();
+    }
+    await row.locator('button').click();
+    await advisor.locator('[data-request-messages]', { hasText: 'Je ne reçois pas le courriel' }).waitFor();
+    await advisor.fill(
+      '#f-answer-text',
+      'Regardez dans vos courriels indésirables, puis demandez un nouveau lien.',
+    );
+    await advisor.click('form[data-form="answer"] button[type="submit"]');
+    await advisor.locator('[data-request-subject]', { hasText: 'Répondue' }).waitFor();
+    await screenshot(advisor, 'page-conseillers-sollicitation');
+    await advisor.click('[data-close-request]');
+    await advisor.locator('[data-notice]', { hasText: 'La demande est clôturée.' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+    // The answer went to the visitor by email (here the development outbox).
+    const outbox = await json(await fetch(`${p.url}/api/v1/dev/outbox`));
+    expect(outbox.messages.some((m: { to: string }) => m.to.includes('visiteur@example.org'))).toBe(true);
+    await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { api, session } from '../api';
 import { startPage } from '../common';
 import { $, bindForm, esc, form, frDate, notify, PageProblem } from '../form';
+import { REQUEST_STATUSES } from '../messages';
 
 startPage();
 
@@ -48,9 +49,24 @@ async function mine() {
   $('[data-mine]').innerHTML = `<ul>${items
     .map(
       (r) =>
-        `<li>${esc(r.subject ?? r.id)} — ${esc(r.status)}${r.createdAt ? `, ${esc(frDate(r.createdAt))}` : ''}</li>`,
+        `<li>${esc(r.subject ?? r.id)} — ${esc(REQUEST_STATUSES[r.status] ?? r.status)}${r.createdAt ? `, ${esc(frDate(r.createdAt))}` : ''}${
+          r.status === 'EN_ATTENTE_UTILISATEUR'
+            ? `<form class="fr-mt-1w" data-reply="${esc(r.id)}" novalidate><div data-error-summary tabindex="-1"></div><div class="fr-input-group" data-field="text"><label class="fr-label" for="reply-${esc(r.id)}">Votre réponse</label><textarea class="fr-input" id="reply-${esc(r.id)}" name="text" required></textarea><p class="fr-error-text" hidden></p></div><button class="fr-btn fr-btn--sm" type="submit">Répondre</button></form>`
+            : ''
+        }</li>`,
     )
     .join('')}</ul>`;
+  $('[data-mine]')
+    .querySelectorAll<HTMLFormElement>('form[data-reply]')
+    .forEach((reply) =>
+      bindForm(reply, async (v) => {
+        await api('POST', `/support/requests/${encodeURIComponent(reply.dataset.reply!)}/replies`, {
+          text: v.text,
+        });
+        notify('Votre réponse est transmise.');
+        await mine();
+      }),
+    );
 }
 void mine();
 
