@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Invoice, InvoiceLine, VatBreakdown } from '../invoice/model';
+import { CADRES_DE_FACTURATION } from '../invoice/platform-rules/cadres';
 import { blankInvoice, withBuyer, withSeller, type StructureFacts } from '../deposits/draft-invoice';
 import { CODES, CproError } from './wire';
 
@@ -84,7 +85,10 @@ export const soumettreSchema = {
     },
     cadreDeFacturation: {
       type: 'object',
-      properties: { codeCadreFacturation: { type: 'string' }, codeStructureValideur: { type: 'string' } },
+      properties: {
+        codeCadreFacturation: { type: 'string', enum: [...CADRES_DE_FACTURATION] },
+        codeStructureValideur: { type: 'string', maxLength: 100 },
+      },
     },
     references: {
       type: 'object',

@@ -636,6 +636,17 @@ describeWithCorpus('service mode (/cpro)', () => {
       status: 400,
       body: { codeRetour: 20013, erreur: { champ: 'fournisseur.idFournisseur' } },
     });
+    const badCadre = await cpro('factures/v1/soumettre', supplier, {
+      numeroFactureSaisi: 'X-2',
+      dateFacture: '2026-11-02',
+      destinataire: { codeDestinataire: RECIPIENT },
+      fournisseur: { idFournisseur },
+      cadreDeFacturation: { codeCadreFacturation: 'A99_INCONNU' },
+    });
+    expect(badCadre).toMatchObject({
+      status: 400,
+      body: { codeRetour: 20001, erreur: { champ: 'cadreDeFacturation.codeCadreFacturation' } },
+    });
     const missing = await cpro('factures/v1/soumettre', supplier, { dateFacture: '2026-11-02' });
     expect(missing).toMatchObject({
       status: 400,
