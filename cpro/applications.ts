@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import { hashToken } from '../platform/secrets';
@@ -120,6 +120,26 @@ export async function approveApplication(
     if (cause instanceof ApplicationFailure && cause.type === 'NotQualified')
       throw new ApiError(409, 'NOT_QUALIFIED', cause.message);
     throw err;
+  }
+}
+
+/**
+ * A manager withdraws an application (a leaked secret, software no longer used): its tokens stop
+ * working at once and an onboarding still running ends.
+ */
+export async function revokeApplication(deps: ApplicationDeps, applicationId: string): Promise<void> {
+  const now = new Date().toISOString();
+  await deps.db.transaction(async (trx) => {
+    await trx('api_applications').where({ id: applicationId }).update({ mode: 'REVOKED', updated_at: now });
+    await trx('oauth_tokens').where({ application_id: applicationId }).delete();
+  });
+  try {
+    await deps.client.workflow
+      .getHandle(raccordementWorkflowId(applicationId))
+      .terminate('application revoked');
+  } catch (err) {
+    // Already ended (in production): nothing runs any more.
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
   }
 }
 

@@ -11,6 +11,7 @@ import {
   approveApplication,
   onboardingState,
   registerApplication,
+  revokeApplication,
 } from '../../cpro/applications';
 import { getTechnicalAccount, setTechnicalAccount } from '../../cpro/technical-accounts';
 
@@ -95,8 +96,16 @@ export function serviceModeRouter(deps: AppDeps): Router {
     res.json({ ...applicationView(row), raccordement: await onboardingState(deps, row.id) });
   });
 
+  router.delete('/api-applications/:applicationId', async (req, res) => {
+    const { row } = await applicationFor(req, res);
+    await revokeApplication(deps, row.id);
+    res.status(204).end();
+  });
+
   router.post('/api-applications/:applicationId/approval', async (req, res) => {
     const { row, caller } = await applicationFor(req, res);
+    if (row.mode === 'REVOKED')
+      throw new ApiError(409, 'APPLICATION_REVOKED', 'This application was revoked.');
     const state = await approveApplication(deps, row.id, caller);
     res.json({ ...applicationView({ ...row, mode: state.status }), raccordement: state });
   });
@@ -199,6 +208,11 @@ export const serviceModeOpenApi: OpenApiPaths = {
         '200': { description: 'The application', content: json(applicationSchema) },
         ...accessErrors(errorResponse),
       },
+    },
+    delete: {
+      summary: 'Revoke the application (managers): its tokens stop working at once',
+      parameters: [applicationIdParam],
+      responses: { '204': { description: 'Revoked' }, ...accessErrors(errorResponse) },
     },
   },
   '/api/v1/api-applications/{applicationId}/approval': {

@@ -92,6 +92,7 @@ describeWithCorpus('service mode (/cpro)', () => {
   let supplierApp: { id: string; clientId: string; clientSecret: string };
   let supplierLogin: { login: string; password: string };
   let idFournisseur: number;
+  let buyerApp: { status: number; body: { id: string; clientId: string; clientSecret: string } };
 
   const waitForFlow = async (c: Client, numeroFluxDepot: string) => {
     const deadline = Date.now() + 60_000;
@@ -218,7 +219,7 @@ describeWithCorpus('service mode (/cpro)', () => {
     });
     expect(chosen.status).toBe(200);
     expect(chosen.body.password).toBeUndefined();
-    const buyerApp = await api('/structures/st-buyer/api-applications', 'buyer-manager', {
+    buyerApp = await api('/structures/st-buyer/api-applications', 'buyer-manager', {
       method: 'POST',
       body: { name: 'GF Collectivités' },
     });
@@ -1052,6 +1053,33 @@ describeWithCorpus('service mode (/cpro)', () => {
     expect((await cpro('transverses/v1/recuperer/pays', supplier)).body.codeRetour).toBe(0);
     // One account per structure: the reset kept its login and its membership.
     expect(Number((await p.db('technical_accounts').count({ n: '*' }))[0].n)).toBe(2);
+  });
+
+  it('lets a manager revoke an application: its tokens and credentials stop working at once', async () => {
+    expect((await cpro('transverses/v1/recuperer/pays', buyer)).body.codeRetour).toBe(0);
+    const byOther = await api(`/api-applications/${buyerApp.body.id}`, 'seller-manager', {
+      method: 'DELETE',
+    });
+    expect(byOther).toMatchObject({ status: 403, body: { error: { code: 'NOT_A_MEMBER' } } });
+    const revoke = await fetch(`${p.url}/api/v1/api-applications/${buyerApp.body.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${tokens['buyer-manager']}` },
+    });
+    expect(revoke.status).toBe(204);
+    expect(await cpro('transverses/v1/recuperer/pays', buyer)).toMatchObject({
+      status: 401,
+      body: { codeRetour: 10 },
+    });
+    const again = await oauth({
+      grant_type: 'client_credentials',
+      client_id: buyerApp.body.clientId,
+      client_secret: buyerApp.body.clientSecret,
+    });
+    expect(again.status).toBe(401);
+    const shown = await api(`/api-applications/${buyerApp.body.id}`, 'buyer-manager');
+    expect(shown.body.mode).toBe('REVOKED');
+    const approval = await api(`/api-applications/${buyerApp.body.id}/approval`, 'ops', { method: 'POST' });
+    expect(approval).toMatchObject({ status: 409, body: { error: { code: 'APPLICATION_REVOKED' } } });
   });
 
   it('serves the OpenAPI document of /cpro, apart from /api/v1’s', async () => {
