@@ -124,8 +124,8 @@ ${errorSummary}
 ${input({ name: 'buyer.name', label: 'Raison sociale', required: true })}
 ${input({ name: 'buyer.id', label: 'SIRET du destinataire', required: true })}
 ${input({ name: 'buyer.street', label: 'Adresse' })}
-<div class="fr-grid-row fr-grid-row--gutters"><div class="fr-col-4">${input({ name: 'buyer.postCode', label: 'Code postal' })}</div>
-<div class="fr-col-8">${input({ name: 'buyer.city', label: 'Ville' })}</div></div>
+<div class="fr-grid-row fr-grid-row--gutters"><div class="fr-col-12 fr-col-sm-4">${input({ name: 'buyer.postCode', label: 'Code postal' })}</div>
+<div class="fr-col-12 fr-col-sm-8">${input({ name: 'buyer.city', label: 'Ville' })}</div></div>
 ${input({ name: 'buyer.countryCode', label: 'Pays (code ISO)' })}
 </div></div></div>
 <h2 class="fr-h4 fr-mt-4w">Facture</h2>

@@ -32,8 +32,8 @@ const SCRIPT_BUDGET = 300 * 1024;
 
 /**
  * Every page of the portal, opened by a signed-in user: it loads at most 300 KB of script, requests
- * nothing outside the platform (DSFR's CSS, fonts, icons and scripts are served locally), and runs
- * under the strict Content Security Policy without a refusal or an uncaught error.
+ * nothing outside the platform (DSFR's CSS, fonts, icons and scripts are served locally), runs under
+ * the strict Content Security Policy without a refusal or an uncaught error, and fits a phone's width.
  */
 describeWithBrowser('portal pages: weight, local assets, CSP', () => {
   let p: TestPlatform;
@@ -72,7 +72,7 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
     await p?.stop();
   });
 
-  it('keeps every page within budget, local and CSP-clean', async () => {
+  it('keeps every page within budget, local, CSP-clean and as wide as a phone', async () => {
     const pages: [string, string][] = [
       ['accueil', '/'],
       ['creer-un-compte', '/creer-un-compte'],
@@ -123,6 +123,14 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
       expect(scriptBytes).toBeGreaterThan(0);
       expect({ path, tooHeavy: scriptBytes > SCRIPT_BUDGET }).toEqual({ path, tooHeavy: false });
       report[path] = scriptBytes;
+      // Responsive: on a phone's width the page scrolls down, never sideways (tables scroll inside).
+      await page.setViewportSize({ width: 360, height: 740 });
+      // (A string, evaluated in the page: the tests compile without the DOM's types.)
+      const overflow = (await page.evaluate(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      )) as number;
+      expect({ path, overflow: overflow > 0 }).toEqual({ path, overflow: false });
+      if (['depot', 'brouillon', 'fiche-structure'].includes(name)) await screenshot(page, `mobile-${name}`);
       await context.close();
     }
     console.log(

@@ -119,6 +119,17 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
   const go = (target: Page, to: string) => target.goto(`${p.url}${to}`);
   const status = (target: Page, code: string) =>
     target.locator(`[data-current-status="${code}"]`).waitFor({ timeout: 60_000 });
+  /** A new browser context signed in through the connexion page. */
+  const signedIn = async (email: string) => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const signed = await context.newPage();
+    await go(signed, '/connexion');
+    await signed.fill('#f-email', email);
+    await signed.fill('#f-password', PASSWORD);
+    await signed.click('button[type="submit"]');
+    await signed.waitForURL('**/factures/emises');
+    return { context, page: signed };
+  };
   let invoiceByForm: string;
   let invoiceByUpload: string;
 
@@ -283,14 +294,8 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
   });
 
   it('lets the buyer suspend one, the supplier complete it, and the buyer set it to payment', async () => {
-    const buyer = await browser.newContext({ locale: 'fr-FR' });
-    const b = await buyer.newPage();
+    const { context: buyer, page: b } = await signedIn(BUYER);
     const buyerProblems = watchProblems(b);
-    await go(b, '/connexion');
-    await b.fill('#f-email', BUYER);
-    await b.fill('#f-password', PASSWORD);
-    await b.click('button[type="submit"]');
-    await b.waitForURL('**/factures/emises');
     await go(b, '/factures/recues');
     await b.locator('[data-results] tr', { hasText: 'F-2026-002' }).waitFor();
     await screenshot(b, 'walk-14-factures-recues');
@@ -349,7 +354,38 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
       'COMPLETEE',
       'MISE_EN_PAIEMENT',
     ]);
-    expect(invoiceByUpload).toMatch(/F-2026-002$/);
+  });
+
+  it('lets the supplier recycle an invoice sent back, and acknowledge a rejection', async () => {
+    const { context, page: b } = await signedIn(BUYER);
+    const buyerProblems = watchProblems(b);
+    const setStatus = async (code: string, reason: string) => {
+      await go(b, invoiceByUpload);
+      await b.locator('form[data-form="status"]').waitFor();
+      await b.selectOption('#f-status', code);
+      await b.fill('#f-reason', reason);
+      await b.click('form[data-form="status"] button[type="submit"]');
+      await status(b, code);
+    };
+    await setStatus('A_RECYCLER', 'Il manque le numéro d’engagement.');
+
+    await go(page, invoiceByUpload);
+    await page.locator('form[data-form="recycling"]').waitFor();
+    expect(await page.inputValue('#f-serviceCode')).toBe('SERV-A');
+    await page.fill('#f-engagementNumber', 'EJ-2026-0042');
+    await screenshot(page, 'walk-24-recyclage');
+    await page.click('form[data-form="recycling"] button[type="submit"]');
+    await status(page, 'MISE_A_DISPOSITION');
+    expect(await page.textContent('[data-invoice]')).toContain('EJ-2026-0042');
+
+    await setStatus('REJETEE', 'Prestation non commandée.');
+    await go(page, invoiceByUpload);
+    await page.locator('[data-acknowledge]').click();
+    await page.locator('[data-notice]', { hasText: 'Vous avez pris acte du rejet.' }).waitFor();
+    expect(await page.locator('[data-acknowledge]').count()).toBe(0);
+    await screenshot(page, 'walk-25-rejet-pris-en-compte');
+    expect(buyerProblems).toEqual([]);
+    await context.close();
   });
 
   it('gets a colleague attached: asked from Rattachements, approved in the fiche structure', async () => {
@@ -367,14 +403,8 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: colleague, token, password: PASSWORD }),
     });
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    const c = await context.newPage();
+    const { context, page: c } = await signedIn(colleague);
     const colleagueProblems = watchProblems(c);
-    await go(c, '/connexion');
-    await c.fill('#f-email', colleague);
-    await c.fill('#f-password', PASSWORD);
-    await c.click('button[type="submit"]');
-    await c.waitForURL('**/factures/emises');
     await go(c, '/rattachements');
     await c.fill('#f-identifier', SUPPLIER_SIRET);
     await c.click('form[data-form="find-structure"] button[type="submit"]');
