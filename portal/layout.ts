@@ -17,6 +17,7 @@ const NAV: [string, string][] = [
   ['/rattachements', 'Rattachements'],
   ['/flux', 'Suivi des flux'],
   ['/applications', 'Applications'],
+  ['/raccordements', 'Raccordements'],
 ];
 
 /** The DSFR page shell: skip links, header with navigation, main content, support panel, footer. */

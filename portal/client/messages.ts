@@ -75,6 +75,9 @@ export const ERRORS: Record<string, string> = {
   CHAT_NOT_ACTIVE: 'Cette discussion n’est pas en cours.',
   CATEGORY_UNKNOWN: 'Choisissez une catégorie de la liste.',
   SUBCATEGORY_UNKNOWN: 'Choisissez une sous-catégorie de la liste.',
+  TECHNICAL_ACCOUNT_NOT_FOUND: 'La structure n’a pas encore de compte technique.',
+  APPLICATION_NOT_FOUND: 'Application introuvable.',
+  APPLICATION_REVOKED: 'Cette application a été révoquée.',
   INTERNAL_ERROR: 'Une erreur inattendue est survenue ; elle a été enregistrée.',
 };
 

@@ -57,6 +57,44 @@ ${submit('Tester et enregistrer la connexion')}
       }),
     },
     {
+      path: '/raccordements',
+      signedIn: true,
+      page: (_params, caller) => ({
+        title: 'Raccordements',
+        script: 'connections',
+        content: `<h1>Raccordements</h1>
+<p>Le mode Service : vos logiciels déposent et suivent les factures par l’API de la plateforme (la même que celle de la plateforme de l’État), avec le compte technique de la structure. Un raccordement passe d’abord en qualification (trois dépôts acceptés, jamais transmis aux acheteurs), puis en production une fois validé par le support.</p>
+${select({ name: 'structureId', label: 'Structure', options: [], placeholder: 'Choisir une structure' })}
+${notice}
+<div data-secret></div>
+<h2 class="fr-mt-4w">Compte technique</h2>
+<div data-technical><p>Choisissez une structure.</p></div>
+<p><button type="button" class="fr-btn fr-btn--secondary" data-technical-set disabled>Créer le compte technique ou générer un nouveau mot de passe</button></p>
+<h2 class="fr-mt-4w">Applications raccordées</h2>
+<div data-applications><p>Choisissez une structure.</p></div>
+<h3 class="fr-h5 fr-mt-3w">Demander un raccordement</h3>
+<form data-form="application" novalidate>
+${errorSummary}
+${input({ name: 'name', id: 'f-application-name', label: 'Nom de l’application', required: true })}
+${select({
+  name: 'kind',
+  label: 'Type de raccordement',
+  options: [
+    ['API', 'Service (API)'],
+    ['EDI', 'EDI (flux)'],
+  ],
+  value: 'API',
+})}
+${submit('Demander le raccordement')}
+</form>
+${
+  caller?.operator
+    ? '<h2 class="fr-mt-4w">Raccordements qualifiés à valider</h2><div data-qualified><p>Chargement…</p></div>'
+    : ''
+}`,
+      }),
+    },
+    {
       path: '/aide/demande',
       signedIn: false,
       page: () => ({

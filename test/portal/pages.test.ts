@@ -94,6 +94,7 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
       ['applications', '/applications'],
       ['aide-demande', '/aide/demande'],
       ['conseillers', '/conseillers'],
+      ['raccordements', '/raccordements'],
     ];
     const report: Record<string, number> = {};
     for (const [name, path] of pages) {
@@ -216,6 +217,31 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
     // The answer went to the visitor by email (here the development outbox).
     const outbox = await json(await fetch(`${p.url}/api/v1/dev/outbox`));
     expect(outbox.messages.some((m: { to: string }) => m.to.includes('visiteur@example.org'))).toBe(true);
+    await context.close();
+  });
+
+  it('gives the structure a technical account and an application in qualification, secrets shown once', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    await context.addCookies([{ name: 'ff_session', value: cookie, url: p.url }]);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${p.url}/raccordements`);
+    await page.locator('[data-technical]', { hasText: 'pas encore de compte technique' }).waitFor();
+    await page.click('[data-technical-set]');
+    const password = page.locator('[data-secret-value="Mot de passe"]');
+    await password.waitFor();
+    expect((await password.textContent())!.length).toBeGreaterThanOrEqual(12);
+    await page.locator('[data-technical]', { hasText: 'TECH_1_' }).waitFor();
+
+    await page.fill('#f-application-name', 'Mon ERP');
+    await page.click('form[data-form="application"] button[type="submit"]');
+    await page.locator('[data-secret-value="Secret (client_secret)"]').waitFor();
+    await page
+      .locator('[data-applications] tr', { hasText: 'Mon ERP' })
+      .locator('td', { hasText: 'En qualification' })
+      .waitFor();
+    await screenshot(page, 'page-raccordements-application');
+    expect(problems).toEqual([]);
     await context.close();
   });
 });
