@@ -87,14 +87,19 @@ export async function raccordement(req: RaccordementRequest): Promise<Raccordeme
     },
   );
 
-  const record = () =>
-    recordRaccordement({
+  // Shown in the Temporal Web UI beside the workflow (the dev server has no search attribute left for it).
+  const record = () => {
+    wf.setCurrentDetails(
+      `${state.status} : ${state.acceptedDeposits}/${state.requiredDeposits} dépôts acceptés, ${state.rejectedDeposits} refusés`,
+    );
+    return recordRaccordement({
       applicationId: req.applicationId,
       status: state.status,
       acceptedDeposits: state.acceptedDeposits,
       rejectedDeposits: state.rejectedDeposits,
       approvedBy: state.approvedBy,
     });
+  };
 
   while (state.status === 'QUALIFICATION') {
     await wf.condition(() => changed);

@@ -1021,6 +1021,9 @@ describeWithCorpus('service mode (/cpro)', () => {
     expect(await waitFor('QUALIFICATION')).toMatchObject({ acceptedDeposits: 1, rejectedDeposits: 1 });
     await handle.signal(qualificationDeposit, { invoiceId: 'invoice/a/2026/3', accepted: true });
     expect(await waitFor('QUALIFIEE')).toMatchObject({ acceptedDeposits: 2, rejectedDeposits: 1 });
+    // What operators read beside the workflow in the Web UI.
+    const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+    expect(metadata.currentDetails).toBe('QUALIFIEE : 2/2 dépôts acceptés, 1 refusés');
     expect(await refusal({ userId: 'principal', operator: false })).toBe('OperatorRequired');
     const approved = await handle.executeUpdate(approveProduction, {
       args: [{ userId: 'ops', operator: true }],
