@@ -7,13 +7,13 @@ import { actorOf, invoiceUpdate, sidesOf } from '../invoice-access';
 import { listingQueryBuilder } from '../read-model';
 import { attachmentRefs } from '../routes/invoices';
 import { readableFlow } from '../routes/flows';
-import { storeUploadedFile } from '../routes/files';
 import { FLOW_SYNTAXES, isFlowSyntax } from '../../deposits/flow-syntax';
 import { readPdfText, PdfTextError } from '../../deposits/pdf-text';
 import { readInvoiceFacts } from '../../deposits/pdf-prefill';
 import { renderAs } from '../../lifecycle/renditions';
 import { STATUSES } from '../../lifecycle/transitions';
 import { toUbl } from '../../invoice';
+import { storeBlob } from '../../platform/stored-blobs';
 import {
   changeStatus,
   complete,
@@ -58,8 +58,11 @@ export const facturesSchemas = {
     required: ['fichierFacture', 'nomFichier'],
     properties: {
       fichierFacture: base64,
-      nomFichier: { type: 'string', minLength: 1, maxLength: 50 },
-      formatDepot: { type: 'string' },
+      nomFichier: { type: 'string', minLength: 1, maxLength: 200 },
+      formatDepot: {
+        type: 'string',
+        enum: ['PDF_NON_SIGNE', 'PDF_SIGNE_PADES', 'PDF_SIGNE_XADES', 'DEPOT_PDF_API'],
+      },
     },
   },
   soumettre: soumettreSchema,
@@ -226,7 +229,8 @@ export function facturesRouter(deps: AppDeps): Router {
     '/deposer/pdf',
     endpoint(compile('deposer/pdf'), async (b) => {
       const bytes = decode(b.fichierFacture as string, 'fichierFacture');
-      const stored = await storeUploadedFile(db, deps.blobs, b.nomFichier as string, bytes);
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new CproError(CODES.FILE_INVALID, 'fichierFacture : ce n’est pas un PDF.', 'fichierFacture');
       let pages: string[][];
       try {
         pages = await readPdfText(bytes);
@@ -241,26 +245,29 @@ export function facturesRouter(deps: AppDeps): Router {
           );
         throw err;
       }
+      // The invoice image itself, kept for soumettre's pieceJointePrincipale (not an attachment).
+      const stored = await storeBlob(db, deps.blobs, bytes, {
+        mediaType: 'application/pdf',
+        filename: b.nomFichier as string,
+      });
       const f = readInvoiceFacts(pages);
       const num = (v?: string) => (v === undefined ? null : Number(v));
-      // The facts read are a suggestion the client checks before soumettre (modeDepot DEPOT_PDF_API).
+      // The facts read are a suggestion the client checks before soumettre (modeDepot DEPOT_PDF_API),
+      // flat as the platform answers them.
       return {
         pieceJointeId: await wireId(db, 'fichier', stored.sha256),
         numeroFacture: f.number ?? null,
         dateFacture: f.issueDate ?? null,
         dateEcheancePaiement: f.dueDate ?? null,
-        fournisseur: {
-          identifiantFournisseur: f.sellerSiret ?? null,
-          numeroTvaIntracommunautaire: f.sellerVatId ?? null,
-        },
-        destinataire: { codeDestinataire: f.buyerSiret ?? null, codeServiceExecutant: f.serviceCode ?? null },
-        references: { numeroBonCommande: f.engagementNumber ?? null },
-        montantTotal: {
-          montantHtTotal: num(f.totals.withoutVat),
-          montantTVA: num(f.totals.vat),
-          montantTtcTotal: num(f.totals.withVat),
-          montantAPayer: num(f.totals.amountDue),
-        },
+        codeFournisseur: f.sellerSiret ?? null,
+        numeroTvaFournisseur: f.sellerVatId ?? null,
+        codeDestinataire: f.buyerSiret ?? null,
+        codeServiceExecutant: f.serviceCode ?? null,
+        numeroBonCommande: f.engagementNumber ?? null,
+        montantHtTotal: num(f.totals.withoutVat),
+        montantTVA: num(f.totals.vat),
+        montantTtcAvantRemiseGlobalTTC: num(f.totals.withVat),
+        montantAPayer: num(f.totals.amountDue ?? f.totals.withVat),
         ligneTva: f.vat.map((v) => ({
           ligneTvaTauxManuel: Number(v.rate),
           ligneTvaMontantBaseHtParTaux: Number(v.taxableAmount),
@@ -328,6 +335,7 @@ export function facturesRouter(deps: AppDeps): Router {
         identifiantFactureCPP: await wireId(db, 'facture', result.invoiceId),
         numeroFacture: prepared.number,
         dateDepot: prepared.depositedAt.slice(0, 10),
+        identifiantStructure: prepared.supplierId,
         statutFacture: 'DEPOSEE',
       };
     }),

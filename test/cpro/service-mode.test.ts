@@ -507,6 +507,7 @@ describeWithCorpus('service mode (/cpro)', () => {
       identifiantFactureCPP: expect.any(Number),
       numeroFacture: 'S-2026-001',
       dateDepot: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      identifiantStructure: SUPPLIER,
       statutFacture: 'DEPOSEE',
     });
     const id = soumis.body.identifiantFactureCPP;
@@ -662,16 +663,17 @@ describeWithCorpus('service mode (/cpro)', () => {
     const read = await cpro('factures/v1/deposer/pdf', supplier, {
       fichierFacture: pdf.toString('base64'),
       nomFichier: 'PDF-2026-9.pdf',
-      formatDepot: 'DEPOT_PDF_API',
+      formatDepot: 'PDF_NON_SIGNE',
+      idUtilisateurCourant: 0,
     });
     expect(read.body).toMatchObject({
       codeRetour: 0,
       pieceJointeId: expect.any(Number),
       numeroFacture: 'PDF-2026-9',
       dateFacture: '2013-06-30',
-      fournisseur: { identifiantFournisseur: SUPPLIER },
-      destinataire: { codeDestinataire: RECIPIENT },
-      montantTotal: { montantTtcTotal: expect.any(Number) },
+      codeFournisseur: SUPPLIER,
+      codeDestinataire: RECIPIENT,
+      montantAPayer: expect.any(Number),
     });
     const coord = await cpro('transverses/v1/recuperer/coordbanc/valides', supplier, {
       idStructure: idFournisseur,
@@ -700,7 +702,7 @@ describeWithCorpus('service mode (/cpro)', () => {
       modeDepot: 'DEPOT_PDF_API',
       numeroFactureSaisi: read.body.numeroFacture,
       dateFacture: read.body.dateFacture,
-      destinataire: { codeDestinataire: read.body.destinataire.codeDestinataire },
+      destinataire: { codeDestinataire: read.body.codeDestinataire },
       fournisseur: { idFournisseur, codeCoordonneesBancairesFournisseur },
       references: {
         deviseFacture: 'EUR',
