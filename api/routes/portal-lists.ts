@@ -4,9 +4,9 @@ import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 
 /**
- * Lists the portal shows and that no other resource gives: the flows I deposited ("Suivi des flux")
- * and the drafts still being edited in my structures ("Brouillons"). Read-only; each row is what
- * GET /flows/{n} and GET /drafts/{id} already show one at a time.
+ * Lists the portal shows and that no other resource gives: the flows I deposited ("Suivi des flux"),
+ * the drafts still being edited in my structures ("Brouillons"), and the structures whose invoice
+ * emails I subscribed to. Read-only; the rest of each is served by its own resource.
  */
 export function portalListsRouter({ db }: { db: Db }): Router {
   const router = Router();
@@ -55,6 +55,12 @@ export function portalListsRouter({ db }: { db: Db }): Router {
     });
   });
 
+  router.get('/invoice-subscriptions', async (_req, res) => {
+    const caller = requireCaller(res);
+    const rows = await db('invoice_subscriptions').where({ user_id: caller.userId }).select('structure_id');
+    res.json({ items: rows.map((r) => ({ structureId: r.structure_id as string })) });
+  });
+
   return router;
 }
 
@@ -85,6 +91,15 @@ export const portalListsOpenApi: OpenApiPaths = {
             nombreFacturesIntegrees: { type: 'integer' },
           }),
         },
+        '401': errorResponse('UNAUTHENTICATED'),
+      },
+    },
+  },
+  '/api/v1/invoice-subscriptions': {
+    get: {
+      summary: 'The structures whose invoice emails I receive (PUT/DELETE .../invoice-subscription)',
+      responses: {
+        '200': { description: 'Subscriptions', content: list({ structureId: str }) },
         '401': errorResponse('UNAUTHENTICATED'),
       },
     },

@@ -140,7 +140,11 @@ ${panel(
 <fieldset class="fr-fieldset"><legend class="fr-fieldset__legend">Espaces</legend>
 ${SPACES.map(([v, l]) => `<div class="fr-fieldset__element">${checkbox({ name: `space-${v}`, label: l })}</div>`).join('')}
 </fieldset>
-${submit('Enregistrer la personnalisation')}</form>`,
+${submit('Enregistrer la personnalisation')}</form>
+<h2 class="fr-h5 fr-mt-4w">Notifications</h2>
+<div class="fr-toggle"><input type="checkbox" class="fr-toggle__input" id="f-subscription" data-subscription aria-describedby="f-subscription-hint">
+<label class="fr-toggle__label" for="f-subscription">Recevoir un courriel à chaque étape des factures de cette structure</label>
+<p class="fr-hint-text" id="f-subscription-hint">Pour vous seul : arrivée d’une facture dans l’espace de l’acheteur, traitement par l’acheteur.</p></div>`,
   false,
 )}
 ${panel(

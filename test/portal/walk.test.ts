@@ -198,6 +198,11 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await page.click('form[data-form="bank-account"] button[type="submit"]');
     await page.locator('[data-bank-accounts] td', { hasText: 'AGRIFRPP' }).waitFor();
     await screenshot(page, 'walk-07-coordonnees-bancaires');
+
+    // Emails at each step of the structure's invoices (checked when the buyer acts).
+    await page.click('#tab-spaces');
+    await page.click('label[for="f-subscription"]');
+    await page.locator('[data-notice]', { hasText: 'Vous recevrez un courriel' }).waitFor();
   });
 
   it('sets up the public buyer (created by support) with its user', async () => {
@@ -312,6 +317,10 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await b.click('form[data-form="status"] button[type="submit"]');
     await status(b, 'SUSPENDUE');
     await screenshot(b, 'walk-15-facture-suspendue');
+    // The supplier subscribed to the structure's invoice emails: the suspension is one of them.
+    const notice = await smtp.next(SUPPLIER, 1);
+    expect(notice.subject).toBe('Facture F-2026-001 : SUSPENDUE');
+    expect(notice.text).toContain('Le bon de livraison manque.');
 
     const proof = path.join(files, 'bon-de-livraison.pdf');
     fs.writeFileSync(proof, '%PDF-1.4\n% bon de livraison\n');

@@ -134,6 +134,24 @@ void load().then(() => {
 void bankAccounts();
 void services();
 
+const subscription = $('[data-subscription]') as HTMLInputElement;
+void api<{ items: { structureId: string }[] }>('GET', '/invoice-subscriptions').then(({ items }) => {
+  subscription.checked = items.some((i) => i.structureId === id);
+});
+subscription.addEventListener('change', async () => {
+  try {
+    await api(subscription.checked ? 'PUT' : 'DELETE', `${base}/invoice-subscription`);
+    notify(
+      subscription.checked
+        ? 'Vous recevrez un courriel à chaque étape des factures de la structure.'
+        : 'Vous ne recevrez plus ces courriels.',
+    );
+  } catch (err) {
+    subscription.checked = !subscription.checked;
+    notify(problemsOf(err)[0].message, 'error');
+  }
+});
+
 bindForm(form('general'), async (v) => {
   await api('PATCH', base, v);
   notify('Les informations générales sont enregistrées.');
