@@ -74,7 +74,7 @@ export function endpoint<T>(
   run: (body: T, ctx: CproContext, req: Request) => Promise<object>,
 ): RequestHandler {
   return async (req, res) => {
-    const body: unknown = req.body ?? {};
+    const body: unknown = absentRemoved(req.body ?? {});
     if (validate && !validate(body)) {
       const e = validate.errors?.[0];
       const missing =
@@ -88,6 +88,20 @@ export function endpoint<T>(
     }
     res.json(ok(await run(body as T, cproContext(res), req)));
   };
+}
+
+/**
+ * SDKs generated from the platform's types send every field, `null` or `""` for those not given (the
+ * Go SDK's nil pointers and zero strings): on this wire both mean absent.
+ */
+export function absentRemoved(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(absentRemoved);
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && v !== '')
+      .map(([k, v]) => [k, absentRemoved(v)]),
+  );
 }
 
 /** Every refusal as {codeRetour, libelle, erreur}; native errors of the shared services mapped to wire codes. */

@@ -902,10 +902,27 @@ describeWithCorpus('service mode (/cpro)', () => {
   });
 
   it('answers structures, rattachements and reference lists with the wire names the clients read', async () => {
+    // As the Go SDK sends it: every criterion, zero values and nil pointers included.
     const found = await cpro('structures/v1/rechercher', supplier, {
-      structure: { identifiantStructure: RECIPIENT, typeIdentifiantStructure: 'SIRET' },
+      parametres: null,
       restreindreStructuresPrivees: false,
+      structure: {
+        adresseCodePays: '',
+        adresseCodePostal: '',
+        adresseVille: '',
+        estMOA: false,
+        estMOAUniquement: false,
+        identifiantStructure: RECIPIENT,
+        libelleStructure: '',
+        nomStructure: '',
+        prenomStructure: '',
+        raisonSocialeStructure: '',
+        statutStructure: '',
+        typeIdentifiantStructure: 'SIRET',
+        typeStructure: '',
+      },
     });
+    expect(found.body.listeStructures).toHaveLength(1);
     const idStructureCPP = found.body.listeStructures[0].idStructureCPP;
     expect(typeof idStructureCPP).toBe('number');
     await p.db('structures').where({ id: 'st-buyer' }).update({ service_code_required: true });
@@ -921,6 +938,7 @@ describeWithCorpus('service mode (/cpro)', () => {
       },
     });
     const services = await cpro('structures/v1/rechercher/services', supplier, {
+      idUtilisateurCourant: 0,
       idStructure: idStructureCPP,
       parametresRechercherServicesStructure: { nbResultatsParPage: 10000 },
     });
