@@ -34,7 +34,7 @@ export function portalRouter(opts: { devOutbox: boolean }): Router {
     ...supportPages(),
   ];
 
-  router.use('/dsfr', express.static(DSFR_DIST, { index: false, maxAge: '1d', fallthrough: false }));
+  router.use('/dsfr', express.static(DSFR_DIST, { index: false, maxAge: '1d' }));
   router.get('/portail/portal.css', (_req, res) => {
     res.type('text/css').sendFile(path.join(CLIENT_DIR, 'portal.css'));
   });

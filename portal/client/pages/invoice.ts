@@ -69,6 +69,7 @@ const badge = (status: string) =>
 
 function render(inv: Invoice) {
   $('[data-invoice-title]').textContent = `Facture ${inv.number ?? ''}`.trim();
+  document.title = `Facture ${inv.number ?? ''} — ${statusLabel(inv.status)} — facturflow`;
   const row = (label: string, value?: string) =>
     value ? `<dt class="fr-text--bold">${esc(label)}</dt><dd class="fr-mb-1w">${esc(value)}</dd>` : '';
   const downloads = inv.number

@@ -40,6 +40,7 @@ const shown = (err: unknown) =>
 async function load() {
   const s = await api<Structure>('GET', base);
   $('[data-structure-title]').textContent = s.name;
+  document.title = `${s.name} — Fiche structure — facturflow`;
   $('[data-structure-identity]').textContent =
     `${s.identifierType} ${s.identifier} — structure ${s.public ? 'publique' : 'privée'}`;
   fill(form('general'), {
