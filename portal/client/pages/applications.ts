@@ -42,6 +42,9 @@ void myStructures().then((items) => {
 });
 void api<{ items: Connector[] }>('GET', '/connectors').then(({ items }) => {
   connectors = items;
+  if (!items.length)
+    $('[data-connector-fields]').innerHTML =
+      '<div class="fr-alert fr-alert--info fr-alert--sm"><p>Cette installation ne propose aucun logiciel à connecter.</p></div>';
   connectorSelect.insertAdjacentHTML(
     'beforeend',
     items.map((c) => `<option value="${esc(c.id)}">${esc(c.name)}</option>`).join(''),
