@@ -111,7 +111,7 @@ ${notice}
 <h2 class="fr-mt-4w fr-h4">Lien d'activation perdu ou expiré ?</h2>
 <form data-form="resend-activation" novalidate>
 ${errorSummary}
-${input({ name: 'email', label: 'Adresse électronique du compte à activer', type: 'email', required: true })}
+${input({ name: 'email', id: 'f-resend-email', label: 'Adresse électronique du compte à activer', type: 'email', required: true })}
 ${submit('Recevoir un nouveau lien d’activation')}
 </form>
 </div></div>`,

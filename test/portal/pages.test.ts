@@ -33,7 +33,8 @@ const SCRIPT_BUDGET = 300 * 1024;
 /**
  * Every page of the portal, opened by a signed-in user: it loads at most 300 KB of script, requests
  * nothing outside the platform (DSFR's CSS, fonts, icons and scripts are served locally), runs under
- * the strict Content Security Policy without a refusal or an uncaught error, and fits a phone's width.
+ * the strict Content Security Policy without a refusal or an uncaught error, labels every field, and
+ * fits a phone's width.
  */
 describeWithBrowser('portal pages: weight, local assets, CSP', () => {
   let p: TestPlatform;
@@ -124,6 +125,16 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
       expect(scriptBytes).toBeGreaterThan(0);
       expect({ path, tooHeavy: scriptBytes > SCRIPT_BUDGET }).toEqual({ path, tooHeavy: false });
       report[path] = scriptBytes;
+      // RGAA basics: every field has a label, every id is unique (labels and error links rely on them).
+      const unlabelled =
+        await page.evaluate(`[...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+        .filter((el) => !el.labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+        .map((el) => el.name || el.id)`);
+      expect({ path, unlabelled }).toEqual({ path, unlabelled: [] });
+      const duplicateIds = await page.evaluate(`[...document.querySelectorAll('[id]')]
+        .map((el) => el.id)
+        .filter((id, i, all) => all.indexOf(id) !== i)`);
+      expect({ path, duplicateIds }).toEqual({ path, duplicateIds: [] });
       // Responsive: on a phone's width the page scrolls down, never sideways (tables scroll inside).
       await page.setViewportSize({ width: 360, height: 740 });
       // (A string, evaluated in the page: the tests compile without the DOM's types.)
@@ -143,6 +154,10 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
 
   it('sends a signed-out visitor of a personal page to the sign-in page, remembering where to return', async () => {
     const page = await browser.newPage();
+    // The first Tab reaches the skip link to the content.
+    await page.goto(`${p.url}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Contenu');
     await page.goto(`${p.url}/factures/emises`);
     expect(new URL(page.url()).pathname).toBe('/connexion');
     expect(new URL(page.url()).searchParams.get('retour')).toBe('/factures/emises');
