@@ -9,14 +9,35 @@ export type IdentifierKind = 'facture' | 'structure' | 'service' | 'fichier' | '
 
 /** The integer shown for an internal id, created on first use (concurrent first uses agree). */
 export async function wireId(db: Db, kind: IdentifierKind, internalId: string): Promise<number> {
-  const found = await db('cpro_identifiers').where({ kind, internal_id: internalId }).first('id');
-  if (found) return Number(found.id);
-  await db('cpro_identifiers')
-    .insert({ kind, internal_id: internalId })
-    .onConflict(['kind', 'internal_id'])
-    .ignore();
-  const row = await db('cpro_identifiers').where({ kind, internal_id: internalId }).first('id');
-  return Number(row.id);
+  return (await wireIds(db, kind, [internalId])).get(internalId)!;
+}
+
+/** wireId for many ids at once (a page of a listing): two or three queries, whatever their number. */
+export async function wireIds(
+  db: Db,
+  kind: IdentifierKind,
+  internalIds: string[],
+): Promise<Map<string, number>> {
+  const wanted = [...new Set(internalIds)];
+  const ids = new Map<string, number>();
+  const read = async (among: string[]) => {
+    for (let i = 0; i < among.length; i += 500)
+      for (const r of await db('cpro_identifiers')
+        .where({ kind })
+        .whereIn('internal_id', among.slice(i, i + 500))
+        .select('id', 'internal_id'))
+        ids.set(r.internal_id, Number(r.id));
+  };
+  await read(wanted);
+  const missing = wanted.filter((id) => !ids.has(id));
+  if (missing.length === 0) return ids;
+  for (let i = 0; i < missing.length; i += 500)
+    await db('cpro_identifiers')
+      .insert(missing.slice(i, i + 500).map((internal_id) => ({ kind, internal_id })))
+      .onConflict(['kind', 'internal_id'])
+      .ignore();
+  await read(missing);
+  return ids;
 }
 
 /** The internal id behind a wire integer, if it names one of this kind. */

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db';
-import { wireId } from './identifiers';
+import { wireIds } from './identifiers';
 
 /** Amounts are decimal text in the read model; the wire gives numbers. */
 const amount = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
@@ -13,9 +13,27 @@ export const typeFacture = (typeCode: unknown) => (String(typeCode) === '381' ? 
  * An invoice of the read model as the platform's `facture` object names its facts (the shape the
  * Go SDK decodes: fournisseur, destinataire, references, montantTotal, cadreDeFacturation).
  */
-export async function factureOf(db: Db, row: Record<string, unknown>) {
+/** The wire integers of a page of invoices and of the structures they name, read in a few queries. */
+export async function wireIdsOf(db: Db, rows: Record<string, unknown>[]) {
+  const structures = rows
+    .flatMap((r) => [r.supplier_structure_id, r.recipient_structure_id])
+    .filter((id): id is string => typeof id === 'string');
   return {
-    identifiantFactureCPP: await wireId(db, 'facture', row.id as string),
+    facture: await wireIds(
+      db,
+      'facture',
+      rows.map((r) => r.id as string),
+    ),
+    structure: await wireIds(db, 'structure', structures),
+  };
+}
+
+export type InvoiceWireIds = Awaited<ReturnType<typeof wireIdsOf>>;
+
+export function factureOf(row: Record<string, unknown>, ids: InvoiceWireIds) {
+  const structure = (id: unknown) => (typeof id === 'string' ? (ids.structure.get(id) ?? null) : null);
+  return {
+    identifiantFactureCPP: ids.facture.get(row.id as string)!,
     numeroFacture: row.number as string,
     statutFacture: row.status as string,
     // Ours: the 2026 reform's status code (lifecycle/transitions.ts).
@@ -24,16 +42,12 @@ export async function factureOf(db: Db, row: Record<string, unknown>) {
     dateHeureEtatCourant: iso(row.status_at),
     modeDepot: row.deposit_mode as string,
     fournisseur: {
-      idFournisseur: row.supplier_structure_id
-        ? await wireId(db, 'structure', row.supplier_structure_id as string)
-        : null,
+      idFournisseur: structure(row.supplier_structure_id),
       codeFournisseur: row.supplier_id as string,
       designationFournisseur: (row.supplier_name as string | null) ?? null,
     },
     destinataire: {
-      idDestinataire: row.recipient_structure_id
-        ? await wireId(db, 'structure', row.recipient_structure_id as string)
-        : null,
+      idDestinataire: structure(row.recipient_structure_id),
       codeDestinataire: (row.recipient_id as string | null) ?? null,
       libelleDestinataire: (row.recipient_name as string | null) ?? null,
       codeServiceExecutant: (row.service_code as string | null) ?? null,
@@ -61,8 +75,8 @@ export async function factureOf(db: Db, row: Record<string, unknown>) {
  * A row of rechercher/fournisseur and rechercher/recipiendaire: `idFacture` and `statut` as the SDKs
  * read them, `identifiantFactureCPP` as Odoo does.
  */
-export async function factureRowOf(db: Db, row: Record<string, unknown>) {
-  const f = await factureOf(db, row);
+export function factureRowOf(row: Record<string, unknown>, ids: InvoiceWireIds) {
+  const f = factureOf(row, ids);
   return {
     identifiantFactureCPP: f.identifiantFactureCPP,
     idFacture: f.identifiantFactureCPP,
@@ -90,7 +104,8 @@ export async function factureRowOf(db: Db, row: Record<string, unknown>) {
 /** The platform's paging objects: asked as {pageResultatDemandee, nbResultatsParPage}, answered as parametresRetour. */
 export function paging(p: { pageResultatDemandee?: number; nbResultatsParPage?: number } | undefined) {
   const page = Math.max(1, Math.trunc(p?.pageResultatDemandee ?? 1));
-  const pageSize = Math.min(1000, Math.max(1, Math.trunc(p?.nbResultatsParPage ?? 100)));
+  // Clients ask for up to 10,000 at once (Odoo's list of services).
+  const pageSize = Math.min(10_000, Math.max(1, Math.trunc(p?.nbResultatsParPage ?? 100)));
   return {
     page,
     pageSize,

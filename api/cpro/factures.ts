@@ -23,7 +23,7 @@ import {
 } from '../../workflows/invoice';
 import { raccordementWorkflowId } from '../../cpro/applications';
 import { internalId, wireId } from '../../cpro/identifiers';
-import { factureOf, factureRowOf, paging } from '../../cpro/invoice-wire';
+import { factureOf, factureRowOf, paging, wireIdsOf } from '../../cpro/invoice-wire';
 import { invoiceFromSoumettre, soumettreSchema, type Soumettre } from '../../cpro/soumettre';
 import { CODES, CproError } from '../../cpro/wire';
 import { getStructure } from '../../structures/structures';
@@ -410,7 +410,7 @@ export function facturesRouter(deps: AppDeps): Router {
           'identifiantFactureCPP',
           side,
         );
-        return { facture: await factureOf(db, row) };
+        return { facture: factureOf(row, await wireIdsOf(db, [row])) };
       }),
     );
 
@@ -507,8 +507,8 @@ export function facturesRouter(deps: AppDeps): Router {
           .limit(p.pageSize)
           .offset((p.page - 1) * p.pageSize)
           .select();
-        const listeFactures = [];
-        for (const r of rows) listeFactures.push(await factureRowOf(db, r));
+        const ids = await wireIdsOf(db, rows);
+        const listeFactures = rows.map((r) => factureRowOf(r, ids));
         // Paging both at the top level (as the SDKs read it here) and as parametresRetour.
         const paged = p.answer(Number(n));
         return { listeFactures, ...paged, parametresRetour: paged };

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { AppDeps } from '../app';
 import { getStructure } from '../../structures/structures';
 import { getService, listServices } from '../../structures/services';
-import { internalId, wireId } from '../../cpro/identifiers';
+import { internalId, wireId, wireIds } from '../../cpro/identifiers';
 import { paging } from '../../cpro/invoice-wire';
 import { CODES, CproError } from '../../cpro/wire';
 import { endpoint, wireAjv } from './context';
@@ -81,17 +81,20 @@ export function structuresRouter({ db }: AppDeps): Router {
         .orderBy('identifier')
         .limit(p.pageSize)
         .offset((p.page - 1) * p.pageSize);
-      const listeStructures = [];
-      for (const r of rows)
-        listeStructures.push({
-          idStructureCPP: await wireId(db, 'structure', r.id),
-          identifiantStructure: r.identifier,
-          typeIdentifiantStructure: r.identifier_type,
-          designationStructure: r.name,
-          raisonSociale: r.name,
-          typeStructure: r.public ? 'PUBLIQUE' : 'PRIVEE',
-          statut: 'ACTIF',
-        });
+      const ids = await wireIds(
+        db,
+        'structure',
+        rows.map((r) => r.id),
+      );
+      const listeStructures = rows.map((r) => ({
+        idStructureCPP: ids.get(r.id),
+        identifiantStructure: r.identifier,
+        typeIdentifiantStructure: r.identifier_type,
+        designationStructure: r.name,
+        raisonSociale: r.name,
+        typeStructure: r.public ? 'PUBLIQUE' : 'PRIVEE',
+        statut: 'ACTIF',
+      }));
       return { listeStructures, parametresRetour: p.answer(Number(n)) };
     }),
   );
@@ -132,16 +135,20 @@ export function structuresRouter({ db }: AppDeps): Router {
       const s = await structureOf(b.idStructure, 'idStructure');
       const p = paging(b.parametresRechercherServicesStructure as { nbResultatsParPage?: number });
       const all = await listServices(db, s.id);
-      const listeServices = [];
-      for (const svc of all.slice((p.page - 1) * p.pageSize, p.page * p.pageSize))
-        listeServices.push({
-          idService: await wireId(db, 'service', `${s.id}/${svc.code}`),
-          codeService: svc.code,
-          libelleService: svc.name,
-          estActif: svc.active,
-          dateDbtService: svc.validFrom ?? null,
-          dateFinService: svc.validTo ?? null,
-        });
+      const page = all.slice((p.page - 1) * p.pageSize, p.page * p.pageSize);
+      const ids = await wireIds(
+        db,
+        'service',
+        page.map((svc) => `${s.id}/${svc.code}`),
+      );
+      const listeServices = page.map((svc) => ({
+        idService: ids.get(`${s.id}/${svc.code}`),
+        codeService: svc.code,
+        libelleService: svc.name,
+        estActif: svc.active,
+        dateDbtService: svc.validFrom ?? null,
+        dateFinService: svc.validTo ?? null,
+      }));
       return { listeServices, parametresRetour: p.answer(all.length) };
     }),
   );
