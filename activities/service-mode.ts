@@ -43,6 +43,8 @@ export function createServiceModeActivities({ db, mailer }: ServiceModeActivityD
       status: RaccordementStatus;
       acceptedDeposits: number;
       rejectedDeposits: number;
+      /** Absent in histories recorded before operators could change it. */
+      requiredDeposits?: number;
       approvedBy?: string;
     }): Promise<void> {
       const now = new Date().toISOString();
@@ -89,6 +91,7 @@ export function createServiceModeActivities({ db, mailer }: ServiceModeActivityD
           mode: r.status,
           accepted_deposits: r.acceptedDeposits,
           rejected_deposits: r.rejectedDeposits,
+          ...(r.requiredDeposits !== undefined && { required_deposits: r.requiredDeposits }),
           updated_at: now,
           ...(r.status === 'PRODUCTION' && { approved_by: r.approvedBy ?? null, approved_at: now }),
         });

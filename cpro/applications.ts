@@ -9,6 +9,7 @@ import {
   approveProduction,
   raccordement,
   raccordementState,
+  setRequiredDeposits,
   type RaccordementState,
 } from '../workflows/raccordement';
 
@@ -101,6 +102,24 @@ export async function onboardingState(
   applicationId: string,
 ): Promise<RaccordementState> {
   return deps.client.workflow.getHandle(raccordementWorkflowId(applicationId)).query(raccordementState);
+}
+
+/** An operator sets the number of accepted deposits an application's qualification needs. */
+export async function setQualificationScenario(
+  deps: ApplicationDeps,
+  applicationId: string,
+  requiredDeposits: number,
+): Promise<void> {
+  const row = await deps.db('api_applications').where({ id: applicationId }).first('mode');
+  if (row?.mode !== 'QUALIFICATION')
+    throw new ApiError(
+      409,
+      'NOT_IN_QUALIFICATION',
+      'Only an application in qualification has a scenario to change.',
+    );
+  await deps.client.workflow
+    .getHandle(raccordementWorkflowId(applicationId))
+    .signal(setRequiredDeposits, requiredDeposits);
 }
 
 /** An operator approves production once the qualification scenario has passed. */

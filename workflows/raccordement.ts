@@ -28,6 +28,8 @@ export interface RaccordementState {
 /** Sent by a qualification invoice's workflow once its checks are done. */
 export const qualificationDeposit =
   wf.defineSignal<[{ invoiceId: string; accepted: boolean }]>('qualificationDeposit');
+/** An operator sets how many accepted deposits the qualification scenario needs. */
+export const setRequiredDeposits = wf.defineSignal<[number]>('setRequiredDeposits');
 /** An operator moves a qualified connection to production. */
 export const approveProduction = wf.defineUpdate<RaccordementState, [{ userId: string; operator: boolean }]>(
   'approveProduction',
@@ -61,6 +63,11 @@ export async function raccordement(req: RaccordementRequest): Promise<Raccordeme
     counted.add(invoiceId);
     if (accepted) state.acceptedDeposits += 1;
     else state.rejectedDeposits += 1;
+    changed = true;
+  });
+  wf.setHandler(setRequiredDeposits, (n) => {
+    if (state.status !== 'QUALIFICATION' || !Number.isInteger(n) || n < 1) return;
+    state.requiredDeposits = n;
     changed = true;
   });
   wf.setHandler(
@@ -97,6 +104,7 @@ export async function raccordement(req: RaccordementRequest): Promise<Raccordeme
       status: state.status,
       acceptedDeposits: state.acceptedDeposits,
       rejectedDeposits: state.rejectedDeposits,
+      requiredDeposits: state.requiredDeposits,
       approvedBy: state.approvedBy,
     });
   };

@@ -12,6 +12,7 @@ import {
   onboardingState,
   registerApplication,
   revokeApplication,
+  setQualificationScenario,
 } from '../../cpro/applications';
 import { getTechnicalAccount, setTechnicalAccount } from '../../cpro/technical-accounts';
 
@@ -36,6 +37,20 @@ const applicationBody = {
   },
   additionalProperties: false,
 } as const;
+const scenarioBody = {
+  type: 'object',
+  required: ['requiredDeposits'],
+  properties: {
+    requiredDeposits: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000,
+      description: 'Accepted qualification deposits needed before production may be approved.',
+    },
+  },
+  additionalProperties: false,
+} as const;
+const checkScenario = ajv.compile<{ requiredDeposits: number }>(scenarioBody);
 const checkTechnicalAccount = ajv.compile<{ password?: string }>(technicalAccountBody);
 const checkApplication = ajv.compile<{ name: string; kind: 'API' | 'EDI' }>(applicationBody);
 
@@ -108,6 +123,15 @@ export function serviceModeRouter(deps: AppDeps): Router {
       throw new ApiError(409, 'APPLICATION_REVOKED', 'This application was revoked.');
     const state = await approveApplication(deps, row.id, caller);
     res.json({ ...applicationView({ ...row, mode: state.status }), raccordement: state });
+  });
+
+  router.put('/api-applications/:applicationId/qualification', async (req, res) => {
+    const { row, caller } = await applicationFor(req, res);
+    if (!caller.operator)
+      throw new ApiError(403, 'OPERATOR_REQUIRED', 'Only operators set the qualification scenario.');
+    const { requiredDeposits } = body(checkScenario, req);
+    await setQualificationScenario(deps, row.id, requiredDeposits);
+    res.json({ ...applicationView(row), raccordement: await onboardingState(deps, row.id) });
   });
 
   router.get('/raccordements', async (req, res) => {
@@ -223,6 +247,18 @@ export const serviceModeOpenApi: OpenApiPaths = {
         '200': { description: 'In production', content: json(applicationSchema) },
         '403': errorResponse('Not an operator (OPERATOR_REQUIRED)'),
         '409': errorResponse('Qualification scenario not passed (NOT_QUALIFIED)'),
+      },
+    },
+  },
+  '/api/v1/api-applications/{applicationId}/qualification': {
+    put: {
+      summary: 'Operators: how many accepted deposits the application’s qualification scenario needs',
+      parameters: [applicationIdParam],
+      requestBody: { required: true, content: json(scenarioBody) },
+      responses: {
+        '200': { description: 'The application and its onboarding', content: json(applicationSchema) },
+        '403': errorResponse('Not an operator (OPERATOR_REQUIRED)'),
+        '409': errorResponse('Not in qualification any more (NOT_IN_QUALIFICATION)'),
       },
     },
   },

@@ -1039,26 +1039,51 @@ describeWithCorpus('service mode (/cpro)', () => {
       throw new Error(`not ${status}`);
     };
     expect(await waitFor('QUALIFICATION')).toMatchObject({ acceptedDeposits: 1, rejectedDeposits: 1 });
+    // Operators (only) make the scenario longer: three accepted deposits instead of two.
+    const byManager = await api('/api-applications/app-ts/qualification', 'seller-manager', {
+      method: 'PUT',
+      body: { requiredDeposits: 3 },
+    });
+    expect(byManager).toMatchObject({ status: 403, body: { error: { code: 'OPERATOR_REQUIRED' } } });
+    const scenario = await api('/api-applications/app-ts/qualification', 'ops', {
+      method: 'PUT',
+      body: { requiredDeposits: 3 },
+    });
+    expect(scenario.status).toBe(200);
     await handle.signal(qualificationDeposit, { invoiceId: 'invoice/a/2026/3', accepted: true });
-    expect(await waitFor('QUALIFIEE')).toMatchObject({ acceptedDeposits: 2, rejectedDeposits: 1 });
+    for (let i = 0; i < 100 && (await handle.query(raccordementState)).acceptedDeposits < 2; i += 1)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await handle.query(raccordementState)).toMatchObject({
+      status: 'QUALIFICATION',
+      acceptedDeposits: 2,
+      requiredDeposits: 3,
+    });
+    await handle.signal(qualificationDeposit, { invoiceId: 'invoice/a/2026/4', accepted: true });
+    expect(await waitFor('QUALIFIEE')).toMatchObject({ acceptedDeposits: 3, rejectedDeposits: 1 });
     // What operators read beside the workflow in the Web UI.
     const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
-    expect(metadata.currentDetails).toBe('QUALIFIEE : 2/2 dépôts acceptés, 1 refusés');
+    expect(metadata.currentDetails).toBe('QUALIFIEE : 3/3 dépôts acceptés, 1 refusés');
     expect(await refusal({ userId: 'principal', operator: false })).toBe('OperatorRequired');
     const approved = await handle.executeUpdate(approveProduction, {
       args: [{ userId: 'ops', operator: true }],
     });
     expect(approved).toMatchObject({ status: 'PRODUCTION', approvedBy: 'ops' });
-    expect(await handle.result()).toMatchObject({ status: 'PRODUCTION', acceptedDeposits: 2 });
+    expect(await handle.result()).toMatchObject({ status: 'PRODUCTION', acceptedDeposits: 3 });
     expect(await p.db('api_applications').where({ id: 'app-ts' }).first()).toMatchObject({
       mode: 'PRODUCTION',
-      accepted_deposits: 2,
+      accepted_deposits: 3,
       rejected_deposits: 1,
+      required_deposits: 3,
     });
+    const late = await api('/api-applications/app-ts/qualification', 'ops', {
+      method: 'PUT',
+      body: { requiredDeposits: 5 },
+    });
+    expect(late).toMatchObject({ status: 409, body: { error: { code: 'NOT_IN_QUALIFICATION' } } });
     if (process.env.RECORD_HISTORIES === 'true')
       // Refreshes the fixture service-mode.replay.test.ts replays (after an intended workflow change).
       fs.writeFileSync(
-        path.join(__dirname, '..', 'fixtures', 'histories', 'raccordement-production.json'),
+        path.join(__dirname, '..', 'fixtures', 'histories', 'raccordement-scenario-changed.json'),
         historyToJSON(await handle.fetchHistory()),
       );
   });
