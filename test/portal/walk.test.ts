@@ -494,4 +494,18 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await page.locator('[data-report]', { hasText: 'Toutes les factures du flux sont intégrées.' }).waitFor();
     await screenshot(page, 'walk-23-suivi-des-flux');
   });
+
+  it('filters the issued invoices and exports the same selection as CSV', async () => {
+    await go(page, '/factures/emises');
+    await page.selectOption('#f-status', 'MISE_EN_PAIEMENT');
+    await page.click('form[data-form="filters"] button[type="submit"]');
+    await page.locator('[data-results] caption', { hasText: '1 facture' }).waitFor();
+    expect(await page.textContent('[data-results] tbody')).toContain('F-2026-001');
+    await screenshot(page, 'walk-26-factures-emises-filtrees');
+    const csv = await supplier.request.get(`${p.url}${await page.getAttribute('[data-csv]', 'href')}`);
+    expect(csv.status()).toBe(200);
+    const rows = (await csv.text()).trim().split('\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('F-2026-001');
+  });
 });
