@@ -33,10 +33,11 @@ export function serviceModeRouter(deps: AppDeps): Router {
   // Base64 makes a file a third larger than its bytes.
   cpro.use(express.json({ limit: Math.ceil(deps.maxUploadBytes * 1.4) + 64 * 1024 }));
   cpro.use(cproAuthentication(deps.db));
-  cpro.use('/factures/v1', facturesRouter(deps));
-  cpro.use('/structures/v1', structuresRouter(deps));
-  cpro.use('/utilisateurs/v1', utilisateursRouter(deps));
-  cpro.use('/transverses/v1', transversesRouter(deps));
+  // Older clients (Odoo's module before PISTE) call the same operations without the version segment.
+  cpro.use(['/factures/v1', '/factures'], facturesRouter(deps));
+  cpro.use(['/structures/v1', '/structures'], structuresRouter(deps));
+  cpro.use(['/utilisateurs/v1', '/utilisateurs'], utilisateursRouter(deps));
+  cpro.use(['/transverses/v1', '/transverses'], transversesRouter(deps));
   cpro.use((req, _res, next) =>
     next(new CproError(CODES.NOT_FOUND, `Aucune opération ${req.method} /cpro${req.path}.`, undefined, 404)),
   );

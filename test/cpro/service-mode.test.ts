@@ -998,6 +998,9 @@ describeWithCorpus('service mode (/cpro)', () => {
       codeDevise: 'EUR',
       libelleDevise: 'Euro',
     });
+    // The paths of older clients, without the version segment (Odoo's module before PISTE).
+    const old = await cpro('structures/consulter', supplier, { idStructureCPP });
+    expect(old.body).toMatchObject({ codeRetour: 0, idStructureCPP, parametres: expect.any(Object) });
     const unknown = await cpro('transverses/v1/inconnu', supplier);
     expect(unknown).toMatchObject({ status: 404, body: { codeRetour: 404 } });
   });
