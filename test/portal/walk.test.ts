@@ -273,6 +273,17 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     invoiceByForm = new URL(page.url()).pathname;
     expect(await page.textContent('[data-invoice]')).toContain('Mise à disposition');
     await screenshot(page, 'walk-10-facture-saisie-mise-a-disposition');
+    // Every download the page offers answers: the deposited file, its renditions, the certificate.
+    await page.locator('[data-invoice] a[download]', { hasText: 'Attestation de dépôt' }).waitFor();
+    const links = await page
+      .locator('[data-invoice] a[download]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toHaveLength(6);
+    for (const href of links)
+      expect({ href, status: (await supplier.request.get(`${p.url}${href}`)).status() }).toEqual({
+        href,
+        status: 200,
+      });
   });
 
   it('deposits a Factur-X by upload', async () => {

@@ -223,12 +223,16 @@ function actions(inv: Invoice) {
   }
 }
 
+/** Looks for the deposit certificate this many more times once the status settled (it is issued apart). */
+let certificateChecks = 10;
+
 async function refresh(message?: string): Promise<void> {
   const inv = await api<Invoice>('GET', path);
   render(inv);
   actions(inv);
   if (message) notify(message);
-  if (MOVING.includes(inv.status)) setTimeout(() => void refresh(), 1000);
+  const waitingForCertificate = !inv.certificate && inv.number !== undefined && certificateChecks-- > 0;
+  if (MOVING.includes(inv.status) || waitingForCertificate) setTimeout(() => void refresh(), 1000);
 }
 
 const arrival =
