@@ -379,18 +379,48 @@ describeWithCorpus('service mode (/cpro)', () => {
       const seen = await cpro('factures/v1/consulter/recipiendaire', buyer, { identifiantFactureCPP: id });
       expect(seen).toMatchObject({ status: 400, body: { codeRetour: 20010 } });
     }
+    // The data channel too: soumettre in qualification is checked, never delivered.
+    const idQ = (
+      await cpro('structures/v1/rechercher', supplier, {
+        structure: { identifiantStructure: SUPPLIER, typeIdentifiantStructure: 'SIRET' },
+      })
+    ).body.listeStructures[0].idStructureCPP;
+    const coordQ = await cpro('transverses/v1/recuperer/coordbanc/valides', supplier, { idStructure: idQ });
+    const soumisQ = await cpro('factures/v1/soumettre', supplier, {
+      modeDepot: 'SAISIE_API',
+      numeroFactureSaisi: 'Q-SOUM-4',
+      dateFacture: '2026-11-02',
+      destinataire: { codeDestinataire: RECIPIENT },
+      fournisseur: {
+        idFournisseur: idQ,
+        codeCoordonneesBancairesFournisseur: coordQ.body.listeCoordonneeBancaire[0].idCoordonneeBancaire,
+      },
+      references: { deviseFacture: 'EUR', typeFacture: 'FACTURE', modePaiement: 'VIREMENT' },
+      lignePoste: [{ lignePosteQuantite: 1, lignePosteMontantUnitaireHT: 50, lignePosteTauxTvaManuel: 20 }],
+    });
+    expect(soumisQ.body.codeRetour).toBe(0);
+    const factureQ = await waitForStatus(supplier, 'fournisseur', soumisQ.body.identifiantFactureCPP, [
+      'EN_COURS_ACHEMINEMENT',
+      'REJETEE',
+    ]);
+    expect(factureQ).toMatchObject({
+      statutFacture: 'EN_COURS_ACHEMINEMENT',
+      destinataire: { idDestinataire: null },
+    });
     const received = await cpro('factures/v1/rechercher/recipiendaire', buyer, {});
     expect(received.body.listeFactures).toEqual([]);
 
     const deadline = Date.now() + 20_000;
     let state = await api(`/api-applications/${supplierApp.id}`, 'seller-manager');
-    while (state.body.raccordement.status !== 'QUALIFIEE' && Date.now() < deadline) {
+    const counted = () =>
+      state.body.raccordement.status === 'QUALIFIEE' && state.body.raccordement.acceptedDeposits === 4;
+    while (!counted() && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
       state = await api(`/api-applications/${supplierApp.id}`, 'seller-manager');
     }
     expect(state.body.raccordement).toMatchObject({
       status: 'QUALIFIEE',
-      acceptedDeposits: 3,
+      acceptedDeposits: 4,
       requiredDeposits: 3,
     });
     const queue = await api('/raccordements?mode=QUALIFIEE', 'ops');
