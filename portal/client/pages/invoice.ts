@@ -225,11 +225,14 @@ function actions(inv: Invoice) {
 
 /** Looks for the deposit certificate this many more times once the status settled (it is issued apart). */
 let certificateChecks = 10;
+/** The status the actions were drawn for: they are drawn again only when it changes (not to lose typing). */
+let actionsFor: string | undefined;
 
 async function refresh(message?: string): Promise<void> {
   const inv = await api<Invoice>('GET', path);
   render(inv);
-  actions(inv);
+  if (message || inv.status !== actionsFor) actions(inv);
+  actionsFor = inv.status;
   if (message) notify(message);
   const waitingForCertificate = !inv.certificate && inv.number !== undefined && certificateChecks-- > 0;
   if (MOVING.includes(inv.status) || waitingForCertificate) setTimeout(() => void refresh(), 1000);
