@@ -99,6 +99,7 @@ ${select({ name: 'cadreDeFacturation', label: 'Cadre de facturation', options: C
 <input class="fr-upload" type="file" id="f-pdf" name="pdf" accept="application/pdf,.pdf" required aria-describedby="f-pdf-error"><p class="fr-error-text" id="f-pdf-error" hidden></p></div>
 </div>
 <div data-when="xml" hidden>
+<p class="fr-text--sm">Le fournisseur est lu dans le fichier : vous devez être rattaché à sa structure.</p>
 <div class="fr-upload-group" data-field="file"><label class="fr-label" for="f-file">Fichier de la facture<span class="fr-hint-text">XML UBL 2.1 ou CII D16B, ou PDF Factur-X ; 120 Mo au plus.</span></label>
 <input class="fr-upload" type="file" id="f-file" name="file" accept=".xml,.pdf,application/xml,text/xml,application/pdf" required aria-describedby="f-file-error"><p class="fr-error-text" id="f-file-error" hidden></p></div>
 ${select({ name: 'cadreFacturation', label: 'Cadre de facturation', options: CADRES, value: 'A1_FACTURE_FOURNISSEUR' })}

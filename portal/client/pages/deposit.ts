@@ -32,6 +32,8 @@ function showMode() {
       .querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')
       .forEach((el) => (el.disabled = !on));
   });
+  // A structured file names its supplier itself.
+  structureSelect.disabled = mode === 'xml';
 }
 f.addEventListener('change', (e) => {
   if ((e.target as HTMLInputElement).name === 'mode') showMode();
