@@ -73,6 +73,7 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
     await p?.stop();
   });
 
+  // Twenty pages, each in a fresh browser context: the timeout leaves room for a loaded CI machine.
   it('keeps every page within budget, local, CSP-clean and as wide as a phone', async () => {
     const pages: [string, string][] = [
       ['accueil', '/'],
@@ -150,7 +151,7 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
         .map(([path, bytes]) => `  ${path}: ${(bytes / 1024).toFixed(1)} KB`)
         .join('\n')}`,
     );
-  }, 120_000);
+  }, 240_000);
 
   it('sends a signed-out visitor of a personal page to the sign-in page, remembering where to return', async () => {
     const page = await browser.newPage();
