@@ -30,8 +30,9 @@ export function serviceModeRouter(deps: AppDeps): Router {
   });
 
   const cpro = Router();
-  // Base64 makes a file a third larger than its bytes.
-  cpro.use(express.json({ limit: Math.ceil(deps.maxUploadBytes * 1.4) + 64 * 1024 }));
+  // Base64 makes a file a third larger than its bytes. Every body is JSON here, whatever content type a
+  // client forgot to send.
+  cpro.use(express.json({ type: () => true, limit: Math.ceil(deps.maxUploadBytes * 1.4) + 64 * 1024 }));
   cpro.use(cproAuthentication(deps.db));
   // Older clients (Odoo's module before PISTE) call the same operations without the version segment.
   cpro.use(['/factures/v1', '/factures'], facturesRouter(deps));

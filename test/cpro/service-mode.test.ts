@@ -1031,6 +1031,13 @@ describeWithCorpus('service mode (/cpro)', () => {
     // The paths of older clients, without the version segment (Odoo's module before PISTE).
     const old = await cpro('structures/consulter', supplier, { idStructureCPP });
     expect(old.body).toMatchObject({ codeRetour: 0, idStructureCPP, parametres: expect.any(Object) });
+    // A client that sends its JSON without a content type is understood all the same.
+    const untyped = await fetch(`${p.url}/cpro/structures/v1/consulter`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${supplier.token}`, 'cpro-account': supplier.account },
+      body: Buffer.from(JSON.stringify({ idStructureCPP })),
+    });
+    expect(await json(untyped)).toMatchObject({ codeRetour: 0, idStructureCPP });
     const unknown = await cpro('transverses/v1/inconnu', supplier);
     expect(unknown).toMatchObject({ status: 404, body: { codeRetour: 404 } });
   });
