@@ -449,7 +449,7 @@ describeWithCorpus('service mode (/cpro)', () => {
       .first();
     expect(task).toMatchObject({ kind: 'RACCORDEMENT', subject_id: supplierApp.id });
     expect(task.resolved_at).not.toBeNull();
-  });
+  }, 120_000);
 
   it('soumettre with lines and VAT lines reaches the buyer; consulter, rechercher, historique and telecharger/groupe read it back', async () => {
     const structures = await cpro('structures/v1/rechercher', supplier, {
@@ -684,7 +684,7 @@ describeWithCorpus('service mode (/cpro)', () => {
       status: 400,
       body: { codeRetour: 20001, erreur: { champ: 'numeroFactureSaisi' } },
     });
-  });
+  }, 120_000);
 
   it('deposer/pdf reads a plain PDF for the client to check, then soumettre files it as DEPOT_PDF_API', async () => {
     // A plain PDF invoice (text, no XML inside), as invoicing software prints them.
@@ -784,7 +784,7 @@ describeWithCorpus('service mode (/cpro)', () => {
       status: 400,
       body: { codeRetour: 20002, erreur: { champ: 'fichierFacture' } },
     });
-  });
+  }, 120_000);
 
   it('traiter/recue drives the lifecycle; completer answers a suspension and recycler an A_RECYCLER', async () => {
     const numero = await depositFlow(
@@ -891,7 +891,7 @@ describeWithCorpus('service mode (/cpro)', () => {
     expect(recycled.body).toMatchObject({ codeRetour: 0, statutFacture: 'MISE_A_DISPOSITION' });
     const f2 = await waitForStatus(buyer, 'recipiendaire', id2, ['MISE_A_DISPOSITION']);
     expect(f2.destinataire.codeServiceExecutant).toBe('SERV-COMPTA');
-  });
+  }, 120_000);
 
   it('consulterCRDetaille lists the refused invoices of a partly rejected multi-invoice tar.gz', async () => {
     const files = [
@@ -929,7 +929,7 @@ describeWithCorpus('service mode (/cpro)', () => {
       status: 400,
       body: { codeRetour: 20001, erreur: { champ: 'syntaxeFlux' } },
     });
-  });
+  }, 120_000);
 
   it('answers structures, rattachements and reference lists with the wire names the clients read', async () => {
     // As the Go SDK sends it: every criterion, zero values and nil pointers included.
