@@ -408,7 +408,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await context.close();
   });
 
-  it('gets a colleague attached: asked from Rattachements, approved in the fiche structure', async () => {
+  it('gets a colleague attached: asked from Rattachements, approved in the fiche structure, then withdrawn', async () => {
     const colleague = 'pierre.curie@atelier-dupont.example';
     await fetch(`${p.url}/api/v1/accounts`, {
       method: 'POST',
@@ -439,7 +439,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await request.waitFor();
     await screenshot(page, 'walk-19-rattachement-a-traiter');
     await request.locator('button[value="approve"]').click();
-    await page.locator('[data-members] td', { hasText: colleague }).waitFor();
+    await page.locator('[data-members] tr', { hasText: colleague }).waitFor();
     expect(await page.textContent('[data-members]')).toContain('Utilisateur');
 
     await go(c, '/rattachements');
@@ -448,6 +448,16 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await c.locator('[data-structures] td', { hasText: 'ATELIER DUPONT SARL' }).waitFor();
     await screenshot(c, 'walk-20-rattachement-accepte');
     expect(colleagueProblems).toEqual([]);
+
+    // The manager withdraws the attachment: the colleague no longer acts for the structure.
+    await page
+      .locator('[data-members] tr', { hasText: colleague })
+      .locator('button[data-revoke-member]')
+      .click();
+    await page.locator('[data-notice]', { hasText: 'n’est plus rattaché' }).waitFor();
+    await page.locator('[data-members] tr', { hasText: colleague }).waitFor({ state: 'detached' });
+    await go(c, '/mon-compte');
+    await c.locator('[data-structures]', { hasText: 'Vous n’êtes rattaché à aucune structure.' }).waitFor();
     await context.close();
   });
 

@@ -107,10 +107,14 @@ async function manager() {
     const { items } = await api<{
       items: { userId: string; email?: string; role: string; services: string[] }[];
     }>('GET', `${base}/members`);
-    membersArea.innerHTML = `<div class="fr-table fr-table--no-caption"><table><caption>Utilisateurs de la structure</caption><thead><tr><th scope="col">Utilisateur</th><th scope="col">Rôle</th><th scope="col">Services</th></tr></thead><tbody>${items
+    membersArea.innerHTML = `<div class="fr-table fr-table--no-caption"><table><caption>Utilisateurs de la structure</caption><thead><tr><th scope="col">Utilisateur</th><th scope="col">Rôle</th><th scope="col">Services</th><th scope="col">Action</th></tr></thead><tbody>${items
       .map(
         (m) =>
-          `<tr><td>${esc(m.email ?? m.userId)}${m.userId === me.id ? ' (vous)' : ''}</td><td>${esc(ROLES[m.role] ?? m.role)}</td><td>${esc(m.services.join(', ') || 'Tous')}</td></tr>`,
+          `<tr><td>${esc(m.email ?? m.userId)}${m.userId === me.id ? ' (vous)' : ''}</td><td>${esc(ROLES[m.role] ?? m.role)}</td><td>${esc(m.services.join(', ') || 'Tous')}</td><td>${
+            m.userId === me.id || m.role === 'PRINCIPAL'
+              ? ''
+              : `<button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" data-revoke-member="${esc(m.userId)}">Retirer${m.email ? `<span class="fr-sr-only"> ${esc(m.email)}</span>` : ''}</button>`
+          }</td></tr>`,
       )
       .join('')}</tbody></table></div>`;
   } catch (err) {
@@ -187,6 +191,17 @@ bindForm(form('spaces'), async (v) => {
   notify('La personnalisation est enregistrée.');
 });
 
+$('[data-members]').addEventListener('click', async (e) => {
+  const userId = (e.target as HTMLElement).closest<HTMLElement>('[data-revoke-member]')?.dataset.revokeMember;
+  if (!userId) return;
+  try {
+    await api('DELETE', `${base}/members/${encodeURIComponent(userId)}`);
+    notify('L’utilisateur n’est plus rattaché à la structure.');
+    await manager();
+  } catch (err) {
+    notify(problemsOf(err)[0].message, 'error');
+  }
+});
 $('[data-bank-accounts]').addEventListener('click', async (e) => {
   const bank = (e.target as HTMLElement).closest<HTMLElement>('[data-remove-bank]')?.dataset.removeBank;
   if (!bank) return;
