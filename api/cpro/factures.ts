@@ -553,7 +553,7 @@ export function facturesRouter(deps: AppDeps): Router {
   router.post(
     '/traiter/recue',
     endpoint(compile('traiter/recue'), async (b, ctx) => {
-      const { id, actor } = await partyInvoice(deps, ctx, b.idFacture, 'idFacture', 'recipient');
+      const { id, row, actor } = await partyInvoice(deps, ctx, b.idFacture, 'idFacture', 'recipient');
       const state = await invoiceUpdate(id, () =>
         deps.client.workflow.getHandle<typeof invoiceLifecycle>(id).executeUpdate(changeStatus, {
           args: [
@@ -567,7 +567,13 @@ export function facturesRouter(deps: AppDeps): Router {
           ],
         }),
       );
-      return { idFacture: await wireId(db, 'facture', id), statutFacture: state.status };
+      return {
+        idFacture: await wireId(db, 'facture', id),
+        numeroFacture: row.number as string,
+        nouveauStatut: state.status,
+        statutFacture: state.status,
+        dateTraitement: state.history.at(-1)!.at.slice(0, 10),
+      };
     }),
   );
 

@@ -821,7 +821,13 @@ describeWithCorpus('service mode (/cpro)', () => {
       nouveauStatut: 'SUSPENDUE',
       motif: 'Bon de livraison manquant',
     });
-    expect(suspended.body).toMatchObject({ codeRetour: 0, idFacture: id, statutFacture: 'SUSPENDUE' });
+    expect(suspended.body).toMatchObject({
+      codeRetour: 0,
+      idFacture: id,
+      numeroFacture: 'P-LIFE-1',
+      nouveauStatut: 'SUSPENDUE',
+      dateTraitement: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
 
     const piece = await cpro('transverses/v1/ajouter/fichier', supplier, {
       pieceJointeFichier: Buffer.from('bon de livraison signé').toString('base64'),
@@ -841,7 +847,15 @@ describeWithCorpus('service mode (/cpro)', () => {
       ['MANDATEE', { numeroDPMandat: 'MDT-2026-12' }],
       ['MISE_EN_PAIEMENT', {}],
     ] as const) {
-      const r = await cpro('factures/v1/traiter/recue', buyer, { idFacture: id, nouveauStatut, ...extra });
+      // As the Go SDK sends it: every field, empty strings for those not given.
+      const r = await cpro('factures/v1/traiter/recue', buyer, {
+        idFacture: id,
+        idUtilisateurCourant: 0,
+        motif: '',
+        numeroDPMandat: '',
+        nouveauStatut,
+        ...extra,
+      });
       expect(r.body).toMatchObject({ codeRetour: 0, statutFacture: nouveauStatut });
     }
     const closed = await cpro('factures/v1/traiter/recue', buyer, {
