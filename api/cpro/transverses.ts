@@ -67,7 +67,13 @@ export function transversesRouter(deps: AppDeps): Router {
   );
   router.post(
     '/recuperer/tauxtva',
-    list(() => ({ listeTauxTva: TAUX_TVA.map((t) => ({ codeTauxTva: `TVA${t}`, tauxTva: Number(t) })) })),
+    list(() => ({
+      listeTauxTva: TAUX_TVA.map((t) => ({
+        codeTauxTva: `TVA${t}`,
+        libelleTauxTva: `${t.replace('.', ',')} %`,
+        valeurTauxTva: Number(t),
+      })),
+    })),
   );
   router.post(
     '/recuperer/modedepot',

@@ -1027,7 +1027,7 @@ describeWithCorpus('service mode (/cpro)', () => {
     const lists: [string, string, string][] = [
       ['recuperer/devises', 'listeDevises', 'codeDevise'],
       ['recuperer/pays', 'listePays', 'codePays'],
-      ['recuperer/tauxtva', 'listeTauxTva', 'tauxTva'],
+      ['recuperer/tauxtva', 'listeTauxTva', 'valeurTauxTva'],
       ['recuperer/modedepot', 'listeModeDepot', 'modeDepot'],
       ['recuperer/modereglements', 'listeModePaiement', 'modePaiement'],
       ['recuperer/cadrefacturation', 'listeCadreFacturation', 'codeCadreFacturation'],
@@ -1038,6 +1038,11 @@ describeWithCorpus('service mode (/cpro)', () => {
       expect(r.body[list].length).toBeGreaterThan(0);
       expect(r.body[list][0][field]).toBeDefined();
     }
+    expect((await cpro('transverses/v1/recuperer/tauxtva', supplier)).body.listeTauxTva).toContainEqual({
+      codeTauxTva: 'TVA5.50',
+      libelleTauxTva: '5,50 %',
+      valeurTauxTva: 5.5,
+    });
     expect((await cpro('transverses/v1/recuperer/devises', supplier)).body.listeDevises).toContainEqual({
       codeDevise: 'EUR',
       libelleDevise: 'Euro',
