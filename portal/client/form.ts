@@ -44,7 +44,12 @@ export function values(form: HTMLFormElement): Record<string, unknown> {
 
 export function clearErrors(form: HTMLElement): void {
   form.querySelectorAll('[data-field]').forEach((group) => {
-    group.classList.remove('fr-input-group--error', 'fr-select-group--error', 'fr-checkbox-group--error');
+    group.classList.remove(
+      'fr-input-group--error',
+      'fr-select-group--error',
+      'fr-checkbox-group--error',
+      'fr-upload-group--error',
+    );
     group.querySelector('.fr-input, .fr-select')?.classList.remove('fr-input--error', 'fr-select--error');
     group.querySelector('[aria-invalid]')?.removeAttribute('aria-invalid');
     const text = group.querySelector<HTMLElement>('.fr-error-text');
@@ -86,13 +91,12 @@ export function showProblems(form: HTMLElement, problems: Problem[]): void {
     const group = p.field ? form.querySelector<HTMLElement>(`[data-field="${CSS.escape(p.field)}"]`) : null;
     const control = group?.querySelector<HTMLElement>('input, select, textarea');
     if (group && control) {
-      const kind = group.classList.contains('fr-select-group')
-        ? 'select'
-        : group.classList.contains('fr-checkbox-group')
-          ? 'checkbox'
-          : 'input';
-      group.classList.add(`fr-${kind}-group--error`);
-      control.classList.add(`fr-${kind === 'select' ? 'select' : 'input'}--error`);
+      const kind = (['select', 'checkbox', 'upload'] as const).find((k) =>
+        group.classList.contains(`fr-${k}-group`),
+      );
+      group.classList.add(`fr-${kind ?? 'input'}-group--error`);
+      if (kind === 'select') control.classList.add('fr-select--error');
+      else if (!kind) control.classList.add('fr-input--error');
       control.setAttribute('aria-invalid', 'true');
       const text = group.querySelector<HTMLElement>('.fr-error-text')!;
       text.textContent = p.message;
@@ -135,7 +139,11 @@ function missingRequired(form: HTMLFormElement): Problem[] {
 export function bindForm(
   form: HTMLFormElement,
   handler: (values: Record<string, unknown>, submitter?: HTMLButtonElement) => Promise<void>,
-  opts: { check?: (values: Record<string, unknown>) => Problem[] } = {},
+  opts: {
+    check?: (values: Record<string, unknown>) => Problem[];
+    /** The field an API error that names none is about (e.g. the file of an upload form). */
+    fieldOfError?: (values: Record<string, unknown>) => string | undefined;
+  } = {},
 ): void {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -150,7 +158,12 @@ export function bindForm(
     try {
       await handler(v, submitter);
     } catch (err) {
-      showProblems(form, problemsOf(err));
+      document.querySelector('[data-notice] progress[data-upload]')?.closest('.fr-alert')?.remove();
+      const fallback = opts.fieldOfError?.(v);
+      showProblems(
+        form,
+        problemsOf(err).map((p) => ({ ...p, field: p.field ?? fallback })),
+      );
     } finally {
       buttons.forEach((b) => (b.disabled = false));
       form.removeAttribute('aria-busy');
@@ -167,6 +180,23 @@ export function notify(
   const area = document.querySelector<HTMLElement>('[data-notice]');
   if (!area) return;
   area.innerHTML = `<div class="fr-alert fr-alert--${type} fr-mt-3w"><p>${html ? message : esc(message)}</p></div>`;
+}
+
+/** A progress bar in the notice area for an upload; announced in steps of a quarter, not at each byte. */
+export function progress(label: string): (sent: number) => void {
+  let announced = -1;
+  return (sent) => {
+    const percent = Math.round(sent * 100);
+    const area = document.querySelector<HTMLElement>('[data-notice]');
+    if (!area) return;
+    const bar = area.querySelector<HTMLProgressElement>('progress[data-upload]');
+    if (bar && Math.floor(percent / 25) === announced) {
+      bar.value = percent;
+      return;
+    }
+    announced = Math.floor(percent / 25);
+    area.innerHTML = `<div class="fr-alert fr-alert--info fr-mt-3w"><p><label for="upload-progress">${esc(label)} : ${percent} %</label><br><progress id="upload-progress" data-upload max="100" value="${percent}">${percent} %</progress></p></div>`;
+  };
 }
 
 export function form(name: string): HTMLFormElement {

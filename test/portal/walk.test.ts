@@ -291,6 +291,16 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     fs.writeFileSync(file, await toFacturX(invoiceOf('F-2026-002'), { profile: 'EN 16931' }));
     await go(page, '/factures/depot');
     await page.click('label[for="mode-xml"]');
+    // A file that is no invoice: the platform's refusal, in French, next to the file field.
+    const note = path.join(files, 'note.xml');
+    fs.writeFileSync(note, '<?xml version="1.0"?><note>Bonjour</note>');
+    await page.setInputFiles('#f-file', note);
+    await page.click('form[data-form="deposit"] button[type="submit"]');
+    await page.locator('#f-file-error:not([hidden])').waitFor();
+    expect(await page.textContent('#f-file-error')).toBe(
+      'Ce fichier n’est pas une facture UBL, CII ou Factur-X.',
+    );
+    await screenshot(page, 'walk-11a-depot-fichier-refuse');
     await page.setInputFiles('#f-file', file);
     await screenshot(page, 'walk-11-depot-facturx');
     await page.click('form[data-form="deposit"] button[type="submit"]');

@@ -1,6 +1,6 @@
-import { api, invoicePath } from '../api';
+import { api, invoicePath, upload } from '../api';
 import { startPage } from '../common';
-import { bindForm, esc, form, notify, param } from '../form';
+import { bindForm, esc, form, notify, param, progress } from '../form';
 import { myStructures } from '../structure-list';
 
 startPage();
@@ -42,31 +42,45 @@ showMode();
 
 const file = (name: string) => (f.elements.namedItem(name) as HTMLInputElement).files?.[0];
 
-bindForm(f, async (v) => {
-  const structure = encodeURIComponent(String(v.structureId));
-  if (v.mode === 'saisie') {
-    const draft = await api<{ id: string }>('POST', `/structures/${structure}/drafts`, {
-      recipientId: String(v.recipientId).replace(/\s/g, ''),
-      cadreDeFacturation: v.cadreDeFacturation,
-      modeDepot: 'SAISIE_PORTAIL',
+bindForm(
+  f,
+  async (v) => {
+    const structure = encodeURIComponent(String(v.structureId));
+    if (v.mode === 'saisie') {
+      const draft = await api<{ id: string }>('POST', `/structures/${structure}/drafts`, {
+        recipientId: String(v.recipientId).replace(/\s/g, ''),
+        cadreDeFacturation: v.cadreDeFacturation,
+        modeDepot: 'SAISIE_PORTAIL',
+      });
+      location.assign(`/factures/brouillon?id=${encodeURIComponent(draft.id)}`);
+      return;
+    }
+    const body = new FormData();
+    if (v.mode === 'pdf') {
+      body.append('file', file('pdf')!, file('pdf')!.name);
+      const draft = await upload<{ id: string }>(
+        `/structures/${structure}/drafts/from-pdf`,
+        body,
+        progress('Envoi du PDF, puis lecture'),
+      );
+      location.assign(`/factures/brouillon?id=${encodeURIComponent(draft.id)}&pdf=1`);
+      return;
+    }
+    body.append('file', file('file')!, file('file')!.name);
+    const query = new URLSearchParams({
+      modeDepot: 'UPLOAD_PORTAIL',
+      cadreFacturation: String(v.cadreFacturation),
     });
-    location.assign(`/factures/brouillon?id=${encodeURIComponent(draft.id)}`);
-    return;
-  }
-  const body = new FormData();
-  if (v.mode === 'pdf') {
-    body.append('file', file('pdf')!, file('pdf')!.name);
-    notify('Lecture du PDF…', 'info');
-    const draft = await api<{ id: string }>('POST', `/structures/${structure}/drafts/from-pdf`, body);
-    location.assign(`/factures/brouillon?id=${encodeURIComponent(draft.id)}&pdf=1`);
-    return;
-  }
-  body.append('file', file('file')!, file('file')!.name);
-  notify('Dépôt de la facture…', 'info');
-  const query = new URLSearchParams({
-    modeDepot: 'UPLOAD_PORTAIL',
-    cadreFacturation: String(v.cadreFacturation),
-  });
-  const deposited = await api<{ id: string; created: boolean }>('POST', '/invoices', body, query.toString());
-  location.assign(`/factures/${invoicePath(deposited.id)}?${deposited.created ? 'deposee=1' : 'deja=1'}`);
-});
+    const deposited = await upload<{ id: string; created: boolean }>(
+      '/invoices',
+      body,
+      progress('Envoi de la facture, puis contrôle'),
+      query.toString(),
+    );
+    location.assign(`/factures/${invoicePath(deposited.id)}?${deposited.created ? 'deposee=1' : 'deja=1'}`);
+  },
+  {
+    // What the platform says of an uploaded file, it says next to that file.
+    fieldOfError: (v) => ({ pdf: 'pdf', xml: 'file' })[String(v.mode)],
+  },
+);

@@ -1,6 +1,6 @@
-import { api } from '../api';
+import { api, upload } from '../api';
 import { startPage } from '../common';
-import { $, bindForm, esc, form, frDate, notify, problemsOf } from '../form';
+import { $, bindForm, esc, form, frDate, notify, problemsOf, progress } from '../form';
 import { FLOW_STATES } from '../messages';
 
 startPage();
@@ -75,8 +75,7 @@ bindForm(f, async (v) => {
   const body = new FormData();
   body.append('syntaxeFlux', String(v.syntaxeFlux));
   body.append('file', file, file.name);
-  notify('Envoi du flux…', 'info');
-  const r = await api<{ numeroFluxDepot: string }>('POST', '/flows', body);
+  const r = await upload<{ numeroFluxDepot: string }>('/flows', body, progress('Envoi du flux'));
   f.reset();
   notify(`Le flux ${r.numeroFluxDepot} est déposé : son traitement est suivi ci-dessous.`);
   await list();
