@@ -83,6 +83,7 @@ async function main() {
     const lines = [
       '',
       'facturflow is running:',
+      `  Portal          http://localhost:${config.port}/`,
       `  API             http://localhost:${config.port}  (health: /health, OpenAPI: /api/openapi.json)`,
       devServer
         ? `  Temporal Web UI ${devServer.uiUrl}`

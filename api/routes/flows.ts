@@ -60,16 +60,7 @@ export function flowsRouter(deps: AppDeps): Router {
   });
 
   router.get('/flows/:numero', async (req, res) => {
-    const flow = await readableFlow(deps.db, req.params.numero, requireCaller(res));
-    res.json({
-      numeroFluxDepot: flow.numero,
-      syntaxeFlux: flow.syntax,
-      etatCourantFlux: flow.status,
-      dateDepot: new Date(flow.deposited_at).toISOString(),
-      nomFichier: flow.filename ?? undefined,
-      nombreFactures: flow.invoice_count ?? undefined,
-      nombreFacturesIntegrees: flow.integrated_count ?? undefined,
-    });
+    res.json(flowView(await readableFlow(deps.db, req.params.numero, requireCaller(res))));
   });
 
   router.get('/flows/:numero/report', async (req, res) => {
@@ -85,6 +76,30 @@ export function flowsRouter(deps: AppDeps): Router {
 }
 
 /** A flow its depositor (or an operator) may read. */
+/** The columns of a `flows` row the API shows. */
+interface FlowRow {
+  numero: string;
+  syntax: string;
+  status: string;
+  deposited_at: string | Date;
+  filename?: string | null;
+  invoice_count?: number | null;
+  integrated_count?: number | null;
+}
+
+/** A flow row as the API shows it, with the platform's wire names. */
+export function flowView(flow: FlowRow) {
+  return {
+    numeroFluxDepot: flow.numero,
+    syntaxeFlux: flow.syntax,
+    etatCourantFlux: flow.status,
+    dateDepot: new Date(flow.deposited_at).toISOString(),
+    nomFichier: flow.filename ?? undefined,
+    nombreFactures: flow.invoice_count ?? undefined,
+    nombreFacturesIntegrees: flow.integrated_count ?? undefined,
+  };
+}
+
 export async function readableFlow(db: Db, numero: string, caller: { userId: string; operator: boolean }) {
   const flow = await db('flows').where({ numero }).first();
   if (!flow || (!caller.operator && flow.deposited_by !== caller.userId))

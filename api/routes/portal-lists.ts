@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Db } from '../../platform/db';
 import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
+import { flowView } from './flows';
 
 /**
  * Lists the portal shows and that no other resource gives: the flows I deposited ("Suivi des flux"),
@@ -17,17 +18,7 @@ export function portalListsRouter({ db }: { db: Db }): Router {
       .where({ deposited_by: caller.userId })
       .orderBy('deposited_at', 'desc')
       .limit(200);
-    res.json({
-      items: rows.map((f) => ({
-        numeroFluxDepot: f.numero,
-        syntaxeFlux: f.syntax,
-        etatCourantFlux: f.status,
-        dateDepot: new Date(f.deposited_at).toISOString(),
-        nomFichier: f.filename ?? undefined,
-        nombreFactures: f.invoice_count ?? undefined,
-        nombreFacturesIntegrees: f.integrated_count ?? undefined,
-      })),
-    });
+    res.json({ items: rows.map(flowView) });
   });
 
   router.get('/drafts', async (_req, res) => {
