@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { SearchAttributeType } from '@temporalio/common';
 import { searchAttributes } from '../workflows/search-attributes';
 import type { Logger } from './logger';
 
@@ -43,7 +44,10 @@ export async function startDevServer(opts: {
     'frontend.enableServerVersionCheck=false',
     '--log-level',
     'error',
-    ...searchAttributes.flatMap((k) => ['--search-attribute', `${k.name}=Keyword`]),
+    ...searchAttributes.flatMap((k) => [
+      '--search-attribute',
+      `${k.name}=${k.type === SearchAttributeType.KEYWORD_LIST ? 'KeywordList' : 'Keyword'}`,
+    ]),
   ];
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { ServiceModeActivities } from '../activities/service-mode';
-import { StructureId } from './search-attributes';
+import { RaccordementStatus, StructureId } from './search-attributes';
 
 /** A structure manager's request to connect software to the platform (Service API or EDI flows). */
 export interface RaccordementRequest {
@@ -56,6 +56,12 @@ export async function raccordement(req: RaccordementRequest): Promise<Raccordeme
   let changed = false;
   wf.setHandler(raccordementState, () => state);
   wf.upsertSearchAttributes([{ key: StructureId, value: req.structureId }]);
+  // Onboardings started before the status was indexed replay without it.
+  const statusIndexed = wf.patched('raccordement-status-search-attribute');
+  const indexStatus = () => {
+    if (statusIndexed) wf.upsertSearchAttributes([{ key: RaccordementStatus, value: [state.status] }]);
+  };
+  indexStatus();
 
   wf.setHandler(qualificationDeposit, ({ invoiceId, accepted }) => {
     // A re-sent deposit is the same invoice: it counts once.
@@ -94,8 +100,9 @@ export async function raccordement(req: RaccordementRequest): Promise<Raccordeme
     },
   );
 
-  // Shown in the Temporal Web UI beside the workflow (the dev server has no search attribute left for it).
+  // Found in the Temporal Web UI by RaccordementStatus, with the counts shown beside the workflow.
   const record = () => {
+    indexStatus();
     wf.setCurrentDetails(
       `${state.status} : ${state.acceptedDeposits}/${state.requiredDeposits} dépôts acceptés, ${state.rejectedDeposits} refusés`,
     );

@@ -423,6 +423,17 @@ describeWithCorpus('service mode (/cpro)', () => {
       acceptedDeposits: 4,
       requiredDeposits: 3,
     });
+    // Operators find it in the Web UI by its onboarding status (visibility catches up in a moment).
+    const listed = async (status: string) => {
+      const ids: string[] = [];
+      const query = `RaccordementStatus = '${status}' AND StructureId = 'st-supplier'`;
+      for (const end = Date.now() + 10_000; ids.length === 0 && Date.now() < end;) {
+        for await (const w of p.env.client.workflow.list({ query })) ids.push(w.workflowId);
+        if (ids.length === 0) await new Promise((r) => setTimeout(r, 200));
+      }
+      return ids;
+    };
+    expect(await listed('QUALIFIEE')).toEqual([`raccordement/${supplierApp.id}`]);
     const queue = await api('/raccordements?mode=QUALIFIEE', 'ops');
     expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(supplierApp.id);
     expect((await api('/raccordements', 'seller-manager')).status).toBe(403);
@@ -437,6 +448,7 @@ describeWithCorpus('service mode (/cpro)', () => {
     });
     const row = await p.db('api_applications').where({ id: supplierApp.id }).first();
     expect(row.mode).toBe('PRODUCTION');
+    expect(await listed('PRODUCTION')).toEqual([`raccordement/${supplierApp.id}`]);
     // The managers were told at each step; the operators' task is resolved.
     const mails = (await p.outbox!.list()).filter((m) => m.to.includes('seller-manager@example.org'));
     expect(mails.map((m) => m.subject).sort()).toEqual([

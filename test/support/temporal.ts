@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { temporalBinaries } from '../../platform/temporal';
 import { searchAttributes } from '../../workflows/search-attributes';
@@ -26,7 +27,9 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
     searchAttributes: Object.fromEntries(
       searchAttributes.map((k) => [
         k.name,
-        temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+        k.type === SearchAttributeType.KEYWORD_LIST
+          ? temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST
+          : temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
       ]),
     ),
   });
