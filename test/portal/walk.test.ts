@@ -246,6 +246,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await screenshot(page, 'walk-08-depot-saisie');
     await page.click('form[data-form="deposit"] button[type="submit"]');
     await page.waitForURL('**/factures/brouillon?id=*');
+    await page.locator('form[data-form="draft"][data-loaded]').waitFor();
     expect(await page.inputValue('#f-buyer-name')).toBe('Commune de Villefranche');
     await page.fill('#f-number', 'F-2026-001');
     await page.fill('#f-dueDate', '2026-12-31');
@@ -493,6 +494,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await page.setInputFiles('#f-pdf', file);
     await page.click('form[data-form="deposit"] button[type="submit"]');
     await page.waitForURL('**/factures/brouillon?id=*&pdf=1');
+    await page.locator('form[data-form="draft"][data-loaded]').waitFor();
     await page.locator('[data-attachments] li', { hasText: 'F-2026-003.pdf' }).waitFor();
     expect(await page.inputValue('#f-number')).toBe('F-2026-003');
     expect(await page.inputValue('#f-buyer-id')).toBe(BUYER_SIRET);

@@ -334,6 +334,8 @@ async function load() {
         : '');
   }
   await attachments();
+  // Filled in: what is typed from now on is not overwritten (tests wait for this mark too).
+  f.dataset.loaded = 'true';
 }
 
 linesBody.addEventListener('input', renderTotals);
