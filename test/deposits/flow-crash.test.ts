@@ -113,7 +113,7 @@ describeWithCorpus('flows on a worker process: a killed worker, the inbox folder
     expect(atKill.etatCourantFlux).toBe('IN_EN_COURS_TRAITEMENT');
     worker = await startWorker();
 
-    const settled = await waitForFlow(url, token, numeroFluxDepot, 300_000);
+    const settled = await waitForFlow(url, token, numeroFluxDepot, 480_000);
     expect(settled).toMatchObject({
       etatCourantFlux: 'IN_INTEGRE_PARTIEL',
       nombreFactures: INVOICES,
@@ -138,7 +138,7 @@ describeWithCorpus('flows on a worker process: a killed worker, the inbox folder
     expect(await countRows(db, 'invoices', { deposit_mode: 'EDI', status: 'REJETEE' })).toBe(
       flow.inconsistent.length,
     );
-  }, 420_000);
+  }, 600_000);
 
   it('deposits the flows dropped into the inbox folder and moves them to processed/ or rejected/', async () => {
     const inbox = tempDir('inbox');

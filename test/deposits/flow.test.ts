@@ -39,7 +39,7 @@ describeWithCorpus('flow deposits (flux) through the API', () => {
     const { numeroFluxDepot } = await json(res);
     expect(numeroFluxDepot).toMatch(/^FX[0-9A-F]{18}$/);
 
-    const settled = await waitForFlow(p.url, token, numeroFluxDepot, 240_000);
+    const settled = await waitForFlow(p.url, token, numeroFluxDepot, 480_000);
     expect(settled).toMatchObject({
       etatCourantFlux: 'IN_INTEGRE_PARTIEL',
       syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
@@ -95,7 +95,7 @@ describeWithCorpus('flow deposits (flux) through the API', () => {
     const again = await post(archive, 'syntaxeFlux=IN_DP_E1_UBL_INVOICE');
     expect(again.status).toBe(200);
     expect((await json(again)).numeroFluxDepot).toBe(numeroFluxDepot);
-  }, 300_000);
+  }, 540_000);
 
   it('re-sends invoices already filed as the same invoices, and refuses another file under a used number', async () => {
     const first = generateFlow('RSD', 3, 1000);
