@@ -16,12 +16,15 @@ export function devOutboxRouter({ outbox }: { outbox?: Outbox }): Router {
   });
 
   router.get('/dev/outbox/:id', async (req, res) => {
-    const raw = await outbox.read(req.params.id);
-    if (!raw)
+    // As sent (RFC 822) by default; decoded, with its links, for a JSON reader (the portal, curl).
+    const decoded = req.accepts(['message/rfc822', 'application/json']) === 'application/json';
+    const message = decoded ? await outbox.message(req.params.id) : await outbox.read(req.params.id);
+    if (!message)
       throw new ApiError(404, 'EMAIL_NOT_FOUND', `No message ${req.params.id} in the outbox.`, {
         field: 'params.id',
       });
-    res.type('message/rfc822').send(raw);
+    if (decoded) res.json(message);
+    else res.type('message/rfc822').send(message);
   });
 
   return router;
@@ -62,10 +65,29 @@ export const devOutboxOpenApi: OpenApiPaths = {
   },
   '/api/v1/dev/outbox/{id}': {
     get: {
-      summary: 'Development only: one message as sent (RFC 822)',
+      summary:
+        'Development only: one message as sent (RFC 822), or decoded with its links (Accept: application/json)',
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       responses: {
-        '200': { description: 'The message', content: { 'message/rfc822': { schema: { type: 'string' } } } },
+        '200': {
+          description: 'The message',
+          content: {
+            'message/rfc822': { schema: { type: 'string' } },
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  to: { type: 'string' },
+                  subject: { type: 'string' },
+                  date: { type: 'string', format: 'date-time' },
+                  text: { type: 'string' },
+                  links: { type: 'array', items: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
         '404': errorResponse('No such message, or SMTP is configured'),
       },
     },

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 
 /** One message in the development outbox. */
 export interface OutboxEntry {
@@ -10,7 +10,21 @@ export interface OutboxEntry {
   date?: string;
 }
 
+/** One message decoded for reading: its text and the links in it (activation, reset...). */
+export interface OutboxMessage extends OutboxEntry {
+  text: string;
+  links: string[];
+}
+
 const ID = /^[\w.-]+\.eml$/;
+
+const recipients = (to: ParsedMail['to']) =>
+  to
+    ? [to]
+        .flat()
+        .map((a) => a.text)
+        .join(', ')
+    : '';
 
 /**
  * The development outbox: where email goes when no SMTP server is configured, one .eml file per
@@ -35,17 +49,7 @@ export class Outbox {
         .filter((n) => ID.test(n))
         .map(async (id) => {
           const mail = await simpleParser(await fs.readFile(path.join(this.dir, id)));
-          return {
-            id,
-            to: mail.to
-              ? [mail.to]
-                  .flat()
-                  .map((a) => a.text)
-                  .join(', ')
-              : '',
-            subject: mail.subject ?? '',
-            date: mail.date?.toISOString(),
-          };
+          return { id, to: recipients(mail.to), subject: mail.subject ?? '', date: mail.date?.toISOString() };
         }),
     );
     return entries.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
@@ -55,5 +59,21 @@ export class Outbox {
   async read(id: string): Promise<Buffer | undefined> {
     if (!ID.test(id)) return undefined;
     return fs.readFile(path.join(this.dir, id)).catch(() => undefined);
+  }
+
+  /** One message decoded (MIME, quoted-printable, charset), or undefined when there is none by that id. */
+  async message(id: string): Promise<OutboxMessage | undefined> {
+    const raw = await this.read(id);
+    if (!raw) return undefined;
+    const mail = await simpleParser(raw);
+    const text = mail.text ?? '';
+    return {
+      id,
+      to: recipients(mail.to),
+      subject: mail.subject ?? '',
+      date: mail.date?.toISOString(),
+      text,
+      links: [...new Set(text.match(/https?:\/\/[^\s<>"]+/g) ?? [])],
+    };
   }
 }

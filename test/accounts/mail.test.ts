@@ -104,6 +104,12 @@ describe('mail: SMTP, development outbox, idempotency', () => {
       const raw = await fetch(`${url}/${messages[0].id}`);
       expect(raw.headers.get('content-type')).toContain('message/rfc822');
       expect(await raw.text()).toContain('Subject: Activez votre compte facturflow');
+      // Decoded for a reader (the raw message is MIME, its text possibly quoted-printable), with its links.
+      const decoded = await json(
+        await fetch(`${url}/${messages[0].id}`, { headers: { accept: 'application/json' } }),
+      );
+      expect(decoded).toMatchObject({ subject: 'Activez votre compte facturflow', text: expect.any(String) });
+      expect(decoded.links).toEqual(['http://portal.test/activation?token=abc']);
       const missing = await fetch(`${url}/nope.eml`);
       expect((await json(missing)).error.code).toBe('EMAIL_NOT_FOUND');
     } finally {

@@ -11,23 +11,14 @@ interface Message {
   date: string;
 }
 
-/** The readable text of a raw message: quoted-printable soft breaks and escapes undone. */
-function readable(raw: string): string {
-  const bytes = raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  // Decoded escapes are bytes of UTF-8 text; characters already above a byte mean it was not encoded.
-  if ([...bytes].some((c) => c.charCodeAt(0) > 255)) return bytes;
-  return new TextDecoder().decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
+interface DecodedMessage extends Message {
+  text: string;
+  links: string[];
 }
 
 async function show(id: string) {
-  const res = await fetch(`/api/v1/dev/outbox/${encodeURIComponent(id)}`);
-  const text = readable(await res.text());
-  // The same link appears in the text and (HTML-escaped) in the HTML part.
-  const links = [
-    ...new Set((text.match(/https?:\/\/[^\s"<>]+/g) ?? []).map((l) => l.replace(/&amp;/g, '&'))),
-  ];
+  // The API decodes the message (MIME, quoted-printable) and finds its links.
+  const { text, links } = await api<DecodedMessage>('GET', `/dev/outbox/${encodeURIComponent(id)}`);
   const area = $('[data-message]');
   area.innerHTML =
     `<h2 class="fr-mt-4w">Message</h2>` +
