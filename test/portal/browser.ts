@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describeNeeding } from '../support/requirements';
 
 /**
  * The portal's browser tests drive Debian's chromium (installed by .ci/run), never a downloaded
@@ -11,20 +12,15 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const browserAvailable = fs.existsSync(chromiumPath);
 
 export function describeWithBrowser(name: string, fn: () => void): void {
-  if (browserAvailable) {
-    describe(name, fn);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('needs chromium', () => {
-        throw new Error(`chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`);
-      });
-    });
-    return;
-  }
-  console.warn(`SKIPPED "${name}": chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`);
-  describe.skip(name, fn);
+  describeNeeding(
+    {
+      what: 'chromium',
+      available: browserAvailable,
+      missing: `chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`,
+    },
+    name,
+    fn,
+  );
 }
 
 export function launchBrowser(): Promise<Browser> {

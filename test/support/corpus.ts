@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeNeeding } from './requirements';
 
 /**
  * Third-party invoice test files live outside the project (never copied in). Tests find them through
@@ -18,20 +19,15 @@ export function corpusPath(...parts: string[]): string {
 
 /** describe() for tests that need the corpus; see the module comment for what happens without it. */
 export function describeWithCorpus(name: string, fn: () => void): void {
-  if (corpusAvailable) {
-    describe(name, fn);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('needs the invoice corpus', () => {
-        throw new Error(`invoice corpus not found at ${corpusDir} (set FACTURFLOW_CORPUS)`);
-      });
-    });
-    return;
-  }
-  console.warn(`SKIPPED "${name}": invoice corpus not found at ${corpusDir} (set FACTURFLOW_CORPUS)`);
-  describe.skip(name, fn);
+  describeNeeding(
+    {
+      what: 'the invoice corpus',
+      available: corpusAvailable,
+      missing: `invoice corpus not found at ${corpusDir} (set FACTURFLOW_CORPUS)`,
+    },
+    name,
+    fn,
+  );
 }
 
 /** Every file under a corpus folder whose name matches, sorted, as absolute paths. */
