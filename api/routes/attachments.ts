@@ -1,9 +1,9 @@
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 import multer from 'multer';
 import type { AppDeps } from '../app';
 import { ApiError } from '../errors';
 import { errorResponse, OpenApiPaths } from '../openapi';
-import { checkAttachment } from '../../deposits/attachments';
+import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../../deposits/attachments';
 import { draftOf, editableDraftOf } from './drafts';
 
 /** Media type of an attachment by its extension (the allowed list's common ones). */
@@ -91,28 +91,39 @@ function toAttachment(r: Record<string, unknown>) {
   };
 }
 
+/**
+ * Reads one uploaded attachment: a multipart field "file", or the raw body named by ?name=. One byte
+ * over the per-file limit is read, enough to tell the sender it is too large.
+ */
+export const attachmentUpload = [
+  multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: ATTACHMENT_MAX_BYTES + 1, files: 1 },
+  }).single('file'),
+  express.raw({ type: () => true, limit: ATTACHMENT_MAX_BYTES + 1 }),
+];
+
+/** The attachment `attachmentUpload` read, or ATTACHMENT_MISSING. */
+export function uploadedAttachment(req: Request): { name: string; bytes: Buffer } {
+  const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? (req.body as Buffer) : undefined);
+  const name = req.file?.originalname ?? (typeof req.query.name === 'string' ? req.query.name : '');
+  if (!bytes)
+    throw new ApiError(
+      400,
+      'ATTACHMENT_MISSING',
+      'Send the file as the body (with ?name=) or a multipart field "file".',
+      { field: 'file' },
+    );
+  return { name, bytes };
+}
+
 /** Pièces jointes of a draft: added while it is a draft, listed always. */
 export function attachmentsRouter(deps: AppDeps): Router {
   const { db } = deps;
   const router = Router();
-  // One byte over the per-file limit is enough to tell the sender it is too large.
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: 10 * 1024 * 1024 + 1, files: 1 },
-  });
-  const raw = express.raw({ type: () => true, limit: 10 * 1024 * 1024 + 1 });
-
-  router.post('/drafts/:draftId/attachments', upload.single('file'), raw, async (req, res) => {
+  router.post('/drafts/:draftId/attachments', ...attachmentUpload, async (req, res) => {
     const row = await editableDraftOf(db, req, res);
-    const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
-    const name = req.file?.originalname ?? (typeof req.query.name === 'string' ? req.query.name : '');
-    if (!bytes)
-      throw new ApiError(
-        400,
-        'ATTACHMENT_MISSING',
-        'Send the file as the body (with ?name=) or a multipart field "file".',
-        { field: 'file' },
-      );
+    const { name, bytes } = uploadedAttachment(req);
     res.status(201).json(await saveAttachment(deps, row.id, name, bytes));
   });
 

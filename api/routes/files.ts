@@ -1,14 +1,12 @@
-import express, { Router } from 'express';
-import multer from 'multer';
+import { Router } from 'express';
 import type { AppDeps } from '../app';
 import type { Db } from '../../platform/db';
 import type { BlobStore } from '../../platform/blobs';
 import { requireCaller } from '../auth';
-import { ApiError } from '../errors';
 import { errorResponse, OpenApiPaths } from '../openapi';
-import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../../deposits/attachments';
+import { checkAttachment } from '../../deposits/attachments';
 import { storeBlob } from '../../platform/stored-blobs';
-import { attachmentError, MEDIA_TYPES } from './attachments';
+import { attachmentError, attachmentUpload, MEDIA_TYPES, uploadedAttachment } from './attachments';
 
 /**
  * ajouter/fichier: a file uploaded on its own, named by its SHA-256, for a later action to reference
@@ -17,26 +15,9 @@ import { attachmentError, MEDIA_TYPES } from './attachments';
  */
 export function filesRouter({ db, blobs }: AppDeps): Router {
   const router = Router();
-  // One byte over the limit is enough to tell the sender it is too large.
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: ATTACHMENT_MAX_BYTES + 1, files: 1 },
-  });
-  const raw = express.raw({ type: () => true, limit: ATTACHMENT_MAX_BYTES + 1 });
-
-  router.post('/files', upload.single('file'), raw, async (req, res) => {
+  router.post('/files', ...attachmentUpload, async (req, res) => {
     requireCaller(res);
-    const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
-    const name = req.file?.originalname ?? (typeof req.query.name === 'string' ? req.query.name : '');
-    if (!bytes)
-      throw new ApiError(
-        400,
-        'ATTACHMENT_MISSING',
-        'Send the file as the body (with ?name=) or a multipart field "file".',
-        {
-          field: 'file',
-        },
-      );
+    const { name, bytes } = uploadedAttachment(req);
     res.status(201).json(await storeUploadedFile(db, blobs, name, bytes));
   });
   return router;
