@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { json } from '../support/platform';
 import { closeTestDb, countRows, tempDir, testDb } from '../support/stores';
 import { startDevServer, workflowBundle } from '../support/temporal';
 import type { Simulator } from './simulators/server';
+import { spawnWorker } from '../support/workers';
 
 /** The supplier (the connection's structure) and the public buyer of every simulated ERP invoice. */
 export const SUPPLIER_SIRET = '73282932000074';
@@ -84,15 +85,7 @@ export async function startConnectorPlatform(
   };
   let worker: ChildProcess | undefined;
   const startWorker = async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'worker-process.ts')], {
-      env: workerEnv,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    worker = child;
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => d.toString().includes('worker ready') && resolve());
-      child.once('exit', (code) => reject(new Error(`the worker process exited with ${code}`)));
-    });
+    worker = await spawnWorker(workerEnv);
   };
   const killWorker = async () => {
     const child = worker;

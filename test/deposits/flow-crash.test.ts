@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,7 @@ import { closeTestDb, countRows, tempDir, testDb } from '../support/stores';
 import { startDevServer, workflowBundle } from '../support/temporal';
 import { generateFlow, registerRecipient, registerSupplier, tarGz } from './support/flows';
 import { waitForFlow } from './support/wait';
+import { spawnWorker } from '../support/workers';
 
 // The issue's 500-invoice flow, with the worker killed a quarter of the way through.
 const INVOICES = 500;
@@ -31,21 +32,7 @@ describeWithCorpus('flows on a worker process: a killed worker, the inbox folder
   let blobs: FsBlobStore;
 
   /** Starts a worker process and waits until it polls. */
-  const startWorker = async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(__dirname, 'support', 'worker-process.ts')],
-      {
-        env: workerEnv,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => d.toString().includes('worker ready') && resolve());
-      child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-    });
-    return child;
-  };
+  const startWorker = () => spawnWorker(workerEnv);
 
   beforeAll(async () => {
     [env, db] = await Promise.all([startDevServer(), testDb()]);

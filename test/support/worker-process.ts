@@ -1,13 +1,14 @@
-// A platform worker with the connector activities, in a process of its own, so a test can SIGKILL it
-// in the middle of a page as a crash would. Everything comes from the environment the harness passes:
-// the dev server, the database, the blob folder, the credentials key, the prebuilt workflow bundle.
+// A platform worker in a process of its own, so a test can SIGKILL it as a crash would (mid-flow,
+// mid-page) and start another. Everything comes from the environment the test passes (see
+// spawnWorker): the dev server, the database, the blob folder, the prebuilt workflow bundle, and for
+// connector tests the credentials key and extra connector paths.
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createCipher, parseKey } from '../../connectors/credentials';
 import { createRegistry } from '../../connectors/registry';
 import { createDb } from '../../platform/db';
 import { FsBlobStore } from '../../platform/blobs';
-import { testMailer } from '../support/mail';
+import { testMailer } from './mail';
 
 async function main() {
   // The test runner gone (a failed or interrupted run), the worker goes too: it reads nothing else on stdin.
@@ -30,12 +31,14 @@ async function main() {
       db,
       blobs: new FsBlobStore(env.WORKER_BLOB_DIR!),
       mailer: testMailer(db).mailer,
-      connectors: {
-        registry: createRegistry({ extraPaths: JSON.parse(env.WORKER_CONNECTOR_PATHS ?? '[]') }),
-        cipher: createCipher(parseKey(env.WORKER_SECRET_KEY!)),
-        // Only the API reads it (for a new connection's schedule).
-        syncIntervalMinutes: 15,
-      },
+      connectors: env.WORKER_SECRET_KEY
+        ? {
+            registry: createRegistry({ extraPaths: JSON.parse(env.WORKER_CONNECTOR_PATHS ?? '[]') }),
+            cipher: createCipher(parseKey(env.WORKER_SECRET_KEY)),
+            // Only the API reads it (for a new connection's schedule).
+            syncIntervalMinutes: 15,
+          }
+        : undefined,
     }),
     workflowBundle: { codePath: env.WORKER_BUNDLE! },
   });
