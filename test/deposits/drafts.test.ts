@@ -6,40 +6,7 @@ import { seedUser } from '../support/people';
 import { countRows } from '../support/stores';
 import { waitForInvoice } from './support/wait';
 import { BUYER_SIRET, seedParties, SUPPLIER_IBAN, SUPPLIER_SIRET } from './support/structures';
-
-/** Lines, VAT and totals the supplier types into the pre-filled form. */
-function completed(prefilled: Invoice, number: string): Invoice {
-  const eur = (value: string) => ({ value, currencyId: 'EUR' });
-  return {
-    ...prefilled,
-    number,
-    issueDate: '2026-03-02',
-    dueDate: '2026-04-01',
-    purchaseOrderReference: 'EJ-2026-0042',
-    seller: { ...prefilled.seller, vatId: 'FR44732829320' },
-    lines: [
-      {
-        id: '1',
-        quantity: { value: '3', unitCode: 'HUR' },
-        netAmount: eur('360.00'),
-        price: { netPrice: eur('120.00') },
-        vatCategoryCode: 'S',
-        vatRate: '20',
-        item: { name: 'Entretien des espaces verts', classifications: [], attributes: [] },
-        allowances: [],
-        charges: [],
-      },
-    ],
-    vatBreakdowns: [{ categoryCode: 'S', rate: '20', taxableAmount: eur('360.00'), taxAmount: eur('72.00') }],
-    totals: {
-      lineNetTotal: eur('360.00'),
-      taxExclusiveAmount: eur('360.00'),
-      vatTotal: eur('72.00'),
-      taxInclusiveAmount: eur('432.00'),
-      amountDue: eur('432.00'),
-    },
-  };
-}
+import { completedDraft } from './support/completed-draft';
 
 describe('invoice drafts: form entry, validate, send, attachments', () => {
   let p: TestPlatform;
@@ -83,7 +50,7 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
     ]);
 
     const saved = await call('PUT', `/drafts/${draft.id}`, {
-      invoice: completed(draft.invoice, 'SAI-2026-001'),
+      invoice: completedDraft(draft.invoice, 'SAI-2026-001'),
       cadreDeFacturation: 'A1_FACTURE_FOURNISSEUR',
       modeDepot: 'SAISIE_PORTAIL',
     });
@@ -116,7 +83,7 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
     const other = await json(
       await call('POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET }),
     );
-    const changed = completed(other.invoice, 'SAI-2026-001');
+    const changed = completedDraft(other.invoice, 'SAI-2026-001');
     await call('PUT', `/drafts/${other.id}`, { invoice: { ...changed, dueDate: '2026-05-01' } });
     const duplicate = await call('POST', `/drafts/${other.id}/send`);
     expect(duplicate.status).toBe(409);
@@ -180,7 +147,7 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
       body: order,
     });
     expect(added.status).toBe(201);
-    await call('PUT', `/drafts/${draft.id}`, { invoice: completed(draft.invoice, 'SAI-2026-PJ1') });
+    await call('PUT', `/drafts/${draft.id}`, { invoice: completedDraft(draft.invoice, 'SAI-2026-PJ1') });
     const { invoiceId } = await json(await call('POST', `/drafts/${draft.id}/send`));
     const invoice = await waitForInvoice(p.url, token, invoiceId, ['MISE_A_DISPOSITION'], 60_000);
     const [filed] = invoice.history[0].attachments;
@@ -209,7 +176,7 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
     const prefilled = (
       await json(await call('POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET }))
     ).invoice;
-    const invoice = completed(prefilled, 'PDF-2026-017');
+    const invoice = completedDraft(prefilled, 'PDF-2026-017');
     const pdf = Buffer.from(await toPdf(invoice));
     const res = await fetch(`${p.url}/api/v1/structures/st-supplier/drafts/from-pdf`, {
       method: 'POST',

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
-import type { Invoice } from '../../invoice/model';
 import { readPdfText } from '../../deposits/pdf-text';
 import { invoiceLifecycle, invoiceState } from '../../workflows/invoice';
 import { json, startTestPlatform, TestPlatform, waitForStatus } from '../support/platform';
@@ -8,41 +7,7 @@ import { seedUser } from '../support/people';
 import { startSmtpServer, TestSmtp } from '../support/mail';
 import { registerStructure } from '../support/parties';
 import { BUYER_SIRET, seedParties } from '../deposits/support/structures';
-
-/** The form as the supplier completes it: one line, 20 % VAT, EUR, sent to the buyer's service. */
-function completed(prefilled: Invoice, number: string, serviceCode: string): Invoice {
-  const eur = (value: string) => ({ value, currencyId: 'EUR' });
-  return {
-    ...prefilled,
-    number,
-    issueDate: '2026-03-02',
-    dueDate: '2026-04-01',
-    buyerReference: serviceCode,
-    purchaseOrderReference: 'EJ-2026-0042',
-    seller: { ...prefilled.seller, vatId: 'FR44732829320' },
-    lines: [
-      {
-        id: '1',
-        quantity: { value: '3', unitCode: 'HUR' },
-        netAmount: eur('360.00'),
-        price: { netPrice: eur('120.00') },
-        vatCategoryCode: 'S',
-        vatRate: '20',
-        item: { name: 'Entretien des espaces verts', classifications: [], attributes: [] },
-        allowances: [],
-        charges: [],
-      },
-    ],
-    vatBreakdowns: [{ categoryCode: 'S', rate: '20', taxableAmount: eur('360.00'), taxAmount: eur('72.00') }],
-    totals: {
-      lineNetTotal: eur('360.00'),
-      taxExclusiveAmount: eur('360.00'),
-      vatTotal: eur('72.00'),
-      taxInclusiveAmount: eur('432.00'),
-      amountDue: eur('432.00'),
-    },
-  };
-}
+import { completedDraft } from '../deposits/support/completed-draft';
 
 const SUPPLIER = 'supplier-user';
 const BUYER = 'buyer-user';
@@ -108,7 +73,7 @@ describe('invoice lifecycle journey through the API', () => {
       await call(SUPPLIER, 'POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET }),
     );
     const saved = await call(SUPPLIER, 'PUT', `/drafts/${draft.id}`, {
-      invoice: completed(draft.invoice, number, 'SERV-A'),
+      invoice: completedDraft(draft.invoice, number, 'SERV-A'),
       modeDepot: 'SAISIE_PORTAIL',
     });
     expect(saved.status).toBe(200);
