@@ -85,6 +85,16 @@ function invoiceOf(number: string): Invoice {
  * the supplier completes it, and the buyer sets it to "Mise en paiement". Screenshots of each step go
  * to test-artifacts/portal/.
  */
+/**
+ * Opens a tab of the fiche structure once DSFR has taken the tabs in hand: a click before that can be
+ * undone when DSFR starts and selects the first panel again.
+ */
+async function openTab(page: Page, id: string): Promise<void> {
+  await page.locator(`#tab-${id}[data-fr-js-tab-button]`).waitFor({ state: 'attached' });
+  await page.click(`#tab-${id}`);
+  await page.locator(`#panel-${id}.fr-tabs__panel--selected`).waitFor();
+}
+
 describeWithBrowser('portal walk: from a new account to an invoice paid', () => {
   let smtp: TestSmtp;
   let p: TestPlatform;
@@ -184,7 +194,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     expect(await page.inputValue('#f-address-city')).toBe('Lyon');
     await screenshot(page, 'walk-05-fiche-structure');
 
-    await page.click('#tab-bank');
+    await openTab(page, 'bank');
     await page.fill(
       '#f-iban',
       IBAN.replace(/.$/, (d) => String((Number(d) + 1) % 10)),
@@ -200,7 +210,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await screenshot(page, 'walk-07-coordonnees-bancaires');
 
     // Emails at each step of the structure's invoices (checked when the buyer acts).
-    await page.click('#tab-spaces');
+    await openTab(page, 'spaces');
     await page.click('label[for="f-subscription"]');
     await page.locator('[data-notice]', { hasText: 'Vous recevrez un courriel' }).waitFor();
   });
@@ -445,7 +455,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
 
     await go(page, '/structures');
     await page.click('[data-structures] a');
-    await page.click('#tab-manager');
+    await openTab(page, 'manager');
     const request = page.locator('form[data-decision]', { hasText: colleague });
     await request.waitFor();
     await screenshot(page, 'walk-19-rattachement-a-traiter');
