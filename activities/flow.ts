@@ -2,11 +2,11 @@ import { storeBlob } from '../platform/stored-blobs';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
-import { prepareDeposit } from '../api/deposit';
-import { ApiError } from '../api/errors';
+import { prepareDeposit } from '../invoicing/deposit';
+import { DomainError } from '../platform/domain-error';
 import { identifyInvoice } from '../invoice/identify';
 import { extractFacturX } from '../invoice/facturx';
-import { archiveKind, ArchiveError, unpackArchive } from '../deposits/archive';
+import { archiveKind, ArchiveError, unpackArchive } from '../flows/archive';
 import {
   FLOW_SYNTAXES,
   FlowInvoiceError,
@@ -14,7 +14,7 @@ import {
   FlowStatus,
   FlowSyntax,
   isFlowInvoiceFile,
-} from '../deposits/flow-syntax';
+} from '../flows/syntax';
 import type { InvoiceDeposit } from '../workflows/invoice';
 
 export interface FlowActivityDeps {
@@ -125,7 +125,7 @@ export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
           return refuse(`FORMAT_NOT_OF_FLOW_SYNTAX: a ${deposit.format} invoice in a ${f.syntax} flow.`);
         return { deposit };
       } catch (err) {
-        if (err instanceof ApiError) return refuse(`${err.code}: ${err.message}`);
+        if (err instanceof DomainError) return refuse(`${err.code}: ${err.message}`);
         throw err;
       }
     },

@@ -1,5 +1,5 @@
 import { createAccountActivities, AccountActivityDeps } from './account';
-import { createAttachmentActivities } from './attachment';
+import { createAttachmentActivities } from './membership';
 import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
 import { createSupportActivities } from './support';
 import { createFlowActivities } from './flow';

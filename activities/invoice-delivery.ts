@@ -3,8 +3,8 @@ import { Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import type { Mailer } from '../platform/mailer';
-import { INVOICE_FORMATS, InvoiceFormat, renderAs } from '../lifecycle/renditions';
-import { renderDepositCertificate } from '../lifecycle/certificate';
+import { INVOICE_FORMATS, InvoiceFormat, renderAs } from '../invoicing/lifecycle/renditions';
+import { renderDepositCertificate } from '../invoicing/lifecycle/certificate';
 import type { BlobRef, Routing } from '../workflows/invoice';
 import { subscriberEmails } from './invoice-notices';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
-import { FLAT_INDEMNITY, LateCharges } from '../lifecycle/payment';
-import type { InvoiceStatusCode } from '../lifecycle/transitions';
+import { FLAT_INDEMNITY, LateCharges } from '../invoicing/lifecycle/payment';
+import type { InvoiceStatusCode } from '../invoicing/lifecycle/transitions';
 
 export interface InvoiceNoticeDeps {
   db: Db;

@@ -12,7 +12,8 @@ import type { SupportSettings } from './routes/support';
 import type { LifecycleSettings } from '../platform/config';
 import { authenticate } from './auth';
 import type { CompanyRegistry } from '../structures/registry';
-import { ApiError } from './errors';
+import { httpErrorOf, HttpError } from './errors';
+import { DomainError } from '../platform/domain-error';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
 import { serviceModeRouter as cproRouter } from './cpro';
@@ -40,7 +41,7 @@ export interface AppDeps {
   support?: SupportSettings;
 }
 
-/** The HTTP edge: checks input, stores files, starts and reads workflows. It runs no business step itself. */
+/** The HTTP edge: parses and checks input, calls the features' services, maps their errors to HTTP. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -86,42 +87,39 @@ export function createApp(deps: AppDeps): Express {
   for (const resource of resources) app.use(resource.mount, resource.router(deps));
   app.use(portalRouter({ devOutbox: !!deps.outbox }));
 
-  app.use((req, _res, next) =>
-    next(new ApiError(404, 'NOT_FOUND', `No route for ${req.method} ${req.path}.`)),
-  );
+  app.use((req, _res, next) => next(new DomainError('NOT_FOUND', `No route for ${req.method} ${req.path}.`)));
   app.use(errorHandler);
   return app;
 }
 
 const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const known = toApiError(err);
+  const known = toHttpError(err);
   if (!known) req.log.error({ err }, 'request failed');
-  const e = known ?? new ApiError(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged.');
+  const e = known ?? {
+    status: 500,
+    code: 'INTERNAL_ERROR',
+    message: 'An unexpected error occurred; it has been logged.',
+  };
   res
     .status(e.status)
     .json({ error: { code: e.code, message: e.message, details: e.details, requestId: req.id } });
 };
 
-function toApiError(err: unknown): ApiError | undefined {
-  if (err instanceof ApiError) return err;
+function toHttpError(err: unknown): HttpError | undefined {
+  if (err instanceof DomainError) return httpErrorOf(err);
   if (err instanceof multer.MulterError) {
-    const tooLarge = err.code === 'LIMIT_FILE_SIZE';
-    return new ApiError(
-      tooLarge ? 413 : 400,
-      tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INVALID_MULTIPART',
-      err.message,
-      {
-        field: err.field ?? 'file',
-      },
-    );
+    const code = err.code === 'LIMIT_FILE_SIZE' ? 'PAYLOAD_TOO_LARGE' : 'INVALID_MULTIPART';
+    return httpErrorOf(new DomainError(code, err.message, { field: err.field ?? 'file' }));
   }
   const status = (err as { status?: number; type?: string }).status;
   const type = (err as { type?: string }).type;
   if (type === 'entity.too.large')
-    return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', { field: 'body' });
+    return httpErrorOf(
+      new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large.', { field: 'body' }),
+    );
   if (type === 'entity.parse.failed')
-    return new ApiError(400, 'INVALID_JSON', 'The JSON body cannot be parsed.', { field: 'body' });
+    return httpErrorOf(new DomainError('INVALID_JSON', 'The JSON body cannot be parsed.', { field: 'body' }));
   if (status && status >= 400 && status < 500)
-    return new ApiError(status, 'BAD_REQUEST', (err as Error).message);
+    return { status, code: 'BAD_REQUEST', message: (err as Error).message };
   return undefined;
 }

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { RequestHandler, Request, Response } from 'express';
 import type { Db } from '../platform/db';
 import { hashToken } from '../platform/secrets';
-import { ApiError } from './errors';
-import { findSession } from './sessions';
+import { DomainError } from '../platform/domain-error';
+import { findSession } from '../accounts/sessions';
 
 /** Who is calling: set on `res.locals.caller` by `authenticate`. */
 export interface Caller {
@@ -40,12 +40,11 @@ export function authenticate(db: Db): RequestHandler {
       if (!token) return next();
       const session = await findSession(db, token, bearer ? 'bearer' : 'cookie');
       if (!session) {
-        if (bearer) throw new ApiError(401, 'UNAUTHENTICATED', 'This bearer token is unknown or expired.');
+        if (bearer) throw new DomainError('UNAUTHENTICATED', 'This bearer token is unknown or expired.');
         return next();
       }
       if (!bearer && !SAFE_METHODS.has(req.method) && !csrfMatches(req, token)) {
-        throw new ApiError(
-          403,
+        throw new DomainError(
           'CSRF_TOKEN_INVALID',
           'Requests authenticated by the session cookie must send the X-CSRF-Token header given at sign-in.',
           { field: `headers.${CSRF_HEADER}` },
@@ -68,7 +67,7 @@ export function authenticate(db: Db): RequestHandler {
 /** The caller, or 401 UNAUTHENTICATED. */
 export function requireCaller(res: Response): Caller {
   const caller = res.locals.caller as Caller | undefined;
-  if (!caller) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first (session cookie or bearer token).');
+  if (!caller) throw new DomainError('UNAUTHENTICATED', 'Sign in first (session cookie or bearer token).');
   return caller;
 }
 

@@ -1,7 +1,7 @@
 import Ajv, { JSONSchemaType } from 'ajv';
 import addFormats from 'ajv-formats';
-import { STATUSES } from '../lifecycle/transitions';
-import { INVOICE_FORMATS } from '../lifecycle/renditions';
+import { STATUSES } from '../invoicing/lifecycle/transitions';
+import { INVOICE_FORMATS } from '../invoicing/lifecycle/renditions';
 import { CADRES_DE_FACTURATION } from '../invoice/platform-rules/cadres';
 import { DEPOSIT_MODES, DepositQuery } from './schemas';
 

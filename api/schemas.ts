@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, JSONSchemaType, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ApiError } from './errors';
+import { DomainError } from '../platform/domain-error';
 
 /**
  * The JSON Schemas that check every input, and that the OpenAPI document is generated from, so the
@@ -136,7 +136,7 @@ export function check<T>(
 ): T {
   if (validate(data)) return data;
   const errors = (validate.errors ?? []).map((e) => describe(e, where));
-  throw new ApiError(400, 'INVALID_INPUT', errors.map((e) => e.message).join('; '), { errors });
+  throw new DomainError('INVALID_INPUT', errors.map((e) => e.message).join('; '), { errors });
 }
 
 function describe(e: ErrorObject, where: string): { field: string; message: string } {

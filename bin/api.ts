@@ -6,7 +6,7 @@ import { FsBlobStore } from '../platform/blobs';
 import { Outbox } from '../platform/mail/outbox';
 import { connectClient } from '../platform/temporal';
 import { createConnectorRuntime } from '../connectors/runtime';
-import { watchFlowInbox } from '../api/flow-inbox';
+import { watchFlowInbox } from '../inbox/flow-inbox';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
 
 /** The API process: serves HTTP until SIGINT/SIGTERM, then finishes the requests in flight. */

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { setOperator } from '../api/users';
+import { setOperator } from '../accounts/users';
 import { createDb } from '../platform/db';
 import { boot, fatal } from './boot';
 

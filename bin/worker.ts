@@ -4,7 +4,7 @@ import { createDb } from '../platform/db';
 import { FsBlobStore } from '../platform/blobs';
 import { createMailer } from '../platform/mail/mailer';
 import { connectWorker } from '../platform/temporal';
-import { createWorker } from '../platform/worker';
+import { createWorker } from '../activities/worker';
 import { createConnectorRuntime } from '../connectors/runtime';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
 

@@ -8,7 +8,7 @@ import {
 } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import { hashToken, newToken } from '../platform/secrets';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../platform/domain-error';
 import { connectorSync, removeConnection, syncNow, SyncReason } from '../workflows/connector';
 import { connectorTick } from '../workflows/connector-tick';
 import { isCredentialsRejected, Connector } from './contract';
@@ -52,7 +52,7 @@ export async function createConnection(
   const { db, runtime } = deps;
   const connector = runtime.registry.get(input.connectorId);
   if (!connector) {
-    throw new ApiError(404, 'CONNECTOR_UNKNOWN', `No connector "${input.connectorId}" is installed.`, {
+    throw new DomainError('CONNECTOR_UNKNOWN', `No connector "${input.connectorId}" is installed.`, {
       field: 'connectorId',
     });
   }
@@ -63,7 +63,7 @@ export async function createConnection(
     ...runtime.registry.check(connector, 'credentials', credentials),
   ];
   if (problems.length > 0) {
-    throw new ApiError(400, 'INVALID_INPUT', `Invalid ${problems[0].field}: ${problems[0].message}.`, {
+    throw new DomainError('INVALID_INPUT', `Invalid ${problems[0].field}: ${problems[0].message}.`, {
       field: problems[0].field,
       problems,
     });
@@ -118,10 +118,9 @@ async function tryCredentials(connector: Connector, ctx: Parameters<Connector['o
 }
 
 /** What a failed connection test tells the person: their credentials, or the ERP's availability. */
-function testFailure(connector: Connector, err: unknown): ApiError {
+function testFailure(connector: Connector, err: unknown): DomainError {
   if (isCredentialsRejected(err)) {
-    return new ApiError(
-      422,
+    return new DomainError(
       'CONNECTOR_CREDENTIALS_REJECTED',
       `${connector.manifest.name} refused these credentials.`,
       {
@@ -129,8 +128,7 @@ function testFailure(connector: Connector, err: unknown): ApiError {
       },
     );
   }
-  return new ApiError(
-    502,
+  return new DomainError(
     'CONNECTOR_UNREACHABLE',
     `${connector.manifest.name} could not be reached: ${(err as Error).message}`,
     {

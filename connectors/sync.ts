@@ -3,8 +3,8 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import { toUbl } from '../invoice/ubl/write';
-import { prepareDeposit, startInvoiceWorkflow } from '../api/deposit';
-import { ApiError } from '../api/errors';
+import { prepareDeposit, startInvoiceWorkflow } from '../invoicing/deposit';
+import { DomainError } from '../platform/domain-error';
 import { isMalformedRecord, Payment } from './contract';
 import { openSession } from './connections';
 import type { ConnectorRuntime } from './runtime';
@@ -96,7 +96,7 @@ export async function syncPage(
     } catch (err) {
       // A record the platform cannot take is reported and passed over; anything else (network, 5xx,
       // refused credentials, 429) stops the page so it is retried from the same cursor.
-      if (isMalformedRecord(err) || err instanceof ApiError) {
+      if (isMalformedRecord(err) || err instanceof DomainError) {
         outcome.failed.push({ externalId: ref.externalId, reason: `${err.code}: ${err.message}` });
       } else throw err;
     }

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../platform/domain-error';
 
 export const ROLES = ['PRINCIPAL', 'SECONDAIRE', 'UTILISATEUR'] as const;
 /** gestionnaire principal, gestionnaire secondaire, plain user of the structure. */
@@ -56,20 +56,19 @@ export async function authorize(
 ): Promise<Membership | undefined> {
   const structure = await db('structures').where({ id: structureId }).first('id');
   if (!structure)
-    throw new ApiError(404, 'STRUCTURE_NOT_FOUND', `No structure with id ${structureId}.`, {
+    throw new DomainError('STRUCTURE_NOT_FOUND', `No structure with id ${structureId}.`, {
       field: 'params.structureId',
     });
   const membership = await membershipOf(db, structureId, caller.userId);
   if (caller.operator) return membership;
   if (!membership)
-    throw new ApiError(403, 'NOT_A_MEMBER', 'You are not attached to this structure.', {
+    throw new DomainError('NOT_A_MEMBER', 'You are not attached to this structure.', {
       field: 'params.structureId',
     });
   if (need === 'manager' && !isManager(membership))
-    throw new ApiError(403, 'MANAGER_REQUIRED', 'Only a manager of this structure may do this.');
+    throw new DomainError('MANAGER_REQUIRED', 'Only a manager of this structure may do this.');
   if (need === 'principal' && membership.role !== 'PRINCIPAL')
-    throw new ApiError(
-      403,
+    throw new DomainError(
       'PRINCIPAL_MANAGER_REQUIRED',
       'Only the main manager of this structure may do this.',
     );

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../platform/domain-error';
 import { ibanProblem } from '../invoice/platform-rules/iban';
 import { bicProblem, maskIban } from './identifiers';
 
@@ -29,22 +29,17 @@ export async function addBankAccount(
   const problem = ibanProblem(iban);
   // The message names the account by its masked form only: IBANs never appear in clear in logs.
   if (problem)
-    throw new ApiError(422, 'IBAN_INVALID', `IBAN ${maskIban(iban)} is invalid: ${problem}.`, {
+    throw new DomainError('IBAN_INVALID', `IBAN ${maskIban(iban)} is invalid: ${problem}.`, {
       field: 'body.iban',
     });
   const bicBad = bicProblem(bic);
-  if (bicBad) throw new ApiError(422, bicBad.code, bicBad.message, { field: bicBad.field });
+  if (bicBad) throw new DomainError(bicBad.code, bicBad.message, { field: bicBad.field });
   const existing = await db('structure_bank_accounts').where({ structure_id: structureId, iban }).first('id');
   if (existing)
-    throw new ApiError(
-      409,
-      'BANK_ACCOUNT_EXISTS',
-      `The structure already has the account ${maskIban(iban)}.`,
-      {
-        field: 'body.iban',
-        bankAccountId: existing.id,
-      },
-    );
+    throw new DomainError('BANK_ACCOUNT_EXISTS', `The structure already has the account ${maskIban(iban)}.`, {
+      field: 'body.iban',
+      bankAccountId: existing.id,
+    });
   const row = {
     id: crypto.randomUUID(),
     structure_id: structureId,
@@ -66,7 +61,7 @@ export async function listBankAccounts(db: Db, structureId: string): Promise<Ban
 export async function removeBankAccount(db: Db, structureId: string, id: string): Promise<void> {
   const removed = await db('structure_bank_accounts').where({ structure_id: structureId, id }).delete();
   if (removed === 0)
-    throw new ApiError(404, 'BANK_ACCOUNT_NOT_FOUND', `No bank account ${id} in this structure.`, {
+    throw new DomainError('BANK_ACCOUNT_NOT_FOUND', `No bank account ${id} in this structure.`, {
       field: 'params.bankAccountId',
     });
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../platform/domain-error';
 import { Membership, Role, toMembership } from './access';
 import { unknownServices } from './services';
 
@@ -22,7 +22,7 @@ export async function attachMember(
 ): Promise<Membership> {
   const unknown = await unknownServices(db, m.structureId, m.services);
   if (unknown.length > 0)
-    throw new ApiError(422, 'SERVICE_UNKNOWN', `The structure has no service ${unknown.join(', ')}.`, {
+    throw new DomainError('SERVICE_UNKNOWN', `The structure has no service ${unknown.join(', ')}.`, {
       field: 'body.services',
     });
   await db.transaction(async (trx) => {
@@ -30,8 +30,7 @@ export async function attachMember(
       .where({ structure_id: m.structureId, user_id: m.userId })
       .first();
     if (current?.role === 'PRINCIPAL')
-      throw new ApiError(
-        409,
+      throw new DomainError(
         'PRINCIPAL_MANAGER_UNCHANGED',
         'Transfer the main-manager role before changing it.',
         {
@@ -56,12 +55,11 @@ export async function attachMember(
 export async function revokeMember(db: Db, structureId: string, userId: string): Promise<Membership> {
   const row = await db('structure_members').where({ structure_id: structureId, user_id: userId }).first();
   if (!row)
-    throw new ApiError(404, 'MEMBER_NOT_FOUND', `User ${userId} is not attached to this structure.`, {
+    throw new DomainError('MEMBER_NOT_FOUND', `User ${userId} is not attached to this structure.`, {
       field: 'params.userId',
     });
   if (row.role === 'PRINCIPAL')
-    throw new ApiError(
-      409,
+    throw new DomainError(
       'PRINCIPAL_MANAGER_UNCHANGED',
       'Transfer the main-manager role before revoking it.',
       {
@@ -87,9 +85,13 @@ export async function transferPrincipal(
       .where({ structure_id: structureId, user_id: toUserId })
       .first();
     if (!target && !byOperator)
-      throw new ApiError(422, 'NOT_A_MEMBER', `User ${toUserId} must be attached to the structure first.`, {
-        field: 'body.userId',
-      });
+      throw new DomainError(
+        'TARGET_NOT_A_MEMBER',
+        `User ${toUserId} must be attached to the structure first.`,
+        {
+          field: 'body.userId',
+        },
+      );
     await trx('structure_members')
       .where({ structure_id: structureId, role: 'PRINCIPAL' })
       .update({ role: 'SECONDAIRE' });

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../platform/domain-error';
 
 /** The service reserved for invoices between public structures. */
 export const PUBLIC_INVOICES_SERVICE = 'FACTURES_PUBLIQUES';
@@ -23,8 +23,7 @@ export async function createService(
   input: ServiceInput,
 ): Promise<Service> {
   if (input.code === PUBLIC_INVOICES_SERVICE && !structure.public)
-    throw new ApiError(
-      422,
+    throw new DomainError(
       'SERVICE_CODE_RESERVED',
       `${PUBLIC_INVOICES_SERVICE} is reserved to public structures.`,
       {
@@ -36,7 +35,7 @@ export async function createService(
     .where({ structure_id: structure.id, code: input.code })
     .first('code');
   if (exists)
-    throw new ApiError(409, 'SERVICE_EXISTS', `The structure already has a service ${input.code}.`, {
+    throw new DomainError('SERVICE_EXISTS', `The structure already has a service ${input.code}.`, {
       field: 'body.code',
     });
   await db('structure_services').insert({
@@ -59,7 +58,7 @@ export async function updateService(
 ): Promise<Service> {
   const current = await getService(db, structureId, code);
   if (!current)
-    throw new ApiError(404, 'SERVICE_NOT_FOUND', `No service ${code} in this structure.`, {
+    throw new DomainError('SERVICE_NOT_FOUND', `No service ${code} in this structure.`, {
       field: 'params.code',
     });
   const next = { ...current, ...changes };
@@ -98,7 +97,7 @@ export async function unknownServices(db: Db, structureId: string, codes: string
 
 function checkDates(from?: string, to?: string) {
   if (from && to && from > to)
-    throw new ApiError(422, 'SERVICE_DATES_INVALID', `validFrom ${from} is after validTo ${to}.`, {
+    throw new DomainError('SERVICE_DATES_INVALID', `validFrom ${from} is after validTo ${to}.`, {
       field: 'body.validTo',
     });
 }

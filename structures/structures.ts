@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../platform/domain-error';
 import type { Caller } from './access';
 import { FieldProblem, IdentifierType, identifierProblem, vatNumberProblem } from './identifiers';
 import type { CompanyRegistry } from './registry';
@@ -60,7 +60,7 @@ export interface Structure {
   updatedAt: string;
 }
 
-const fail = (p: FieldProblem, status = 422) => new ApiError(status, p.code, p.message, { field: p.field });
+const fail = (p: FieldProblem) => new DomainError(p.code, p.message, { field: p.field });
 
 /**
  * Creates a structure: the identifier is checked (SIRET checksum, then the company registry, which
@@ -74,7 +74,7 @@ export async function createStructure(
   input: StructureInput,
 ): Promise<Structure> {
   if (input.public && !caller.operator)
-    throw new ApiError(403, 'OPERATOR_REQUIRED', 'Public structures are created by the platform support.', {
+    throw new DomainError('OPERATOR_REQUIRED', 'Public structures are created by the platform support.', {
       field: 'body.public',
     });
   const idProblem = identifierProblem(input.identifierType, input.identifier);
@@ -85,21 +85,20 @@ export async function createStructure(
   if (input.identifierType === 'SIRET') {
     const known = await registry.lookup(input.identifier).catch(() => {
       // An outage of the registry must not read as an unknown SIRET.
-      throw new ApiError(
-        503,
+      throw new DomainError(
         'COMPANY_REGISTRY_UNAVAILABLE',
         'The company registry cannot be reached; try again.',
       );
     });
     if (!known)
-      throw new ApiError(422, 'SIRET_UNKNOWN', `SIRET ${input.identifier} is not in the company registry.`, {
+      throw new DomainError('SIRET_UNKNOWN', `SIRET ${input.identifier} is not in the company registry.`, {
         field: 'body.identifier',
       });
     name ??= known.name;
     address ??= { ...known.address, countryCode: 'FR' };
   }
   if (!name)
-    throw new ApiError(400, 'INVALID_INPUT', 'body.name is required for this identifier type.', {
+    throw new DomainError('INVALID_INPUT', 'body.name is required for this identifier type.', {
       field: 'body.name',
     });
 
@@ -110,8 +109,7 @@ export async function createStructure(
       .where({ identifier_type: input.identifierType, identifier: input.identifier })
       .first('id');
     if (taken)
-      throw new ApiError(
-        409,
+      throw new DomainError(
         'STRUCTURE_EXISTS',
         `A structure ${input.identifier} exists: ask to be attached.`,
         {

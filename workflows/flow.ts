@@ -3,13 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import type { Duration, RetryPolicy } from '@temporalio/common';
 import type { BlobRef } from '../platform/blobs';
 import type { FlowActivities, FlowEntry } from '../activities/flow';
-import {
-  FlowInvoiceError,
-  FlowReport,
-  FlowStatus,
-  FlowSyntax,
-  settledFlowStatus,
-} from '../deposits/flow-syntax';
+import { FlowInvoiceError, FlowReport, FlowStatus, FlowSyntax, settledFlowStatus } from '../flows/syntax';
 import { invoiceLifecycle, type InvoiceDeposit } from './invoice';
 
 /** What the API (or the inbox poller) hands over when a flow is deposited. */

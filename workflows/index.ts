@@ -2,7 +2,7 @@
 export { invoiceLifecycle } from './invoice';
 export { accountActivation } from './account';
 export { passwordReset } from './password-reset';
-export { structureAttachment } from './attachment';
+export { structureAttachment } from './membership';
 export { supportConversation } from './support';
 export { supportRequest } from './support-request';
 export { connectorSync } from './connector';

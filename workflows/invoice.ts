@@ -8,7 +8,7 @@ import {
   reformCode,
   Side,
   VALIDATED_CADRES,
-} from '../lifecycle/transitions';
+} from '../invoicing/lifecycle/transitions';
 import {
   DEFAULT_PAYMENT_DELAYS,
   daysLate,
@@ -17,11 +17,11 @@ import {
   LateCharges,
   PaymentDelays,
   paymentDelayDays,
-} from '../lifecycle/payment';
+} from '../invoicing/lifecycle/payment';
 import { InvoiceNumber, InvoiceStatus, RecipientSiret, SupplierSiret } from './search-attributes';
 import { qualificationDeposit } from './raccordement';
 
-export type { InvoiceStatusCode } from '../lifecycle/transitions';
+export type { InvoiceStatusCode } from '../invoicing/lifecycle/transitions';
 
 export interface Finding {
   rule: string;

@@ -2,10 +2,10 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { Db } from '../../platform/db';
 import type { Caller } from '../auth';
-import { ApiError } from '../errors';
-import { applicationOfToken } from '../../cpro/applications';
-import { verifyTechnicalAccount, type TechnicalCaller } from '../../cpro/technical-accounts';
-import { CODES, CproError, NATIVE_CODES, ok } from '../../cpro/wire';
+import { DomainError } from '../../platform/domain-error';
+import { applicationOfToken } from '../../service-mode/applications';
+import { verifyTechnicalAccount, type TechnicalCaller } from '../../service-mode/technical-accounts';
+import { CODES, CproError, NATIVE_CODES, ok } from './wire';
 
 /** Who calls /cpro: the application (bearer token) and the technical account (cpro-account header). */
 export interface CproContext {
@@ -119,7 +119,7 @@ export const cproErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 
 function toCproError(err: unknown): CproError | undefined {
   if (err instanceof CproError) return err;
-  if (err instanceof ApiError) {
+  if (err instanceof DomainError) {
     const details = err.details as { field?: string; errors?: { field: string }[] } | undefined;
     const field = details?.field ?? details?.errors?.[0]?.field;
     return new CproError(

@@ -1,17 +1,17 @@
 import { Router } from 'express';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { AppDeps } from '../app';
-import { depositFlow } from '../flow-deposit';
-import { prepareDeposit, startInvoiceWorkflow } from '../deposit';
-import { actorOf, invoiceUpdate, sidesOf } from '../invoice-access';
-import { listingQueryBuilder } from '../read-model';
+import { depositFlow } from '../../flows/deposit';
+import { prepareDeposit, startInvoiceWorkflow } from '../../invoicing/deposit';
+import { actorOf, invoiceUpdate, sidesOf } from '../../invoicing/access';
+import { listingQueryBuilder } from '../../invoicing/read-model';
 import { attachmentRefs } from '../routes/invoices';
 import { readableFlow } from '../routes/flows';
-import { FLOW_SYNTAXES, isFlowSyntax } from '../../deposits/flow-syntax';
-import { readPdfText, PdfTextError } from '../../deposits/pdf-text';
-import { readInvoiceFacts } from '../../deposits/pdf-prefill';
-import { renderAs } from '../../lifecycle/renditions';
-import { STATUSES } from '../../lifecycle/transitions';
+import { FLOW_SYNTAXES, isFlowSyntax } from '../../flows/syntax';
+import { readPdfText, PdfTextError } from '../../invoicing/drafts/pdf-text';
+import { readInvoiceFacts } from '../../invoicing/drafts/pdf-prefill';
+import { renderAs } from '../../invoicing/lifecycle/renditions';
+import { STATUSES } from '../../invoicing/lifecycle/transitions';
 import { toUbl } from '../../invoice';
 import { storeBlob } from '../../platform/stored-blobs';
 import {
@@ -21,11 +21,11 @@ import {
   recycle,
   type InvoiceDeposit,
 } from '../../workflows/invoice';
-import { raccordementWorkflowId } from '../../cpro/applications';
-import { internalId, wireId } from '../../cpro/identifiers';
-import { factureOf, factureRowOf, paging, wireIdsOf } from '../../cpro/invoice-wire';
-import { invoiceFromSoumettre, soumettreSchema, type Soumettre } from '../../cpro/soumettre';
-import { CODES, CproError } from '../../cpro/wire';
+import { raccordementWorkflowId } from '../../service-mode/applications';
+import { internalId, wireId } from '../../service-mode/identifiers';
+import { factureOf, factureRowOf, paging, wireIdsOf } from './invoice-wire';
+import { invoiceFromSoumettre, soumettreSchema, type Soumettre } from './soumettre';
+import { CODES, CproError } from './wire';
 import { getStructure } from '../../structures/structures';
 import { listBankAccounts } from '../../structures/bank-accounts';
 import { endpoint, wireAjv, type CproContext } from './context';

@@ -1,7 +1,7 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import type { AppDeps } from '../app';
-import { issueToken, SCOPES, TOKEN_LIFETIME_SECONDS } from '../../cpro/applications';
-import { CODES, CproError } from '../../cpro/wire';
+import { issueToken, SCOPES, TOKEN_LIFETIME_SECONDS } from '../../service-mode/applications';
+import { CODES, CproError } from './wire';
 import { cproAuthentication, cproErrorHandler } from './context';
 import { facturesRouter } from './factures';
 import { structuresRouter } from './structures';

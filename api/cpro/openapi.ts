@@ -1,5 +1,5 @@
-import { soumettreSchema } from '../../cpro/soumettre';
-import { CODES } from '../../cpro/wire';
+import { soumettreSchema } from './soumettre';
+import { CODES } from './wire';
 import { facturesSchemas } from './factures';
 import { structuresSchemas } from './structures';
 import { transversesSchemas } from './transverses';

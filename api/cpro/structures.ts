@@ -3,9 +3,9 @@ import type { Knex } from 'knex';
 import type { AppDeps } from '../app';
 import { getStructure } from '../../structures/structures';
 import { getService, listServices } from '../../structures/services';
-import { internalId, wireId, wireIds } from '../../cpro/identifiers';
-import { paging } from '../../cpro/invoice-wire';
-import { CODES, CproError } from '../../cpro/wire';
+import { internalId, wireId, wireIds } from '../../service-mode/identifiers';
+import { paging } from './invoice-wire';
+import { CODES, CproError } from './wire';
 import { endpoint, wireAjv } from './context';
 
 const idSchema = { type: ['integer', 'string'] } as const;

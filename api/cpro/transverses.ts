@@ -2,13 +2,13 @@ import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { readableFlow, reportOf, reportPdf } from '../routes/flows';
 import { storeUploadedFile } from '../routes/files';
-import { ApiError } from '../errors';
-import { allowedNext, STATUSES, type InvoiceStatusCode } from '../../lifecycle/transitions';
+import { DomainError } from '../../platform/domain-error';
+import { allowedNext, STATUSES, type InvoiceStatusCode } from '../../invoicing/lifecycle/transitions';
 import { CADRES_DE_FACTURATION } from '../../invoice';
 import { listBankAccounts } from '../../structures/bank-accounts';
-import { internalId, wireId } from '../../cpro/identifiers';
-import { DEVISES, MODES_DEPOT, MODES_REGLEMENT, PAYS, TAUX_TVA } from '../../cpro/reference-lists';
-import { CODES, CproError, ok } from '../../cpro/wire';
+import { internalId, wireId } from '../../service-mode/identifiers';
+import { DEVISES, MODES_DEPOT, MODES_REGLEMENT, PAYS, TAUX_TVA } from './reference-lists';
+import { CODES, CproError, ok } from './wire';
 import { endpoint, wireAjv } from './context';
 
 export const transversesSchemas = {
@@ -149,7 +149,7 @@ export function transversesRouter(deps: AppDeps): Router {
     try {
       return await readableFlow(db, numero, caller);
     } catch (err) {
-      if (err instanceof ApiError)
+      if (err instanceof DomainError)
         throw new CproError(CODES.FLOW_NOT_FOUND, `Aucun flux ${numero}.`, 'numeroFluxDepot');
       throw err;
     }

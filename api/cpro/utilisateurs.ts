@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { listServices } from '../../structures/services';
-import { wireId } from '../../cpro/identifiers';
-import { paging } from '../../cpro/invoice-wire';
+import { wireId } from '../../service-mode/identifiers';
+import { paging } from './invoice-wire';
 import { endpoint } from './context';
 
 /** /cpro/utilisateurs/v1: the technical account's own attachments (its structure, all services). */

@@ -6,7 +6,7 @@ import {
   registerAccount,
   requestPasswordReset,
   resendActivationLink,
-} from '../accounts';
+} from '../../accounts/registration';
 import {
   accountBody,
   checkEmailOnly,
@@ -19,7 +19,7 @@ import {
 import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { check } from '../schemas';
-import { toAccount } from '../users';
+import { toAccount } from '../../accounts/users';
 
 // Answered whether or not the email has an account, so the endpoint reveals nothing about who is registered.
 const linkSent = {

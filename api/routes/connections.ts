@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Router, Request, Response } from 'express';
 import type { JSONSchemaType } from 'ajv';
 import type { AppDeps } from '../app';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { requireCaller } from '../auth';
@@ -71,7 +71,7 @@ export function connectionsRouter(deps: AppDeps): Router {
   const router = Router();
   const manage = (): ManageDeps => {
     if (!deps.connectors)
-      throw new ApiError(503, 'CONNECTORS_NOT_CONFIGURED', 'This API process runs without ERP connectors.');
+      throw new DomainError('CONNECTORS_NOT_CONFIGURED', 'This API process runs without ERP connectors.');
     return { db: deps.db, client: deps.client, taskQueue: deps.taskQueue, runtime: deps.connectors };
   };
   /** The connection, after checking the caller is a member of its structure. */
@@ -79,7 +79,7 @@ export function connectionsRouter(deps: AppDeps): Router {
     const caller = requireCaller(res);
     const row = await findConnection(deps.db, req.params.connectionId as string);
     if (!row)
-      throw new ApiError(404, 'CONNECTION_NOT_FOUND', `No connection ${req.params.connectionId}.`, {
+      throw new DomainError('CONNECTION_NOT_FOUND', `No connection ${req.params.connectionId}.`, {
         field: 'params.connectionId',
       });
     await authorize(deps.db, caller, row.structure_id as string, 'member');
@@ -151,7 +151,7 @@ export function connectionsRouter(deps: AppDeps): Router {
     const sent = Buffer.from(hashToken(String(req.headers['x-webhook-token'] ?? '')));
     const expected = Buffer.from(String(row?.webhook_token_hash ?? ''));
     if (!row || sent.length !== expected.length || !crypto.timingSafeEqual(sent, expected)) {
-      throw new ApiError(404, 'CONNECTION_NOT_FOUND', 'No connection takes webhooks with this token.');
+      throw new DomainError('CONNECTION_NOT_FOUND', 'No connection takes webhooks with this token.');
     }
     if (row.status === 'ACTIVE') await requestSync(manage(), row.id as string, 'webhook');
     res.status(202).json({ accepted: row.status === 'ACTIVE' });

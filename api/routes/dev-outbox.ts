@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Outbox } from '../../platform/mail/outbox';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 
 /**
@@ -20,7 +20,7 @@ export function devOutboxRouter({ outbox }: { outbox?: Outbox }): Router {
     const decoded = req.accepts(['message/rfc822', 'application/json']) === 'application/json';
     const message = decoded ? await outbox.message(req.params.id) : await outbox.read(req.params.id);
     if (!message)
-      throw new ApiError(404, 'EMAIL_NOT_FOUND', `No message ${req.params.id} in the outbox.`, {
+      throw new DomainError('EMAIL_NOT_FOUND', `No message ${req.params.id} in the outbox.`, {
         field: 'params.id',
       });
     if (decoded) res.json(message);

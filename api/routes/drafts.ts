@@ -4,10 +4,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import multer from 'multer';
 import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { check } from '../schemas';
-import { prepareDeposit, startInvoiceWorkflow } from '../deposit';
+import { prepareDeposit, startInvoiceWorkflow } from '../../invoicing/deposit';
 import { authorize } from '../../structures/access';
 import { dbRecipientDirectory } from '../../structures/directory';
 import type { Db } from '../../platform/db';
@@ -19,10 +19,10 @@ import {
   withBuyer,
   withPdfFacts,
   withSeller,
-} from '../../deposits/draft-invoice';
-import { readPdfText, PdfTextError } from '../../deposits/pdf-text';
-import { readInvoiceFacts } from '../../deposits/pdf-prefill';
-import { saveAttachment } from './attachments';
+} from '../../invoicing/drafts/draft-invoice';
+import { readPdfText, PdfTextError } from '../../invoicing/drafts/pdf-text';
+import { readInvoiceFacts } from '../../invoicing/drafts/pdf-prefill';
+import { saveAttachment } from './memberships';
 
 /** modeDepot of an invoice entered in the form: through the API, or on the portal. */
 const ENTRY_MODES = ['SAISIE_API', 'SAISIE_PORTAIL'] as const;
@@ -106,8 +106,7 @@ export function draftsRouter(deps: AppDeps): Router {
     await authorize(db, caller, structureId, 'member');
     const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
     if (!bytes || bytes.length === 0)
-      throw new ApiError(
-        400,
+      throw new DomainError(
         'PDF_MISSING',
         'Send the PDF as an application/pdf body or a multipart field named "file".',
         { field: 'file' },
@@ -116,7 +115,7 @@ export function draftsRouter(deps: AppDeps): Router {
     try {
       pages = await readPdfText(bytes);
     } catch (err) {
-      if (err instanceof PdfTextError) throw new ApiError(422, err.code, err.message, { field: 'file' });
+      if (err instanceof PdfTextError) throw new DomainError(err.code, err.message, { field: 'file' });
       throw err;
     }
     const facts = readInvoiceFacts(pages);
@@ -232,8 +231,7 @@ async function prefilled(
     .orderBy('created_at')
     .first('iban', 'bic');
   if (input.bankAccountId && !account)
-    throw new ApiError(
-      404,
+    throw new DomainError(
       'BANK_ACCOUNT_NOT_FOUND',
       `No bank account ${input.bankAccountId} in this structure.`,
       { field: 'body.bankAccountId' },
@@ -243,8 +241,7 @@ async function prefilled(
     const recipient = await db('structures').where({ identifier: input.recipientId }).first();
     if (recipient) filled = withBuyer(filled, facts(recipient));
     else if (recipientRequired)
-      throw new ApiError(
-        404,
+      throw new DomainError(
         'RECIPIENT_NOT_FOUND',
         `No recipient structure ${input.recipientId} on the platform.`,
         { field: 'body.recipientId' },
@@ -296,7 +293,7 @@ export async function draftOf(db: Db, req: Request, res: Response) {
   const caller = requireCaller(res);
   const row = await db('invoice_drafts').where({ id: req.params.draftId }).first();
   if (!row)
-    throw new ApiError(404, 'DRAFT_NOT_FOUND', `No draft ${req.params.draftId}.`, {
+    throw new DomainError('DRAFT_NOT_FOUND', `No draft ${req.params.draftId}.`, {
       field: 'params.draftId',
     });
   await authorize(db, caller, row.structure_id, 'member');
@@ -307,8 +304,7 @@ export async function draftOf(db: Db, req: Request, res: Response) {
 export async function editableDraftOf(db: Db, req: Request, res: Response) {
   const row = await draftOf(db, req, res);
   if (row.status !== 'BROUILLON')
-    throw new ApiError(
-      409,
+    throw new DomainError(
       'DRAFT_ALREADY_SENT',
       `The draft was sent as ${row.invoice_id}; it can no longer change.`,
       {

@@ -4,9 +4,9 @@ import type { Db } from '../../platform/db';
 import type { BlobStore } from '../../platform/blobs';
 import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
-import { checkAttachment } from '../../deposits/attachments';
+import { checkAttachment } from '../../invoicing/attachments';
 import { storeBlob } from '../../platform/stored-blobs';
-import { attachmentError, attachmentUpload, MEDIA_TYPES, uploadedAttachment } from './attachments';
+import { attachmentError, attachmentUpload, MEDIA_TYPES, uploadedAttachment } from './memberships';
 
 /**
  * ajouter/fichier: a file uploaded on its own, named by its SHA-256, for a later action to reference

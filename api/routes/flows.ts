@@ -3,10 +3,10 @@ import multer from 'multer';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
-import { FLOW_SYNTAXES, FlowReport, isFlowSyntax } from '../../deposits/flow-syntax';
-import { depositFlow } from '../flow-deposit';
+import { FLOW_SYNTAXES, FlowReport, isFlowSyntax } from '../../flows/syntax';
+import { depositFlow } from '../../flows/deposit';
 import type { Db } from '../../platform/db';
 
 /** Flow deposits (flux, EDI or batch API): one archive of invoices, one workflow flux/<numeroFluxDepot>. */
@@ -32,8 +32,7 @@ export function flowsRouter(deps: AppDeps): Router {
     const caller = requireCaller(res);
     const syntax = String(req.body?.syntaxeFlux ?? req.query.syntaxeFlux ?? '');
     if (!isFlowSyntax(syntax))
-      throw new ApiError(
-        400,
+      throw new DomainError(
         'FLOW_SYNTAX_INVALID',
         `syntaxeFlux must be one of ${Object.keys(FLOW_SYNTAXES).join(', ')}.`,
         {
@@ -42,8 +41,7 @@ export function flowsRouter(deps: AppDeps): Router {
       );
     const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
     if (!bytes || bytes.length === 0)
-      throw new ApiError(
-        400,
+      throw new DomainError(
         'FLOW_FILE_MISSING',
         'Send the flow as the request body or as a multipart field named "file".',
         {
@@ -103,14 +101,13 @@ export function flowView(flow: FlowRow) {
 export async function readableFlow(db: Db, numero: string, caller: { userId: string; operator: boolean }) {
   const flow = await db('flows').where({ numero }).first();
   if (!flow || (!caller.operator && flow.deposited_by !== caller.userId))
-    throw new ApiError(404, 'FLOW_NOT_FOUND', `No flow ${numero}.`, { field: 'params.numero' });
+    throw new DomainError('FLOW_NOT_FOUND', `No flow ${numero}.`, { field: 'params.numero' });
   return flow;
 }
 
 export function reportOf(flow: { numero: string; status: string; report: string | null }): FlowReport {
   if (!flow.report)
-    throw new ApiError(
-      409,
+    throw new DomainError(
       'FLOW_NOT_SETTLED',
       `Flow ${flow.numero} is ${flow.status}: its report comes once every invoice is settled.`,
       {

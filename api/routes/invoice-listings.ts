@@ -5,8 +5,8 @@ import { check } from '../schemas';
 import { authorize } from '../../structures/access';
 import { errorResponse, OpenApiPaths, queryParameters } from '../openapi';
 import { listingQuery, queryAjv } from '../invoice-schemas';
-import { listInvoices } from '../read-model';
-import { actorOf } from '../invoice-access';
+import { listInvoices } from '../../invoicing/read-model';
+import { actorOf } from '../../invoicing/access';
 
 const checkListing = queryAjv.compile(listingQuery);
 

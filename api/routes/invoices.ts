@@ -3,13 +3,13 @@ import multer from 'multer';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
 import type { BlobStore } from '../../platform/blobs';
-import { depositInvoice, DepositDeps } from '../deposit';
-import { ApiError } from '../errors';
+import { depositInvoice, DepositDeps } from '../../invoicing/deposit';
+import { DomainError } from '../../platform/domain-error';
 import { requireCaller } from '../auth';
 import { ajv, check, depositAccepted, invoiceDetail } from '../schemas';
 import { errorResponse, OpenApiPaths, queryParameters } from '../openapi';
-import { readInvoice } from '../read-model';
-import { actorOf, invoiceUpdate } from '../invoice-access';
+import { readInvoice } from '../../invoicing/read-model';
+import { actorOf, invoiceUpdate } from '../../invoicing/access';
 import {
   completionBody,
   FORMAT_PARAM,
@@ -18,7 +18,7 @@ import {
   recyclingBody,
   statusChangeBody,
 } from '../invoice-schemas';
-import { INVOICE_FORMATS, InvoiceFormat, renderAs } from '../../lifecycle/renditions';
+import { INVOICE_FORMATS, InvoiceFormat, renderAs } from '../../invoicing/lifecycle/renditions';
 import {
   acknowledgeRejection,
   changeStatus,
@@ -67,10 +67,9 @@ export function invoicesRouter(
       referenceRate: deps.lifecycle?.referenceRate,
     });
     if (!invoice)
-      throw new ApiError(404, 'INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
+      throw new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
     if ('forbidden' in invoice)
-      throw new ApiError(
-        403,
+      throw new DomainError(
         'NOT_A_MEMBER',
         'Only members of the supplier or recipient structures see this invoice.',
         {
@@ -85,8 +84,7 @@ export function invoicesRouter(
     const query = check(checkDepositQuery, { ...req.query }, 'query');
     const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? req.body : undefined);
     if (!bytes) {
-      throw new ApiError(
-        415,
+      throw new DomainError(
         'UNSUPPORTED_MEDIA_TYPE',
         'Send the invoice as an application/xml or application/pdf body, or as a multipart/form-data field named "file".',
         { field: 'body' },
@@ -116,7 +114,7 @@ export function invoicesRouter(
         .flatMap((h: { attachments?: BlobRef[] }) => h.attachments ?? [])
         .find((a: BlobRef) => a.sha256 === sha256);
       if (!ref)
-        throw new ApiError(404, 'ATTACHMENT_NOT_FOUND', `This invoice has no attachment ${sha256}.`, {
+        throw new DomainError('ATTACHMENT_NOT_FOUND', `This invoice has no attachment ${sha256}.`, {
           field: 'params.sha256',
         });
       sendFile(res, await deps.blobs.get(sha256), ref.mediaType, ref.filename ?? sha256);
@@ -129,12 +127,10 @@ export function invoicesRouter(
       return;
     }
     const row = await deps.db('invoices').where({ id }).first();
-    if (!row)
-      throw new ApiError(404, 'INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
+    if (!row) throw new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
     if (sub === 'certificate') {
       if (!row.certificate_sha256)
-        throw new ApiError(
-          404,
+        throw new DomainError(
           'CERTIFICATE_NOT_READY',
           'The deposit certificate is being issued; try again shortly.',
         );
@@ -156,8 +152,7 @@ export function invoicesRouter(
         : await renderAs(deposited, format, new Date(row.deposited_at));
       sendFile(res, r.bytes, r.mediaType, `${row.number}.${r.extension}`);
     } catch (err) {
-      throw new ApiError(
-        422,
+      throw new DomainError(
         'CONVERSION_FAILED',
         `This invoice cannot be rendered as ${format}: ${(err as Error).message}`,
         {
@@ -169,7 +164,7 @@ export function invoicesRouter(
 
   router.post('/invoices/*id', async (req, res) => {
     const { id, sub } = target(req.params.id, ACTIONS);
-    if (!sub) throw new ApiError(404, 'NOT_FOUND', `No route for POST ${req.path}.`);
+    if (!sub) throw new DomainError('NOT_FOUND', `No route for POST ${req.path}.`);
     const { actor } = await visibleInvoice(res, id);
     const handle = deps.client.workflow.getHandle<typeof invoiceLifecycle>(id);
     const body = req.body ?? {};
@@ -202,7 +197,7 @@ export async function attachmentRefs(db: Db, hashes: string[]): Promise<BlobRef[
   return hashes.map((sha256, i) => {
     const row = rows.find((r) => r.sha256 === sha256);
     if (!row)
-      throw new ApiError(422, 'ATTACHMENT_UNKNOWN', `No uploaded file with SHA-256 ${sha256}.`, {
+      throw new DomainError('ATTACHMENT_UNKNOWN', `No uploaded file with SHA-256 ${sha256}.`, {
         field: `body.attachments.${i}`,
       });
     return { sha256, size: Number(row.size), mediaType: row.media_type, filename: row.filename ?? undefined };

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
-import { signalMembersChanged } from '../attachment-workflows';
+import { signalMembersChanged } from '../../structures/membership-workflows';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
 import { listOf, memberBody, memberCreate, principalTransfer } from '../structure-schemas';
 import { membershipOf, Role } from '../../structures/access';
@@ -44,8 +44,7 @@ export function membersRouter({ db, client }: { db: Db; client: Client }): Route
     const { structureId, membership } = await structureCaller(db, req, res, 'manager');
     const input = body(checkCreate, req);
     if (input.role === 'SECONDAIRE' && membership && membership.role !== 'PRINCIPAL')
-      throw new ApiError(
-        403,
+      throw new DomainError(
         'PRINCIPAL_MANAGER_REQUIRED',
         'Only the main manager appoints secondary managers.',
         {
@@ -53,7 +52,7 @@ export function membersRouter({ db, client }: { db: Db; client: Client }): Route
         },
       );
     if (!(await db('users').where({ id: input.userId }).first('id')))
-      throw new ApiError(422, 'USER_NOT_FOUND', `No user ${input.userId}.`, { field: 'body.userId' });
+      throw new DomainError('USER_NOT_FOUND', `No user ${input.userId}.`, { field: 'body.userId' });
     const member = await attachMember(db, { structureId, ...input, services: input.services ?? [] });
     await signalMembersChanged(db, client, structureId);
     res.status(201).json(member);
@@ -63,8 +62,7 @@ export function membersRouter({ db, client }: { db: Db; client: Client }): Route
     const { structureId, membership } = await structureCaller(db, req, res, 'manager');
     const target = await membershipOf(db, structureId, req.params.userId as string);
     if (target?.role === 'SECONDAIRE' && membership && membership.role !== 'PRINCIPAL')
-      throw new ApiError(
-        403,
+      throw new DomainError(
         'PRINCIPAL_MANAGER_REQUIRED',
         'Only the main manager revokes secondary managers.',
         {
@@ -80,7 +78,7 @@ export function membersRouter({ db, client }: { db: Db; client: Client }): Route
     const { structureId, caller } = await structureCaller(db, req, res, 'principal');
     const { userId } = body(checkTransfer, req);
     if (!(await db('users').where({ id: userId }).first('id')))
-      throw new ApiError(422, 'USER_NOT_FOUND', `No user ${userId}.`, { field: 'body.userId' });
+      throw new DomainError('USER_NOT_FOUND', `No user ${userId}.`, { field: 'body.userId' });
     await transferPrincipal(db, structureId, userId, caller.operator);
     await signalMembersChanged(db, client, structureId);
     res.json({ items: await listMembers(db, structureId) });

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
@@ -13,8 +13,8 @@ import {
   registerApplication,
   revokeApplication,
   setQualificationScenario,
-} from '../../cpro/applications';
-import { getTechnicalAccount, setTechnicalAccount } from '../../cpro/technical-accounts';
+} from '../../service-mode/applications';
+import { getTechnicalAccount, setTechnicalAccount } from '../../service-mode/technical-accounts';
 
 const technicalAccountBody = {
   type: 'object',
@@ -66,7 +66,7 @@ export function serviceModeRouter(deps: AppDeps): Router {
     const { structureId } = await structureCaller(db, req, res, 'manager');
     const account = await getTechnicalAccount(db, structureId);
     if (!account)
-      throw new ApiError(404, 'TECHNICAL_ACCOUNT_NOT_FOUND', 'This structure has no technical account yet.');
+      throw new DomainError('TECHNICAL_ACCOUNT_NOT_FOUND', 'This structure has no technical account yet.');
     res.json(account);
   });
 
@@ -99,7 +99,7 @@ export function serviceModeRouter(deps: AppDeps): Router {
       .where({ id: req.params.applicationId as string })
       .first();
     if (!row)
-      throw new ApiError(404, 'APPLICATION_NOT_FOUND', 'No such application.', {
+      throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', {
         field: 'params.applicationId',
       });
     if (!caller.operator) await authorize(db, caller, row.structure_id, 'manager');
@@ -119,8 +119,7 @@ export function serviceModeRouter(deps: AppDeps): Router {
 
   router.post('/api-applications/:applicationId/approval', async (req, res) => {
     const { row, caller } = await applicationFor(req, res);
-    if (row.mode === 'REVOKED')
-      throw new ApiError(409, 'APPLICATION_REVOKED', 'This application was revoked.');
+    if (row.mode === 'REVOKED') throw new DomainError('APPLICATION_REVOKED', 'This application was revoked.');
     const state = await approveApplication(deps, row.id, caller);
     res.json({ ...applicationView({ ...row, mode: state.status }), raccordement: state });
   });
@@ -128,7 +127,7 @@ export function serviceModeRouter(deps: AppDeps): Router {
   router.put('/api-applications/:applicationId/qualification', async (req, res) => {
     const { row, caller } = await applicationFor(req, res);
     if (!caller.operator)
-      throw new ApiError(403, 'OPERATOR_REQUIRED', 'Only operators set the qualification scenario.');
+      throw new DomainError('OPERATOR_REQUIRED', 'Only operators set the qualification scenario.');
     const { requiredDeposits } = body(checkScenario, req);
     await setQualificationScenario(deps, row.id, requiredDeposits);
     res.json({ ...applicationView(row), raccordement: await onboardingState(deps, row.id) });
@@ -136,8 +135,7 @@ export function serviceModeRouter(deps: AppDeps): Router {
 
   router.get('/raccordements', async (req, res) => {
     const caller = requireCaller(res);
-    if (!caller.operator)
-      throw new ApiError(403, 'OPERATOR_REQUIRED', 'Only operators list every connection.');
+    if (!caller.operator) throw new DomainError('OPERATOR_REQUIRED', 'Only operators list every connection.');
     const mode = typeof req.query.mode === 'string' ? req.query.mode : undefined;
     const rows = await db('api_applications')
       .modify((q) => {

@@ -4,8 +4,8 @@ import { checkCredentials, credentials, sessionBody } from '../account-schemas';
 import { csrfTokenFor, requireCaller, SESSION_COOKIE } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { check } from '../schemas';
-import { endSession, SESSION_HOURS, signIn } from '../sessions';
-import { toAccount } from '../users';
+import { endSession, SESSION_HOURS, signIn } from '../../accounts/sessions';
+import { toAccount } from '../../accounts/users';
 
 export function sessionsRouter({ db, publicUrl }: { db: Db; publicUrl: string }): Router {
   const router = Router();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../../platform/db';
 import { requireCaller } from '../auth';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 
 /**
@@ -19,7 +19,7 @@ export function structureDirectoryRouter({ db }: { db: Db }): Router {
     const identifier = text('identifier').replace(/\s/g, '');
     const ids = text('ids').split(',').filter(Boolean).slice(0, 100);
     if ((!identifier && !ids.length) || identifier.length > 80)
-      throw new ApiError(400, 'INVALID_INPUT', 'query.identifier or query.ids is required.', {
+      throw new DomainError('INVALID_INPUT', 'query.identifier or query.ids is required.', {
         errors: [{ field: 'query.identifier', message: 'query.identifier is required' }],
       });
     const rows = await db('structures')

@@ -6,12 +6,12 @@ import type { SupportSettings } from './support';
 import { loadCategories, type Category } from '../../support/categories';
 import { unknownServices } from '../../structures/services';
 import { requireCaller, type Caller } from '../auth';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, type OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { body, pathParam } from '../structure-routes';
 import { listOf } from '../structure-schemas';
-import { supportCall } from '../support-workflows';
+import { supportCall } from '../../support/workflow-calls';
 import { answerBody, messageBody, requestCreate, requestOut } from '../support-schemas';
 import {
   answerRequest,
@@ -73,12 +73,11 @@ export function supportRequestsRouter({
     const caller = res.locals.caller as Caller | undefined;
     const category = categories.find((c) => c.code === input.category);
     if (!category)
-      throw new ApiError(422, 'CATEGORY_UNKNOWN', `No category ${input.category}.`, {
+      throw new DomainError('CATEGORY_UNKNOWN', `No category ${input.category}.`, {
         field: 'body.category',
       });
     if (!category.subcategories.some((s) => s.code === input.subcategory))
-      throw new ApiError(
-        422,
+      throw new DomainError(
         'SUBCATEGORY_UNKNOWN',
         `No sub-category ${input.subcategory} in ${category.code}.`,
         {
@@ -87,7 +86,7 @@ export function supportRequestsRouter({
       );
     const contactEmail = input.contactEmail ?? caller?.email;
     if (!contactEmail)
-      throw new ApiError(400, 'INVALID_INPUT', 'body.contactEmail is required when not signed in.', {
+      throw new DomainError('INVALID_INPUT', 'body.contactEmail is required when not signed in.', {
         field: 'body.contactEmail',
       });
     if (category.routing === 'SERVICE_ACHETEUR') await checkBuyer(db, input);
@@ -150,8 +149,7 @@ export function supportRequestsRouter({
     const caller = requireCaller(res);
     const id = req.params.requestId as string;
     const row = await db('support_requests').where({ id }).first();
-    if (!row)
-      throw new ApiError(404, 'REQUEST_NOT_FOUND', `No request ${id}.`, { field: 'params.requestId' });
+    if (!row) throw new DomainError('REQUEST_NOT_FOUND', `No request ${id}.`, { field: 'params.requestId' });
     const messages = await db('support_request_messages').where({ request_id: id }).orderBy('seq');
     let advisors: string[] = [];
     try {
@@ -161,7 +159,7 @@ export function supportRequestsRouter({
       if (!(err instanceof WorkflowNotFoundError)) throw err;
     }
     if (row.user_id !== caller.userId && !caller.operator && !advisors.includes(caller.userId))
-      throw new ApiError(403, 'NOT_YOURS', 'This request is not yours to see.');
+      throw new DomainError('NOT_YOURS', 'This request is not yours to see.');
     res.json({
       ...toRequest(row),
       messages: messages.map((m) => ({
@@ -212,8 +210,7 @@ export function supportRequestsRouter({
 /** A request routed to a buyer's service names an existing structure, and a service it has. */
 async function checkBuyer(db: Db, input: CreateBody) {
   if (!input.structureId)
-    throw new ApiError(
-      400,
+    throw new DomainError(
       'INVALID_INPUT',
       'body.structureId is required for this category (the buyer concerned).',
       {
@@ -221,11 +218,11 @@ async function checkBuyer(db: Db, input: CreateBody) {
       },
     );
   if (!(await db('structures').where({ id: input.structureId }).first('id')))
-    throw new ApiError(404, 'STRUCTURE_NOT_FOUND', `No structure with id ${input.structureId}.`, {
+    throw new DomainError('STRUCTURE_NOT_FOUND', `No structure with id ${input.structureId}.`, {
       field: 'body.structureId',
     });
   if (input.serviceCode && (await unknownServices(db, input.structureId, [input.serviceCode])).length > 0)
-    throw new ApiError(422, 'SERVICE_UNKNOWN', `The structure has no service ${input.serviceCode}.`, {
+    throw new DomainError('SERVICE_UNKNOWN', `The structure has no service ${input.serviceCode}.`, {
       field: 'body.serviceCode',
     });
 }

@@ -5,12 +5,12 @@ import type { Db } from '../../platform/db';
 import type { Category } from '../../support/categories';
 import type { OpeningHours } from '../../support/opening-hours';
 import { requireCaller, type Caller } from '../auth';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, type OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { body, pathParam } from '../structure-routes';
 import { listOf } from '../structure-schemas';
-import { supportCall } from '../support-workflows';
+import { supportCall } from '../../support/workflow-calls';
 import {
   answerOut,
   askBody,
@@ -52,7 +52,7 @@ const actor = (res: Response): Actor => {
 const requireAdvisor = (res: Response): Caller => {
   const caller = requireCaller(res);
   if (!caller.operator)
-    throw new ApiError(403, 'ADVISOR_REQUIRED', 'Only support advisors (operators) may do this.');
+    throw new DomainError('ADVISOR_REQUIRED', 'Only support advisors (operators) may do this.');
   return caller;
 };
 
@@ -113,7 +113,7 @@ export function supportRouter({
     const state = await call(() => handle(id).query(conversation));
     const who = actor(res);
     if (state.userId && state.userId !== who.userId && !who.advisor)
-      throw new ApiError(403, 'NOT_YOURS', 'This conversation belongs to another user.');
+      throw new DomainError('NOT_YOURS', 'This conversation belongs to another user.');
     res.json(state);
   });
 

@@ -3,7 +3,7 @@ import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_NAME_MAX_LENGTH,
   INVOICE_WITH_ATTACHMENTS_MAX_BYTES,
-} from '../../deposits/attachments';
+} from '../../invoicing/attachments';
 import { CADRES_DE_FACTURATION } from '../../invoice/platform-rules/cadres';
 import { cadreLabel } from '../cadres';
 import { errorSummary, esc, input, notice, select, submit, textarea } from '../html';

@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import { setOperator } from '../../api/users';
+import { setOperator } from '../../accounts/users';
 import { countRows } from '../support/stores';
 import { startSmtpServer, TestSmtp } from '../support/mail';
 import { json, startTestPlatform, TestPlatform } from '../support/platform';

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import * as yazl from 'yazl';
-import { ArchiveError, unpackArchive } from '../../deposits/archive';
+import { ArchiveError, unpackArchive } from '../../flows/archive';
 import { tarGz } from './support/flows';
 
 const limits = { maxFiles: 3, maxFileBytes: 1000, maxTotalBytes: 1500 };

@@ -1,4 +1,4 @@
-import { checkAttachment } from '../../deposits/attachments';
+import { checkAttachment } from '../../invoicing/attachments';
 
 const MB = 1024 * 1024;
 

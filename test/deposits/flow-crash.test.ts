@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app';
-import { pollFlowInbox } from '../../api/flow-inbox';
+import { pollFlowInbox } from '../../inbox/flow-inbox';
 import { FsBlobStore } from '../../platform/blobs';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';

@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Worker } from '@temporalio/worker';
 import type { Db } from '../../platform/db';
-import { createWorker } from '../../platform/worker';
+import { createWorker } from '../../activities/worker';
 import { invoiceFlow, flowState } from '../../workflows/flow';
 import { describeWithCorpus } from '../support/corpus';
 import { testMailer } from '../support/mail';

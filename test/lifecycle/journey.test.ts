@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
-import { readPdfText } from '../../deposits/pdf-text';
+import { readPdfText } from '../../invoicing/drafts/pdf-text';
 import { invoiceLifecycle, invoiceState } from '../../workflows/invoice';
 import { json, startTestPlatform, TestPlatform, waitForStatus } from '../support/platform';
 import { seedUser } from '../support/people';

@@ -4,7 +4,7 @@ import {
   dueDate,
   lateCharges,
   paymentDelayDays,
-} from '../../lifecycle/payment';
+} from '../../invoicing/lifecycle/payment';
 
 describe('legal payment delay', () => {
   it.each([

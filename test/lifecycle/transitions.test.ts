@@ -6,7 +6,7 @@ import {
   reformCode,
   STATUSES,
   Transition,
-} from '../../lifecycle/transitions';
+} from '../../invoicing/lifecycle/transitions';
 
 const buyer = (to: InvoiceStatusCode, needs: Transition['needs'] = []): Transition => ({
   to,

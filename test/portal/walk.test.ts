@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { blankInvoice, withBuyer, withSeller } from '../../deposits/draft-invoice';
+import { blankInvoice, withBuyer, withSeller } from '../../invoicing/drafts/draft-invoice';
 import { toFacturX } from '../../invoice/facturx';
 import { toPdf } from '../../invoice/pdf';
 import { toUbl } from '../../invoice/ubl/write';

@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
-import { createWorker } from '../../platform/worker';
+import { createWorker } from '../../activities/worker';
 import { startDevServer, workflowBundle } from './temporal';
 import type { MailConfig } from '../../platform/config';
 import type { Outbox } from '../../platform/mail/outbox';

@@ -4,7 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createAttachmentActivities } from '../../activities/attachment';
+import { createAttachmentActivities } from '../../activities/membership';
 import type { Db } from '../../platform/db';
 import type { OutgoingEmail } from '../../platform/mailer';
 import { createStructure } from '../../structures/structures';
@@ -15,7 +15,7 @@ import {
   membersChanged,
   status,
   structureAttachment,
-} from '../../workflows/attachment';
+} from '../../workflows/membership';
 import { seedUser } from '../support/people';
 import { countRows, closeTestDb, testDb } from '../support/stores';
 import { startDevServer, workflowBundle } from '../support/temporal';

@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { AttachmentActivities, Manager } from '../../activities/attachment';
+import type { AttachmentActivities, Manager } from '../../activities/membership';
 import {
   AttachmentRequest,
   attachmentWorkflowId,
@@ -8,7 +8,7 @@ import {
   status,
   structureAttachment,
   withdraw,
-} from '../../workflows/attachment';
+} from '../../workflows/membership';
 import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
 const request = (userId: string): AttachmentRequest => ({

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
-import { Canvas, COLORS, CONTENT_WIDTH, lineHeight, PAGE } from '../invoice/pdf/canvas';
-import { embedFonts } from '../invoice/pdf/fonts';
+import { Canvas, COLORS, CONTENT_WIDTH, lineHeight, PAGE } from '../../invoice/pdf/canvas';
+import { embedFonts } from '../../invoice/pdf/fonts';
 
 /** The facts a deposit certificate attests. */
 export interface DepositCertificate {

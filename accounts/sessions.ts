@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db';
 import { hashToken, newToken, verifyPassword } from '../platform/secrets';
-import { ApiError } from './errors';
+import { DomainError } from '../platform/domain-error';
 import { Account, findUserByEmail, normalizeEmail, toAccount } from './users';
 
 export const SESSION_HOURS = 12;
@@ -32,20 +32,15 @@ export async function signIn(db: Db, email: string, password: string, now = new 
 
   if (user?.locked_until && new Date(user.locked_until) > now) {
     await attempt('LOCKED');
-    throw new ApiError(
-      423,
-      'ACCOUNT_LOCKED',
-      'Too many failed sign-ins: this account is locked for an hour.',
-      {
-        lockedUntil: new Date(user.locked_until).toISOString(),
-      },
-    );
+    throw new DomainError('ACCOUNT_LOCKED', 'Too many failed sign-ins: this account is locked for an hour.', {
+      lockedUntil: new Date(user.locked_until).toISOString(),
+    });
   }
   const ok = await verifyPassword(password, user?.password_hash ?? UNKNOWN_USER_HASH);
   if (!user || !ok || user.status !== 'ACTIVE') {
     if (user) await recordFailure(db, user.id, now);
     await attempt('INVALID_CREDENTIALS');
-    throw new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong email or password.');
+    throw new DomainError('INVALID_CREDENTIALS', 'Wrong email or password.');
   }
 
   const cookieToken = newToken();

@@ -1,5 +1,5 @@
-import type { Db } from '../platform/db';
-import { wireIds } from './identifiers';
+import type { Db } from '../../platform/db';
+import { wireIds } from '../../service-mode/identifiers';
 
 /** Amounts are decimal text in the read model; the wire gives numbers. */
 const amount = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));

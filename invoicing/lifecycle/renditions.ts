@@ -1,5 +1,5 @@
-import { extractFacturX, parseInvoice, toCii, toFacturX, toPdf, toUbl } from '../invoice';
-import type { Invoice } from '../invoice';
+import { extractFacturX, parseInvoice, toCii, toFacturX, toPdf, toUbl } from '../../invoice';
+import type { Invoice } from '../../invoice';
 
 /** The forms a recipient may receive an invoice in; `original` is the deposited file itself. */
 export const INVOICE_FORMATS = ['original', 'ubl', 'cii', 'facturx', 'pdf'] as const;

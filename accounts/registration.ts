@@ -6,8 +6,8 @@ import { hashPassword, hashToken, passwordProblem } from '../platform/secrets';
 import { accountActivation, activate, resendActivation } from '../workflows/account';
 import type { AccountLinkInput, LinkUse } from '../workflows/emailed-link';
 import { confirmPasswordReset, passwordReset, resendPasswordReset } from '../workflows/password-reset';
-import type { Registration } from './account-schemas';
-import { ApiError } from './errors';
+import type { Registration } from '../api/account-schemas';
+import { DomainError } from '../platform/domain-error';
 import { Account, findUserByEmail, normalizeEmail, toAccount } from './users';
 
 export interface AccountDeps {
@@ -44,7 +44,7 @@ export async function registerAccount(
     created_at: now.toISOString(),
   };
   const taken = () =>
-    new ApiError(409, 'EMAIL_TAKEN', 'An account already uses this email.', { field: 'body.email' });
+    new DomainError('EMAIL_TAKEN', 'An account already uses this email.', { field: 'body.email' });
   if (await findUserByEmail(deps.db, row.email)) throw taken();
   try {
     await deps.db('users').insert(row);
@@ -122,21 +122,20 @@ async function useLink(
   update: (use: LinkUse) => Promise<void>,
 ): Promise<void> {
   const user = await findUserByEmail(deps.db, a.email);
-  const invalid = () =>
-    new ApiError(400, 'TOKEN_INVALID', 'This link is not valid.', { field: 'body.token' });
+  const invalid = () => new DomainError('TOKEN_INVALID', 'This link is not valid.', { field: 'body.token' });
   if (user?.status !== expectedStatus) throw invalid();
   const weak = passwordProblem(a.password);
-  if (weak) throw new ApiError(400, 'PASSWORD_WEAK', weak, { field: 'body.password' });
+  if (weak) throw new DomainError('PASSWORD_WEAK', weak, { field: 'body.password' });
   try {
     await update({ tokenHash: hashToken(a.token), passwordHash: await hashPassword(a.password) });
   } catch (err) {
     const failure = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (failure instanceof ApplicationFailure && failure.type === 'LINK_EXPIRED')
-      throw new ApiError(410, 'LINK_EXPIRED', failure.message, { field: 'body.token' });
+      throw new DomainError('LINK_EXPIRED', failure.message, { field: 'body.token' });
     if (failure instanceof ApplicationFailure && failure.type === 'TOKEN_INVALID') throw invalid();
     // The workflow has ended: its link lapsed (the account is still waiting), or was never sent.
     if (err instanceof WorkflowNotFoundError)
-      throw new ApiError(410, 'LINK_EXPIRED', 'This link has expired; ask for a new one.', {
+      throw new DomainError('LINK_EXPIRED', 'This link has expired; ask for a new one.', {
         field: 'body.token',
       });
     throw err;

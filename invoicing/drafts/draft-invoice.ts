@@ -1,4 +1,4 @@
-import type { Invoice, PostalAddress } from '../invoice/model';
+import type { Invoice, PostalAddress } from '../../invoice/model';
 import type { PdfInvoiceFacts } from './pdf-prefill';
 
 /** ISO 6523 ICD of the SIRET, the identifier the platform routes French invoices by. */

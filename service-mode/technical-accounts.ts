@@ -3,9 +3,9 @@ import type { Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import { hashPassword, hashToken, passwordProblem, verifyPassword } from '../platform/secrets';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../platform/domain-error';
 import { technicalAccountReminders } from '../workflows/technical-account';
-import { CODES, CproError } from './wire';
+import { CODES, CproError } from '../api/cpro/wire';
 
 /** A technical account's password is valid this long after it was set (the platform's rule). */
 export const PASSWORD_VALIDITY_DAYS = 424;
@@ -44,7 +44,7 @@ export async function setTechnicalAccount(
 ): Promise<TechnicalAccountView & { password?: string }> {
   if (chosen !== undefined) {
     const problem = passwordProblem(chosen);
-    if (problem) throw new ApiError(400, 'PASSWORD_WEAK', problem, { field: 'body.password' });
+    if (problem) throw new DomainError('PASSWORD_WEAK', problem, { field: 'body.password' });
   }
   const password = chosen ?? generatedPassword();
   const passwordHash = await hashPassword(password);

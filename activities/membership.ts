@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
-import type { AttachmentOutcome, AttachmentRequest } from '../workflows/attachment';
+import type { AttachmentOutcome, AttachmentRequest } from '../workflows/membership';
 
 export interface AttachmentActivityDeps {
   db: Db;

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../platform/logger';
-import { isFlowSyntax } from '../deposits/flow-syntax';
-import { depositFlow, FlowDepositDeps } from './flow-deposit';
+import { isFlowSyntax } from '../flows/syntax';
+import { depositFlow, FlowDepositDeps } from '../flows/deposit';
 
 /** Files younger than this may still be being written by the sender: they wait for the next poll. */
 const SETTLE_MS = 2000;

@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
-import type { AttachmentActivities } from '../activities/attachment';
+import type { AttachmentActivities } from '../activities/membership';
 import { AttachmentStatus, RequesterEmail, StructureId } from './search-attributes';
 
 /** A user's request to act for a structure (rattachement), optionally for some of its services. */

@@ -1,8 +1,8 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
-import { ApiError } from './errors';
-import { membersChanged, RefusalType } from '../workflows/attachment';
+import { DomainError } from '../platform/domain-error';
+import { membersChanged, RefusalType } from '../workflows/membership';
 
 /** Tells every open attachment request of the structure that its members changed (who may decide, who is in). */
 export async function signalMembersChanged(db: Db, client: Client, structureId: string): Promise<void> {
@@ -23,11 +23,11 @@ export async function signalMembersChanged(db: Db, client: Client, structureId: 
   );
 }
 
-const REFUSALS: Record<RefusalType, [number, string]> = {
-  NotAManager: [403, 'MANAGER_REQUIRED'],
-  NotTheRequester: [403, 'NOT_THE_REQUESTER'],
-  NotEscalated: [403, 'ATTACHMENT_NOT_ESCALATED'],
-  AlreadyDecided: [409, 'ATTACHMENT_ALREADY_DECIDED'],
+const REFUSALS: Record<RefusalType, string> = {
+  NotAManager: 'MANAGER_REQUIRED',
+  NotTheRequester: 'NOT_THE_REQUESTER',
+  NotEscalated: 'ATTACHMENT_NOT_ESCALATED',
+  AlreadyDecided: 'ATTACHMENT_ALREADY_DECIDED',
 };
 
 /** Runs an update of an attachment workflow, turning its refusals into API errors with stable codes. */
@@ -36,13 +36,12 @@ export async function attachmentUpdate<T>(id: string, run: () => Promise<T>): Pr
     return await run();
   } catch (err) {
     if (err instanceof WorkflowNotFoundError)
-      throw new ApiError(404, 'ATTACHMENT_REQUEST_NOT_FOUND', `No open attachment request ${id}.`, {
+      throw new DomainError('ATTACHMENT_REQUEST_NOT_FOUND', `No open attachment request ${id}.`, {
         field: 'params.userId',
       });
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type && cause.type in REFUSALS) {
-      const [status, code] = REFUSALS[cause.type as RefusalType];
-      throw new ApiError(status, code, cause.message);
+      throw new DomainError(REFUSALS[cause.type as RefusalType], cause.message);
     }
     throw err;
   }

@@ -2,11 +2,11 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Knex } from 'knex';
 import type { Db } from '../platform/db';
-import { allowedNext, InvoiceStatusCode } from '../lifecycle/transitions';
-import { daysLate, lateCharges } from '../lifecycle/payment';
+import { allowedNext, InvoiceStatusCode } from './lifecycle/transitions';
+import { daysLate, lateCharges } from './lifecycle/payment';
 import type { Actor } from '../workflows/invoice';
-import type { ListingQuery } from './invoice-schemas';
-import { sidesOf } from './invoice-access';
+import type { ListingQuery } from '../api/invoice-schemas';
+import { sidesOf } from './access';
 
 const iso = (v: unknown) =>
   v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : undefined;

@@ -1,16 +1,16 @@
-import type { FacturXProfile } from './cii/profile';
-import type { Invoice } from './model';
-import type { PlatformContext } from './platform-rules';
-import type { Finding } from './validate';
-import { en16931Findings } from './check/en16931';
-import { facturXFindings } from './check/facturx';
-import { CHECK_RULES, errorCode, errorMessage, fatal } from './check/findings';
-import { platformFindings } from './check/platform';
-import { readInvoiceFile, type CheckedFormat, type ReadInvoiceFile } from './check/read';
-import { xsdFindings } from './check/xsd';
+import type { FacturXProfile } from '../cii/profile';
+import type { Invoice } from '../model';
+import type { PlatformContext } from '../platform-rules';
+import type { Finding } from '../validate';
+import { en16931Findings } from './en16931';
+import { facturXFindings } from './facturx';
+import { CHECK_RULES, errorCode, errorMessage, fatal } from './findings';
+import { platformFindings } from './platform';
+import { readInvoiceFile, type CheckedFormat, type ReadInvoiceFile } from './read';
+import { xsdFindings } from './xsd';
 
-export type { CheckedFormat } from './check/read';
-export { CHECK_RULES } from './check/findings';
+export type { CheckedFormat } from './read';
+export { CHECK_RULES } from './findings';
 
 /** Which rules to judge a file by: the standard, the platform's own, or both. */
 export type RuleSet = 'en16931' | 'platform' | 'all';

@@ -1,18 +1,18 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ApiError } from './errors';
+import { DomainError } from '../platform/domain-error';
 
-const REFUSALS: Record<string, [number, string]> = {
-  NotYours: [403, 'NOT_YOURS'],
-  NotAnAdvisor: [403, 'ADVISOR_REQUIRED'],
-  NotTheRequester: [403, 'NOT_THE_REQUESTER'],
-  Ended: [409, 'CONVERSATION_ENDED'],
-  Closed: [409, 'REQUEST_CLOSED'],
-  NoOffer: [409, 'LIVE_CHAT_NOT_OFFERED'],
-  ChatNotWaiting: [409, 'CHAT_NOT_WAITING'],
-  ChatNotActive: [409, 'CHAT_NOT_ACTIVE'],
-  UnknownAnswer: [422, 'ANSWER_UNKNOWN'],
-  Empty: [400, 'INVALID_INPUT'],
+const REFUSALS: Record<string, string> = {
+  NotYours: 'NOT_YOURS',
+  NotAnAdvisor: 'ADVISOR_REQUIRED',
+  NotTheRequester: 'NOT_THE_REQUESTER',
+  Ended: 'CONVERSATION_ENDED',
+  Closed: 'REQUEST_CLOSED',
+  NoOffer: 'LIVE_CHAT_NOT_OFFERED',
+  ChatNotWaiting: 'CHAT_NOT_WAITING',
+  ChatNotActive: 'CHAT_NOT_ACTIVE',
+  UnknownAnswer: 'ANSWER_UNKNOWN',
+  Empty: 'INVALID_INPUT',
 };
 
 /**
@@ -24,11 +24,10 @@ export async function supportCall<T>(notFound: string, field: string, run: () =>
     return await run();
   } catch (err) {
     if (err instanceof WorkflowNotFoundError)
-      throw new ApiError(404, notFound, 'Nothing open with this id.', { field });
+      throw new DomainError(notFound, 'Nothing open with this id.', { field });
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type && cause.type in REFUSALS) {
-      const [status, code] = REFUSALS[cause.type];
-      throw new ApiError(status, code, cause.message);
+      throw new DomainError(REFUSALS[cause.type], cause.message);
     }
     throw err;
   }

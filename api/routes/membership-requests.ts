@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
 import { requireCaller } from '../auth';
-import { attachmentUpdate } from '../attachment-workflows';
-import { ApiError } from '../errors';
+import { attachmentUpdate } from '../../structures/membership-workflows';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { accessErrors, body, pathParam, structureIdParam, structureCaller } from '../structure-routes';
@@ -17,7 +17,7 @@ import {
   Decision,
   structureAttachment,
   withdraw,
-} from '../../workflows/attachment';
+} from '../../workflows/membership';
 
 type DecisionBody = {
   approve: boolean;
@@ -49,11 +49,11 @@ export function attachmentRequestsRouter({
     const structureId = req.params.structureId as string;
     const input = body(checkCreate, req);
     if (!(await db('structures').where({ id: structureId }).first('id')))
-      throw new ApiError(404, 'STRUCTURE_NOT_FOUND', `No structure with id ${structureId}.`, {
+      throw new DomainError('STRUCTURE_NOT_FOUND', `No structure with id ${structureId}.`, {
         field: 'params.structureId',
       });
     if (await membershipOf(db, structureId, caller.userId))
-      throw new ApiError(409, 'ALREADY_A_MEMBER', 'You are already attached to this structure.');
+      throw new DomainError('ALREADY_A_MEMBER', 'You are already attached to this structure.');
     await checkServices(db, structureId, input.services ?? []);
     const request: AttachmentRequest = {
       structureId,
@@ -67,8 +67,7 @@ export function attachmentRequestsRouter({
       await client.workflow.start(structureAttachment, { workflowId: id, taskQueue, args: [request] });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError)
-        throw new ApiError(
-          409,
+        throw new DomainError(
           'ATTACHMENT_ALREADY_REQUESTED',
           'Your request to this structure awaits an answer.',
         );
@@ -99,8 +98,7 @@ export function attachmentRequestsRouter({
     // the schema, which ajv's strict mode and OpenAPI readers handle poorly.
     const missing = input.approve ? (input.role ? undefined : 'role') : input.reason ? undefined : 'reason';
     if (missing)
-      throw new ApiError(
-        400,
+      throw new DomainError(
         'INVALID_INPUT',
         `body.${missing} is required to ${input.approve ? 'approve' : 'refuse'}.`,
         {
@@ -128,7 +126,7 @@ export function attachmentRequestsRouter({
     const caller = requireCaller(res);
     const userId = req.params.userId as string;
     if (userId !== caller.userId)
-      throw new ApiError(403, 'NOT_THE_REQUESTER', 'Only the requester may withdraw the request.', {
+      throw new DomainError('NOT_THE_REQUESTER', 'Only the requester may withdraw the request.', {
         field: 'params.userId',
       });
     const id = attachmentWorkflowId(req.params.structureId as string, userId);
@@ -144,7 +142,7 @@ export function attachmentRequestsRouter({
 async function checkServices(db: Db, structureId: string, services: string[]) {
   const unknown = await unknownServices(db, structureId, services);
   if (unknown.length > 0)
-    throw new ApiError(422, 'SERVICE_UNKNOWN', `The structure has no service ${unknown.join(', ')}.`, {
+    throw new DomainError('SERVICE_UNKNOWN', `The structure has no service ${unknown.join(', ')}.`, {
       field: 'body.services',
     });
 }

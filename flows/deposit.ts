@@ -4,7 +4,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { BlobStore } from '../platform/blobs';
 import type { Db } from '../platform/db';
-import type { FlowSyntax } from '../deposits/flow-syntax';
+import type { FlowSyntax } from './syntax';
 import { invoiceFlow, type FlowDeposit } from '../workflows/flow';
 
 export interface FlowDepositDeps {

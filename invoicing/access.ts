@@ -1,8 +1,8 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
-import type { Caller } from './auth';
-import { ApiError } from './errors';
+import type { Caller } from '../api/auth';
+import { DomainError } from '../platform/domain-error';
 import type { Actor, RefusalType } from '../workflows/invoice';
 
 /** The caller with all their memberships, read now: what the invoice workflow's validators judge. */
@@ -35,16 +35,16 @@ export function sidesOf(
   return sides;
 }
 
-const REFUSALS: Record<RefusalType, [number, string, string?]> = {
-  TransitionNotAllowed: [409, 'TRANSITION_NOT_ALLOWED', 'body.status'],
-  NotAMember: [403, 'NOT_A_MEMBER'],
-  ServiceNotAllowed: [403, 'SERVICE_NOT_ALLOWED'],
-  ReasonRequired: [400, 'REASON_REQUIRED', 'body.reason'],
-  MandateNumberRequired: [400, 'MANDATE_NUMBER_REQUIRED', 'body.mandateNumber'],
-  RoutingInvalid: [422, 'ROUTING_INVALID', 'body'],
-  Busy: [409, 'INVOICE_BUSY'],
-  Closed: [409, 'INVOICE_CLOSED'],
-  CompletionEmpty: [400, 'COMPLETION_EMPTY', 'body'],
+const REFUSALS: Record<RefusalType, [string, string?]> = {
+  TransitionNotAllowed: ['TRANSITION_NOT_ALLOWED', 'body.status'],
+  NotAMember: ['NOT_A_MEMBER'],
+  ServiceNotAllowed: ['SERVICE_NOT_ALLOWED'],
+  ReasonRequired: ['REASON_REQUIRED', 'body.reason'],
+  MandateNumberRequired: ['MANDATE_NUMBER_REQUIRED', 'body.mandateNumber'],
+  RoutingInvalid: ['ROUTING_INVALID', 'body'],
+  Busy: ['INVOICE_BUSY'],
+  Closed: ['INVOICE_CLOSED'],
+  CompletionEmpty: ['COMPLETION_EMPTY', 'body'],
 };
 
 /** Runs an update of an invoice workflow, turning its refusals into API errors with stable codes. */
@@ -53,11 +53,11 @@ export async function invoiceUpdate<T>(id: string, run: () => Promise<T>): Promi
     return await run();
   } catch (err) {
     if (err instanceof WorkflowNotFoundError)
-      throw new ApiError(409, 'INVOICE_CLOSED', `Invoice ${id} has reached the end of its lifecycle.`);
+      throw new DomainError('INVOICE_CLOSED', `Invoice ${id} has reached the end of its lifecycle.`);
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type && cause.type in REFUSALS) {
-      const [status, code, field] = REFUSALS[cause.type as RefusalType];
-      throw new ApiError(status, code, cause.message, field ? { field } : undefined);
+      const [code, field] = REFUSALS[cause.type as RefusalType];
+      throw new DomainError(code, cause.message, field ? { field } : undefined);
     }
     throw err;
   }

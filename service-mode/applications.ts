@@ -4,7 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import { hashToken } from '../platform/secrets';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../platform/domain-error';
 import {
   approveProduction,
   raccordement,
@@ -112,8 +112,7 @@ export async function setQualificationScenario(
 ): Promise<void> {
   const row = await deps.db('api_applications').where({ id: applicationId }).first('mode');
   if (row?.mode !== 'QUALIFICATION')
-    throw new ApiError(
-      409,
+    throw new DomainError(
       'NOT_IN_QUALIFICATION',
       'Only an application in qualification has a scenario to change.',
     );
@@ -135,9 +134,9 @@ export async function approveApplication(
   } catch (err) {
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === 'OperatorRequired')
-      throw new ApiError(403, 'OPERATOR_REQUIRED', cause.message);
+      throw new DomainError('OPERATOR_REQUIRED', cause.message);
     if (cause instanceof ApplicationFailure && cause.type === 'NotQualified')
-      throw new ApiError(409, 'NOT_QUALIFIED', cause.message);
+      throw new DomainError('NOT_QUALIFIED', cause.message);
     throw err;
   }
 }

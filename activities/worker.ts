@@ -1,5 +1,5 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
-import { createActivities, ActivityDeps } from '../activities';
+import { createActivities, ActivityDeps } from './index';
 
 export interface WorkerSetup {
   connection: NativeConnection;

@@ -8,8 +8,8 @@ import { InvoiceFormatError } from '../invoice/errors';
 import { XmlError } from '../invoice/xml';
 import { extractFacturX, PdfError } from '../invoice/facturx';
 import { invoiceLifecycle, InvoiceDeposit } from '../workflows/invoice';
-import { ApiError } from './errors';
-import type { Caller } from './auth';
+import { DomainError } from '../platform/domain-error';
+import type { Caller } from '../api/auth';
 import type { LifecycleSettings } from '../platform/config';
 
 export interface DepositDeps {
@@ -64,7 +64,7 @@ export async function prepareDeposit(
   bytes: Uint8Array,
   meta: DepositMeta,
 ): Promise<InvoiceDeposit> {
-  if (bytes.byteLength === 0) throw new ApiError(400, 'EMPTY_INVOICE', 'The invoice file is empty.');
+  if (bytes.byteLength === 0) throw new DomainError('EMPTY_INVOICE', 'The invoice file is empty.');
   const pdf = Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC;
   // A Factur-X PDF is filed under the facts of the invoice XML it carries.
   const identity = identifyOrReject(pdf ? await embeddedInvoice(bytes) : bytes);
@@ -74,8 +74,7 @@ export async function prepareDeposit(
     !identity.seller.id && 'seller identifier (BT-30, BT-29, BT-31 or BT-34)',
   ].filter((m): m is string => !!m);
   if (missing.length > 0) {
-    throw new ApiError(
-      422,
+    throw new DomainError(
       'INVOICE_UNIDENTIFIABLE',
       `The invoice cannot be filed: missing ${missing.join(', ')}.`,
       {
@@ -142,8 +141,7 @@ export async function startInvoiceWorkflow(
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     const existing = await client.workflow.getHandle(invoiceId).describe();
     if (existing.memo?.blobSha256 === blob.sha256) return { invoiceId, created: false };
-    throw new ApiError(
-      409,
+    throw new DomainError(
       'DUPLICATE_INVOICE',
       `Invoice number ${deposit.number} of ${deposit.year} was already deposited by this supplier with different content.`,
       { invoiceId },
@@ -158,8 +156,7 @@ async function checkDepositor(db: Db, caller: Caller, supplierId: string): Promi
     .where({ 'structures.identifier': supplierId, 'structure_members.user_id': caller.userId })
     .first('structures.id');
   if (!member)
-    throw new ApiError(
-      403,
+    throw new DomainError(
       'NOT_A_MEMBER',
       `You are not attached to the supplier structure ${supplierId} this invoice is issued by.`,
       { field: 'body.seller', supplierId },
@@ -171,8 +168,7 @@ async function embeddedInvoice(bytes: Uint8Array): Promise<Uint8Array> {
     return (await extractFacturX(bytes)).xml;
   } catch (err) {
     if (err instanceof PdfError) {
-      const status = err.code === 'PDF_NO_INVOICE_XML' ? 415 : err.code === 'PDF_TOO_LARGE' ? 413 : 400;
-      throw new ApiError(status, err.code, err.message);
+      throw new DomainError(err.code, err.message);
     }
     throw err;
   }
@@ -183,10 +179,10 @@ function identifyOrReject(bytes: Uint8Array) {
     return identifyInvoice(bytes);
   } catch (err) {
     if (err instanceof XmlError) {
-      throw new ApiError(400, 'INVOICE_NOT_WELL_FORMED', err.message, { code: err.code, line: err.line });
+      throw new DomainError('INVOICE_NOT_WELL_FORMED', err.message, { code: err.code, line: err.line });
     }
     if (err instanceof InvoiceFormatError)
-      throw new ApiError(415, 'NOT_AN_INVOICE', err.message, { code: err.code });
+      throw new DomainError('NOT_AN_INVOICE', err.message, { code: err.code });
     throw err;
   }
 }

@@ -1,9 +1,9 @@
 import express, { Router, type Request } from 'express';
 import multer from 'multer';
 import type { AppDeps } from '../app';
-import { ApiError } from '../errors';
+import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
-import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../../deposits/attachments';
+import { ATTACHMENT_MAX_BYTES, checkAttachment } from '../../invoicing/attachments';
 import { draftOf, editableDraftOf } from './drafts';
 
 /** Media type of an attachment by its extension (the allowed list's common ones). */
@@ -42,12 +42,9 @@ export async function saveAttachment(
     const existing = await trx('draft_attachments').where({ draft_id: draftId, name }).first();
     if (existing) {
       if (existing.blob_sha256 === blob.sha256) return toAttachment(existing);
-      throw new ApiError(
-        409,
-        'ATTACHMENT_NAME_TAKEN',
-        `The draft already has an attachment named "${name}".`,
-        { field: 'name' },
-      );
+      throw new DomainError('ATTACHMENT_NAME_TAKEN', `The draft already has an attachment named "${name}".`, {
+        field: 'name',
+      });
     }
     const [{ total }] = await trx('draft_attachments').where({ draft_id: draftId }).sum({ total: 'size' });
     const problem = checkAttachment(name, bytes.byteLength, Number(total ?? 0));
@@ -76,9 +73,8 @@ export async function saveAttachment(
   });
 }
 
-export function attachmentError(p: { code: string; message: string; field: string }): ApiError {
-  const status = p.code === 'ATTACHMENT_TOO_LARGE' || p.code === 'ATTACHMENTS_TOTAL_TOO_LARGE' ? 413 : 400;
-  return new ApiError(status, p.code, p.message, { field: p.field });
+export function attachmentError(p: { code: string; message: string; field: string }): DomainError {
+  return new DomainError(p.code, p.message, { field: p.field });
 }
 
 function toAttachment(r: Record<string, unknown>) {
@@ -108,8 +104,7 @@ export function uploadedAttachment(req: Request): { name: string; bytes: Buffer 
   const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? (req.body as Buffer) : undefined);
   const name = req.file?.originalname ?? (typeof req.query.name === 'string' ? req.query.name : '');
   if (!bytes)
-    throw new ApiError(
-      400,
+    throw new DomainError(
       'ATTACHMENT_MISSING',
       'Send the file as the body (with ?name=) or a multipart field "file".',
       { field: 'file' },
@@ -137,7 +132,7 @@ export function attachmentsRouter(deps: AppDeps): Router {
     const row = await editableDraftOf(db, req, res);
     const removed = await db('draft_attachments').where({ draft_id: row.id, name: req.params.name }).delete();
     if (removed === 0)
-      throw new ApiError(404, 'ATTACHMENT_NOT_FOUND', `No attachment "${req.params.name}".`, {
+      throw new DomainError('ATTACHMENT_NOT_FOUND', `No attachment "${req.params.name}".`, {
         field: 'params.name',
       });
     res.status(204).end();

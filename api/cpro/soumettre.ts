@@ -1,7 +1,12 @@
 import Decimal from 'decimal.js';
-import type { Invoice, InvoiceLine, VatBreakdown } from '../invoice/model';
-import { CADRES_DE_FACTURATION } from '../invoice/platform-rules/cadres';
-import { blankInvoice, withBuyer, withSeller, type StructureFacts } from '../deposits/draft-invoice';
+import type { Invoice, InvoiceLine, VatBreakdown } from '../../invoice/model';
+import { CADRES_DE_FACTURATION } from '../../invoice/platform-rules/cadres';
+import {
+  blankInvoice,
+  withBuyer,
+  withSeller,
+  type StructureFacts,
+} from '../../invoicing/drafts/draft-invoice';
 import { CODES, CproError } from './wire';
 
 /** The body of soumettre, as the platform's clients send it (amounts as numbers or decimal strings). */

@@ -1,7 +1,12 @@
-import type { Invoice } from '../invoice';
-import type { RecipientDirectory } from '../invoice/platform-rules/context';
-import { FF_EJ_01, FF_EJ_02, FF_RECIPIENT_01, FF_SERVICE_01 } from '../invoice/platform-rules/rules/routing';
-import type { Finding } from '../invoice/validate/finding';
+import type { Invoice } from '../../invoice';
+import type { RecipientDirectory } from '../../invoice/platform-rules/context';
+import {
+  FF_EJ_01,
+  FF_EJ_02,
+  FF_RECIPIENT_01,
+  FF_SERVICE_01,
+} from '../../invoice/platform-rules/rules/routing';
+import type { Finding } from '../../invoice/validate/finding';
 
 export interface RoutingData {
   recipientId?: string;
