@@ -15,7 +15,7 @@ import {
   FlowSyntax,
   isFlowInvoiceFile,
 } from '../flows/syntax';
-import type { InvoiceDeposit } from '../workflows/invoice';
+import type { InvoiceDeposit } from '../invoicing/types';
 
 export interface FlowActivityDeps {
   db: Db;

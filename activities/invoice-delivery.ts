@@ -5,8 +5,8 @@ import type { BlobStore } from '../platform/blobs';
 import type { Mailer } from '../platform/mailer';
 import { INVOICE_FORMATS, InvoiceFormat, renderAs } from '../invoicing/lifecycle/renditions';
 import { renderDepositCertificate } from '../invoicing/lifecycle/certificate';
-import type { BlobRef, Routing } from '../workflows/invoice';
 import { subscriberEmails } from './invoice-notices';
+import type { BlobRef, Routing } from '../invoicing/types';
 
 export interface InvoiceDeliveryDeps {
   db: Db;

@@ -7,9 +7,9 @@ import type { DuplicateRegistry } from '../invoice/platform-rules/context';
 import { dbRecipientDirectory } from '../structures/directory';
 import { routingProblems } from '../invoicing/lifecycle/routing';
 import type { LateCharges } from '../invoicing/lifecycle/payment';
-import type { Finding, HistoryEntry, InvoiceDeposit, Routing } from '../workflows/invoice';
 import { createInvoiceDelivery } from './invoice-delivery';
 import { createInvoiceNotices } from './invoice-notices';
+import type { Finding, HistoryEntry, InvoiceDeposit, Routing } from '../invoicing/types';
 
 export interface InvoiceActivityDeps {
   db: Db;

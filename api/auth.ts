@@ -4,13 +4,7 @@ import type { Db } from '../platform/db';
 import { hashToken } from '../platform/secrets';
 import { DomainError } from '../platform/domain-error';
 import { findSession } from '../accounts/sessions';
-
-/** Who is calling: set on `res.locals.caller` by `authenticate`. */
-export interface Caller {
-  userId: string;
-  email: string;
-  operator: boolean;
-}
+import { Caller } from '../accounts/caller';
 
 export const SESSION_COOKIE = 'ff_session';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -3,7 +3,8 @@ import type { ValidateFunction } from 'ajv';
 import { requireCaller } from './auth';
 import { check } from './schemas';
 import type { Db } from '../platform/db';
-import { authorize, Caller, Membership, Need } from '../structures/access';
+import { authorize, Membership, Need } from '../structures/access';
+import { Caller } from '../accounts/caller';
 
 /**
  * What the structure routers share: the authenticated caller, their membership checked against what

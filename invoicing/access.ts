@@ -1,9 +1,9 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
-import type { Caller } from '../api/auth';
 import { DomainError } from '../platform/domain-error';
-import type { Actor, RefusalType } from '../workflows/invoice';
+import type { Actor, RefusalType } from './types';
+import type { Caller } from '../accounts/caller';
 
 /** The caller with all their memberships, read now: what the invoice workflow's validators judge. */
 export async function actorOf(db: Db, caller: Caller): Promise<Actor> {

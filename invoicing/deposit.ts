@@ -7,10 +7,11 @@ import { identifyInvoice } from '../invoice/identify';
 import { InvoiceFormatError } from '../invoice/errors';
 import { XmlError } from '../invoice/xml';
 import { extractFacturX, PdfError } from '../invoice/facturx';
-import { invoiceLifecycle, InvoiceDeposit } from '../workflows/invoice';
+import { invoiceLifecycle } from '../workflows/invoice';
 import { DomainError } from '../platform/domain-error';
-import type { Caller } from '../api/auth';
 import type { LifecycleSettings } from '../platform/config';
+import { InvoiceDeposit } from './types';
+import type { Caller } from '../accounts/caller';
 
 export interface DepositDeps {
   client: Client;

@@ -4,9 +4,9 @@ import type { Knex } from 'knex';
 import type { Db } from '../platform/db';
 import { allowedNext, InvoiceStatusCode } from './lifecycle/transitions';
 import { daysLate, lateCharges } from './lifecycle/payment';
-import type { Actor } from '../workflows/invoice';
 import type { ListingQuery } from '../api/invoice-schemas';
 import { sidesOf } from './access';
+import type { Actor } from './types';
 
 const iso = (v: unknown) =>
   v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : undefined;

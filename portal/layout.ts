@@ -1,5 +1,5 @@
-import type { Caller } from '../api/auth';
 import { esc } from './html';
+import type { Caller } from '../accounts/caller';
 
 /** What a page shows: its title, main content, and the browser module that brings it to life. */
 export interface Page {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import express, { Router } from 'express';
-import type { Caller } from '../api/auth';
 import { clientBundle, CLIENT_DIR } from './bundle';
 import { layout, Page } from './layout';
 import { accountPages } from './pages/account';
@@ -9,6 +8,7 @@ import { invoicePages } from './pages/invoices';
 import { structurePages } from './pages/structures';
 import { supportPages } from './pages/support';
 import { workPages } from './pages/work';
+import type { Caller } from '../accounts/caller';
 
 /** A page of the portal: whether it needs a signed-in user, and how it is drawn. */
 export interface PortalRoute {

@@ -1,16 +1,10 @@
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
+import { Caller } from '../accounts/caller';
 
 export const ROLES = ['PRINCIPAL', 'SECONDAIRE', 'UTILISATEUR'] as const;
 /** gestionnaire principal, gestionnaire secondaire, plain user of the structure. */
 export type Role = (typeof ROLES)[number];
-
-/** Who acts, as the API authenticated them. */
-export interface Caller {
-  userId: string;
-  email: string;
-  operator: boolean;
-}
 
 export interface Membership {
   structureId: string;

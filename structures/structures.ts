@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
-import type { Caller } from './access';
 import { FieldProblem, IdentifierType, identifierProblem, vatNumberProblem } from './identifiers';
 import type { CompanyRegistry } from './registry';
+import type { Caller } from '../accounts/caller';
 
 /** The spaces of the portal a structure may show (personalisation). */
 export const SPACES = [

@@ -4,7 +4,8 @@ import type { Duration, RetryPolicy } from '@temporalio/common';
 import type { BlobRef } from '../platform/blobs';
 import type { FlowActivities, FlowEntry } from '../activities/flow';
 import { FlowInvoiceError, FlowReport, FlowStatus, FlowSyntax, settledFlowStatus } from '../flows/syntax';
-import { invoiceLifecycle, type InvoiceDeposit } from './invoice';
+import { invoiceLifecycle } from './invoice';
+import type { InvoiceDeposit } from '../invoicing/types';
 
 /** What the API (or the inbox poller) hands over when a flow is deposited. */
 export interface FlowDeposit {

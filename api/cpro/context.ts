@@ -1,11 +1,11 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { Db } from '../../platform/db';
-import type { Caller } from '../auth';
 import { DomainError } from '../../platform/domain-error';
 import { applicationOfToken } from '../../service-mode/applications';
 import { verifyTechnicalAccount, type TechnicalCaller } from '../../service-mode/technical-accounts';
 import { CODES, CproError, NATIVE_CODES, ok } from './wire';
+import type { Caller } from '../../accounts/caller';
 
 /** Who calls /cpro: the application (bearer token) and the technical account (cpro-account header). */
 export interface CproContext {

@@ -14,13 +14,7 @@ import { renderAs } from '../../invoicing/lifecycle/renditions';
 import { STATUSES } from '../../invoicing/lifecycle/transitions';
 import { toUbl } from '../../invoice';
 import { storeBlob } from '../../platform/stored-blobs';
-import {
-  changeStatus,
-  complete,
-  invoiceLifecycle,
-  recycle,
-  type InvoiceDeposit,
-} from '../../workflows/invoice';
+import { changeStatus, complete, invoiceLifecycle, recycle } from '../../workflows/invoice';
 import { raccordementWorkflowId } from '../../service-mode/applications';
 import { internalId, wireId } from '../../service-mode/identifiers';
 import { factureOf, factureRowOf, paging, wireIdsOf } from './invoice-wire';
@@ -30,6 +24,7 @@ import { getStructure } from '../../structures/structures';
 import { listBankAccounts } from '../../structures/bank-accounts';
 import { endpoint, wireAjv, type CproContext } from './context';
 import { zipOf } from './zip';
+import type { InvoiceDeposit } from '../../invoicing/types';
 
 const base64 = { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9+/=\\s]+$' } as const;
 const idFacture = { type: ['integer', 'string'] } as const;

@@ -25,8 +25,8 @@ import {
   complete,
   invoiceLifecycle,
   recycle,
-  type BlobRef,
 } from '../../workflows/invoice';
+import type { BlobRef } from '../../invoicing/types';
 
 const checkDepositQuery = queryAjv.compile(lifecycleDepositQuery);
 const checkStatusChange = ajv.compile(statusChangeBody);

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db';
 import type { SupportSettings } from './support';
 import { loadCategories, type Category } from '../../support/categories';
 import { unknownServices } from '../../structures/services';
-import { requireCaller, type Caller } from '../auth';
+import { requireCaller } from '../auth';
 import { DomainError } from '../../platform/domain-error';
 import { errorResponse, type OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
@@ -24,6 +24,7 @@ import {
   type RequestActor,
   type SupportRequestInput,
 } from '../../workflows/support-request';
+import type { Caller } from '../../accounts/caller';
 
 type CreateBody = {
   category: string;

@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
 import type { Category } from '../../support/categories';
 import type { OpeningHours } from '../../support/opening-hours';
-import { requireCaller, type Caller } from '../auth';
+import { requireCaller } from '../auth';
 import { DomainError } from '../../platform/domain-error';
 import { errorResponse, type OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
@@ -31,6 +31,7 @@ import {
   requestLiveChat,
   supportConversation,
 } from '../../workflows/support';
+import type { Caller } from '../../accounts/caller';
 
 const checkAsk = ajv.compile<{ question: string; conversationId?: string }>(askBody);
 const checkRate = ajv.compile<{ seq: number; useful: boolean }>(rateBody);

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { createInvoiceActivities } from '../../activities/invoice';
 import { BlobNotFoundError, FsBlobStore } from '../../platform/blobs';
 import { Db, migrate } from '../../platform/db';
-import type { InvoiceDeposit } from '../../workflows/invoice';
 import { closeTestDb, tempDir, testBlobs, testDb, countRows } from '../support/stores';
 import { testMailer } from '../support/mail';
+import type { InvoiceDeposit } from '../../invoicing/types';
 
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 

@@ -5,13 +5,14 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { depositInvoice, DepositDeps } from '../../invoicing/deposit';
 import type { Db } from '../../platform/db';
-import { invoiceLifecycle, InvoiceState, invoiceState } from '../../workflows/invoice';
+import { invoiceLifecycle, invoiceState } from '../../workflows/invoice';
 import { createWorker } from '../../activities/worker';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { testMailer } from '../support/mail';
 import { startDevServer, workflowBundle } from '../support/temporal';
 import { closeTestDb, testBlobs, testDb, countRows } from '../support/stores';
 import { registerStructure } from '../support/parties';
+import { InvoiceState } from '../../invoicing/types';
 
 const example = (name: string) =>
   fs.readFileSync(corpusPath('ConnectingEurope/eInvoicing-EN16931/ubl/examples', name));

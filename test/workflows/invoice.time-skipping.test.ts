@@ -2,14 +2,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { InvoiceActivities } from '../../activities/invoice';
 import type { WorkflowHandle } from '@temporalio/client';
-import {
-  changeStatus,
-  invoiceLifecycle,
-  InvoiceDeposit,
-  invoiceState,
-  InvoiceStatusCode,
-} from '../../workflows/invoice';
+import { changeStatus, invoiceLifecycle, invoiceState, InvoiceStatusCode } from '../../workflows/invoice';
 import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { InvoiceDeposit } from '../../invoicing/types';
 
 const deposit = (number: string): InvoiceDeposit => ({
   invoiceId: `invoice/12345678200010/2026/${number}`,
