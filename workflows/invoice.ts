@@ -14,8 +14,6 @@ import {
   daysLate,
   dueDate,
   lateCharges,
-  LateCharges,
-  PaymentDelays,
   paymentDelayDays,
 } from '../invoicing/lifecycle/payment';
 import { InvoiceNumber, InvoiceStatus, RecipientSiret, SupplierSiret } from './search-attributes';
