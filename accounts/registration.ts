@@ -4,11 +4,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import { hashPassword, hashToken, passwordProblem } from '../platform/secrets';
 import { accountActivation, activate, resendActivation } from '../workflows/account';
-import type { AccountLinkInput, LinkUse } from '../workflows/emailed-link';
 import { confirmPasswordReset, passwordReset, resendPasswordReset } from '../workflows/password-reset';
-import type { Registration } from '../api/account-schemas';
 import { DomainError } from '../platform/domain-error';
-import { Account, findUserByEmail, normalizeEmail, toAccount } from './users';
+import * as store from './store';
+import type { Account, AccountLinkInput, LinkUse, Registration } from './types';
+import { findUserByEmail, normalizeEmail, toAccount } from './users';
 
 export interface AccountDeps {
   db: Db;
@@ -30,7 +30,7 @@ export async function registerAccount(
   r: Registration,
   now = new Date(),
 ): Promise<Account> {
-  const row = {
+  const row: store.UserRow = {
     id: crypto.randomUUID(),
     email: normalizeEmail(r.email),
     first_name: r.firstName.trim(),
@@ -47,7 +47,7 @@ export async function registerAccount(
     new DomainError('EMAIL_TAKEN', 'An account already uses this email.', { field: 'body.email' });
   if (await findUserByEmail(deps.db, row.email)) throw taken();
   try {
-    await deps.db('users').insert(row);
+    await store.insertUser(deps.db, row);
   } catch (err) {
     // A registration of the same email in parallel won the unique index.
     if (await findUserByEmail(deps.db, row.email)) throw taken();
@@ -61,7 +61,7 @@ export async function registerAccount(
     });
   } catch (err) {
     // No workflow, no link: the pending row would only block the email, so it goes too.
-    await deps.db('users').where({ id: row.id }).delete();
+    await store.deleteUser(deps.db, row.id);
     throw err;
   }
   return toAccount(row);
@@ -142,12 +142,12 @@ async function useLink(
   }
 }
 
-function linkInput(deps: AccountDeps, user: Record<string, unknown>, page: string): AccountLinkInput {
+function linkInput(deps: AccountDeps, user: store.UserRow, page: string): AccountLinkInput {
   return {
-    userId: user.id as string,
-    email: user.email as string,
-    firstName: user.first_name as string,
-    sendTo: user.contact_email as string,
+    userId: user.id,
+    email: user.email,
+    firstName: user.first_name,
+    sendTo: user.contact_email,
     linkUrl: `${deps.publicUrl}${page}`,
   };
 }

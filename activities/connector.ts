@@ -2,10 +2,13 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
+import { whileHeartbeating } from '../platform/heartbeat';
 import { isCredentialsRejected, isRateLimited } from '../connectors/contract';
-import { ConnectionRemoved, ConnectionStatus, SyncReport } from '../connectors/connections';
+import { ConnectionRemoved } from '../connectors/connections';
 import type { ConnectorRuntime } from '../connectors/runtime';
-import { PageOutcome, pushStatuses, syncPage } from '../connectors/sync';
+import { recordSyncOutcome } from '../connectors/store';
+import { pushStatuses, syncPage } from '../connectors/sync';
+import type { PageOutcome, SyncOutcome } from '../connectors/types';
 
 export interface ConnectorActivityDeps {
   db: Db;
@@ -30,20 +33,19 @@ export function createConnectorActivities({ db, blobs, connectors }: ConnectorAc
       // Heartbeats go on while an ERP call is slow, so only a dead worker (not a slow vendor) makes
       // Temporal hand the page to another one; the details say how far the page got.
       let progress = { done: 0, total: 0 };
-      const timer = setInterval(() => ctx.heartbeat(progress), 1000);
-      try {
-        return await asFailure(() =>
-          syncPage(deps(), connectionId, {
-            signal: ctx.cancellationSignal,
-            onRecord: (done, total) => {
-              progress = { done, total };
-              ctx.heartbeat(progress);
-            },
-          }),
-        );
-      } finally {
-        clearInterval(timer);
-      }
+      return whileHeartbeating(
+        () =>
+          asFailure(() =>
+            syncPage(deps(), connectionId, {
+              signal: ctx.cancellationSignal,
+              onRecord: (done, total) => {
+                progress = { done, total };
+                ctx.heartbeat(progress);
+              },
+            }),
+          ),
+        { everyMs: 1000, details: () => progress },
+      );
     },
 
     /** Writes the buyer's statuses and payments back to the ERP; answers how many were written. */
@@ -52,24 +54,8 @@ export function createConnectorActivities({ db, blobs, connectors }: ConnectorAc
     },
 
     /** Keeps the last report and the connection's state (ERROR with its reason when a person must act). */
-    async recordSyncOutcome(o: {
-      connectionId: string;
-      report?: SyncReport;
-      status?: Extract<ConnectionStatus, 'ACTIVE' | 'ERROR'>;
-      error?: string;
-    }): Promise<void> {
-      await db('connections')
-        .where({ id: o.connectionId })
-        .whereNot({ status: 'DELETED' })
-        .update({
-          ...(o.report && { last_report: JSON.stringify(o.report) }),
-          // A paused connection stays paused; its state is the person's choice.
-          ...(o.status && {
-            status: db.raw('case when status = ? then status else ? end', ['PAUSED', o.status]),
-          }),
-          ...(o.status && { error: o.error ?? null }),
-          updated_at: new Date().toISOString(),
-        });
+    async recordSyncOutcome(o: SyncOutcome): Promise<void> {
+      await recordSyncOutcome(db, o);
     },
   };
 }

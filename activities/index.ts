@@ -1,5 +1,5 @@
 import { createAccountActivities, AccountActivityDeps } from './account';
-import { createAttachmentActivities } from './membership';
+import { createMembershipActivities } from './membership';
 import { createInvoiceActivities, InvoiceActivityDeps } from './invoice';
 import { createSupportActivities } from './support';
 import { createFlowActivities } from './flow';
@@ -16,7 +16,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createInvoiceActivities(deps),
     ...createAccountActivities(deps),
-    ...createAttachmentActivities(deps),
+    ...createMembershipActivities(deps),
     ...createSupportActivities(deps),
     ...createFlowActivities(deps),
     ...createServiceModeActivities(deps),

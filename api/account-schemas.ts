@@ -1,4 +1,5 @@
 import { ajv } from './schemas';
+import type { Registration } from '../accounts/types';
 
 /** JSON Schemas of the account and session endpoints: they check input and document it. */
 const email = { type: 'string', format: 'email', maxLength: 254 } as const;
@@ -13,16 +14,6 @@ const token = {
   maxLength: 200,
   description: 'The token of the emailed link.',
 } as const;
-
-export interface Registration {
-  email: string;
-  firstName: string;
-  lastName: string;
-  phone?: string;
-  contactEmail?: string;
-  acceptTerms: true;
-  siret?: string;
-}
 
 export const registration = {
   type: 'object',

@@ -8,17 +8,17 @@ import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import type { Logger } from '../platform/logger';
 import type { Outbox } from '../platform/mail/outbox';
-import type { SupportSettings } from './routes/support';
-import type { LifecycleSettings } from '../platform/config';
+import type { SupportSettings } from '../support/types';
 import { authenticate } from './auth';
 import type { CompanyRegistry } from '../structures/registry';
 import { httpErrorOf, HttpError } from './errors';
 import { DomainError } from '../platform/domain-error';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
-import { serviceModeRouter as cproRouter } from './cpro';
+import { cproRouter } from './cpro';
 import type { ConnectorRuntime } from '../connectors/runtime';
 import { portalRouter } from '../portal/server';
+import type { LifecycleSettings } from '../invoicing/settings';
 
 export interface AppDeps {
   db: Db;

@@ -47,10 +47,10 @@ export function authenticate(db: Db): RequestHandler {
       res.locals.caller = {
         userId: session.userId,
         email: session.email,
-        operator: !!session.operator,
+        operator: session.operator,
       } satisfies Caller;
       // The session itself, for the sessions resource (sign-out, CSRF token).
-      res.locals.session = { token, expiresAt: new Date(session.expiresAt).toISOString() };
+      res.locals.session = { token, expiresAt: session.expiresAt };
       next();
     } catch (err) {
       next(err);

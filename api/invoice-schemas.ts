@@ -4,6 +4,7 @@ import { STATUSES } from '../invoicing/lifecycle/transitions';
 import { INVOICE_FORMATS } from '../invoicing/lifecycle/renditions';
 import { CADRES_DE_FACTURATION } from '../invoice/platform-rules/cadres';
 import { DEPOSIT_MODES, DepositQuery } from './schemas';
+import { LISTING_SORTS } from '../invoicing/read-model';
 
 /** Query strings arrive as text: this instance coerces numbers, unlike the body checker. */
 export const queryAjv = addFormats(
@@ -108,16 +109,7 @@ export const recyclingBody: JSONSchemaType<RecyclingBody> = {
   additionalProperties: false,
 };
 
-export const SORTS = [
-  'depositedAt',
-  '-depositedAt',
-  'number',
-  '-number',
-  'amount',
-  '-amount',
-  'status',
-  '-status',
-] as const;
+export const SORTS = LISTING_SORTS;
 
 export interface ListingQuery {
   status?: string;

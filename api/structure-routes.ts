@@ -3,7 +3,8 @@ import type { ValidateFunction } from 'ajv';
 import { requireCaller } from './auth';
 import { check } from './schemas';
 import type { Db } from '../platform/db';
-import { authorize, Membership, Need } from '../structures/access';
+import { authorize } from '../structures/access';
+import type { Membership, Need } from '../structures/types';
 import { Caller } from '../accounts/caller';
 
 /**

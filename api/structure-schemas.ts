@@ -1,9 +1,10 @@
 import { IDENTIFIER_TYPES } from '../structures/identifiers';
-import { SPACES } from '../structures/structures';
+import { SPACES } from '../structures/types';
 
 /**
- * JSON Schemas of the structures and attachment-request resources: they check input (ajv) and are
- * the OpenAPI document's schemas, so documentation and checks cannot drift apart.
+ * JSON Schemas of the structures and membership-request ("attachment-requests" on the wire)
+ * resources: they check input (ajv) and are the OpenAPI document's schemas, so documentation and
+ * checks cannot drift apart.
  */
 const address = {
   type: 'object',
@@ -166,13 +167,13 @@ export const principalTransfer = {
   additionalProperties: false,
 } as const;
 
-export const attachmentCreate = {
+export const membershipRequestCreate = {
   type: 'object',
   properties: { services },
   additionalProperties: false,
 } as const;
 
-export const attachmentDecision = {
+export const membershipDecision = {
   type: 'object',
   properties: {
     approve: { type: 'boolean' },
@@ -184,7 +185,7 @@ export const attachmentDecision = {
   additionalProperties: false,
 } as const;
 
-export const attachmentBody = {
+export const membershipRequestBody = {
   type: 'object',
   properties: {
     id: { type: 'string', description: 'attachment/<structureId>/<userId>, also the workflow id.' },

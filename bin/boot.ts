@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadConfig, Config } from '../platform/config';
+import { ConfigError, loadConfig, Config } from './config';
 import { createLogger, Logger } from '../platform/logger';
 
 /** Reads and checks the configuration once; a mistake ends the process with one clear message per problem. */

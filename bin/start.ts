@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createDb, migrate } from '../platform/db';
-import { DevServer, startDevServer } from '../platform/dev-server';
+import { DevServer, startDevServer } from './dev-server';
 import { temporalBinaries } from '../platform/temporal';
 import { boot, fatal } from './boot';
 

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { loadConfig } from '../platform/config';
+import { loadConfig } from '../bin/config';
 import { createDb } from '../platform/db';
 import { FsBlobStore } from '../platform/blobs';
 import { connectClient } from '../platform/temporal';
 import { createConnectorRuntime } from '../connectors/runtime';
-import { backfill, BackfillOptions } from './connector-sync';
+import { backfill, BackfillOptions } from '../connectors/backfill';
+import { progressBar } from './connector-progress';
 
 /** Runs a backfill against the configured platform (same environment as the worker); exit 1 if records were refused. */
 export async function runBackfill(connectionId: string, opts: BackfillOptions): Promise<number> {
@@ -23,6 +24,7 @@ export async function runBackfill(connectionId: string, opts: BackfillOptions): 
       },
       connectionId,
       opts,
+      progressBar(),
     );
     process.stdout.write(
       `${summary.pages} page(s): ${summary.imported} invoice(s) deposited, ${summary.alreadyKnown} already known, ` +

@@ -1,51 +1,30 @@
+import crypto from 'node:crypto';
 import type { Db } from '../platform/db';
+import { DomainError } from '../platform/domain-error';
+import { hashToken } from '../platform/secrets';
+import type { Caller } from '../accounts/caller';
+import { authorize } from '../structures/access';
+import { getStructure } from '../structures/structures';
 import type { Connector, ConnectorSession } from './contract';
 import type { ConnectorRuntime } from './runtime';
-
-export type ConnectionStatus = 'ACTIVE' | 'PAUSED' | 'ERROR' | 'DELETED';
-
-/** A connection as the API shows it: never its credentials. */
-export interface Connection {
-  id: string;
-  structureId: string;
-  connectorId: string;
-  label?: string;
-  config: Record<string, unknown>;
-  status: ConnectionStatus;
-  error?: string;
-  syncIntervalMinutes: number;
-  lastReport?: SyncReport;
-  createdAt: string;
-}
-
-/** What one sync did, kept as the connection's last report. */
-export interface SyncReport {
-  startedAt: string;
-  finishedAt: string;
-  pages: number;
-  imported: number;
-  alreadyKnown: number;
-  failed: { externalId: string; reason: string }[];
-  statusesPushed: number;
-  /** Why the sync stopped early, when it did. */
-  error?: string;
-}
+import { connectionRowsOf, ConnectionRow, findConnectionRow, resealCredentials } from './store';
+import type { Connection, ConnectionStatus } from './types';
 
 export const workflowIdOf = (connectionId: string) => `connector/${connectionId}`;
 export const scheduleIdOf = (connectionId: string) => `connector-schedule/${connectionId}`;
 
-export function toConnection(row: Record<string, unknown>): Connection {
+export function toConnection(row: ConnectionRow): Connection {
   return {
-    id: row.id as string,
-    structureId: row.structure_id as string,
-    connectorId: row.connector_id as string,
-    label: (row.label as string) ?? undefined,
-    config: JSON.parse(row.config as string),
+    id: row.id,
+    structureId: row.structure_id,
+    connectorId: row.connector_id,
+    label: row.label ?? undefined,
+    config: JSON.parse(row.config),
     status: row.status as ConnectionStatus,
-    error: (row.error as string) ?? undefined,
+    error: row.error ?? undefined,
     syncIntervalMinutes: Number(row.sync_interval_minutes),
-    lastReport: row.last_report ? JSON.parse(row.last_report as string) : undefined,
-    createdAt: new Date(row.created_at as string).toISOString(),
+    lastReport: row.last_report ? JSON.parse(row.last_report) : undefined,
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }
 
@@ -58,8 +37,40 @@ export class ConnectionRemoved extends Error {
   }
 }
 
-export async function findConnection(db: Db, id: string): Promise<Record<string, unknown> | undefined> {
-  return db('connections').where({ id }).whereNot({ status: 'DELETED' }).first();
+export async function findConnection(db: Db, id: string): Promise<Connection | undefined> {
+  const row = await findConnectionRow(db, id);
+  return row && toConnection(row);
+}
+
+/** A structure's connections (not deleted), oldest first. */
+export async function listConnections(db: Db, structureId: string): Promise<Connection[]> {
+  return (await connectionRowsOf(db, structureId)).map(toConnection);
+}
+
+/** A connection the caller may run: any member of its structure (or an operator). */
+export async function memberConnection(db: Db, caller: Caller, id: string): Promise<Connection> {
+  const connection = await findConnection(db, id);
+  if (!connection)
+    throw new DomainError('CONNECTION_NOT_FOUND', `No connection ${id}.`, { field: 'params.connectionId' });
+  await authorize(db, caller, connection.structureId, 'member');
+  return connection;
+}
+
+/** The connection an ERP's webhook call names, when the token it sends is the connection's. */
+export async function webhookConnection(db: Db, id: string, token: string): Promise<Connection> {
+  const row = await findConnectionRow(db, id);
+  const sent = Buffer.from(hashToken(token));
+  const expected = Buffer.from(String(row?.webhook_token_hash ?? ''));
+  if (!row || sent.length !== expected.length || !crypto.timingSafeEqual(sent, expected)) {
+    throw new DomainError('CONNECTION_NOT_FOUND', 'No connection takes webhooks with this token.');
+  }
+  return toConnection(row);
+}
+
+/** The supplier an ERP session acts for: the connection's structure. */
+export async function supplierOf(db: Db, structureId: string) {
+  const structure = (await getStructure(db, structureId))!;
+  return { siret: structure.identifier, name: structure.name, vatNumber: structure.vatNumber };
 }
 
 /**
@@ -72,29 +83,19 @@ export async function openSession(
   runtime: ConnectorRuntime,
   connectionId: string,
   opts: { since?: string; signal?: AbortSignal } = {},
-): Promise<{ connector: Connector; session: ConnectorSession; row: Record<string, unknown> }> {
-  const row = await findConnection(db, connectionId);
+): Promise<{ connector: Connector; session: ConnectorSession; row: ConnectionRow }> {
+  const row = await findConnectionRow(db, connectionId);
   if (!row) throw new ConnectionRemoved(connectionId);
-  const connector = runtime.registry.get(row.connector_id as string);
+  const connector = runtime.registry.get(row.connector_id);
   if (!connector) throw new Error(`Connector ${row.connector_id} is not installed on this worker.`);
-  const sealed = row.credentials_sealed as string;
+  const sealed = row.credentials_sealed!;
   const credentials = runtime.cipher.open(sealed) as Record<string, unknown>;
-  if (runtime.cipher.isStale(sealed)) {
-    await db('connections')
-      .where({ id: connectionId, credentials_sealed: sealed })
-      .update({ credentials_sealed: runtime.cipher.seal(credentials) });
-  }
-  const structure = await db('structures')
-    .where({ id: row.structure_id })
-    .first('identifier', 'name', 'vat_number');
+  if (runtime.cipher.isStale(sealed))
+    await resealCredentials(db, connectionId, sealed, runtime.cipher.seal(credentials));
   const session = connector.open({
-    config: JSON.parse(row.config as string),
+    config: JSON.parse(row.config),
     credentials,
-    supplier: {
-      siret: structure.identifier,
-      name: structure.name,
-      vatNumber: structure.vat_number ?? undefined,
-    },
+    supplier: await supplierOf(db, row.structure_id),
     since: opts.since,
     signal: opts.signal,
   });

@@ -9,18 +9,20 @@ import {
 import type { Db } from '../platform/db';
 import { hashToken, newToken } from '../platform/secrets';
 import { DomainError } from '../platform/domain-error';
-import { connectorSync, removeConnection, syncNow, SyncReason } from '../workflows/connector';
+import { connectorSync, removeConnection, syncNow } from '../workflows/connector';
 import { connectorTick } from '../workflows/connector-tick';
 import { isCredentialsRejected, Connector } from './contract';
 import {
-  Connection,
   findConnection,
   openSession,
   scheduleIdOf,
-  toConnection,
+  supplierOf,
+  webhookConnection,
   workflowIdOf,
 } from './connections';
 import type { ConnectorRuntime } from './runtime';
+import { insertConnection, markConnectionDeleted, removeConnectionRow, setConnectionStatus } from './store';
+import type { Connection, SyncReason } from './types';
 
 export interface ManageDeps {
   db: Db;
@@ -68,24 +70,13 @@ export async function createConnection(
       problems,
     });
   }
-  const structure = await db('structures')
-    .where({ id: structureId })
-    .first('identifier', 'name', 'vat_number');
-  await tryCredentials(connector, {
-    config,
-    credentials,
-    supplier: {
-      siret: structure.identifier,
-      name: structure.name,
-      vatNumber: structure.vat_number ?? undefined,
-    },
-  });
+  await tryCredentials(connector, { config, credentials, supplier: await supplierOf(db, structureId) });
 
   const id = crypto.randomUUID();
   const webhookToken = connector.manifest.capabilities.includes('webhook') ? newToken() : undefined;
   const now = new Date().toISOString();
   const interval = input.syncIntervalMinutes ?? runtime.syncIntervalMinutes;
-  await db('connections').insert({
+  await insertConnection(db, {
     id,
     structure_id: structureId,
     connector_id: connector.manifest.id,
@@ -103,10 +94,10 @@ export async function createConnection(
     await startSync(deps, { id, structureId, connector, interval });
   } catch (err) {
     await stopSync(deps, id);
-    await db('connections').where({ id }).delete();
+    await removeConnectionRow(db, id);
     throw err;
   }
-  return { connection: toConnection((await findConnection(db, id))!), webhookToken };
+  return { connection: (await findConnection(db, id))!, webhookToken };
 }
 
 async function tryCredentials(connector: Connector, ctx: Parameters<Connector['open']>[0]) {
@@ -198,29 +189,38 @@ export async function testStoredConnection(deps: ManageDeps, id: string): Promis
 
 export async function pauseConnection({ db, client }: ManageDeps, id: string): Promise<void> {
   await client.schedule.getHandle(scheduleIdOf(id)).pause('Paused from the Applications page');
-  await db('connections').where({ id }).update({ status: 'PAUSED', updated_at: new Date().toISOString() });
+  await setConnectionStatus(db, id, 'PAUSED');
 }
 
 /** Resumes the schedule, clears an error, and syncs at once (new credentials are tried right away). */
 export async function resumeConnection({ db, client }: ManageDeps, id: string): Promise<void> {
   await client.schedule.getHandle(scheduleIdOf(id)).unpause('Resumed from the Applications page');
-  await db('connections')
-    .where({ id })
-    .update({ status: 'ACTIVE', error: null, updated_at: new Date().toISOString() });
+  await setConnectionStatus(db, id, 'ACTIVE', { clearError: true });
   await client.workflow.getHandle(workflowIdOf(id)).signal(syncNow, 'resume');
 }
 
-export async function requestSync({ client }: ManageDeps, id: string, reason: SyncReason): Promise<void> {
+export async function requestSync(
+  { client }: Pick<ManageDeps, 'client'>,
+  id: string,
+  reason: SyncReason,
+): Promise<void> {
   await client.workflow.getHandle(workflowIdOf(id)).signal(syncNow, reason);
 }
 
 /** Stops the schedule and the workflow and forgets the credentials; the invoice links stay as history. */
 export async function deleteConnection(deps: ManageDeps, id: string): Promise<void> {
   await stopSync(deps, id);
-  await deps.db('connections').where({ id }).update({
-    status: 'DELETED',
-    credentials_sealed: null,
-    webhook_token_hash: null,
-    updated_at: new Date().toISOString(),
-  });
+  await markConnectionDeleted(deps.db, id);
+}
+
+/** An ERP's change notification: a sync of an active connection; answers whether one was requested. */
+export async function acceptWebhook(
+  deps: Pick<ManageDeps, 'db' | 'client'>,
+  id: string,
+  token: string,
+): Promise<boolean> {
+  const connection = await webhookConnection(deps.db, id, token);
+  if (connection.status !== 'ACTIVE') return false;
+  await requestSync(deps, connection.id, 'webhook');
+  return true;
 }

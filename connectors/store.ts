@@ -1,2 +1,172 @@
-/** All SQL on this feature's tables lives here; other modules call these functions. */
-export {};
+/** All SQL on the `connections` and `connector_invoices` tables lives here; other modules call these functions. */
+import type { Db } from '../platform/db';
+import type { ConnectionStatus, SyncOutcome } from './types';
+
+/** A `connections` row as stored: settings and last report as JSON, credentials sealed. */
+export interface ConnectionRow {
+  id: string;
+  structure_id: string;
+  connector_id: string;
+  label: string | null;
+  config: string;
+  credentials_sealed: string | null;
+  status: ConnectionStatus;
+  error: string | null;
+  sync_interval_minutes: number;
+  webhook_token_hash: string | null;
+  cursor: string | null;
+  last_report: string | null;
+  created_by: string;
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+/** A connection not deleted. */
+export async function findConnectionRow(db: Db, id: string): Promise<ConnectionRow | undefined> {
+  return db('connections').where({ id }).whereNot({ status: 'DELETED' }).first();
+}
+
+/** A structure's connections not deleted, oldest first. */
+export async function connectionRowsOf(db: Db, structureId: string): Promise<ConnectionRow[]> {
+  return db('connections')
+    .where({ structure_id: structureId })
+    .whereNot({ status: 'DELETED' })
+    .orderBy('created_at');
+}
+
+export async function insertConnection(
+  db: Db,
+  row: Omit<ConnectionRow, 'error' | 'cursor' | 'last_report'>,
+): Promise<void> {
+  await db('connections').insert(row);
+}
+
+/** Removes a connection whose creation failed half-way. */
+export async function removeConnectionRow(db: Db, id: string): Promise<void> {
+  await db('connections').where({ id }).delete();
+}
+
+export async function setConnectionStatus(
+  db: Db,
+  id: string,
+  status: Extract<ConnectionStatus, 'ACTIVE' | 'PAUSED'>,
+  opts: { clearError?: boolean } = {},
+): Promise<void> {
+  await db('connections')
+    .where({ id })
+    .update({ status, ...(opts.clearError && { error: null }), updated_at: new Date().toISOString() });
+}
+
+/** Marks a connection deleted and forgets its credentials and webhook token; its row stays as history. */
+export async function markConnectionDeleted(db: Db, id: string): Promise<void> {
+  await db('connections').where({ id }).update({
+    status: 'DELETED',
+    credentials_sealed: null,
+    webhook_token_hash: null,
+    updated_at: new Date().toISOString(),
+  });
+}
+
+/** Replaces sealed credentials, unless another process already did. */
+export async function resealCredentials(db: Db, id: string, sealed: string, resealed: string): Promise<void> {
+  await db('connections').where({ id, credentials_sealed: sealed }).update({ credentials_sealed: resealed });
+}
+
+/** Where the next sync of the connection starts reading the ERP (null: from its beginning). */
+export async function setCursor(db: Db, id: string, cursor: string | null, at?: string): Promise<void> {
+  await db('connections')
+    .where({ id })
+    .update({ cursor, ...(at && { updated_at: at }) });
+}
+
+/** Keeps the last report and the connection's state; a paused connection stays paused, its state is the person's choice. */
+export async function recordSyncOutcome(db: Db, o: SyncOutcome): Promise<void> {
+  await db('connections')
+    .where({ id: o.connectionId })
+    .whereNot({ status: 'DELETED' })
+    .update({
+      ...(o.report && { last_report: JSON.stringify(o.report) }),
+      ...(o.status && {
+        status: db.raw('case when status = ? then status else ? end', ['PAUSED', o.status]),
+      }),
+      ...(o.status && { error: o.error ?? null }),
+      updated_at: new Date().toISOString(),
+    });
+}
+
+/** The invoice an ERP record was deposited as, when it was. */
+export async function linkedInvoiceId(
+  db: Db,
+  connectionId: string,
+  externalId: string,
+): Promise<string | undefined> {
+  const link = await db('connector_invoices')
+    .where({ connection_id: connectionId, external_id: externalId })
+    .first('invoice_id');
+  return link?.invoice_id;
+}
+
+/** Links an ERP record to the invoice it was deposited as; a link already made stays. */
+export async function linkInvoice(
+  db: Db,
+  l: { connectionId: string; externalId: string; invoiceId: string; originalPdfSha256?: string },
+): Promise<void> {
+  await db('connector_invoices')
+    .insert({
+      connection_id: l.connectionId,
+      external_id: l.externalId,
+      invoice_id: l.invoiceId,
+      original_pdf_sha256: l.originalPdfSha256 ?? null,
+      imported_at: new Date().toISOString(),
+    })
+    .onConflict(['connection_id', 'external_id'])
+    .ignore();
+}
+
+/** Remembers the status last written back to the ERP for a record. */
+export async function markStatusPushed(
+  db: Db,
+  connectionId: string,
+  externalId: string,
+  status: string,
+): Promise<void> {
+  await db('connector_invoices')
+    .where({ connection_id: connectionId, external_id: externalId })
+    .update({ pushed_status: status });
+}
+
+/**
+ * The linked invoices whose status (one of `statuses`) differs from the one last written back to
+ * the ERP, with what a payment needs. It reads the invoices table, which is invoicing's: this join
+ * stays until invoicing offers a function that answers it.
+ */
+export async function linksWithNewStatus(
+  db: Db,
+  connectionId: string,
+  statuses: string[],
+): Promise<
+  {
+    external_id: string;
+    status: string;
+    status_at: string | Date;
+    amount_due: string | null;
+    total_with_vat: string;
+    currency: string | null;
+    number: string;
+  }[]
+> {
+  return db('connector_invoices as l')
+    .join('invoices as i', 'i.id', 'l.invoice_id')
+    .where('l.connection_id', connectionId)
+    .whereIn('i.status', statuses)
+    .andWhere((q) => q.whereNull('l.pushed_status').orWhereRaw('l.pushed_status <> i.status'))
+    .select(
+      'l.external_id',
+      'i.status',
+      'i.status_at',
+      'i.amount_due',
+      'i.total_with_vat',
+      'i.currency',
+      'i.number',
+    );
+}

@@ -8,6 +8,8 @@ import { DomainError } from '../platform/domain-error';
 import { isMalformedRecord, Payment } from './contract';
 import { openSession } from './connections';
 import type { ConnectorRuntime } from './runtime';
+import { linkedInvoiceId, linkInvoice, linksWithNewStatus, markStatusPushed, setCursor } from './store';
+import type { PageOutcome } from './types';
 
 /** What a sync needs; the worker's activities and the backfill command both provide it. */
 export interface SyncDeps {
@@ -16,15 +18,6 @@ export interface SyncDeps {
   runtime: ConnectorRuntime;
   client: Client;
   taskQueue: string;
-}
-
-export interface PageOutcome {
-  /** Another page follows: the cursor stored points at it. */
-  more: boolean;
-  seen: number;
-  imported: number;
-  alreadyKnown: number;
-  failed: { externalId: string; reason: string }[];
 }
 
 /** The buyer's decisions written back to the ERP (where it takes them), in lifecycle order. */
@@ -51,12 +44,11 @@ export async function syncPage(
   connectionId: string,
   opts: { since?: string; signal?: AbortSignal; onRecord?: (done: number, total: number) => void } = {},
 ): Promise<PageOutcome> {
-  const { db } = deps;
-  const { session, row } = await openSession(db, deps.runtime, connectionId, {
+  const { session, row } = await openSession(deps.db, deps.runtime, connectionId, {
     since: opts.since,
     signal: opts.signal,
   });
-  const page = await session.listInvoices((row.cursor as string) ?? undefined);
+  const page = await session.listInvoices(row.cursor ?? undefined);
   const outcome: PageOutcome = {
     more: !!page.next,
     seen: page.invoices.length,
@@ -66,31 +58,12 @@ export async function syncPage(
   };
   for (const [i, ref] of page.invoices.entries()) {
     opts.onRecord?.(i, page.invoices.length);
-    const known = await db('connector_invoices')
-      .where({ connection_id: connectionId, external_id: ref.externalId })
-      .first('invoice_id');
-    if (known) {
+    if (await linkedInvoiceId(deps.db, connectionId, ref.externalId)) {
       outcome.alreadyKnown += 1;
       continue;
     }
     try {
-      const { invoice, pdf } = await session.getInvoice(ref.externalId);
-      const deposit = await prepareDeposit(deps, Buffer.from(toUbl(invoice), 'utf8'), {
-        filename: `${invoice.number}.xml`,
-        depositMode: 'UPLOAD_API',
-      });
-      const { created } = await startInvoiceWorkflow(deps, deposit);
-      const original = pdf ? await storePdf(deps, pdf, `${invoice.number}.pdf`) : undefined;
-      await db('connector_invoices')
-        .insert({
-          connection_id: connectionId,
-          external_id: ref.externalId,
-          invoice_id: deposit.invoiceId,
-          original_pdf_sha256: original ?? null,
-          imported_at: new Date().toISOString(),
-        })
-        .onConflict(['connection_id', 'external_id'])
-        .ignore();
+      const created = await importRecord(deps, connectionId, session, ref.externalId);
       if (created) outcome.imported += 1;
       else outcome.alreadyKnown += 1;
     } catch (err) {
@@ -102,14 +75,36 @@ export async function syncPage(
     }
   }
   opts.onRecord?.(page.invoices.length, page.invoices.length);
-  await db('connections')
-    .where({ id: connectionId })
-    .update({ cursor: page.next ?? page.resumeFrom, updated_at: new Date().toISOString() });
+  await setCursor(deps.db, connectionId, page.next ?? page.resumeFrom, new Date().toISOString());
   return outcome;
 }
 
-async function storePdf(deps: SyncDeps, pdf: Uint8Array, filename: string): Promise<string> {
-  return (await storeBlob(deps.db, deps.blobs, pdf, { mediaType: 'application/pdf', filename })).sha256;
+/** Deposits one ERP invoice (as UBL, through the one deposit path) and links it; false when it was already filed. */
+async function importRecord(
+  deps: SyncDeps,
+  connectionId: string,
+  session: Awaited<ReturnType<typeof openSession>>['session'],
+  externalId: string,
+): Promise<boolean> {
+  const { invoice, pdf } = await session.getInvoice(externalId);
+  const deposit = await prepareDeposit(deps, Buffer.from(toUbl(invoice), 'utf8'), {
+    filename: `${invoice.number}.xml`,
+    depositMode: 'UPLOAD_API',
+  });
+  const { created } = await startInvoiceWorkflow(deps, deposit);
+  const original = pdf
+    ? await storeBlob(deps.db, deps.blobs, pdf, {
+        mediaType: 'application/pdf',
+        filename: `${invoice.number}.pdf`,
+      })
+    : undefined;
+  await linkInvoice(deps.db, {
+    connectionId,
+    externalId,
+    invoiceId: deposit.invoiceId,
+    originalPdfSha256: original?.sha256,
+  });
+  return created;
 }
 
 /**
@@ -121,20 +116,7 @@ export async function pushStatuses(deps: SyncDeps, connectionId: string): Promis
   const { db } = deps;
   const { connector, session } = await openSession(db, deps.runtime, connectionId);
   if (!session.pushStatus && !session.recordPayment) return 0;
-  const moved = await db('connector_invoices as l')
-    .join('invoices as i', 'i.id', 'l.invoice_id')
-    .where('l.connection_id', connectionId)
-    .whereIn('i.status', PUSHED_STATUSES)
-    .andWhere((q) => q.whereNull('l.pushed_status').orWhereRaw('l.pushed_status <> i.status'))
-    .select(
-      'l.external_id',
-      'i.status',
-      'i.status_at',
-      'i.amount_due',
-      'i.total_with_vat',
-      'i.currency',
-      'i.number',
-    );
+  const moved = await linksWithNewStatus(db, connectionId, PUSHED_STATUSES);
   let pushed = 0;
   for (const m of moved) {
     if (session.pushStatus) await session.pushStatus(m.external_id, m.status);
@@ -147,9 +129,7 @@ export async function pushStatuses(deps: SyncDeps, connectionId: string): Promis
       };
       await session.recordPayment(m.external_id, payment);
     }
-    await db('connector_invoices')
-      .where({ connection_id: connectionId, external_id: m.external_id })
-      .update({ pushed_status: m.status });
+    await markStatusPushed(db, connectionId, m.external_id, m.status);
     pushed += 1;
   }
   return pushed;

@@ -1,11 +1,13 @@
-import { storeBlob } from '../platform/stored-blobs';
 import crypto from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { storeBlob } from '../platform/stored-blobs';
 import type { BlobStore } from '../platform/blobs';
 import type { Db } from '../platform/db';
+import type { invoiceFlow } from '../workflows/flow';
 import type { FlowSyntax } from './syntax';
-import { invoiceFlow, type FlowDeposit } from '../workflows/flow';
+import type { FlowDeposit } from './types';
+import { findFlow, insertFlow } from './store';
 
 export interface FlowDepositDeps {
   db: Db;
@@ -31,23 +33,17 @@ export async function depositFlow(
     mediaType: 'application/octet-stream',
     filename: f.filename,
   });
-  await db('flows')
-    .insert({
-      numero: numeroFluxDepot,
-      syntax: f.syntax,
-      blob_sha256: blob.sha256,
-      filename: f.filename ?? null,
-      deposited_by: f.userId ?? null,
-      status: 'IN_RECU',
-      deposited_at: now,
-      updated_at: now,
-    })
-    .onConflict('numero')
-    .ignore();
-  const flow = await db('flows').where({ numero: numeroFluxDepot }).first('deposited_at');
-  const dateDepot = new Date(flow.deposited_at).toISOString();
+  await insertFlow(db, {
+    numero: numeroFluxDepot,
+    syntax: f.syntax,
+    blobSha256: blob.sha256,
+    filename: f.filename,
+    depositedBy: f.userId,
+    at: now,
+  });
+  const dateDepot = new Date((await findFlow(db, numeroFluxDepot))!.deposited_at).toISOString();
   try {
-    await client.workflow.start(invoiceFlow, {
+    await client.workflow.start<typeof invoiceFlow>('invoiceFlow', {
       workflowId: `flux/${numeroFluxDepot}`,
       taskQueue,
       args: [

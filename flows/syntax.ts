@@ -23,33 +23,3 @@ export function isFlowInvoiceFile(syntax: FlowSyntax, name: string): boolean {
   if (FLOW_SYNTAXES[syntax] === 'facturx') return /\.pdf$/i.test(name);
   return /\.xml$/i.test(name);
 }
-
-/** flow states (etatCourantFlux), wire names of the platform. */
-export type FlowStatus =
-  'IN_RECU' | 'IN_EN_COURS_TRAITEMENT' | 'IN_INTEGRE' | 'IN_INTEGRE_PARTIEL' | 'IN_REJETE' | 'IN_INCIDENTE';
-
-/** One invoice of a flow that was not integrated, as the platform's report lists it. */
-export interface FlowInvoiceError {
-  numeroDP: string;
-  identifiantFournisseur: string;
-  identifiantDestinataire: string;
-  libelleErreurDP: string;
-  /** The archive entry the invoice came from (not a wire field: helps the sender find it). */
-  fichier: string;
-}
-
-/** The integration report (compte rendu) of a flow. */
-export interface FlowReport {
-  numeroFluxDepot: string;
-  syntaxeFlux: string;
-  etatCourantFlux: FlowStatus;
-  nombreFactures: number;
-  nombreFacturesIntegrees: number;
-  listeErreurDP: FlowInvoiceError[];
-}
-
-/** The settled state a flow ends in, from how many of its invoices were integrated. */
-export function settledFlowStatus(total: number, integrated: number): FlowStatus {
-  if (total > 0 && integrated === total) return 'IN_INTEGRE';
-  return integrated > 0 ? 'IN_INTEGRE_PARTIEL' : 'IN_REJETE';
-}

@@ -71,74 +71,13 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
       continue;
     }
     if (done || stack.length >= maxDepth) return undefined;
-    let j = scanName(src, i + 1);
+    const j = scanName(src, i + 1);
     if (j < 0) return undefined;
     const { qname, prefix, local } = qualifiedName(src.slice(i + 1, j));
-    const parentScope = scopes[scopes.length - 1];
-    let scope = parentScope;
-    const attrs: Record<string, string> = {};
-    const prefixed: string[] = [];
-    let names: Set<string> | undefined;
-    let selfClosing = false;
-    for (;;) {
-      const before = j;
-      while (isSpace(src.charCodeAt(j))) j++;
-      const c = src.charCodeAt(j);
-      if (c === 0x3e /* > */) {
-        j++;
-        break;
-      }
-      if (c === 0x2f /* / */) {
-        if (src.charCodeAt(j + 1) !== 0x3e) return undefined;
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      // An attribute, which must be preceded by space.
-      const nameEnd = j > before ? scanName(src, j) : -1;
-      if (nameEnd < 0) return undefined;
-      const name = src.slice(j, nameEnd);
-      j = nameEnd;
-      while (isSpace(src.charCodeAt(j))) j++;
-      if (src.charCodeAt(j) !== 0x3d /* = */) return undefined;
-      j++;
-      while (isSpace(src.charCodeAt(j))) j++;
-      const quote = src.charCodeAt(j);
-      if (quote !== 0x22 && quote !== 0x27) return undefined;
-      const close = src.indexOf(quote === 0x22 ? '"' : "'", j + 1);
-      if (close < 0) return undefined;
-      const raw = src.slice(j + 1, close);
-      j = close + 1;
-      if (raw.includes('<')) return undefined;
-      names ??= new Set();
-      if (names.has(name)) return undefined;
-      names.add(name);
-      // Attribute-value normalisation: literal tabs and line ends become spaces, referenced ones stay.
-      const normalized = decodeText(LITERAL_SPACE.test(raw) ? raw.replace(LITERAL_SPACES, ' ') : raw);
-      if (normalized === undefined) return undefined;
-      if (name === 'xmlns' || name.startsWith('xmlns:')) {
-        const prefix = name === 'xmlns' ? '' : name.slice(6);
-        if (!declarable(prefix, normalized)) return undefined;
-        if (scope === parentScope) scope = { ...parentScope };
-        scope[prefix] = internName(normalized);
-        continue;
-      }
-      if (name.includes(':')) prefixed.push(name);
-      attrs[name] = normalized;
-    }
-    i = j;
-    // Prefixed attributes must be bound, and two of them must not name the same expanded name.
-    if (prefixed.length) {
-      const expanded = new Set<string>();
-      for (const name of prefixed) {
-        const colon = name.indexOf(':');
-        const uri = scope[name.slice(0, colon)];
-        if (uri === undefined) return undefined;
-        const key = `${uri} ${name.slice(colon + 1)}`;
-        if (expanded.has(key)) return undefined;
-        expanded.add(key);
-      }
-    }
+    const tag = readAttributes(src, j, scopes[scopes.length - 1]);
+    if (!tag) return undefined;
+    const { attrs, scope, selfClosing } = tag;
+    i = tag.end;
     const ns = prefix === undefined ? (scope[''] ?? '') : scope[prefix];
     if (ns === undefined) return undefined;
     const parent = stack[stack.length - 1];
@@ -162,6 +101,83 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
     }
   }
   return done && stack.length === 0 ? root : undefined;
+}
+
+interface StartTag {
+  attrs: Record<string, string>;
+  /** The namespace bindings in force inside the element (the parent's, unless it declares some). */
+  scope: Record<string, string>;
+  selfClosing: boolean;
+  /** Position just after the tag's `>`. */
+  end: number;
+}
+
+/** The attributes of a start tag from `j` (just after its name) to its `>`; undefined where not plain XML. */
+function readAttributes(src: string, j: number, parentScope: Record<string, string>): StartTag | undefined {
+  let scope = parentScope;
+  const attrs: Record<string, string> = {};
+  const prefixed: string[] = [];
+  let names: Set<string> | undefined;
+  let selfClosing = false;
+  for (;;) {
+    const before = j;
+    while (isSpace(src.charCodeAt(j))) j++;
+    const c = src.charCodeAt(j);
+    if (c === 0x3e /* > */) {
+      j++;
+      break;
+    }
+    if (c === 0x2f /* / */) {
+      if (src.charCodeAt(j + 1) !== 0x3e) return undefined;
+      selfClosing = true;
+      j += 2;
+      break;
+    }
+    // An attribute, which must be preceded by space.
+    const nameEnd = j > before ? scanName(src, j) : -1;
+    if (nameEnd < 0) return undefined;
+    const name = src.slice(j, nameEnd);
+    j = nameEnd;
+    while (isSpace(src.charCodeAt(j))) j++;
+    if (src.charCodeAt(j) !== 0x3d /* = */) return undefined;
+    j++;
+    while (isSpace(src.charCodeAt(j))) j++;
+    const quote = src.charCodeAt(j);
+    if (quote !== 0x22 && quote !== 0x27) return undefined;
+    const close = src.indexOf(quote === 0x22 ? '"' : "'", j + 1);
+    if (close < 0) return undefined;
+    const raw = src.slice(j + 1, close);
+    j = close + 1;
+    if (raw.includes('<')) return undefined;
+    names ??= new Set();
+    if (names.has(name)) return undefined;
+    names.add(name);
+    // Attribute-value normalisation: literal tabs and line ends become spaces, referenced ones stay.
+    const normalized = decodeText(LITERAL_SPACE.test(raw) ? raw.replace(LITERAL_SPACES, ' ') : raw);
+    if (normalized === undefined) return undefined;
+    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+      const prefix = name === 'xmlns' ? '' : name.slice(6);
+      if (!declarable(prefix, normalized)) return undefined;
+      if (scope === parentScope) scope = { ...parentScope };
+      scope[prefix] = internName(normalized);
+      continue;
+    }
+    if (name.includes(':')) prefixed.push(name);
+    attrs[name] = normalized;
+  }
+  // Prefixed attributes must be bound, and two of them must not name the same expanded name.
+  if (prefixed.length) {
+    const expanded = new Set<string>();
+    for (const name of prefixed) {
+      const colon = name.indexOf(':');
+      const uri = scope[name.slice(0, colon)];
+      if (uri === undefined) return undefined;
+      const key = `${uri} ${name.slice(colon + 1)}`;
+      if (expanded.has(key)) return undefined;
+      expanded.add(key);
+    }
+  }
+  return { attrs, scope, selfClosing, end: j };
 }
 
 /**

@@ -1,20 +1,21 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
+import { isMemberOfStructureIdentified, membershipsOfUser, structureIdByIdentifier } from '../structures';
+import { invoiceRow } from './store/lifecycle';
+import type { InvoiceRow } from './store/invoices';
 import type { Actor, RefusalType } from './types';
 import type { Caller } from '../accounts/caller';
 
+export type PartySide = 'supplier' | 'recipient' | 'validator';
+
 /** The caller with all their memberships, read now: what the invoice workflow's validators judge. */
 export async function actorOf(db: Db, caller: Caller): Promise<Actor> {
-  const rows = await db('structure_members').where({ user_id: caller.userId });
+  const memberships = await membershipsOfUser(db, caller.userId);
   return {
     userId: caller.userId,
-    memberships: rows.map((r) => ({
-      structureId: r.structure_id,
-      role: r.role,
-      services: JSON.parse(r.services),
-    })),
+    memberships: memberships.map((m) => ({ structureId: m.structureId, role: m.role, services: m.services })),
   };
 }
 
@@ -26,13 +27,85 @@ export function sidesOf(
     recipient_structure_id?: string | null;
     validator_structure_id?: string | null;
   },
-): ('supplier' | 'recipient' | 'validator')[] {
+): PartySide[] {
   const mine = new Set(actor.memberships.map((m) => m.structureId));
-  const sides: ('supplier' | 'recipient' | 'validator')[] = [];
+  const sides: PartySide[] = [];
   if (row.supplier_structure_id && mine.has(row.supplier_structure_id)) sides.push('supplier');
   if (row.recipient_structure_id && mine.has(row.recipient_structure_id)) sides.push('recipient');
   if (row.validator_structure_id && mine.has(row.validator_structure_id)) sides.push('validator');
   return sides;
+}
+
+/** An invoice a caller may see, with who they are to it. */
+export interface ReadableInvoice {
+  id: string;
+  actor: Actor;
+  sides: PartySide[];
+  /**
+   * Its read-model row; until the workflow files it (just after the deposit), a provisional row from
+   * its business key and the workflow's start, DEPOSEE.
+   */
+  row: InvoiceRow;
+  filed: boolean;
+}
+
+/**
+ * Who may see an invoice, for every channel: a member of one of its parties (of `side` when the
+ * operation is a party's), or an operator. Before its workflow has filed its row, only the supplier
+ * is known (its identifier is in the invoice id): anyone who knows the id learns that it is DEPOSEE,
+ * and an operation on a side needs that side. INVOICE_NOT_FOUND when there is no such invoice,
+ * NOT_A_MEMBER when the caller is not a party.
+ */
+export async function readableInvoice(
+  { db, client }: { db: Db; client: Client },
+  caller: Caller,
+  id: string,
+  side?: 'supplier' | 'recipient',
+): Promise<ReadableInvoice> {
+  const actor = await actorOf(db, caller);
+  const filed = await invoiceRow(db, id);
+  const row = filed ?? (await provisionalRow(db, client, caller, id));
+  if (!row) throw new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
+  const sides = filed ? sidesOf(actor, row) : row.supplier_structure_id ? (['supplier'] as PartySide[]) : [];
+  const allowed = side ? sides.includes(side) : !filed || sides.length > 0 || caller.operator;
+  if (!allowed)
+    throw new DomainError(
+      'NOT_A_MEMBER',
+      'Only members of the supplier or recipient structures see this invoice.',
+      {
+        field: 'params.id',
+      },
+    );
+  return { id, actor, sides, row, filed: !!filed };
+}
+
+/** The invoice as its running workflow knows it before the first row: its key, DEPOSEE since it started. */
+async function provisionalRow(
+  db: Db,
+  client: Client,
+  caller: Caller,
+  id: string,
+): Promise<InvoiceRow | undefined> {
+  let startedAt: string;
+  try {
+    startedAt = (await client.workflow.getHandle(id).describe()).startTime.toISOString();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return undefined;
+    throw err;
+  }
+  const [, supplierId, year, ...number] = id.split('/');
+  const supplierIsMine = await isMemberOfStructureIdentified(db, caller.userId, supplierId);
+  return {
+    id,
+    number: number.join('/'),
+    year: Number(year),
+    supplier_id: supplierId,
+    supplier_structure_id: supplierIsMine ? ((await structureIdByIdentifier(db, supplierId)) ?? null) : null,
+    status: 'DEPOSEE',
+    reform_code: 200,
+    status_at: startedAt,
+    deposited_at: startedAt,
+  };
 }
 
 const REFUSALS: Record<RefusalType, [string, string?]> = {

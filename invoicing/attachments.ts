@@ -1,3 +1,8 @@
+import type { Db } from '../platform/db';
+import type { BlobRef, BlobStore } from '../platform/blobs';
+import { DomainError } from '../platform/domain-error';
+import { filedBlobs, storeBlob } from '../platform/stored-blobs';
+
 /** Limits the platform sets on pièces jointes (attachments) deposited with an invoice. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 /** The invoice and all its attachments together. */
@@ -98,4 +103,51 @@ export function checkAttachment(
     };
   }
   return undefined;
+}
+
+export function attachmentError(p: AttachmentProblem): DomainError {
+  return new DomainError(p.code, p.message, { field: p.field });
+}
+
+/** Media type of an attachment by its extension (the allowed list's common ones). */
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  xml: 'application/xml',
+  csv: 'text/csv',
+  txt: 'text/plain',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  zip: 'application/zip',
+};
+
+export function mediaTypeOf(name: string): string {
+  return MEDIA_TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+
+/**
+ * ajouter/fichier: a file uploaded on its own, checked against the attachment rules and stored under
+ * its SHA-256 for a later action to reference (the supplier's completion of a SUSPENDUE invoice).
+ */
+export async function storeUploadedFile(db: Db, blobs: BlobStore, name: string, bytes: Uint8Array) {
+  const problem = checkAttachment(name, bytes.byteLength, 0);
+  if (problem) throw attachmentError(problem);
+  const mediaType = mediaTypeOf(name);
+  const blob = await storeBlob(db, blobs, bytes, { mediaType, filename: name });
+  return { sha256: blob.sha256, size: blob.size, mediaType, name };
+}
+
+/** Attachments are files already in the blob store, named by their SHA-256. */
+export async function attachmentRefs(db: Db, hashes: string[]): Promise<BlobRef[]> {
+  const filed = await filedBlobs(db, hashes);
+  return hashes.map((sha256, i) => {
+    const ref = filed.get(sha256);
+    if (!ref)
+      throw new DomainError('ATTACHMENT_UNKNOWN', `No uploaded file with SHA-256 ${sha256}.`, {
+        field: `body.attachments.${i}`,
+      });
+    return ref;
+  });
 }

@@ -4,14 +4,16 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import { identifyInvoice } from '../invoice/identify';
+import { BUSINESS_KEY_RULES, filingFindings, type FilingRule } from '../invoice/platform-rules';
 import { InvoiceFormatError } from '../invoice/errors';
 import { XmlError } from '../invoice/xml';
 import { extractFacturX, PdfError } from '../invoice/facturx';
 import { invoiceLifecycle } from '../workflows/invoice';
 import { DomainError } from '../platform/domain-error';
-import type { LifecycleSettings } from '../platform/config';
 import { InvoiceDeposit } from './types';
 import type { Caller } from '../accounts/caller';
+import { isMemberOfStructureIdentified } from '../structures';
+import type { LifecycleSettings } from './settings';
 
 export interface DepositDeps {
   client: Client;
@@ -42,6 +44,13 @@ export interface DepositResult {
 
 const PDF_MAGIC = '%PDF-';
 
+/** What INVOICE_UNIDENTIFIABLE names as missing when a business-key rule fails. */
+const MISSING: Partial<Record<FilingRule, string>> = {
+  'FF-ROUTE-01': 'BT-1 invoice number',
+  'FF-ROUTE-02': 'BT-2 issue date (YYYY-MM-DD)',
+  'FF-ROUTE-03': 'seller identifier (BT-30, BT-29, BT-31 or BT-34)',
+};
+
 /**
  * Takes a deposited invoice file (UBL 2.1, CII D16B, or a Factur-X / ZUGFeRD PDF): reads the
  * identifiers that name it, stores the bytes, and starts its workflow under the business key
@@ -69,11 +78,7 @@ export async function prepareDeposit(
   const pdf = Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC;
   // A Factur-X PDF is filed under the facts of the invoice XML it carries.
   const identity = identifyOrReject(pdf ? await embeddedInvoice(bytes) : bytes);
-  const missing = [
-    !identity.number && 'BT-1 invoice number',
-    !identity.issueDate?.match(/^\d{4}-\d{2}-\d{2}$/) && 'BT-2 issue date (YYYY-MM-DD)',
-    !identity.seller.id && 'seller identifier (BT-30, BT-29, BT-31 or BT-34)',
-  ].filter((m): m is string => !!m);
+  const missing = filingFindings(identity, BUSINESS_KEY_RULES).map((f) => MISSING[f.rule as FilingRule]);
   if (missing.length > 0) {
     throw new DomainError(
       'INVOICE_UNIDENTIFIABLE',
@@ -152,11 +157,7 @@ export async function startInvoiceWorkflow(
 
 /** A person deposits only for a structure they belong to: the one the invoice names as seller. */
 async function checkDepositor(db: Db, caller: Caller, supplierId: string): Promise<void> {
-  const member = await db('structure_members')
-    .join('structures', 'structures.id', 'structure_members.structure_id')
-    .where({ 'structures.identifier': supplierId, 'structure_members.user_id': caller.userId })
-    .first('structures.id');
-  if (!member)
+  if (!(await isMemberOfStructureIdentified(db, caller.userId, supplierId)))
     throw new DomainError(
       'NOT_A_MEMBER',
       `You are not attached to the supplier structure ${supplierId} this invoice is issued by.`,

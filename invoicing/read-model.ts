@@ -1,12 +1,19 @@
-import type { Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Knex } from 'knex';
 import type { Db } from '../platform/db';
+import type { Caller } from '../accounts/caller';
 import { allowedNext, InvoiceStatusCode } from './lifecycle/transitions';
 import { daysLate, lateCharges } from './lifecycle/payment';
-import type { ListingQuery } from '../api/invoice-schemas';
-import { sidesOf } from './access';
+import { actorOf, type ReadableInvoice } from './access';
 import type { Actor } from './types';
+import {
+  historyRows,
+  listInvoiceRows,
+  type InvoiceFilter,
+  type InvoiceRow,
+  type ListingSort,
+} from './store/invoices';
+
+export { LISTING_SORTS } from './store/invoices';
+export type { InvoiceFilter, InvoiceRow, ListingSort } from './store/invoices';
 
 const iso = (v: unknown) =>
   v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : undefined;
@@ -49,36 +56,15 @@ function paymentOf(row: Record<string, unknown>, referenceRate: string, today: s
 }
 
 /**
- * An invoice as the API shows it, from the read model, for a caller who is one of its parties. Just
+ * An invoice as the API shows it, from the read model, to a caller `readableInvoice` let see. Just
  * after a deposit the workflow may not have written its first row yet: the invoice then exists (its
  * workflow does) and is reported DEPOSEE.
  */
-export async function readInvoice(
-  db: Db,
-  client: Client,
-  id: string,
-  actor: Actor,
-  opts: { operator?: boolean; referenceRate?: string } = {},
-) {
-  const row = await db('invoices').where({ id }).first();
-  if (!row) {
-    try {
-      const described = await client.workflow.getHandle(id).describe();
-      return {
-        id,
-        status: 'DEPOSEE',
-        depositedAt: described.startTime.toISOString(),
-        history: [],
-        sides: [],
-      };
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return undefined;
-      throw err;
-    }
-  }
-  const sides = sidesOf(actor, row);
-  if (sides.length === 0 && !opts.operator) return { forbidden: true as const };
-  const history = await db('invoice_status_history').where({ invoice_id: id }).orderBy('seq');
+export async function invoiceView(db: Db, readable: ReadableInvoice, opts: { referenceRate?: string } = {}) {
+  const { id, row, sides } = readable;
+  if (!readable.filed)
+    return { id, status: 'DEPOSEE', depositedAt: iso(row.deposited_at), history: [], sides };
+  const history = await historyRows(db, id);
   const status = row.status as InvoiceStatusCode;
   return {
     id: row.id,
@@ -129,76 +115,23 @@ export async function readInvoice(
   };
 }
 
-const SORT_COLUMNS: Record<string, string> = {
-  depositedAt: 'deposited_at',
-  number: 'number',
-  status: 'status',
-  amount: 'amount',
-};
-
-/**
- * "Factures émises" (side supplier) or "Factures reçues" (side recipient) of the caller's structures;
- * a recipient member attached to some services sees only the invoices of those services.
- */
-export function listingQueryBuilder(db: Db, actor: Actor, side: 'supplier' | 'recipient', q: ListingQuery) {
-  const column = side === 'supplier' ? 'supplier_structure_id' : 'recipient_structure_id';
-  const [otherId, otherName] =
-    side === 'supplier' ? ['recipient_id', 'recipient_name'] : ['supplier_id', 'supplier_name'];
-  const query = db('invoices').where((w: Knex.QueryBuilder) => {
-    w.whereRaw('1 = 0');
-    for (const m of actor.memberships) {
-      const restricted =
-        side === 'recipient' && m.services.length > 0 && !['PRINCIPAL', 'SECONDAIRE'].includes(m.role);
-      w.orWhere((o: Knex.QueryBuilder) => {
-        o.where(column, m.structureId);
-        if (restricted) o.whereIn('service_code', m.services);
-      });
-    }
+/** A page of the caller's invoices on one side, shaped for listings; `all`: every match (an export). */
+export async function listInvoices(
+  db: Db,
+  caller: Caller,
+  side: 'supplier' | 'recipient',
+  filter: InvoiceFilter,
+  page: { page: number; pageSize: number; sort: ListingSort; all?: boolean },
+) {
+  const { total, rows } = await invoiceRowsOf(db, await actorOf(db, caller), side, filter, {
+    sort: page.sort,
+    limit: page.all ? 100_000 : page.pageSize,
+    offset: page.all ? 0 : (page.page - 1) * page.pageSize,
   });
-  // Amounts are decimal text (exact on both databases); compared as numbers here.
-  const amount = db.raw('CAST(COALESCE(total_with_vat, amount_due) AS DECIMAL)');
-  if (q.status) query.where('status', q.status);
-  if (q.from) query.where('deposited_at', '>=', new Date(`${q.from}T00:00:00.000Z`).toISOString());
-  if (q.to)
-    query.where(
-      'deposited_at',
-      '<',
-      new Date(Date.parse(`${q.to}T00:00:00.000Z`) + 86_400_000).toISOString(),
-    );
-  if (q.minAmount) query.where(amount, '>=', Number(q.minAmount));
-  if (q.maxAmount) query.where(amount, '<=', Number(q.maxAmount));
-  if (q.number) query.where('number', q.number);
-  if (q.cadre) query.where('cadre', q.cadre);
-  if (q.counterpart) {
-    const like = `%${q.counterpart.toLowerCase().replace(/[%_]/g, '')}%`;
-    query.where((w: Knex.QueryBuilder) =>
-      w.where(otherId, q.counterpart!).orWhereRaw(`LOWER(${otherName}) LIKE ?`, [like]),
-    );
-  }
-  const desc = q.sort.startsWith('-');
-  const key = SORT_COLUMNS[q.sort.replace(/^-/, '')];
   return {
-    query,
-    order: key === 'amount' ? amount : key,
-    direction: desc ? ('desc' as const) : ('asc' as const),
-  };
-}
-
-export async function listInvoices(db: Db, actor: Actor, side: 'supplier' | 'recipient', q: ListingQuery) {
-  const { query, order, direction } = listingQueryBuilder(db, actor, side, q);
-  const [{ n }] = await query.clone().count({ n: '*' });
-  const rows = await query
-    .orderBy([
-      { column: order as string, order: direction },
-      { column: 'id', order: 'asc' },
-    ])
-    .limit(q.format === 'csv' ? 100_000 : q.pageSize)
-    .offset(q.format === 'csv' ? 0 : (q.page - 1) * q.pageSize)
-    .select();
-  return {
-    total: Number(n),
-    page: q.page,
-    pageSize: q.pageSize,
+    total,
+    page: page.page,
+    pageSize: page.pageSize,
     items: rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -214,4 +147,23 @@ export async function listInvoices(db: Db, actor: Actor, side: 'supplier' | 'rec
       amountDue: opt(r.amount_due),
     })),
   };
+}
+
+/**
+ * "Factures émises" (side supplier) or "Factures reçues" (side recipient) of the caller's structures,
+ * as read-model rows; a recipient member attached to some services sees only those services' invoices.
+ */
+export async function invoiceRowsOf(
+  db: Db,
+  actor: Actor,
+  side: 'supplier' | 'recipient',
+  filter: InvoiceFilter,
+  page: { sort: ListingSort; limit: number; offset: number },
+): Promise<{ total: number; rows: InvoiceRow[] }> {
+  return listInvoiceRows(db, { memberships: actor.memberships, side }, filter, page);
+}
+
+/** An invoice's status history, as the workflow's query shows it. */
+export async function invoiceHistory(db: Db, invoiceId: string) {
+  return historyOf(await historyRows(db, invoiceId));
 }

@@ -2,6 +2,7 @@ import type { BlobRef } from '../platform/blobs';
 import type { Finding } from '../invoice/validate/finding';
 import type { InvoiceStatusCode, Side } from './lifecycle/transitions';
 import type { LateCharges, PaymentDelays } from './lifecycle/payment';
+import type { InvoiceFormat } from './lifecycle/renditions';
 
 export type { BlobRef, Finding, InvoiceStatusCode };
 
@@ -142,3 +143,58 @@ export type RefusalType =
   | 'Busy'
   | 'Closed'
   | 'CompletionEmpty';
+
+/** The structures a deposit names, resolved when it is registered. */
+export interface DepositParties {
+  supplierStructureId?: string;
+  validatorStructureId?: string;
+}
+
+/** A deposited file to judge; the invoice's own row is not a duplicate of itself. */
+export interface InvoiceCheck {
+  invoiceId?: string;
+  blob: { sha256: string };
+}
+
+/** One status change for the read model. */
+export interface StatusRecord {
+  invoiceId: string;
+  entry: HistoryEntry;
+  findings: Finding[];
+  /** The end of the legal payment period, known once the invoice reaches the recipient. */
+  dueDate?: string;
+}
+
+/** MISE_EN_PAIEMENT: the payment date, and the late-payment figures when it came late. */
+export interface PaymentRecord {
+  invoiceId: string;
+  paidAt: string;
+  charges?: LateCharges;
+}
+
+export interface RejectionAcknowledgement {
+  invoiceId: string;
+  userId: string;
+  at: string;
+}
+
+export interface DeliveryRequest {
+  invoiceId: string;
+  routing: Routing;
+  blob: BlobRef;
+}
+
+/** Where a delivered invoice landed, and in which form. */
+export interface Delivery {
+  structureId?: string;
+  /** The recipient structure's payment category, which sets the legal payment delay. */
+  paymentCategory?: string;
+  format: InvoiceFormat;
+}
+
+/** The payment period ended without MISE_EN_PAIEMENT. */
+export interface LatePayment {
+  invoiceId: string;
+  dueDate: string;
+  charges: LateCharges;
+}

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knex, { Knex } from 'knex';
-import type { Config } from './config';
 import { migrations } from '../migrations';
 
 export type Db = Knex;
 
 /** A knex instance for the configured database (SQLite file by default, PostgreSQL in production). */
-export function createDb(database: Config['database'], options: { searchPath?: string } = {}): Db {
+/** knex connection: a SQLite file, or PostgreSQL by URL. */
+export type DatabaseSettings = { client: 'better-sqlite3'; filename: string } | { client: 'pg'; url: string };
+
+export function createDb(database: DatabaseSettings, options: { searchPath?: string } = {}): Db {
   if (database.client === 'pg') {
     return knex({
       client: 'pg',

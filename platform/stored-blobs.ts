@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { BlobRef, BlobStore } from './blobs';
 import type { Db } from './db';
 
@@ -13,15 +14,37 @@ export async function storeBlob(
   now = new Date(),
 ): Promise<BlobRef> {
   const blob = await blobs.put(bytes, meta);
+  await fileBlob(db, blob, now.toISOString());
+  return blob;
+}
+
+/** Files the row of a blob already in the store (inside the caller's transaction when given one). */
+export async function fileBlob(db: Db | Knex.Transaction, blob: BlobRef, at: string): Promise<void> {
   await db('blobs')
     .insert({
       sha256: blob.sha256,
       size: blob.size,
       media_type: blob.mediaType,
       filename: blob.filename ?? null,
-      created_at: now.toISOString(),
+      created_at: at,
     })
     .onConflict('sha256')
     .ignore();
-  return blob;
+}
+
+/** The blobs filed under these SHA-256, by hash; unknown ones are absent. */
+export async function filedBlobs(db: Db, hashes: string[]): Promise<Map<string, BlobRef>> {
+  const rows = hashes.length ? await db('blobs').whereIn('sha256', hashes) : [];
+  return new Map(
+    rows.map((r) => [
+      r.sha256 as string,
+      { sha256: r.sha256, size: Number(r.size), mediaType: r.media_type, filename: r.filename ?? undefined },
+    ]),
+  );
+}
+
+/** The size of a stored blob, as its row recorded it. */
+export async function storedBlobSize(db: Db, sha256: string): Promise<number> {
+  const row = await db('blobs').where({ sha256 }).first('size');
+  return Number(row.size);
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { NativeConnection, NativeConnectionOptions } from '@temporalio/worker';
-import type { Config } from './config';
 
 const root = path.resolve(__dirname, '..');
 
@@ -12,7 +11,19 @@ export function temporalBinaries(): { cli: string; testServer: string } {
   return provisionTemporal();
 }
 
-function tlsOptions(t: Config['temporal']) {
+/** How to reach Temporal: a cluster (address, TLS, API key) or the local dev server's ports. */
+export interface TemporalSettings {
+  /** host:port of a running cluster; undefined means `npm start` runs a local dev server. */
+  address?: string;
+  namespace: string;
+  taskQueue: string;
+  tls?: { serverName?: string; clientCertPath?: string; clientKeyPath?: string; serverRootCaPath?: string };
+  apiKey?: string;
+  uiPort: number;
+  devServerPort: number;
+}
+
+function tlsOptions(t: TemporalSettings) {
   if (!t.tls) return undefined;
   const read = (p?: string) => (p ? fs.readFileSync(p) : undefined);
   const crt = read(t.tls.clientCertPath);
@@ -25,15 +36,15 @@ function tlsOptions(t: Config['temporal']) {
 }
 
 /** Connection settings for a cluster (TLS and API key when configured); same code for dev and production. */
-export function connectionOptions(t: Config['temporal'], address: string): NativeConnectionOptions {
+export function connectionOptions(t: TemporalSettings, address: string): NativeConnectionOptions {
   return { address, tls: tlsOptions(t), apiKey: t.apiKey };
 }
 
-export async function connectClient(t: Config['temporal'], address: string): Promise<Client> {
+export async function connectClient(t: TemporalSettings, address: string): Promise<Client> {
   const connection = await Connection.connect({ address, tls: tlsOptions(t), apiKey: t.apiKey });
   return new Client({ connection, namespace: t.namespace });
 }
 
-export function connectWorker(t: Config['temporal'], address: string): Promise<NativeConnection> {
+export function connectWorker(t: TemporalSettings, address: string): Promise<NativeConnection> {
   return NativeConnection.connect(connectionOptions(t, address));
 }

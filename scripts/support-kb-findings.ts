@@ -9,8 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ciiSchematron } from '../invoice/validate/rules/cii';
-import { ublSchematron } from '../invoice/validate/rules/ubl';
+import { ciiSchematron, ublSchematron } from '../invoice/validate/rules';
 
 const root = path.join(__dirname, '..');
 const outDir = path.join(root, 'support', 'kb', 'generated');

@@ -1,24 +1,26 @@
 import crypto from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import { hashToken } from '../platform/secrets';
 import { DomainError } from '../platform/domain-error';
+import type { Caller } from '../accounts';
+import { authorize } from '../structures';
+import { raccordement } from '../workflows/raccordement';
 import {
-  approveProduction,
-  raccordement,
-  raccordementState,
-  setRequiredDeposits,
-  type RaccordementState,
-} from '../workflows/raccordement';
+  applicationsByMode,
+  applicationsOfStructure,
+  findApplication,
+  insertApplication,
+  revokeApplicationRow,
+  type ApplicationRow,
+} from './store';
+import type { ApplicationKind, ApplicationView } from './types';
 
 /** Accepted qualification deposits an application needs before an operator may approve production. */
 export const DEFAULT_REQUIRED_DEPOSITS = 3;
-/** Lifetime of an access token, as the State platform's OAuth server gives them. */
-export const TOKEN_LIFETIME_SECONDS = 3600;
-/** Scopes a token may be asked for (PISTE clients ask `openid`); the default is `openid`. */
-export const SCOPES = ['openid', 'cpro'];
+/** Operators' list of onboardings shows this many at most. */
+const ONBOARDINGS_LISTED = 500;
 
 export interface ApplicationDeps {
   db: Db;
@@ -28,34 +30,44 @@ export interface ApplicationDeps {
 
 export const raccordementWorkflowId = (applicationId: string) => `raccordement/${applicationId}`;
 
-export interface ApplicationView {
-  id: string;
-  structureId: string;
-  name: string;
-  kind: 'API' | 'EDI';
-  clientId: string;
-  mode: string;
-  acceptedDeposits: number;
-  rejectedDeposits: number;
-  requiredDeposits: number;
-  createdAt: string;
-  approvedAt?: string;
-}
-
-export function applicationView(row: Record<string, unknown>): ApplicationView {
+export function applicationView(row: ApplicationRow): ApplicationView {
   return {
-    id: row.id as string,
-    structureId: row.structure_id as string,
-    name: row.name as string,
-    kind: row.kind as 'API' | 'EDI',
-    clientId: row.client_id as string,
-    mode: row.mode as string,
+    id: row.id,
+    structureId: row.structure_id,
+    name: row.name,
+    kind: row.kind as ApplicationKind,
+    clientId: row.client_id,
+    mode: row.mode,
     acceptedDeposits: Number(row.accepted_deposits),
     rejectedDeposits: Number(row.rejected_deposits),
     requiredDeposits: Number(row.required_deposits),
-    createdAt: new Date(row.created_at as string).toISOString(),
-    approvedAt: row.approved_at ? new Date(row.approved_at as string).toISOString() : undefined,
+    createdAt: new Date(row.created_at).toISOString(),
+    approvedAt: row.approved_at ? new Date(row.approved_at).toISOString() : undefined,
   };
+}
+
+/** The structure's applications, oldest first. */
+export async function listApplications(db: Db, structureId: string): Promise<ApplicationView[]> {
+  return (await applicationsOfStructure(db, structureId)).map(applicationView);
+}
+
+/** Operators' queue: every application (in one onboarding mode, or all), most recently changed first. */
+export async function listOnboardings(db: Db, caller: Caller, mode?: string): Promise<ApplicationView[]> {
+  if (!caller.operator) throw new DomainError('OPERATOR_REQUIRED', 'Only operators list every connection.');
+  return (await applicationsByMode(db, mode, ONBOARDINGS_LISTED)).map(applicationView);
+}
+
+/** An application, for a manager of its structure or an operator. */
+export async function applicationFor(
+  db: Db,
+  caller: Caller,
+  applicationId: string,
+): Promise<ApplicationView> {
+  const row = await findApplication(db, applicationId);
+  if (!row)
+    throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', { field: 'params.applicationId' });
+  if (!caller.operator) await authorize(db, caller, row.structure_id, 'manager');
+  return applicationView(row);
 }
 
 /**
@@ -66,16 +78,17 @@ export async function registerApplication(
   deps: ApplicationDeps,
   structureId: string,
   createdBy: string,
-  r: { name: string; kind?: 'API' | 'EDI'; requiredDeposits?: number },
+  r: { name: string; kind?: ApplicationKind; requiredDeposits?: number },
 ): Promise<ApplicationView & { clientSecret: string }> {
   const now = new Date().toISOString();
   const id = `app-${crypto.randomBytes(8).toString('hex')}`;
   const clientSecret = crypto.randomBytes(32).toString('base64url');
-  const row = {
+  const kind = r.kind ?? 'API';
+  const row: ApplicationRow = {
     id,
     structure_id: structureId,
     name: r.name,
-    kind: r.kind ?? 'API',
+    kind,
     client_id: crypto.randomUUID(),
     secret_hash: hashToken(clientSecret),
     mode: 'QUALIFICATION',
@@ -86,59 +99,14 @@ export async function registerApplication(
     created_at: now,
     updated_at: now,
   };
-  await deps.db('api_applications').insert(row);
+  await insertApplication(deps.db, row);
   await deps.client.workflow.start(raccordement, {
     workflowId: raccordementWorkflowId(id),
     taskQueue: deps.taskQueue,
-    args: [{ applicationId: id, structureId, kind: row.kind, requiredDeposits: row.required_deposits }],
-    staticSummary: `Connection (${row.kind}) of application ${r.name} for structure ${structureId}`,
+    args: [{ applicationId: id, structureId, kind, requiredDeposits: row.required_deposits }],
+    staticSummary: `Connection (${kind}) of application ${r.name} for structure ${structureId}`,
   });
   return { ...applicationView(row), clientSecret };
-}
-
-/** The onboarding state as the workflow holds it (the table follows it a moment later). */
-export async function onboardingState(
-  deps: ApplicationDeps,
-  applicationId: string,
-): Promise<RaccordementState> {
-  return deps.client.workflow.getHandle(raccordementWorkflowId(applicationId)).query(raccordementState);
-}
-
-/** An operator sets the number of accepted deposits an application's qualification needs. */
-export async function setQualificationScenario(
-  deps: ApplicationDeps,
-  applicationId: string,
-  requiredDeposits: number,
-): Promise<void> {
-  const row = await deps.db('api_applications').where({ id: applicationId }).first('mode');
-  if (row?.mode !== 'QUALIFICATION')
-    throw new DomainError(
-      'NOT_IN_QUALIFICATION',
-      'Only an application in qualification has a scenario to change.',
-    );
-  await deps.client.workflow
-    .getHandle(raccordementWorkflowId(applicationId))
-    .signal(setRequiredDeposits, requiredDeposits);
-}
-
-/** An operator approves production once the qualification scenario has passed. */
-export async function approveApplication(
-  deps: ApplicationDeps,
-  applicationId: string,
-  caller: { userId: string; operator: boolean },
-): Promise<RaccordementState> {
-  try {
-    return await deps.client.workflow
-      .getHandle(raccordementWorkflowId(applicationId))
-      .executeUpdate(approveProduction, { args: [{ userId: caller.userId, operator: caller.operator }] });
-  } catch (err) {
-    const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-    if (cause instanceof ApplicationFailure && cause.type === 'OperatorRequired')
-      throw new DomainError('OPERATOR_REQUIRED', cause.message);
-    if (cause instanceof ApplicationFailure && cause.type === 'NotQualified')
-      throw new DomainError('NOT_QUALIFIED', cause.message);
-    throw err;
-  }
 }
 
 /**
@@ -146,11 +114,7 @@ export async function approveApplication(
  * working at once and an onboarding still running ends.
  */
 export async function revokeApplication(deps: ApplicationDeps, applicationId: string): Promise<void> {
-  const now = new Date().toISOString();
-  await deps.db.transaction(async (trx) => {
-    await trx('api_applications').where({ id: applicationId }).update({ mode: 'REVOKED', updated_at: now });
-    await trx('oauth_tokens').where({ application_id: applicationId }).delete();
-  });
+  await revokeApplicationRow(deps.db, applicationId, new Date().toISOString());
   try {
     await deps.client.workflow
       .getHandle(raccordementWorkflowId(applicationId))
@@ -159,43 +123,4 @@ export async function revokeApplication(deps: ApplicationDeps, applicationId: st
     // Already ended (in production): nothing runs any more.
     if (!(err instanceof WorkflowNotFoundError)) throw err;
   }
-}
-
-/** client_credentials: the application's token, stored hashed, valid an hour. */
-export async function issueToken(
-  db: Db,
-  clientId: string,
-  clientSecret: string,
-  scope: string,
-): Promise<{ token: string } | undefined> {
-  const app = await db('api_applications').where({ client_id: clientId }).first();
-  const given = Buffer.from(hashToken(clientSecret));
-  const expected = Buffer.from(app?.secret_hash ?? hashToken(crypto.randomUUID()));
-  if (!app || app.mode === 'REVOKED' || !crypto.timingSafeEqual(given, expected)) return undefined;
-  const token = crypto.randomBytes(32).toString('base64url');
-  await db('oauth_tokens').insert({
-    token_hash: hashToken(token),
-    application_id: app.id,
-    scope,
-    expires_at: new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000).toISOString(),
-  });
-  // Expired tokens are of no use to anyone: cleared as new ones are issued.
-  await db('oauth_tokens')
-    .where('expires_at', '<', new Date(Date.now() - 86_400_000).toISOString())
-    .delete();
-  return { token };
-}
-
-/** The application a bearer token was issued to, while the token is valid. */
-export async function applicationOfToken(
-  db: Db,
-  token: string,
-): Promise<Record<string, unknown> | undefined> {
-  const row = await db('oauth_tokens')
-    .join('api_applications', 'api_applications.id', 'oauth_tokens.application_id')
-    .where('oauth_tokens.token_hash', hashToken(token))
-    .andWhere('oauth_tokens.expires_at', '>', new Date().toISOString())
-    .whereNot('api_applications.mode', 'REVOKED')
-    .first('api_applications.*');
-  return row;
 }

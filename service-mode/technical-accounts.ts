@@ -2,10 +2,19 @@ import crypto from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import type { Db } from '../platform/db';
-import { hashPassword, hashToken, passwordProblem, verifyPassword } from '../platform/secrets';
+import { hashPassword, passwordProblem } from '../platform/secrets';
 import { DomainError } from '../platform/domain-error';
+import { insertTechnicalUser } from '../accounts';
+import { addTechnicalMember } from '../structures';
 import { technicalAccountReminders } from '../workflows/technical-account';
-import { CODES, CproError } from '../api/cpro/wire';
+import {
+  findTechnicalAccount,
+  inTransaction,
+  insertTechnicalAccount,
+  updateTechnicalAccountPassword,
+  type TechnicalAccountRow,
+} from './store';
+import type { TechnicalAccountView } from './types';
 
 /** A technical account's password is valid this long after it was set (the platform's rule). */
 export const PASSWORD_VALIDITY_DAYS = 424;
@@ -19,13 +28,6 @@ export interface TechnicalAccountDeps {
   client: Client;
   taskQueue: string;
   publicUrl: string;
-}
-
-export interface TechnicalAccountView {
-  login: string;
-  passwordSetAt: string;
-  passwordExpiresAt: string;
-  expired: boolean;
 }
 
 export const reminderWorkflowId = (structureId: string) => `technical-account/${structureId}`;
@@ -47,144 +49,78 @@ export async function setTechnicalAccount(
     if (problem) throw new DomainError('PASSWORD_WEAK', problem, { field: 'body.password' });
   }
   const password = chosen ?? generatedPassword();
-  const passwordHash = await hashPassword(password);
-  const setAt = now.toISOString();
-  const expiresAt = new Date(now.getTime() + PASSWORD_VALIDITY_DAYS * DAY).toISOString();
-  const { db } = deps;
-  const existing = await db('technical_accounts').where({ structure_id: structureId }).first();
-  let login: string = existing?.login;
-  if (existing) {
-    await db('technical_accounts').where({ structure_id: structureId }).update({
-      password_hash: passwordHash,
-      password_set_at: setAt,
-      password_expires_at: expiresAt,
-      set_by: setBy,
-    });
-  } else {
-    login = `TECH_1_${crypto.randomBytes(6).toString('hex').toUpperCase()}@${loginDomain(deps.publicUrl)}`;
-    const userId = crypto.randomUUID();
-    await db.transaction(async (trx) => {
-      await trx('users').insert({
-        id: userId,
-        email: login.toLowerCase(),
-        first_name: 'Compte',
-        last_name: 'technique',
-        contact_email: login.toLowerCase(),
-        // Not ACTIVE: a technical account never signs in to the portal, it only calls /cpro.
-        status: 'TECHNICAL',
-        operator: false,
-        terms_accepted_at: setAt,
-        created_at: setAt,
-        activated_at: setAt,
-      });
-      // A plain member of the whole structure: the shared services judge it as any member.
-      await trx('structure_members').insert({
-        structure_id: structureId,
-        user_id: userId,
-        role: 'UTILISATEUR',
-        services: '[]',
-        created_at: setAt,
-      });
-      await trx('technical_accounts').insert({
-        structure_id: structureId,
-        user_id: userId,
-        login,
-        password_hash: passwordHash,
-        password_set_at: setAt,
-        password_expires_at: expiresAt,
-        set_by: setBy,
-        created_at: setAt,
-      });
-    });
-  }
+  const setting = {
+    password_hash: await hashPassword(password),
+    password_set_at: now.toISOString(),
+    password_expires_at: new Date(now.getTime() + PASSWORD_VALIDITY_DAYS * DAY).toISOString(),
+    set_by: setBy,
+  };
+  const existing = await findTechnicalAccount(deps.db, structureId);
+  const login = existing?.login ?? newLogin(deps.publicUrl);
+  if (existing) await updateTechnicalAccountPassword(deps.db, structureId, setting);
+  else await createTechnicalAccount(deps.db, structureId, login, setting);
   await deps.client.workflow.start(technicalAccountReminders, {
     workflowId: reminderWorkflowId(structureId),
     taskQueue: deps.taskQueue,
-    args: [{ structureId, login, expiresAt, remindDaysBefore: REMINDER_DAYS_BEFORE }],
+    args: [
+      { structureId, login, expiresAt: setting.password_expires_at, remindDaysBefore: REMINDER_DAYS_BEFORE },
+    ],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.TERMINATE_EXISTING,
     staticSummary: `Password reminders of technical account ${login}`,
   });
   return {
     login,
-    passwordSetAt: setAt,
-    passwordExpiresAt: expiresAt,
+    passwordSetAt: setting.password_set_at,
+    passwordExpiresAt: setting.password_expires_at,
     expired: false,
     ...(chosen === undefined && { password }),
   };
 }
 
-export async function getTechnicalAccount(
+/** The account's user, its membership and the account itself, all or none. */
+async function createTechnicalAccount(
   db: Db,
   structureId: string,
-): Promise<TechnicalAccountView | undefined> {
-  const row = await db('technical_accounts').where({ structure_id: structureId }).first();
-  return row && view(row);
+  login: string,
+  setting: Pick<TechnicalAccountRow, 'password_hash' | 'password_set_at' | 'password_expires_at' | 'set_by'>,
+): Promise<void> {
+  const userId = crypto.randomUUID();
+  const at = setting.password_set_at;
+  await inTransaction(db, async (trx) => {
+    await insertTechnicalUser(trx, { id: userId, login, at });
+    // A plain member of the whole structure: the shared services judge it as any member.
+    await addTechnicalMember(trx, structureId, userId, at);
+    await insertTechnicalAccount(trx, {
+      structure_id: structureId,
+      user_id: userId,
+      login,
+      ...setting,
+      created_at: at,
+    });
+  });
 }
 
-function view(row: Record<string, unknown>, now = Date.now()): TechnicalAccountView {
-  const expiresAt = new Date(row.password_expires_at as string).toISOString();
+/** The structure's technical account (managers see its login and password expiry). */
+export async function getTechnicalAccount(db: Db, structureId: string): Promise<TechnicalAccountView> {
+  const row = await findTechnicalAccount(db, structureId);
+  if (!row)
+    throw new DomainError('TECHNICAL_ACCOUNT_NOT_FOUND', 'This structure has no technical account yet.');
+  return technicalAccountView(row);
+}
+
+export function technicalAccountView(row: TechnicalAccountRow, now = Date.now()): TechnicalAccountView {
+  const expiresAt = new Date(row.password_expires_at).toISOString();
   return {
-    login: row.login as string,
-    passwordSetAt: new Date(row.password_set_at as string).toISOString(),
+    login: row.login,
+    passwordSetAt: new Date(row.password_set_at).toISOString(),
     passwordExpiresAt: expiresAt,
     expired: Date.parse(expiresAt) <= now,
   };
 }
 
-/** The account whose credentials a /cpro call carries. */
-export interface TechnicalCaller {
-  userId: string;
-  login: string;
-  structureId: string;
+function newLogin(publicUrl: string): string {
+  return `TECH_1_${crypto.randomBytes(6).toString('hex').toUpperCase()}@${loginDomain(publicUrl)}`;
 }
-
-// bcrypt at cost 12 takes a quarter of a second, and clients send the header on every call: a
-// verified header is remembered (by its hash) for a while, as long as the password was not set again.
-const verified = new Map<string, { login: string; setAt: string; until: number }>();
-const VERIFIED_FOR_MS = 5 * 60_000;
-
-/**
- * Checks the `cpro-account` header: base64 of `login:password` of a technical account. A wrong
- * login or password is one refusal; an expired password another, told only to who knows it.
- */
-export async function verifyTechnicalAccount(db: Db, header: string | undefined): Promise<TechnicalCaller> {
-  const refuse = () =>
-    new CproError(
-      CODES.ACCOUNT_INVALID,
-      'En-tête cpro-account absent, mal formé, ou identifiants incorrects.',
-      'cpro-account',
-      401,
-    );
-  if (!header || !/^[A-Za-z0-9+/=_-]+$/.test(header.trim())) throw refuse();
-  const decoded = Buffer.from(header.trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) throw refuse();
-  const login = decoded.slice(0, colon);
-  const password = decoded.slice(colon + 1);
-  const row = await db('technical_accounts').whereRaw('LOWER(login) = ?', [login.toLowerCase()]).first();
-  if (!row) {
-    // As long as a real check, so a wrong login cannot be told from a wrong password by timing.
-    await verifyPassword(password, UNKNOWN_HASH);
-    throw refuse();
-  }
-  const key = hashToken(`cpro-account:${header.trim()}`);
-  const setAt = new Date(row.password_set_at).toISOString();
-  const cached = verified.get(key);
-  if (!(cached && cached.login === row.login && cached.setAt === setAt && cached.until > Date.now())) {
-    if (!(await verifyPassword(password, row.password_hash))) throw refuse();
-    verified.set(key, { login: row.login, setAt, until: Date.now() + VERIFIED_FOR_MS });
-  }
-  if (view(row).expired)
-    throw new CproError(
-      CODES.PASSWORD_EXPIRED,
-      'Le mot de passe du compte technique a expiré : le gestionnaire principal de la structure doit le réinitialiser.',
-      'cpro-account',
-      401,
-    );
-  return { userId: row.user_id, login: row.login, structureId: row.structure_id };
-}
-
-const UNKNOWN_HASH = '$2b$12$rcCjMHub5ptomz4h.sRqJu.4jJd3VQeq.yd5eBzCa8Ip/pqj.Ynzy';
 
 function generatedPassword(): string {
   // 24 characters from four classes, as password policies of client software often ask.

@@ -1,40 +1,25 @@
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
-import { Caller } from '../accounts/caller';
-
-export const ROLES = ['PRINCIPAL', 'SECONDAIRE', 'UTILISATEUR'] as const;
-/** gestionnaire principal, gestionnaire secondaire, plain user of the structure. */
-export type Role = (typeof ROLES)[number];
-
-export interface Membership {
-  structureId: string;
-  userId: string;
-  role: Role;
-  /** Service codes the member acts for; empty: the whole structure. */
-  services: string[];
-}
-
-/** What an action needs: any member, a manager (principal or secondary), or the main manager. */
-export type Need = 'member' | 'manager' | 'principal';
+import type { Caller } from '../accounts/caller';
+import { findMembership } from './store/members';
+import { structureExists } from './store/structures';
+import type { Membership, Need } from './types';
 
 export const isManager = (m: Pick<Membership, 'role'>) => m.role === 'PRINCIPAL' || m.role === 'SECONDAIRE';
 
+/** The user's membership of the structure, if they are a member. */
 export async function membershipOf(
   db: Db,
   structureId: string,
   userId: string,
 ): Promise<Membership | undefined> {
-  const row = await db('structure_members').where({ structure_id: structureId, user_id: userId }).first();
-  return row ? toMembership(row) : undefined;
+  return findMembership(db, structureId, userId);
 }
 
-export function toMembership(row: Record<string, unknown>): Membership {
-  return {
-    structureId: row.structure_id as string,
-    userId: row.user_id as string,
-    role: row.role as Role,
-    services: JSON.parse(row.services as string),
-  };
+/** STRUCTURE_NOT_FOUND unless the structure exists. */
+export async function requireStructure(db: Db, structureId: string, field = 'params.structureId') {
+  if (!(await structureExists(db, structureId)))
+    throw new DomainError('STRUCTURE_NOT_FOUND', `No structure with id ${structureId}.`, { field });
 }
 
 /**
@@ -48,11 +33,7 @@ export async function authorize(
   structureId: string,
   need: Need,
 ): Promise<Membership | undefined> {
-  const structure = await db('structures').where({ id: structureId }).first('id');
-  if (!structure)
-    throw new DomainError('STRUCTURE_NOT_FOUND', `No structure with id ${structureId}.`, {
-      field: 'params.structureId',
-    });
+  await requireStructure(db, structureId);
   const membership = await membershipOf(db, structureId, caller.userId);
   if (caller.operator) return membership;
   if (!membership)

@@ -1,6 +1,8 @@
 import type { Db } from '../platform/db';
 import type { RecipientDirectory } from '../invoice/platform-rules/context';
 import { listServices } from './services';
+import { directoryEntries, findStructureByIdentifier } from './store/structures';
+import type { DirectoryEntry } from './types';
 
 /**
  * The structures table as the recipient directory the invoice checks call: a buyer's parameters and
@@ -12,15 +14,13 @@ export function dbRecipientDirectory(
 ): RecipientDirectory {
   return {
     async find(identifier) {
-      const row = await db('structures').where({ identifier }).first();
-      if (!row) return undefined;
+      const structure = await findStructureByIdentifier(db, identifier);
+      if (!structure) return undefined;
       const day = today();
-      const services = await listServices(db, row.id);
+      const services = await listServices(db, structure.id);
       return {
-        codeServiceDoitEtreRenseigne: !!row.service_code_required,
-        numeroEJDoitEtreRenseigne: !!row.engagement_number_required,
-        gestionNumeroEJOuCodeService: !!row.engagement_or_service_required,
-        public: !!row.public,
+        ...structure.parameters,
+        public: structure.public,
         services: services.map((s) => ({
           code: s.code,
           active: s.active && (!s.validFrom || s.validFrom <= day) && (!s.validTo || day <= s.validTo),
@@ -29,4 +29,15 @@ export function dbRecipientDirectory(
       };
     },
   };
+}
+
+/**
+ * rechercher structure: the public directory entries of structures, by identifier (so that a user
+ * who knows a SIRET can find a structure and its active services to ask to be a member) or by ids.
+ */
+export async function findInDirectory(
+  db: Db,
+  by: { identifier: string } | { ids: string[] },
+): Promise<DirectoryEntry[]> {
+  return directoryEntries(db, by);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Db } from '../platform/db';
 import { isValidSiret } from '../invoice/platform-rules/french-ids';
+import { upsertCompanies } from './store/company-registry';
 
 export interface ImportReport {
   imported: number;
@@ -29,10 +30,7 @@ export async function importRegistryCsv(
   let lineNo = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await db('company_registry')
-      .insert(batch)
-      .onConflict('siret')
-      .merge(['name', 'street', 'postal_code', 'city', 'updated_at']);
+    await upsertCompanies(db, batch);
     report.imported += batch.length;
     batch = [];
     onProgress(report.imported);

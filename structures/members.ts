@@ -1,64 +1,90 @@
+import type { Client } from '@temporalio/client';
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
-import { Membership, Role, toMembership } from './access';
-import { unknownServices } from './services';
+import { loginEmailsOf, userExists } from '../accounts';
+import { membershipOf } from './access';
+import { signalMembersChanged } from './membership-requests';
+import { requireKnownServices } from './services';
+import * as store from './store/members';
+import type { Membership, Role } from './types';
+
+/** What a member-changing action needs: the database, and Temporal to tell open requests. */
+export interface MemberDeps {
+  db: Db;
+  client: Client;
+}
 
 /** The members of a structure, main manager first. */
 export async function listMembers(db: Db, structureId: string): Promise<Membership[]> {
-  const rows = await db('structure_members')
-    .where({ structure_id: structureId })
-    .orderBy(['role', 'user_id']);
-  return rows.map(toMembership);
+  return store.listMembers(db, structureId);
+}
+
+/** The members of a structure with their login email, for its managers. */
+export async function listMembersWithEmails(
+  db: Db,
+  structureId: string,
+): Promise<(Membership & { email?: string })[]> {
+  const members = await store.listMembers(db, structureId);
+  const emails = await loginEmailsOf(
+    db,
+    members.map((m) => m.userId),
+  );
+  return members.map((m) => ({ ...m, email: emails.get(m.userId) }));
 }
 
 /**
- * Attaches a user to the structure as secondary manager or user (a direct attachment by a manager, or
- * an approved request); attaching again changes the role and services. The main manager's own row is
- * never changed this way: that is a transfer.
+ * Makes a user a member of the structure as secondary manager or user, directly (by a manager);
+ * doing it again changes the role and services. Only the main manager appoints secondary managers
+ * (`by` is undefined for support), and the main manager's own row is never changed this way: that
+ * is a transfer. Open membership requests are told.
  */
-export async function attachMember(
-  db: Db,
+export async function addMember(
+  deps: MemberDeps,
+  by: Membership | undefined,
   m: { structureId: string; userId: string; role: Exclude<Role, 'PRINCIPAL'>; services: string[] },
 ): Promise<Membership> {
-  const unknown = await unknownServices(db, m.structureId, m.services);
-  if (unknown.length > 0)
-    throw new DomainError('SERVICE_UNKNOWN', `The structure has no service ${unknown.join(', ')}.`, {
-      field: 'body.services',
-    });
-  await db.transaction(async (trx) => {
-    const current = await trx('structure_members')
-      .where({ structure_id: m.structureId, user_id: m.userId })
-      .first();
-    if (current?.role === 'PRINCIPAL')
-      throw new DomainError(
-        'PRINCIPAL_MANAGER_UNCHANGED',
-        'Transfer the main-manager role before changing it.',
-        {
-          field: 'body.userId',
-        },
-      );
-    await trx('structure_members')
-      .insert({
-        structure_id: m.structureId,
-        user_id: m.userId,
-        role: m.role,
-        services: JSON.stringify(m.services),
-        created_at: new Date().toISOString(),
-      })
-      .onConflict(['structure_id', 'user_id'])
-      .merge(['role', 'services']);
-  });
+  if (m.role === 'SECONDAIRE' && by && by.role !== 'PRINCIPAL')
+    throw new DomainError(
+      'PRINCIPAL_MANAGER_REQUIRED',
+      'Only the main manager appoints secondary managers.',
+      {
+        field: 'body.role',
+      },
+    );
+  await requireUser(deps.db, m.userId);
+  await requireKnownServices(deps.db, m.structureId, m.services);
+  if (!(await store.saveNonPrincipalMember(deps.db, m, new Date().toISOString())))
+    throw new DomainError(
+      'PRINCIPAL_MANAGER_UNCHANGED',
+      'Transfer the main-manager role before changing it.',
+      {
+        field: 'body.userId',
+      },
+    );
+  await signalMembersChanged(deps.db, deps.client, m.structureId);
   return { ...m };
 }
 
-/** Detaches a member; the main manager cannot be detached before the role is transferred. */
-export async function revokeMember(db: Db, structureId: string, userId: string): Promise<Membership> {
-  const row = await db('structure_members').where({ structure_id: structureId, user_id: userId }).first();
-  if (!row)
+/**
+ * Ends a membership; only the main manager revokes secondary managers, and the main manager cannot
+ * be revoked before the role is transferred. Open membership requests are told.
+ */
+export async function revokeMember(
+  deps: MemberDeps,
+  by: Membership | undefined,
+  structureId: string,
+  userId: string,
+): Promise<Membership> {
+  const target = await membershipOf(deps.db, structureId, userId);
+  if (target?.role === 'SECONDAIRE' && by && by.role !== 'PRINCIPAL')
+    throw new DomainError('PRINCIPAL_MANAGER_REQUIRED', 'Only the main manager revokes secondary managers.', {
+      field: 'params.userId',
+    });
+  if (!target)
     throw new DomainError('MEMBER_NOT_FOUND', `User ${userId} is not attached to this structure.`, {
       field: 'params.userId',
     });
-  if (row.role === 'PRINCIPAL')
+  if (target.role === 'PRINCIPAL')
     throw new DomainError(
       'PRINCIPAL_MANAGER_UNCHANGED',
       'Transfer the main-manager role before revoking it.',
@@ -66,44 +92,37 @@ export async function revokeMember(db: Db, structureId: string, userId: string):
         field: 'params.userId',
       },
     );
-  await db('structure_members').where({ structure_id: structureId, user_id: userId }).delete();
-  return toMembership(row);
+  await store.deleteMember(deps.db, structureId, userId);
+  await signalMembersChanged(deps.db, deps.client, structureId);
+  return target;
 }
 
 /**
  * Makes a member the main manager; the previous one stays as secondary manager. Support (an operator)
- * may appoint a user who is not yet a member, when the main manager has left.
+ * may appoint a user who is not yet a member, when the main manager has left. Answers the members.
  */
 export async function transferPrincipal(
-  db: Db,
+  deps: MemberDeps,
   structureId: string,
   toUserId: string,
   byOperator: boolean,
-): Promise<void> {
-  await db.transaction(async (trx) => {
-    const target = await trx('structure_members')
-      .where({ structure_id: structureId, user_id: toUserId })
-      .first();
-    if (!target && !byOperator)
-      throw new DomainError(
-        'TARGET_NOT_A_MEMBER',
-        `User ${toUserId} must be attached to the structure first.`,
-        {
-          field: 'body.userId',
-        },
-      );
-    await trx('structure_members')
-      .where({ structure_id: structureId, role: 'PRINCIPAL' })
-      .update({ role: 'SECONDAIRE' });
-    await trx('structure_members')
-      .insert({
-        structure_id: structureId,
-        user_id: toUserId,
-        role: 'PRINCIPAL',
-        services: '[]',
-        created_at: new Date().toISOString(),
-      })
-      .onConflict(['structure_id', 'user_id'])
-      .merge(['role', 'services']);
-  });
+): Promise<Membership[]> {
+  await requireUser(deps.db, toUserId);
+  if (
+    !(await store.transferPrincipalRole(deps.db, structureId, toUserId, byOperator, new Date().toISOString()))
+  )
+    throw new DomainError(
+      'TARGET_NOT_A_MEMBER',
+      `User ${toUserId} must be attached to the structure first.`,
+      {
+        field: 'body.userId',
+      },
+    );
+  await signalMembersChanged(deps.db, deps.client, structureId);
+  return store.listMembers(deps.db, structureId);
+}
+
+async function requireUser(db: Db, userId: string) {
+  if (!(await userExists(db, userId)))
+    throw new DomainError('USER_NOT_FOUND', `No user ${userId}.`, { field: 'body.userId' });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db';
+import { findCompany } from './store/company-registry';
 
 /** What a company registry knows of an establishment. */
 export interface CompanyRecord {
@@ -14,19 +15,5 @@ export interface CompanyRegistry {
 
 /** The default registry: the platform's own directory table, filled by `npm run import:registry`. */
 export function dbCompanyRegistry(db: Db): CompanyRegistry {
-  return {
-    async lookup(siret) {
-      const row = await db('company_registry').where({ siret }).first();
-      if (!row) return undefined;
-      return {
-        siret: row.siret,
-        name: row.name,
-        address: {
-          street: row.street ?? undefined,
-          postalCode: row.postal_code ?? undefined,
-          city: row.city ?? undefined,
-        },
-      };
-    },
-  };
+  return { lookup: (siret) => findCompany(db, siret) };
 }

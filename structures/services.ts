@@ -1,21 +1,10 @@
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
+import * as store from './store/services';
+import type { Service, ServiceInput } from './types';
 
 /** The service reserved for invoices between public structures. */
 export const PUBLIC_INVOICES_SERVICE = 'FACTURES_PUBLIQUES';
-
-export interface ServiceInput {
-  code: string;
-  name: string;
-  active?: boolean;
-  validFrom?: string;
-  validTo?: string;
-  /** numeroEngagement: invoices to this service must carry an engagement number. */
-  engagementRequired?: boolean;
-}
-
-export type Service = Required<Pick<ServiceInput, 'code' | 'name' | 'active' | 'engagementRequired'>> &
-  Pick<ServiceInput, 'validFrom' | 'validTo'>;
 
 export async function createService(
   db: Db,
@@ -31,21 +20,17 @@ export async function createService(
       },
     );
   checkDates(input.validFrom, input.validTo);
-  const exists = await db('structure_services')
-    .where({ structure_id: structure.id, code: input.code })
-    .first('code');
-  if (exists)
+  if (await store.findService(db, structure.id, input.code))
     throw new DomainError('SERVICE_EXISTS', `The structure already has a service ${input.code}.`, {
       field: 'body.code',
     });
-  await db('structure_services').insert({
-    structure_id: structure.id,
+  await store.insertService(db, structure.id, {
     code: input.code,
     name: input.name,
     active: input.active ?? true,
-    valid_from: input.validFrom ?? null,
-    valid_to: input.validTo ?? null,
-    engagement_required: !!input.engagementRequired,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    engagementRequired: !!input.engagementRequired,
   });
   return (await getService(db, structure.id, input.code))!;
 }
@@ -63,36 +48,32 @@ export async function updateService(
     });
   const next = { ...current, ...changes };
   checkDates(next.validFrom, next.validTo);
-  await db('structure_services')
-    .where({ structure_id: structureId, code })
-    .update({
-      name: next.name,
-      active: next.active,
-      valid_from: next.validFrom ?? null,
-      valid_to: next.validTo ?? null,
-      engagement_required: next.engagementRequired,
-    });
+  await store.updateServiceRow(db, structureId, { ...next, code });
   return (await getService(db, structureId, code))!;
 }
 
 export async function getService(db: Db, structureId: string, code: string): Promise<Service | undefined> {
-  const row = await db('structure_services').where({ structure_id: structureId, code }).first();
-  return row ? toService(row) : undefined;
+  return store.findService(db, structureId, code);
 }
 
 export async function listServices(db: Db, structureId: string): Promise<Service[]> {
-  const rows = await db('structure_services').where({ structure_id: structureId }).orderBy('code');
-  return rows.map(toService);
+  return store.listServices(db, structureId);
 }
 
 /** Codes among `codes` the structure has no service for. */
 export async function unknownServices(db: Db, structureId: string, codes: string[]): Promise<string[]> {
   if (codes.length === 0) return [];
-  const known = await db('structure_services')
-    .where({ structure_id: structureId })
-    .whereIn('code', codes)
-    .pluck('code');
+  const known = await store.knownServiceCodes(db, structureId, codes);
   return codes.filter((c) => !known.includes(c));
+}
+
+/** SERVICE_UNKNOWN unless the structure has a service for each code. */
+export async function requireKnownServices(db: Db, structureId: string, codes: string[]): Promise<void> {
+  const unknown = await unknownServices(db, structureId, codes);
+  if (unknown.length > 0)
+    throw new DomainError('SERVICE_UNKNOWN', `The structure has no service ${unknown.join(', ')}.`, {
+      field: 'body.services',
+    });
 }
 
 function checkDates(from?: string, to?: string) {
@@ -100,15 +81,4 @@ function checkDates(from?: string, to?: string) {
     throw new DomainError('SERVICE_DATES_INVALID', `validFrom ${from} is after validTo ${to}.`, {
       field: 'body.validTo',
     });
-}
-
-function toService(r: Record<string, unknown>): Service {
-  return {
-    code: r.code as string,
-    name: r.name as string,
-    active: !!r.active,
-    validFrom: (r.valid_from as string | null) ?? undefined,
-    validTo: (r.valid_to as string | null) ?? undefined,
-    engagementRequired: !!r.engagement_required,
-  };
 }

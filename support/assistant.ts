@@ -1,20 +1,7 @@
 import type { Db } from '../platform/db';
-import type { Link } from './knowledge-base';
 import { callerInvoice, InvoiceContext } from './invoice-context';
 import { SupportIndex } from './search-index';
-
-/** What the assistant says to a question. */
-export interface Answer {
-  /** false: the assistant did not understand (no passage answers the question well enough). */
-  understood: boolean;
-  text: string;
-  /** The knowledge-base article answered from. */
-  article?: string;
-  title?: string;
-  links: Link[];
-  /** The caller's invoice the answer is about, when the question named one. */
-  invoice?: { id: string; number: string; status: string };
-}
+import type { Answer } from './types';
 
 /**
  * Below these, the best passage matches the question by chance: a word or two in common with an

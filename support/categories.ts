@@ -1,15 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** Who answers a request: platform support, or the business service of the buyer concerned. */
-export type Routing = 'PLATEFORME' | 'SERVICE_ACHETEUR';
-
-export interface Category {
-  code: string;
-  label: string;
-  routing: Routing;
-  subcategories: { code: string; label: string }[];
-}
+import type { Category } from './types';
 
 export const DEFAULT_CATEGORIES_FILE = path.join(__dirname, 'categories.json');
 

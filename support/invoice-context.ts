@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db';
+import { invoiceHistory } from '../invoicing/read-model';
 
 /** A finding or reason recorded with a status change (invoice_status_history.reasons). */
 export interface Reason {
@@ -41,17 +42,13 @@ export async function callerInvoice(
     .orderBy('invoices.deposited_at', 'desc')
     .first('invoices.id', 'invoices.number', 'invoices.status');
   if (!row) return undefined;
-  const history = await db('invoice_status_history')
-    .where({ invoice_id: row.id })
-    .whereNotNull('reasons')
-    .orderBy('seq', 'desc')
-    .first('reasons', 'comment');
-  const reasons: Reason[] = history?.reasons ? JSON.parse(history.reasons) : [];
+  const latest = (await invoiceHistory(db, row.id)).filter((h) => h.reasons !== undefined).pop();
+  const reasons: Reason[] = latest?.reasons ?? [];
   return {
     id: row.id,
     number: row.number,
     status: row.status,
     reasons,
-    comment: history?.comment ?? undefined,
+    comment: latest?.comment,
   };
 }

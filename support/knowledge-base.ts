@@ -1,11 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** A link an answer offers: label and where it leads (a page of the portal or an API path). */
-export interface Link {
-  label: string;
-  href: string;
-}
+import type { Link } from './types';
 
 /** One section of an article: what the assistant answers with. */
 export interface Passage {

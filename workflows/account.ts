@@ -1,6 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import type { AccountActivities } from '../activities/account';
-import { AccountLinkInput, awaitLinkUse, LinkState, LinkUse } from './emailed-link';
+import type { AccountLinkInput, LinkState, LinkUse } from '../accounts/types';
+import { awaitLinkUse } from './emailed-link';
 
 /** The person follows the link: token and new password, both hashed by the API. */
 export const activate = wf.defineUpdate<void, [LinkUse]>('activate');

@@ -1,33 +1,7 @@
 import * as wf from '@temporalio/workflow';
-import type { Duration } from '@temporalio/common';
 import type { ConnectorActivities } from '../activities/connector';
-import type { SyncReport } from '../connectors/connections';
+import type { ConnectorSyncInput, ConnectorSyncState, SyncReason, SyncReport } from '../connectors/types';
 import { StructureId } from './search-attributes';
-
-/** Why a sync runs: a schedule tick, the ERP's webhook, a person (resume after an error, "sync now"). */
-export type SyncReason = 'schedule' | 'webhook' | 'manual' | 'resume';
-
-export interface ConnectorSyncInput {
-  connectionId: string;
-  connectorId: string;
-  structureId: string;
-  /** The connector's declared retry behaviour, as its manifest gives it. */
-  retry: { initialIntervalMs: number; maximumIntervalMs: number; maximumAttempts?: number };
-  /** How long a page may go without a heartbeat before another worker takes it over. */
-  pageHeartbeatTimeout?: Duration;
-  /** Syncs one run holds before continuing as new, to keep its history bounded. */
-  syncsPerRun?: number;
-  /** Carried over by continue-as-new. */
-  carried?: { pending: SyncReason[]; inError: boolean; syncs: number };
-}
-
-export interface ConnectorSyncState {
-  inError: boolean;
-  syncing: boolean;
-  syncs: number;
-  lastReport?: SyncReport;
-  error?: string;
-}
 
 export const syncNow = wf.defineSignal<[SyncReason]>('syncNow');
 /** The connection was deleted: the workflow ends. */

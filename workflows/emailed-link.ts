@@ -1,32 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import type { AccountActivities, LinkPurpose } from '../activities/account';
-
-/** What the person who follows a link sends: both hashed by the API, so neither is in history in clear. */
-export interface LinkUse {
-  tokenHash: string;
-  passwordHash: string;
-}
-
-/** Input of the account workflows (activation, password reset). */
-export interface AccountLinkInput {
-  userId: string;
-  /** The login email; the workflow id is account/<email> or account-reset/<email>. */
-  email: string;
-  firstName: string;
-  /** Where the email goes (the contact email). */
-  sendTo: string;
-  /** The portal page the emailed link opens; email and token are added as query parameters. */
-  linkUrl: string;
-  /** How long each link is valid; 60 minutes on the platform, shorter in tests. */
-  linkValidityMinutes?: number;
-}
-
-export interface LinkState {
-  status: 'WAITING' | 'USED' | 'EXPIRED';
-  linksSent: number;
-  expiresAt?: string;
-}
+import type { AccountActivities } from '../activities/account';
+import type { AccountLinkInput, LinkPurpose, LinkState, LinkUse } from '../accounts/types';
 
 const { sendAccountLink } = wf.proxyActivities<AccountActivities>({
   startToCloseTimeout: '30 seconds',

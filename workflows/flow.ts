@@ -1,68 +1,27 @@
 import * as wf from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
-import type { Duration, RetryPolicy } from '@temporalio/common';
-import type { BlobRef } from '../platform/blobs';
-import type { FlowActivities, FlowEntry } from '../activities/flow';
-import { FlowInvoiceError, FlowReport, FlowStatus, FlowSyntax, settledFlowStatus } from '../flows/syntax';
+import type { RetryPolicy } from '@temporalio/common';
+import type { FlowActivities } from '../activities/flow';
+import type {
+  FlowDeposit,
+  FlowEntry,
+  FlowInput,
+  FlowInvoiceError,
+  FlowOptions,
+  FlowProgress,
+  FlowReport,
+  FlowStatus,
+  FlowView,
+  InProgress,
+} from '../flows/types';
+import { settledFlowStatus } from '../flows/status';
 import { invoiceLifecycle } from './invoice';
-import type { InvoiceDeposit } from '../invoicing/types';
-
-/** What the API (or the inbox poller) hands over when a flow is deposited. */
-export interface FlowDeposit {
-  numeroFluxDepot: string;
-  syntaxeFlux: FlowSyntax;
-  /** The archive as deposited, in the blob store. */
-  blob: BlobRef;
-  depositedAt: string;
-  /** The signed-in user who sent it: each invoice must name a supplier structure they belong to. Absent for the inbox folder. */
-  depositedBy?: string;
-  /** Sent by an application in qualification: each invoice is checked, never delivered. */
-  qualification?: InvoiceDeposit['qualification'];
-}
-
-export interface FlowOptions {
-  /** How many invoices of the flow may be in progress at once (the sliding window). */
-  window: number;
-  /** How often the invoices in progress are looked at. */
-  pollInterval: Duration;
-  /** Past this many history events, the flow continues as new with its progress. */
-  maxHistoryEvents: number;
-}
 
 export const DEFAULT_FLOW_OPTIONS: FlowOptions = {
   window: 50,
   pollInterval: '1 second',
   maxHistoryEvents: 4000,
 };
-
-/** An invoice of the flow whose workflow runs, awaiting its checks. */
-interface InProgress {
-  invoiceId: string;
-  error: Omit<FlowInvoiceError, 'libelleErreurDP'>;
-}
-
-/** Carried across continue-as-new: what is left to do and what was settled. */
-export interface FlowProgress {
-  entries: FlowEntry[];
-  next: number;
-  inProgress: InProgress[];
-  integrated: number;
-  errors: FlowInvoiceError[];
-}
-
-export interface FlowInput {
-  deposit: FlowDeposit;
-  options?: Partial<FlowOptions>;
-  progress?: FlowProgress;
-}
-
-export interface FlowView {
-  status: FlowStatus;
-  total?: number;
-  integrated: number;
-  rejected: number;
-  inProgress: number;
-}
 
 export const flowState = wf.defineQuery<FlowView>('flowState');
 

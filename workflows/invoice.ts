@@ -7,6 +7,7 @@ import {
   InvoiceStatusCode,
   reformCode,
   Side,
+  Transition,
   VALIDATED_CADRES,
 } from '../invoicing/lifecycle/transitions';
 import {
@@ -18,7 +19,7 @@ import {
 } from '../invoicing/lifecycle/payment';
 import { InvoiceNumber, InvoiceStatus, RecipientSiret, SupplierSiret } from './search-attributes';
 import { qualificationDeposit } from './raccordement';
-import {
+import type {
   Routing,
   InvoiceDeposit,
   HistoryEntry,
@@ -58,6 +59,16 @@ const { checkInvoice, deliverToRecipient, issueDepositCertificate } = wf.proxyAc
   retry,
 });
 
+/** One run of the workflow: the deposit, the state the query shows, and what the handlers share. */
+interface Lifecycle {
+  deposit: InvoiceDeposit;
+  state: InvoiceState;
+  /** Set while an update's handler works, so a second update arriving meanwhile is refused, not interleaved. */
+  busy: boolean;
+  validatorDecided: boolean;
+  paymentClock?: Promise<void>;
+}
+
 /**
  * One invoice from deposit to payment: DEPOSEE → checks → (A9/A12: A_VALIDER_1 → validator or deadline)
  * → EN_COURS_ACHEMINEMENT → MISE_A_DISPOSITION, then the recipient's processing and the supplier's
@@ -65,8 +76,46 @@ const { checkInvoice, deliverToRecipient, issueDepositCertificate } = wf.proxyAc
  * payment delay runs as a timer from the deposit date.
  */
 export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<InvoiceState> {
-  const id = deposit.invoiceId;
-  const state: InvoiceState = {
+  const lc: Lifecycle = { deposit, state: depositedState(deposit), busy: false, validatorDecided: false };
+  wf.setHandler(invoiceState, () => lc.state);
+  setUpdateHandlers(lc);
+
+  wf.upsertSearchAttributes([
+    { key: SupplierSiret, value: deposit.supplierId },
+    { key: InvoiceNumber, value: deposit.number },
+    { key: InvoiceStatus, value: lc.state.status },
+    ...(deposit.recipientId ? [{ key: RecipientSiret, value: deposit.recipientId }] : []),
+  ]);
+  const registered = await acts.registerDeposit(deposit);
+  lc.state.parties.supplierStructureId = registered.supplierStructureId;
+  lc.state.parties.validatorStructureId = registered.validatorStructureId;
+  await issueDepositCertificate({ invoiceId: deposit.invoiceId });
+
+  lc.state.findings = await checkInvoice({ invoiceId: deposit.invoiceId, blob: deposit.blob });
+  if (deposit.qualification) return qualify(lc, deposit.qualification.raccordementId);
+  if (lc.state.findings.some((f) => f.severity === 'fatal')) {
+    // Refused by the platform's checks: nothing to acknowledge, the reasons are in the history.
+    await moveTo(lc, 'REJETEE', 'platform');
+    return lc.state;
+  }
+
+  if (deposit.cadre && VALIDATED_CADRES.includes(deposit.cadre)) {
+    await awaitValidator(lc);
+    if (lc.state.status === 'REFUSEE_1') {
+      await wf.condition(wf.allHandlersFinished);
+      return lc.state;
+    }
+  }
+
+  await route(lc);
+  await wf.condition(() => closed(lc.state) && !lc.busy);
+  await lc.paymentClock;
+  await wf.condition(wf.allHandlersFinished);
+  return lc.state;
+}
+
+function depositedState(deposit: InvoiceDeposit): InvoiceState {
+  return {
     status: 'DEPOSEE',
     findings: [],
     history: [
@@ -88,274 +137,265 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
     parties: {},
     rejectionAcknowledged: false,
   };
-  // The story has ended: paid, refused by the validator, or rejected and acknowledged.
-  const closed = () =>
+}
+
+/** The story has ended: paid, refused by the validator, or rejected and acknowledged. */
+function closed(state: InvoiceState): boolean {
+  return (
     state.status === 'MISE_EN_PAIEMENT' ||
     state.status === 'REFUSEE_1' ||
-    (state.status === 'REJETEE' && state.rejectionAcknowledged);
-  // Set while an update's handler works, so a second update arriving meanwhile is refused, not interleaved.
-  let busy = false;
-  let validatorDecided = false;
-  wf.setHandler(invoiceState, () => state);
+    (state.status === 'REJETEE' && state.rejectionAcknowledged)
+  );
+}
 
-  // `dueDate` goes with MISE_A_DISPOSITION, when the payment period becomes known, so the read model shows it.
-  const moveTo = async (
-    status: InvoiceStatusCode,
-    by: Side,
-    extra: Partial<HistoryEntry> = {},
-    due?: string,
-  ) => {
-    // Workflow time is deterministic, so a retried write carries the same timestamp.
-    const entry: HistoryEntry = {
-      seq: state.history.length + 1,
-      status,
-      reformCode: reformCode(status, by),
-      at: new Date().toISOString(),
-      by,
-      ...extra,
-    };
-    await acts.recordStatus({
-      invoiceId: id,
-      entry,
-      findings: by === 'platform' ? state.findings : [],
-      dueDate: due,
+/** `due` goes with MISE_A_DISPOSITION, when the payment period becomes known, so the read model shows it. */
+async function moveTo(
+  lc: Lifecycle,
+  status: InvoiceStatusCode,
+  by: Side,
+  extra: Partial<HistoryEntry> = {},
+  due?: string,
+): Promise<void> {
+  const { state } = lc;
+  // Workflow time is deterministic, so a retried write carries the same timestamp.
+  const entry: HistoryEntry = {
+    seq: state.history.length + 1,
+    status,
+    reformCode: reformCode(status, by),
+    at: new Date().toISOString(),
+    by,
+    ...extra,
+  };
+  await acts.recordStatus({
+    invoiceId: lc.deposit.invoiceId,
+    entry,
+    findings: by === 'platform' ? state.findings : [],
+    dueDate: due,
+  });
+  state.history.push(entry);
+  state.status = status;
+  wf.upsertSearchAttributes([{ key: InvoiceStatus, value: status }]);
+}
+
+/** Qualification stops before routing: the buyer never sees the invoice; the onboarding hears the outcome. */
+async function qualify(lc: Lifecycle, raccordementId: string): Promise<InvoiceState> {
+  const accepted = !lc.state.findings.some((f) => f.severity === 'fatal');
+  if (accepted)
+    await moveTo(lc, 'EN_COURS_ACHEMINEMENT', 'platform', {
+      comment: 'Qualification : facture contrôlée et acceptée, non transmise au destinataire.',
     });
-    state.history.push(entry);
-    state.status = status;
-    wf.upsertSearchAttributes([{ key: InvoiceStatus, value: status }]);
-  };
-
-  // A recycled invoice goes back to routing on the supplier's word, which the history keeps.
-  const route = async (sentBy: Side = 'platform', extra: Partial<HistoryEntry> = {}) => {
-    await moveTo('EN_COURS_ACHEMINEMENT', sentBy, extra);
-    const delivered = await deliverToRecipient({ invoiceId: id, routing: state.routing, blob: deposit.blob });
-    state.parties.recipientStructureId = delivered.structureId;
-    const days = paymentDelayDays(deposit.paymentDelays ?? DEFAULT_PAYMENT_DELAYS, delivered.paymentCategory);
-    // The period runs once, from the deposit: a recycle does not restart it.
-    const due = state.payment?.dueDate ?? dueDate(deposit.depositedAt, days);
-    await moveTo('MISE_A_DISPOSITION', 'platform', {}, due);
-    startPaymentClock(due);
-  };
-
-  // The caller must belong to the structure of the side that acts (recipients: to the invoice's service).
-  const checkActor = (actor: Actor, by: Side) => {
-    const structureId =
-      by === 'recipient'
-        ? state.parties.recipientStructureId
-        : by === 'validator'
-          ? state.parties.validatorStructureId
-          : state.parties.supplierStructureId;
-    const membership = actor.memberships.find((m) => m.structureId === structureId);
-    if (!structureId || !membership)
-      throw refusal(`Only a member of the ${by} structure may do this.`, 'NotAMember');
-    const service = state.routing.serviceCode;
-    const manager = membership.role === 'PRINCIPAL' || membership.role === 'SECONDAIRE';
-    if (by === 'recipient' && service && !manager && membership.services.length > 0)
-      if (!membership.services.includes(service))
-        throw refusal(`You do not act for service ${service} of the recipient.`, 'ServiceNotAllowed');
-  };
-  const checkTransition = (to: InvoiceStatusCode, by: Side) => {
-    if (busy) throw refusal('Another change of this invoice is under way; try again.', 'Busy');
-    // The same answer as once the workflow has ended, whichever comes first.
-    if (FINAL_STATUSES.includes(state.status))
-      throw refusal(`The invoice is ${state.status}: its status can no longer change.`, 'Closed');
-    const t = findTransition(state.status, to);
-    if (!t || t.by !== by)
-      throw refusal(`An invoice ${state.status} cannot become ${to} by the ${by}.`, 'TransitionNotAllowed');
-    return t;
-  };
-  const exclusively = async (work: () => Promise<void>) => {
-    busy = true;
-    try {
-      await work();
-    } finally {
-      busy = false;
-    }
-    return state;
-  };
-
-  wf.setHandler(
-    changeStatus,
-    (c) =>
-      exclusively(async () => {
-        const t = findTransition(state.status, c.status)!;
-        if (t.by === 'validator') validatorDecided = true;
-        await moveTo(c.status, t.by, {
-          userId: c.actor.userId,
-          reason: c.reason,
-          comment: c.comment,
-          mandateNumber: c.mandateNumber,
-        });
-        if (c.status !== 'MISE_EN_PAIEMENT')
-          await acts.notifyStatusChange({ invoiceId: id, status: c.status });
-        else await settlePayment();
-      }),
-    {
-      validator: (c) => {
-        const side = findTransition(state.status, c.status)?.by ?? 'recipient';
-        const t = checkTransition(c.status, side);
-        checkActor(c.actor, t.by);
-        if (t.needs.includes('reason') && !c.reason?.trim())
-          throw refusal(`A reason is required to set ${c.status}.`, 'ReasonRequired');
-        if (t.needs.includes('mandateNumber') && !c.mandateNumber?.trim())
-          throw refusal('MANDATEE needs the mandate number.', 'MandateNumberRequired');
-      },
-    },
-  );
-  wf.setHandler(
-    complete,
-    (c) =>
-      exclusively(async () => {
-        await moveTo('COMPLETEE', 'supplier', {
-          userId: c.actor.userId,
-          comment: c.comment,
-          attachments: c.attachments,
-        });
-        // The invoice is back with the buyer, who must hear of it as of a new one.
-        await acts.notifyStatusChange({ invoiceId: id, status: 'COMPLETEE' });
-      }),
-    {
-      validator: (c) => {
-        checkTransition('COMPLETEE', 'supplier');
-        checkActor(c.actor, 'supplier');
-        // The buyer suspended the invoice for something missing: an empty answer supplies nothing.
-        if (!c.comment?.trim() && c.attachments.length === 0)
-          throw refusal('A completion needs a comment or an attachment.', 'CompletionEmpty');
-      },
-    },
-  );
-  wf.setHandler(
-    recycle,
-    (r) =>
-      exclusively(async () => {
-        const routing: Routing = {
-          recipientId: r.recipientId ?? state.routing.recipientId,
-          serviceCode: r.serviceCode ?? state.routing.serviceCode,
-          engagementNumber: r.engagementNumber ?? state.routing.engagementNumber,
-        };
-        // A wrong route is refused at once, with the reasons, and the invoice stays A_RECYCLER.
-        const problems = await acts.checkRouting(routing);
-        if (problems.length > 0)
-          throw refusal(problems.map((p) => `${p.rule}: ${p.message}`).join(' '), 'RoutingInvalid');
-        state.routing = routing;
-        await acts.recordRouting({ invoiceId: id, routing });
-        wf.upsertSearchAttributes([{ key: RecipientSiret, value: routing.recipientId ?? '' }]);
-        await route('supplier', { userId: r.actor.userId, comment: r.comment });
-      }),
-    {
-      validator: (r) => {
-        checkTransition('EN_COURS_ACHEMINEMENT', 'supplier');
-        checkActor(r.actor, 'supplier');
-      },
-    },
-  );
-  wf.setHandler(
-    acknowledgeRejection,
-    (a) =>
-      exclusively(async () => {
-        await acts.recordRejectionAcknowledged({
-          invoiceId: id,
-          userId: a.actor.userId,
-          at: new Date().toISOString(),
-        });
-        state.rejectionAcknowledged = true;
-      }),
-    {
-      validator: (a) => {
-        if (closed()) throw refusal(`The invoice is ${state.status} and its story has ended.`, 'Closed');
-        if (state.status !== 'REJETEE')
-          throw refusal(
-            `Only a REJETEE invoice can be acknowledged (it is ${state.status}).`,
-            'TransitionNotAllowed',
-          );
-        checkActor(a.actor, 'supplier');
-      },
-    },
-  );
-
-  let paymentClock: Promise<void> | undefined;
-  const startPaymentClock = (due: string) => {
-    if (paymentClock) return;
-    state.payment = { dueDate: due, late: false };
-    paymentClock = (async () => {
-      // The period ends at the end of the due day.
-      const remaining = Date.parse(due) + DAY - Date.now();
-      const settled = () => closed() || FINAL_STATUSES.includes(state.status);
-      if (remaining > 0 && (await wf.condition(settled, remaining))) return;
-      if (settled()) return;
-      state.payment!.late = true;
-      await acts.notifyLatePayment({
-        invoiceId: id,
-        dueDate: due,
-        charges: lateCharges(amountDue(), deposit.referenceRate ?? '0', 0),
-      });
-    })();
-  };
-  const amountDue = () => deposit.totals.amountDue ?? deposit.totals.withVat ?? '0';
-  const settlePayment = async () => {
-    if (!state.payment) return;
-    const paidAt = new Date().toISOString();
-    const days = daysLate(state.payment.dueDate, paidAt);
-    state.payment.paidAt = paidAt;
-    if (days > 0) state.payment.charges = lateCharges(amountDue(), deposit.referenceRate ?? '0', days);
-    await acts.recordPayment({ invoiceId: id, paidAt, charges: state.payment.charges });
-  };
-
-  wf.upsertSearchAttributes([
-    { key: SupplierSiret, value: deposit.supplierId },
-    { key: InvoiceNumber, value: deposit.number },
-    { key: InvoiceStatus, value: state.status },
-    ...(deposit.recipientId ? [{ key: RecipientSiret, value: deposit.recipientId }] : []),
-  ]);
-  const registered = await acts.registerDeposit(deposit);
-  state.parties.supplierStructureId = registered.supplierStructureId;
-  state.parties.validatorStructureId = registered.validatorStructureId;
-  await issueDepositCertificate({ invoiceId: id });
-
-  state.findings = await checkInvoice({ invoiceId: id, blob: deposit.blob });
-  if (deposit.qualification) {
-    // Qualification stops before routing: the buyer never sees the invoice.
-    const accepted = !state.findings.some((f) => f.severity === 'fatal');
-    if (accepted)
-      await moveTo('EN_COURS_ACHEMINEMENT', 'platform', {
-        comment: 'Qualification : facture contrôlée et acceptée, non transmise au destinataire.',
-      });
-    else await moveTo('REJETEE', 'platform');
-    try {
-      await wf
-        .getExternalWorkflowHandle(deposit.qualification.raccordementId)
-        .signal(qualificationDeposit, { invoiceId: id, accepted });
-    } catch (err) {
-      // An onboarding that has ended (approved meanwhile) needs no more deposits.
-      wf.log.warn('qualification outcome not delivered', { invoiceId: id, error: String(err) });
-    }
-    return state;
+  else await moveTo(lc, 'REJETEE', 'platform');
+  try {
+    await wf
+      .getExternalWorkflowHandle(raccordementId)
+      .signal(qualificationDeposit, { invoiceId: lc.deposit.invoiceId, accepted });
+  } catch (err) {
+    // An onboarding that has ended (approved meanwhile) needs no more deposits.
+    wf.log.warn('qualification outcome not delivered', {
+      invoiceId: lc.deposit.invoiceId,
+      error: String(err),
+    });
   }
-  if (state.findings.some((f) => f.severity === 'fatal')) {
-    // Refused by the platform's checks: nothing to acknowledge, the reasons are in the history.
-    await moveTo('REJETEE', 'platform');
-    return state;
-  }
+  return lc.state;
+}
 
-  if (deposit.cadre && VALIDATED_CADRES.includes(deposit.cadre)) {
-    await moveTo('A_VALIDER_1', 'platform');
-    await acts.notifyStatusChange({ invoiceId: id, status: 'A_VALIDER_1' });
-    const delay = (deposit.validationDelayDays ?? 15) * DAY;
-    if (!(await wf.condition(() => validatorDecided && !busy, delay))) {
-      // Silence within the deadline counts as tacit approval (unconfirmed): the invoice goes on to the buyer.
-      validatorDecided = true;
-      await wf.condition(() => !busy);
-      if (state.status === 'A_VALIDER_1') await moveTo('ABSENCE_VALIDATION_1_HORS_DELAI', 'platform');
-    }
-    if (state.status === 'REFUSEE_1') {
-      await wf.condition(wf.allHandlersFinished);
-      return state;
-    }
+/** A9 / A12: the validator decides through changeStatus, or lets the deadline pass. */
+async function awaitValidator(lc: Lifecycle): Promise<void> {
+  await moveTo(lc, 'A_VALIDER_1', 'platform');
+  await acts.notifyStatusChange({ invoiceId: lc.deposit.invoiceId, status: 'A_VALIDER_1' });
+  const delay = (lc.deposit.validationDelayDays ?? 15) * DAY;
+  if (!(await wf.condition(() => lc.validatorDecided && !lc.busy, delay))) {
+    // Silence within the deadline counts as tacit approval (unconfirmed): the invoice goes on to the buyer.
+    lc.validatorDecided = true;
+    await wf.condition(() => !lc.busy);
+    if (lc.state.status === 'A_VALIDER_1') await moveTo(lc, 'ABSENCE_VALIDATION_1_HORS_DELAI', 'platform');
   }
+}
 
-  await route();
-  await wf.condition(() => closed() && !busy);
-  await paymentClock;
-  await wf.condition(wf.allHandlersFinished);
-  return state;
+/** A recycled invoice goes back to routing on the supplier's word, which the history keeps. */
+async function route(lc: Lifecycle, sentBy: Side = 'platform', extra: Partial<HistoryEntry> = {}) {
+  const { deposit, state } = lc;
+  await moveTo(lc, 'EN_COURS_ACHEMINEMENT', sentBy, extra);
+  const delivered = await deliverToRecipient({
+    invoiceId: deposit.invoiceId,
+    routing: state.routing,
+    blob: deposit.blob,
+  });
+  state.parties.recipientStructureId = delivered.structureId;
+  const days = paymentDelayDays(deposit.paymentDelays ?? DEFAULT_PAYMENT_DELAYS, delivered.paymentCategory);
+  // The period runs once, from the deposit: a recycle does not restart it.
+  const due = state.payment?.dueDate ?? dueDate(deposit.depositedAt, days);
+  await moveTo(lc, 'MISE_A_DISPOSITION', 'platform', {}, due);
+  startPaymentClock(lc, due);
+}
+
+function setUpdateHandlers(lc: Lifecycle): void {
+  wf.setHandler(changeStatus, (c) => exclusively(lc, () => applyStatusChange(lc, c)), {
+    validator: (c) => validateStatusChange(lc, c),
+  });
+  wf.setHandler(complete, (c) => exclusively(lc, () => applyCompletion(lc, c)), {
+    validator: (c) => validateCompletion(lc, c),
+  });
+  wf.setHandler(recycle, (r) => exclusively(lc, () => applyRecycling(lc, r)), {
+    validator: (r) => {
+      checkTransition(lc, 'EN_COURS_ACHEMINEMENT', 'supplier');
+      checkActor(lc.state, r.actor, 'supplier');
+    },
+  });
+  wf.setHandler(acknowledgeRejection, (a) => exclusively(lc, () => applyAcknowledgement(lc, a.actor)), {
+    validator: (a) => validateAcknowledgement(lc.state, a.actor),
+  });
+}
+
+async function exclusively(lc: Lifecycle, work: () => Promise<void>): Promise<InvoiceState> {
+  lc.busy = true;
+  try {
+    await work();
+  } finally {
+    lc.busy = false;
+  }
+  return lc.state;
+}
+
+/** The caller must belong to the structure of the side that acts (recipients: to the invoice's service). */
+function checkActor(state: InvoiceState, actor: Actor, by: Side): void {
+  const structureId =
+    by === 'recipient'
+      ? state.parties.recipientStructureId
+      : by === 'validator'
+        ? state.parties.validatorStructureId
+        : state.parties.supplierStructureId;
+  const membership = actor.memberships.find((m) => m.structureId === structureId);
+  if (!structureId || !membership)
+    throw refusal(`Only a member of the ${by} structure may do this.`, 'NotAMember');
+  const service = state.routing.serviceCode;
+  const manager = membership.role === 'PRINCIPAL' || membership.role === 'SECONDAIRE';
+  if (by === 'recipient' && service && !manager && membership.services.length > 0)
+    if (!membership.services.includes(service))
+      throw refusal(`You do not act for service ${service} of the recipient.`, 'ServiceNotAllowed');
+}
+
+function checkTransition(lc: Lifecycle, to: InvoiceStatusCode, by: Side): Transition {
+  const { status } = lc.state;
+  if (lc.busy) throw refusal('Another change of this invoice is under way; try again.', 'Busy');
+  // The same answer as once the workflow has ended, whichever comes first.
+  if (FINAL_STATUSES.includes(status))
+    throw refusal(`The invoice is ${status}: its status can no longer change.`, 'Closed');
+  const t = findTransition(status, to);
+  if (!t || t.by !== by)
+    throw refusal(`An invoice ${status} cannot become ${to} by the ${by}.`, 'TransitionNotAllowed');
+  return t;
+}
+
+function validateStatusChange(lc: Lifecycle, c: StatusChange): void {
+  const side = findTransition(lc.state.status, c.status)?.by ?? 'recipient';
+  const t = checkTransition(lc, c.status, side);
+  checkActor(lc.state, c.actor, t.by);
+  if (t.needs.includes('reason') && !c.reason?.trim())
+    throw refusal(`A reason is required to set ${c.status}.`, 'ReasonRequired');
+  if (t.needs.includes('mandateNumber') && !c.mandateNumber?.trim())
+    throw refusal('MANDATEE needs the mandate number.', 'MandateNumberRequired');
+}
+
+async function applyStatusChange(lc: Lifecycle, c: StatusChange): Promise<void> {
+  const t = findTransition(lc.state.status, c.status)!;
+  if (t.by === 'validator') lc.validatorDecided = true;
+  await moveTo(lc, c.status, t.by, {
+    userId: c.actor.userId,
+    reason: c.reason,
+    comment: c.comment,
+    mandateNumber: c.mandateNumber,
+  });
+  if (c.status !== 'MISE_EN_PAIEMENT')
+    await acts.notifyStatusChange({ invoiceId: lc.deposit.invoiceId, status: c.status });
+  else await settlePayment(lc);
+}
+
+function validateCompletion(lc: Lifecycle, c: Completion): void {
+  checkTransition(lc, 'COMPLETEE', 'supplier');
+  checkActor(lc.state, c.actor, 'supplier');
+  // The buyer suspended the invoice for something missing: an empty answer supplies nothing.
+  if (!c.comment?.trim() && c.attachments.length === 0)
+    throw refusal('A completion needs a comment or an attachment.', 'CompletionEmpty');
+}
+
+async function applyCompletion(lc: Lifecycle, c: Completion): Promise<void> {
+  await moveTo(lc, 'COMPLETEE', 'supplier', {
+    userId: c.actor.userId,
+    comment: c.comment,
+    attachments: c.attachments,
+  });
+  // The invoice is back with the buyer, who must hear of it as of a new one.
+  await acts.notifyStatusChange({ invoiceId: lc.deposit.invoiceId, status: 'COMPLETEE' });
+}
+
+async function applyRecycling(lc: Lifecycle, r: Recycling): Promise<void> {
+  const current = lc.state.routing;
+  const routing: Routing = {
+    recipientId: r.recipientId ?? current.recipientId,
+    serviceCode: r.serviceCode ?? current.serviceCode,
+    engagementNumber: r.engagementNumber ?? current.engagementNumber,
+  };
+  // A wrong route is refused at once, with the reasons, and the invoice stays A_RECYCLER.
+  const problems = await acts.checkRouting(routing);
+  if (problems.length > 0)
+    throw refusal(problems.map((p) => `${p.rule}: ${p.message}`).join(' '), 'RoutingInvalid');
+  lc.state.routing = routing;
+  await acts.recordRouting({ invoiceId: lc.deposit.invoiceId, routing });
+  wf.upsertSearchAttributes([{ key: RecipientSiret, value: routing.recipientId ?? '' }]);
+  await route(lc, 'supplier', { userId: r.actor.userId, comment: r.comment });
+}
+
+function validateAcknowledgement(state: InvoiceState, actor: Actor): void {
+  if (closed(state)) throw refusal(`The invoice is ${state.status} and its story has ended.`, 'Closed');
+  if (state.status !== 'REJETEE')
+    throw refusal(
+      `Only a REJETEE invoice can be acknowledged (it is ${state.status}).`,
+      'TransitionNotAllowed',
+    );
+  checkActor(state, actor, 'supplier');
+}
+
+async function applyAcknowledgement(lc: Lifecycle, actor: Actor): Promise<void> {
+  await acts.recordRejectionAcknowledged({
+    invoiceId: lc.deposit.invoiceId,
+    userId: actor.userId,
+    at: new Date().toISOString(),
+  });
+  lc.state.rejectionAcknowledged = true;
+}
+
+/** Starts the legal payment period once; the supplier hears when it ends before MISE_EN_PAIEMENT. */
+function startPaymentClock(lc: Lifecycle, due: string): void {
+  if (lc.paymentClock) return;
+  lc.state.payment = { dueDate: due, late: false };
+  lc.paymentClock = runPaymentClock(lc, due);
+}
+
+async function runPaymentClock(lc: Lifecycle, due: string): Promise<void> {
+  const { state, deposit } = lc;
+  // The period ends at the end of the due day.
+  const remaining = Date.parse(due) + DAY - Date.now();
+  const settled = () => closed(state) || FINAL_STATUSES.includes(state.status);
+  if (remaining > 0 && (await wf.condition(settled, remaining))) return;
+  if (settled()) return;
+  state.payment!.late = true;
+  await acts.notifyLatePayment({
+    invoiceId: deposit.invoiceId,
+    dueDate: due,
+    charges: lateCharges(amountDue(deposit), deposit.referenceRate ?? '0', 0),
+  });
+}
+
+const amountDue = (deposit: InvoiceDeposit) => deposit.totals.amountDue ?? deposit.totals.withVat ?? '0';
+
+/** MISE_EN_PAIEMENT: the payment date, and the late-payment charges when it came after the due date. */
+async function settlePayment(lc: Lifecycle): Promise<void> {
+  const { state, deposit } = lc;
+  if (!state.payment) return;
+  const paidAt = new Date().toISOString();
+  const days = daysLate(state.payment.dueDate, paidAt);
+  state.payment.paidAt = paidAt;
+  if (days > 0) state.payment.charges = lateCharges(amountDue(deposit), deposit.referenceRate ?? '0', days);
+  await acts.recordPayment({ invoiceId: deposit.invoiceId, paidAt, charges: state.payment.charges });
 }

@@ -1,29 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import type { ServiceModeActivities } from '../activities/service-mode';
-import { RaccordementStatus, StructureId } from './search-attributes';
-
-/** A structure manager's request to connect software to the platform (Service API or EDI flows). */
-export interface RaccordementRequest {
-  applicationId: string;
-  structureId: string;
-  kind: 'API' | 'EDI';
-  /** Accepted qualification deposits needed before an operator may approve production. */
-  requiredDeposits: number;
-}
-
-/**
- * QUALIFICATION: deposits are fully checked and reported but never delivered; QUALIFIEE: the
- * scenario has passed, an operator may approve; PRODUCTION: deposits reach buyers.
- */
-export type RaccordementStatus = 'QUALIFICATION' | 'QUALIFIEE' | 'PRODUCTION';
-
-export interface RaccordementState {
-  status: RaccordementStatus;
-  acceptedDeposits: number;
-  rejectedDeposits: number;
-  requiredDeposits: number;
-  approvedBy?: string;
-}
+import type { RaccordementRequest, RaccordementState } from '../service-mode/types';
+import { RaccordementStatus as RaccordementStatusKey, StructureId } from './search-attributes';
 
 /** Sent by a qualification invoice's workflow once its checks are done. */
 export const qualificationDeposit =
@@ -59,7 +37,7 @@ export async function raccordement(req: RaccordementRequest): Promise<Raccordeme
   // Onboardings started before the status was indexed replay without it.
   const statusIndexed = wf.patched('raccordement-status-search-attribute');
   const indexStatus = () => {
-    if (statusIndexed) wf.upsertSearchAttributes([{ key: RaccordementStatus, value: [state.status] }]);
+    if (statusIndexed) wf.upsertSearchAttributes([{ key: RaccordementStatusKey, value: [state.status] }]);
   };
   indexStatus();
 

@@ -1,51 +1,14 @@
 import * as wf from '@temporalio/workflow';
 import type { SupportActivities } from '../activities/support';
-import type { Routing } from '../support/categories';
+import type {
+  RequestActor,
+  RequestMessage,
+  RequestRefusal,
+  RequestState,
+  RequestStatus,
+  SupportRequestInput,
+} from '../support/types';
 import { StructureId, SupportStatus } from './search-attributes';
-
-/** A request (sollicitation) filed by a user, signed in or not. */
-export interface SupportRequestInput {
-  id: string;
-  /** The signed-in requester; undefined: a logged-out request, answered by email only. */
-  userId?: string;
-  contactEmail: string;
-  category: string;
-  subcategory: string;
-  routing: Routing;
-  /** The buyer's structure and service, for SERVICE_ACHETEUR requests. */
-  structureId?: string;
-  serviceCode?: string;
-  subject: string;
-  text: string;
-  createdAt: string;
-  /** Days an answered request waits for the user before it is closed (default 15). */
-  closeAfterDays?: number;
-}
-
-export type RequestStatus = 'NOUVELLE' | 'EN_COURS' | 'EN_ATTENTE_UTILISATEUR' | 'REPONDUE' | 'CLOTUREE';
-
-export interface RequestMessage {
-  seq: number;
-  author: 'USER' | 'ADVISOR';
-  authorId?: string;
-  text: string;
-  at: string;
-}
-
-export interface RequestState {
-  id: string;
-  status: RequestStatus;
-  advisorId?: string;
-  /** Who may handle it: members of the routed service, or (platform requests) nobody but operators. */
-  advisors: string[];
-  messages: RequestMessage[];
-}
-
-/** Who acts, as the API authenticated them. */
-export interface RequestActor {
-  userId?: string;
-  operator?: boolean;
-}
 
 export const take = wf.defineUpdate<RequestState, [RequestActor]>('take');
 export const answerRequest = wf.defineUpdate<
@@ -60,7 +23,6 @@ export const requestState = wf.defineQuery<RequestState>('requestState');
 
 export const requestWorkflowId = (id: string) => `sollicitation/${id}`;
 
-export type RequestRefusal = 'NotAnAdvisor' | 'NotTheRequester' | 'Closed';
 const refusal = (message: string, type: RequestRefusal) => wf.ApplicationFailure.nonRetryable(message, type);
 
 const DAY = 24 * 60 * 60_000;

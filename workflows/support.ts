@@ -1,74 +1,36 @@
 import * as wf from '@temporalio/workflow';
 import type { SupportActivities } from '../activities/support';
-import type { Answer } from '../support/assistant';
-import { isOpen, type OpeningHours } from '../support/opening-hours';
+import { isOpen } from '../support/opening-hours';
+import type {
+  AskResult,
+  ChatMessage,
+  ChatStatus,
+  ConversationActor,
+  ConversationStart,
+  ConversationState,
+  ConversationStatus,
+  Offer,
+  SupportRefusal,
+} from '../support/types';
 import { SupportStatus } from './search-attributes';
 
-/** A conversation with the assistant, started by the API at the first question. */
-export interface ConversationStart {
-  conversationId: string;
-  /** The signed-in user, if any: answers are then about their own invoices. */
-  userId?: string;
-  startedAt: string;
-  openingHours?: OpeningHours;
-  /** Misunderstood answers plus negative ratings that make the assistant offer a person (default 2). */
-  troublesBeforeOffer?: number;
-  /** Minutes a queued chat waits for an advisor before a request is offered instead (default 10). */
-  chatWaitMinutes?: number;
-  /** Minutes of silence that end a live chat (default 15). */
-  chatIdleMinutes?: number;
-  /** Minutes of silence that end the conversation (default 30). */
-  idleMinutes?: number;
-}
-
-export type Offer = 'LIVE_CHAT' | 'REQUEST';
-export type ChatStatus = 'EN_ATTENTE' | 'EN_COURS' | 'TERMINE' | 'SANS_CONSEILLER';
-export type ConversationStatus = 'OUVERTE' | 'CHAT_EN_ATTENTE' | 'CHAT_EN_COURS' | 'TERMINEE';
-
-export interface ChatMessage {
-  seq: number;
-  author: 'USER' | 'ADVISOR' | 'SYSTEM';
-  authorId?: string;
-  text: string;
-  at: string;
-}
-
-export interface ConversationState {
-  conversationId: string;
-  userId?: string;
-  status: ConversationStatus;
-  exchanges: number;
-  misunderstood: number;
-  negativeRatings: number;
-  offer?: Offer;
-  chat?: { status: ChatStatus; advisorId?: string; requestedAt: string; messages: ChatMessage[] };
-}
-
-export interface AskResult {
-  seq: number;
-  answer: Answer;
-  offer?: Offer;
-}
-
-/** Who acts, as the API authenticated them; advisor: an operator on duty for the live chat. */
-export interface Actor {
-  userId?: string;
-  advisor?: boolean;
-}
-
-export const ask = wf.defineUpdate<AskResult, [Actor & { question: string }]>('ask');
-export const rate = wf.defineUpdate<{ offer?: Offer }, [Actor & { seq: number; useful: boolean }]>('rate');
-export const requestLiveChat = wf.defineUpdate<ConversationState, [Actor]>('requestLiveChat');
-export const joinChat = wf.defineUpdate<ConversationState, [Actor & { userId: string }]>('joinChat');
-export const postMessage = wf.defineUpdate<ChatMessage, [Actor & { text: string }]>('postMessage');
-export const endChat = wf.defineUpdate<ConversationState, [Actor]>('endChat');
+export const ask = wf.defineUpdate<AskResult, [ConversationActor & { question: string }]>('ask');
+export const rate = wf.defineUpdate<
+  { offer?: Offer },
+  [ConversationActor & { seq: number; useful: boolean }]
+>('rate');
+export const requestLiveChat = wf.defineUpdate<ConversationState, [ConversationActor]>('requestLiveChat');
+export const joinChat = wf.defineUpdate<ConversationState, [ConversationActor & { userId: string }]>(
+  'joinChat',
+);
+export const postMessage = wf.defineUpdate<ChatMessage, [ConversationActor & { text: string }]>(
+  'postMessage',
+);
+export const endChat = wf.defineUpdate<ConversationState, [ConversationActor]>('endChat');
 export const conversation = wf.defineQuery<ConversationState>('conversation');
 
 export const conversationWorkflowId = (conversationId: string) => `support/${conversationId}`;
 
-/** Why an update is refused; the API maps each type to a stable error code. */
-export type SupportRefusal =
-  'NotYours' | 'Ended' | 'NoOffer' | 'ChatNotWaiting' | 'ChatNotActive' | 'NotAnAdvisor' | 'UnknownAnswer';
 const refusal = (message: string, type: SupportRefusal) => wf.ApplicationFailure.nonRetryable(message, type);
 
 const MINUTE = 60_000;
@@ -77,63 +39,66 @@ const acts = wf.proxyActivities<SupportActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-/**
- * One conversation: the user asks, the assistant answers (an activity over the knowledge base). After
- * two answers it did not understand or the user voted down, it offers a live chat when advisors are on
- * duty (opening hours, decided on workflow time) and one is available, else a request. A live chat
- * waits in the advisors' queue until one joins, then carries messages both ways until either ends it
- * or it falls silent; every message is kept in the database as the transcript.
- */
-export async function supportConversation(start: ConversationStart): Promise<ConversationState> {
-  const state: ConversationState = {
-    conversationId: start.conversationId,
-    userId: start.userId,
-    status: 'OUVERTE',
-    exchanges: 0,
-    misunderstood: 0,
-    negativeRatings: 0,
-  };
-  const rated = new Set<number>();
-  // Bumped by every message in either direction: the idle timers restart from it.
-  let activity = 0;
-  let chatSeq = 0;
+/** A running conversation: its state and what every handler does to it. */
+interface Conversation {
+  start: ConversationStart;
+  state: ConversationState;
+  rated: Set<number>;
+  /** Bumped by every message in either direction: the idle timers restart from it. */
+  activity: number;
+  chatSeq: number;
+}
 
-  const setStatus = (s: ConversationStatus) => {
-    state.status = s;
-    wf.upsertSearchAttributes([{ key: SupportStatus, value: s }]);
-  };
-  const save = () => acts.saveConversation({ state, startedAt: start.startedAt, at: now() });
-  const mine = (a: Actor) => {
-    if (state.status === 'TERMINEE') throw refusal('This conversation has ended.', 'Ended');
-    if (state.userId && a.userId !== state.userId && !a.advisor)
-      throw refusal('This conversation belongs to another user.', 'NotYours');
-  };
-  const maybeOffer = async () => {
-    if (state.misunderstood + state.negativeRatings < (start.troublesBeforeOffer ?? 2) || state.chat) return;
-    const onDuty = isOpen(Date.now(), start.openingHours) && (await acts.advisorsAvailable()) > 0;
-    state.offer = onDuty ? 'LIVE_CHAT' : 'REQUEST';
-  };
-  const chatMessage = async (author: ChatMessage['author'], text: string, authorId?: string) => {
-    const message: ChatMessage = { seq: ++chatSeq, author, authorId, text, at: now() };
-    state.chat!.messages.push(message);
-    activity++;
-    await acts.saveChatMessage({ conversationId: start.conversationId, message });
-    return message;
-  };
-  const closeChat = async (status: ChatStatus, note: string) => {
-    state.chat!.status = status;
-    if (status === 'SANS_CONSEILLER') state.offer = 'REQUEST';
-    await chatMessage('SYSTEM', note);
-    setStatus(status === 'SANS_CONSEILLER' ? 'OUVERTE' : 'TERMINEE');
-    await save();
-  };
+function setStatus(c: Conversation, s: ConversationStatus) {
+  c.state.status = s;
+  wf.upsertSearchAttributes([{ key: SupportStatus, value: s }]);
+}
 
-  wf.setHandler(conversation, () => state);
+const save = (c: Conversation) =>
+  acts.saveConversation({ state: c.state, startedAt: c.start.startedAt, at: now() });
+
+function mine({ state }: Conversation, a: ConversationActor) {
+  if (state.status === 'TERMINEE') throw refusal('This conversation has ended.', 'Ended');
+  if (state.userId && a.userId !== state.userId && !a.advisor)
+    throw refusal('This conversation belongs to another user.', 'NotYours');
+}
+
+function chatParticipant({ state }: Conversation, a: ConversationActor) {
+  if (state.chat?.status !== 'EN_COURS') throw refusal('No live chat is going on.', 'ChatNotActive');
+  if (a.advisor ? a.userId !== state.chat.advisorId : state.userId && a.userId !== state.userId)
+    throw refusal('You are not in this chat.', 'NotYours');
+}
+
+async function maybeOffer({ start, state }: Conversation) {
+  if (state.misunderstood + state.negativeRatings < (start.troublesBeforeOffer ?? 2) || state.chat) return;
+  const onDuty = isOpen(Date.now(), start.openingHours) && (await acts.advisorsAvailable()) > 0;
+  state.offer = onDuty ? 'LIVE_CHAT' : 'REQUEST';
+}
+
+async function chatMessage(c: Conversation, author: ChatMessage['author'], text: string, authorId?: string) {
+  const message: ChatMessage = { seq: ++c.chatSeq, author, authorId, text, at: now() };
+  c.state.chat!.messages.push(message);
+  c.activity++;
+  await acts.saveChatMessage({ conversationId: c.start.conversationId, message });
+  return message;
+}
+
+async function closeChat(c: Conversation, status: ChatStatus, note: string) {
+  c.state.chat!.status = status;
+  if (status === 'SANS_CONSEILLER') c.state.offer = 'REQUEST';
+  await chatMessage(c, 'SYSTEM', note);
+  setStatus(c, status === 'SANS_CONSEILLER' ? 'OUVERTE' : 'TERMINEE');
+  await save(c);
+}
+
+/** The assistant's side: questions and their ratings, which may lead to an offer. */
+function handleQuestions(c: Conversation) {
+  const { start, state } = c;
   wf.setHandler(
     ask,
     async ({ question }) => {
       const seq = ++state.exchanges;
-      activity++;
+      c.activity++;
       const answer = await acts.answerQuestion({
         conversationId: start.conversationId,
         seq,
@@ -142,13 +107,13 @@ export async function supportConversation(start: ConversationStart): Promise<Con
         at: now(),
       });
       if (!answer.understood) state.misunderstood++;
-      await maybeOffer();
-      await save();
+      await maybeOffer(c);
+      await save(c);
       return { seq, answer, offer: state.offer };
     },
     {
       validator: (a) => {
-        mine(a);
+        mine(c, a);
         if (!a.question.trim()) throw wf.ApplicationFailure.nonRetryable('The question is empty.', 'Empty');
       },
     },
@@ -156,34 +121,39 @@ export async function supportConversation(start: ConversationStart): Promise<Con
   wf.setHandler(
     rate,
     async ({ seq, useful }) => {
-      rated.add(seq);
-      activity++;
+      c.rated.add(seq);
+      c.activity++;
       if (!useful) state.negativeRatings++;
       await acts.rateAnswer({ conversationId: start.conversationId, seq, useful });
-      await maybeOffer();
-      await save();
+      await maybeOffer(c);
+      await save(c);
       return { offer: state.offer };
     },
     {
       validator: (a) => {
-        mine(a);
-        if (!Number.isInteger(a.seq) || a.seq < 1 || a.seq > state.exchanges || rated.has(a.seq))
+        mine(c, a);
+        if (!Number.isInteger(a.seq) || a.seq < 1 || a.seq > state.exchanges || c.rated.has(a.seq))
           throw refusal(`Answer ${a.seq} does not exist or is already rated.`, 'UnknownAnswer');
       },
     },
   );
+}
+
+/** The live chat's side: queued, taken by an advisor, messages both ways, ended by either. */
+function handleLiveChat(c: Conversation) {
+  const { state } = c;
   wf.setHandler(
     requestLiveChat,
     async () => {
       state.chat = { status: 'EN_ATTENTE', requestedAt: now(), messages: [] };
-      activity++;
-      setStatus('CHAT_EN_ATTENTE');
-      await save();
+      c.activity++;
+      setStatus(c, 'CHAT_EN_ATTENTE');
+      await save(c);
       return state;
     },
     {
       validator: (a) => {
-        mine(a);
+        mine(c, a);
         if (state.offer !== 'LIVE_CHAT' || (state.chat && state.chat.status !== 'SANS_CONSEILLER'))
           throw refusal('No live chat is on offer in this conversation.', 'NoOffer');
       },
@@ -194,9 +164,9 @@ export async function supportConversation(start: ConversationStart): Promise<Con
     async ({ userId }) => {
       state.chat!.status = 'EN_COURS';
       state.chat!.advisorId = userId;
-      setStatus('CHAT_EN_COURS');
-      await chatMessage('SYSTEM', 'Un conseiller a rejoint la conversation.');
-      await save();
+      setStatus(c, 'CHAT_EN_COURS');
+      await chatMessage(c, 'SYSTEM', 'Un conseiller a rejoint la conversation.');
+      await save(c);
       return state;
     },
     {
@@ -211,11 +181,11 @@ export async function supportConversation(start: ConversationStart): Promise<Con
     postMessage,
     ({ userId, advisor, text }) =>
       advisor && userId === state.chat?.advisorId
-        ? chatMessage('ADVISOR', text, userId)
-        : chatMessage('USER', text, userId),
+        ? chatMessage(c, 'ADVISOR', text, userId)
+        : chatMessage(c, 'USER', text, userId),
     {
       validator: (a) => {
-        chatParticipant(a);
+        chatParticipant(c, a);
         if (!a.text.trim()) throw wf.ApplicationFailure.nonRetryable('The message is empty.', 'Empty');
       },
     },
@@ -224,23 +194,21 @@ export async function supportConversation(start: ConversationStart): Promise<Con
     endChat,
     async (a) => {
       await closeChat(
+        c,
         'TERMINE',
         a.advisor ? 'Le conseiller a mis fin à la conversation.' : 'Vous avez mis fin à la conversation.',
       );
       return state;
     },
-    { validator: (a) => chatParticipant(a) },
+    { validator: (a) => chatParticipant(c, a) },
   );
-  function chatParticipant(a: Actor) {
-    if (state.chat?.status !== 'EN_COURS') throw refusal('No live chat is going on.', 'ChatNotActive');
-    if (a.advisor ? a.userId !== state.chat.advisorId : state.userId && a.userId !== state.userId)
-      throw refusal('You are not in this chat.', 'NotYours');
-  }
+}
 
-  wf.upsertSearchAttributes([{ key: SupportStatus, value: state.status }]);
-  await save();
+/** Waits while something happens; silence ends a queued chat, a live chat, then the conversation. */
+async function untilEnded(c: Conversation) {
+  const { start, state } = c;
   while (state.status !== 'TERMINEE') {
-    const seen = activity;
+    const seen = c.activity;
     const waiting = state.chat?.status === 'EN_ATTENTE';
     const minutes = waiting
       ? (start.chatWaitMinutes ?? 10)
@@ -249,24 +217,55 @@ export async function supportConversation(start: ConversationStart): Promise<Con
         : (start.idleMinutes ?? 30);
     const stillWaiting = () => state.chat?.status === 'EN_ATTENTE';
     const moved = await wf.condition(
-      () => state.status === 'TERMINEE' || (waiting ? !stillWaiting() : activity !== seen),
+      () => state.status === 'TERMINEE' || (waiting ? !stillWaiting() : c.activity !== seen),
       minutes * MINUTE,
     );
     if (moved) continue;
     if (waiting)
       await closeChat(
+        c,
         'SANS_CONSEILLER',
         'Aucun conseiller n’est disponible : vous pouvez faire une sollicitation.',
       );
     else if (state.chat?.status === 'EN_COURS')
-      await closeChat('TERMINE', 'Conversation terminée faute d’activité.');
+      await closeChat(c, 'TERMINE', 'Conversation terminée faute d’activité.');
     else {
-      setStatus('TERMINEE');
-      await save();
+      setStatus(c, 'TERMINEE');
+      await save(c);
     }
   }
+}
+
+/**
+ * One conversation: the user asks, the assistant answers (an activity over the knowledge base). After
+ * two answers it did not understand or the user voted down, it offers a live chat when advisors are on
+ * duty (opening hours, decided on workflow time) and one is available, else a request. A live chat
+ * waits in the advisors' queue until one joins, then carries messages both ways until either ends it
+ * or it falls silent; every message is kept in the database as the transcript.
+ */
+export async function supportConversation(start: ConversationStart): Promise<ConversationState> {
+  const c: Conversation = {
+    start,
+    state: {
+      conversationId: start.conversationId,
+      userId: start.userId,
+      status: 'OUVERTE',
+      exchanges: 0,
+      misunderstood: 0,
+      negativeRatings: 0,
+    },
+    rated: new Set<number>(),
+    activity: 0,
+    chatSeq: 0,
+  };
+  wf.setHandler(conversation, () => c.state);
+  handleQuestions(c);
+  handleLiveChat(c);
+  wf.upsertSearchAttributes([{ key: SupportStatus, value: c.state.status }]);
+  await save(c);
+  await untilEnded(c);
   await wf.condition(wf.allHandlersFinished);
-  return state;
+  return c.state;
 }
 
 const now = () => new Date().toISOString();

@@ -1,20 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { ServiceModeActivities } from '../activities/service-mode';
-
-/** Input of the reminder workflow `technical-account/<structureId>`; a new password starts a new run. */
-export interface TechnicalAccountReminders {
-  structureId: string;
-  login: string;
-  /** When the password stops working (ISO). */
-  expiresAt: string;
-  /** Days before the expiry when the main managers are emailed; the platform's are 15 and 1. */
-  remindDaysBefore: number[];
-}
-
-export interface RemindersState {
-  expiresAt: string;
-  sent: number[];
-}
+import type { RemindersState, TechnicalAccountReminders } from '../service-mode/types';
 
 export const remindersState = wf.defineQuery<RemindersState>('remindersState');
 

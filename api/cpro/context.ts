@@ -2,14 +2,15 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { Db } from '../../platform/db';
 import { DomainError } from '../../platform/domain-error';
-import { applicationOfToken } from '../../service-mode/applications';
-import { verifyTechnicalAccount, type TechnicalCaller } from '../../service-mode/technical-accounts';
-import { CODES, CproError, NATIVE_CODES, ok } from './wire';
+import { applicationOfToken } from '../../service-mode/oauth';
+import { verifyTechnicalAccount } from '../../service-mode/authentication';
+import type { TechnicalCaller, TokenApplication } from '../../service-mode/types';
+import { CODES, CproError, NATIVE_CODES, ok, WIRE_REFUSALS } from './wire';
 import type { Caller } from '../../accounts/caller';
 
 /** Who calls /cpro: the application (bearer token) and the technical account (cpro-account header). */
 export interface CproContext {
-  application: { id: string; structureId: string; mode: string };
+  application: TokenApplication;
   account: TechnicalCaller;
   /** The technical account as the shared services know callers. */
   caller: Caller;
@@ -37,7 +38,7 @@ export function cproAuthentication(db: Db): RequestHandler {
       }
       const header = req.headers['cpro-account'];
       const account = await verifyTechnicalAccount(db, Array.isArray(header) ? header[0] : header);
-      if (account.structureId !== app.structure_id)
+      if (account.structureId !== app.structureId)
         throw new CproError(
           CODES.STRUCTURE_NOT_ALLOWED,
           'Le compte technique appartient à une structure pour laquelle cette application n’est pas enregistrée.',
@@ -45,11 +46,7 @@ export function cproAuthentication(db: Db): RequestHandler {
           403,
         );
       res.locals.cpro = {
-        application: {
-          id: app.id as string,
-          structureId: app.structure_id as string,
-          mode: app.mode as string,
-        },
+        application: app,
         account,
         caller: { userId: account.userId, email: account.login, operator: false },
       } satisfies CproContext;
@@ -119,6 +116,10 @@ export const cproErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 
 function toCproError(err: unknown): CproError | undefined {
   if (err instanceof CproError) return err;
+  if (err instanceof DomainError && err.code in WIRE_REFUSALS) {
+    const r = WIRE_REFUSALS[err.code];
+    return new CproError(r.codeRetour, r.libelle, err.details?.field, r.status);
+  }
   if (err instanceof DomainError) {
     const details = err.details as { field?: string; errors?: { field: string }[] } | undefined;
     const field = details?.field ?? details?.errors?.[0]?.field;

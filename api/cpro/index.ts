@@ -1,6 +1,6 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import type { AppDeps } from '../app';
-import { issueToken, SCOPES, TOKEN_LIFETIME_SECONDS } from '../../service-mode/applications';
+import { issueToken, SCOPES, TOKEN_LIFETIME_SECONDS } from '../../service-mode/oauth';
 import { CODES, CproError } from './wire';
 import { cproAuthentication, cproErrorHandler } from './context';
 import { facturesRouter } from './factures';
@@ -14,7 +14,7 @@ import { cproOpenApiDocument } from './openapi';
  * /api/v1. Mounted before the native body parser and authentication: its clients send large base64
  * bodies and a bearer token of their own (an application's, not a person's session).
  */
-export function serviceModeRouter(deps: AppDeps): Router {
+export function cproRouter(deps: AppDeps): Router {
   const router = Router();
 
   router.post(

@@ -1,7 +1,9 @@
 /**
- * The reference lists of /cpro/transverses. Statuses, deposit modes and cadres come from the
- * platform's own tables; currencies, countries and VAT rates are the common ones (any ISO 4217 /
- * ISO 3166-1 code is accepted in invoices: the EN 16931 code-list rules judge them).
+ * The reference lists of /cpro/transverses that no feature owns. Invoice statuses are not here: the
+ * wire reads the lifecycle's one list (STATUSES, invoicing/lifecycle/transitions.ts), and cadres the
+ * platform rules' (CADRES_DE_FACTURATION). Deposit modes are the platform's own; currencies, countries
+ * and VAT rates are the common ones (any ISO 4217 / ISO 3166-1 code is accepted in invoices: the
+ * EN 16931 code-list rules judge them).
  */
 export const DEVISES: [string, string][] = [
   ['EUR', 'Euro'],

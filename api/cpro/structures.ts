@@ -1,8 +1,6 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
 import type { AppDeps } from '../app';
-import { getStructure } from '../../structures/structures';
-import { getService, listServices } from '../../structures/services';
+import { getService, getStructure, listServices, searchStructures } from '../../structures';
 import { internalId, wireId, wireIds } from '../../service-mode/identifiers';
 import { paging } from './invoice-wire';
 import { CODES, CproError } from './wire';
@@ -67,35 +65,31 @@ export function structuresRouter({ db }: AppDeps): Router {
     endpoint(compile('rechercher'), async (b) => {
       const s = (b.structure ?? {}) as Record<string, string | undefined>;
       const p = paging(b.parametres as { nbResultatsParPage?: number; pageResultatDemandee?: number });
-      const query = db('structures').where((w: Knex.QueryBuilder) => {
-        if (s.identifiantStructure) w.where('identifier', s.identifiantStructure);
-        if (s.typeIdentifiantStructure) w.where('identifier_type', s.typeIdentifiantStructure);
-        if (s.typeStructure) w.where('public', s.typeStructure === 'PUBLIQUE');
-        if (s.raisonSocialeStructure)
-          w.whereRaw('LOWER(name) LIKE ?', [
-            `%${s.raisonSocialeStructure.toLowerCase().replace(/[%_]/g, '')}%`,
-          ]);
-      });
-      const [{ n }] = await query.clone().count({ n: '*' });
-      const rows = await query
-        .orderBy('identifier')
-        .limit(p.pageSize)
-        .offset((p.page - 1) * p.pageSize);
+      const found = await searchStructures(
+        db,
+        {
+          identifier: s.identifiantStructure,
+          identifierType: s.typeIdentifiantStructure,
+          public: s.typeStructure ? s.typeStructure === 'PUBLIQUE' : undefined,
+          nameContains: s.raisonSocialeStructure,
+        },
+        { offset: (p.page - 1) * p.pageSize, limit: p.pageSize },
+      );
       const ids = await wireIds(
         db,
         'structure',
-        rows.map((r) => r.id),
+        found.items.map((r) => r.id),
       );
-      const listeStructures = rows.map((r) => ({
+      const listeStructures = found.items.map((r) => ({
         idStructureCPP: ids.get(r.id),
         identifiantStructure: r.identifier,
-        typeIdentifiantStructure: r.identifier_type,
+        typeIdentifiantStructure: r.identifierType,
         designationStructure: r.name,
         raisonSociale: r.name,
         typeStructure: r.public ? 'PUBLIQUE' : 'PRIVEE',
         statut: 'ACTIF',
       }));
-      return { listeStructures, parametresRetour: p.answer(Number(n)) };
+      return { listeStructures, parametresRetour: p.answer(found.total) };
     }),
   );
 

@@ -1,15 +1,16 @@
 import { Router } from 'express';
+import type { Request } from 'express';
 import type { AppDeps } from '../app';
-import { readableFlow, reportOf, reportPdf } from '../routes/flows';
-import { storeUploadedFile } from '../routes/files';
+import { readableFlow, reportOf, reportPdf } from '../../flows/reports';
+import { storeUploadedFile } from '../../invoicing/attachments';
 import { DomainError } from '../../platform/domain-error';
 import { allowedNext, STATUSES, type InvoiceStatusCode } from '../../invoicing/lifecycle/transitions';
 import { CADRES_DE_FACTURATION } from '../../invoice';
-import { listBankAccounts } from '../../structures/bank-accounts';
+import { listBankAccounts } from '../../structures';
 import { internalId, wireId } from '../../service-mode/identifiers';
 import { DEVISES, MODES_DEPOT, MODES_REGLEMENT, PAYS, TAUX_TVA } from './reference-lists';
 import { CODES, CproError, ok } from './wire';
-import { endpoint, wireAjv } from './context';
+import { endpoint, wireAjv, type CproContext } from './context';
 
 export const transversesSchemas = {
   'recuperer/etats/traitement': {
@@ -44,172 +45,176 @@ export const transversesSchemas = {
 
 /** A checked request body: its fields are read by name, with the types its schema checked. */
 type Body = Record<string, unknown>;
-const compile = (name: keyof typeof transversesSchemas) => wireAjv.compile<Body>(transversesSchemas[name]);
-const list = (run: () => object) => endpoint(undefined, async () => run());
+type Operation = (deps: AppDeps, body: Body, ctx: CproContext, req: Request) => Promise<object>;
 
-/** /cpro/transverses/v1: reference lists, attachment upload, flow reports, health check. */
-export function transversesRouter(deps: AppDeps): Router {
-  const { db } = deps;
-  const router = Router();
-
-  router.get('/health-check', (_req, res) => {
-    res.json(ok({ statut: 'OK' }));
-  });
-  router.post(
+/** The reference lists: fixed answers, whatever the body. */
+const LISTS: [path: string, answer: () => object][] = [
+  [
     '/recuperer/devises',
-    list(() => ({
-      listeDevises: DEVISES.map(([codeDevise, libelleDevise]) => ({ codeDevise, libelleDevise })),
-    })),
-  );
-  router.post(
+    () => ({ listeDevises: DEVISES.map(([codeDevise, libelleDevise]) => ({ codeDevise, libelleDevise })) }),
+  ],
+  [
     '/recuperer/pays',
-    list(() => ({ listePays: PAYS.map(([codePays, libellePays]) => ({ codePays, libellePays })) })),
-  );
-  router.post(
+    () => ({ listePays: PAYS.map(([codePays, libellePays]) => ({ codePays, libellePays })) }),
+  ],
+  [
     '/recuperer/tauxtva',
-    list(() => ({
+    () => ({
       listeTauxTva: TAUX_TVA.map((t) => ({
         codeTauxTva: `TVA${t}`,
         libelleTauxTva: `${t.replace('.', ',')} %`,
         valeurTauxTva: Number(t),
       })),
-    })),
-  );
-  router.post(
-    '/recuperer/modedepot',
-    list(() => ({ listeModeDepot: MODES_DEPOT.map((modeDepot) => ({ modeDepot })) })),
-  );
-  router.post(
+    }),
+  ],
+  ['/recuperer/modedepot', () => ({ listeModeDepot: MODES_DEPOT.map((modeDepot) => ({ modeDepot })) })],
+  [
     '/recuperer/modereglements',
-    list(() => ({ listeModePaiement: MODES_REGLEMENT.map((modePaiement) => ({ modePaiement })) })),
-  );
-  router.post(
+    () => ({ listeModePaiement: MODES_REGLEMENT.map((modePaiement) => ({ modePaiement })) }),
+  ],
+  [
     '/recuperer/cadrefacturation',
-    list(() => ({
+    () => ({
       listeCadreFacturation: CADRES_DE_FACTURATION.map((codeCadreFacturation) => ({ codeCadreFacturation })),
-    })),
-  );
-
-  router.post(
-    '/recuperer/etats/traitement',
-    endpoint(compile('recuperer/etats/traitement'), async (b) => ({
-      // What the recipient may set next: the lifecycle's own table.
-      listeStatutsPossiblesPourTraitement: allowedNext(b.statutCourant as InvoiceStatusCode)
-        .filter((t) => t.by === 'recipient')
-        .map((t) => ({
-          statut: t.to,
-          motifObligatoire: t.needs.includes('reason'),
-          numeroDPMandatObligatoire: t.needs.includes('mandateNumber'),
-        })),
-    })),
-  );
-
-  router.post(
-    '/recuperer/coordbanc/valides',
-    endpoint(compile('recuperer/coordbanc/valides'), async (b, ctx) => {
-      const structureId = await internalId(db, 'structure', b.idStructure);
-      // Bank details are the structure's own: only its technical account sees them.
-      if (!structureId || structureId !== ctx.account.structureId)
-        throw new CproError(
-          CODES.STRUCTURE_NOT_ALLOWED,
-          'Coordonnées bancaires de la structure du compte technique seulement.',
-          'idStructure',
-        );
-      const accounts = await listBankAccounts(db, structureId);
-      const listeCoordonneeBancaire = [];
-      for (const a of accounts)
-        listeCoordonneeBancaire.push({
-          idCoordonneeBancaire: await wireId(db, 'coordbanc', a.id),
-          nomCoordonneeBancaire: a.label ?? `Compte ${a.iban.slice(-4)}`,
-          // Masked as in every message of the platform; the client picks an account by its id.
-          iban: `${a.iban.slice(0, 4)}${'*'.repeat(Math.max(0, a.iban.length - 8))}${a.iban.slice(-4)}`,
-          bic: a.bic,
-          estAffacturage: a.factor,
-        });
-      return { listeCoordonneeBancaire };
     }),
-  );
+  ],
+];
 
-  router.post(
-    '/ajouter/fichier',
-    endpoint(compile('ajouter/fichier'), async (b) => {
-      const bytes = Buffer.from(String(b.pieceJointeFichier).replace(/\s/g, ''), 'base64');
-      if (bytes.length === 0)
-        throw new CproError(
-          CODES.FILE_INVALID,
-          'pieceJointeFichier : fichier vide ou pas en base64.',
-          'pieceJointeFichier',
-        );
-      const stored = await storeUploadedFile(db, deps.blobs, String(b.pieceJointeNom), bytes);
-      return { pieceJointeId: await wireId(db, 'fichier', stored.sha256) };
-    }),
-  );
-
-  const flowOf = async (numero: string, caller: { userId: string; operator: boolean }) => {
-    try {
-      return await readableFlow(db, numero, caller);
-    } catch (err) {
-      if (err instanceof DomainError)
-        throw new CproError(CODES.FLOW_NOT_FOUND, `Aucun flux ${numero}.`, 'numeroFluxDepot');
-      throw err;
-    }
+/** recuperer/etats/traitement: what the recipient may set next, from the lifecycle's own table. */
+async function etatsTraitement(_deps: AppDeps, b: Body) {
+  return {
+    listeStatutsPossiblesPourTraitement: allowedNext(b.statutCourant as InvoiceStatusCode)
+      .filter((t) => t.by === 'recipient')
+      .map((t) => ({
+        statut: t.to,
+        motifObligatoire: t.needs.includes('reason'),
+        numeroDPMandatObligatoire: t.needs.includes('mandateNumber'),
+      })),
   };
+}
 
-  router.post(
-    '/consulterCR',
-    endpoint(compile('consulterCR'), async (b, ctx) => {
-      const flow = await flowOf(b.numeroFluxDepot as string, ctx.caller);
-      return {
-        numeroFluxDepot: flow.numero,
-        syntaxeFlux: flow.syntax,
-        codeInterfaceFlux: flow.syntax,
-        etatCourantFlux: flow.status,
-        dateDepotFlux: new Date(flow.deposited_at).toISOString(),
-        dateHeureEtatCourantFlux: new Date(flow.updated_at).toISOString(),
-        nomFichier: flow.filename ?? null,
-        nomFichierFlux: flow.filename ?? null,
-        // The integration report as a PDF, once every invoice of the flow is settled.
-        fichierCR: flow.report ? Buffer.from(await reportPdf(reportOf(flow))).toString('base64') : null,
-      };
-    }),
-  );
+/** recuperer/coordbanc/valides: bank details are the structure's own: only its technical account sees them. */
+async function coordbancValides({ db }: AppDeps, b: Body, ctx: CproContext) {
+  const structureId = await internalId(db, 'structure', b.idStructure);
+  if (!structureId || structureId !== ctx.account.structureId)
+    throw new CproError(
+      CODES.STRUCTURE_NOT_ALLOWED,
+      'Coordonnées bancaires de la structure du compte technique seulement.',
+      'idStructure',
+    );
+  const listeCoordonneeBancaire = [];
+  for (const a of await listBankAccounts(db, structureId))
+    listeCoordonneeBancaire.push({
+      idCoordonneeBancaire: await wireId(db, 'coordbanc', a.id),
+      nomCoordonneeBancaire: a.label ?? `Compte ${a.iban.slice(-4)}`,
+      // Masked as in every message of the platform; the client picks an account by its id.
+      iban: `${a.iban.slice(0, 4)}${'*'.repeat(Math.max(0, a.iban.length - 8))}${a.iban.slice(-4)}`,
+      bic: a.bic,
+      estAffacturage: a.factor,
+    });
+  return { listeCoordonneeBancaire };
+}
 
-  router.post(
-    '/consulterCRDetaille',
-    endpoint(compile('consulterCR'), async (b, ctx) => {
-      const flow = await flowOf(b.numeroFluxDepot as string, ctx.caller);
-      const settled = !!flow.report;
-      const report = settled ? reportOf(flow) : undefined;
-      return {
-        numeroFluxDepot: flow.numero,
-        syntaxeFlux: flow.syntax,
-        etatCourantDepotFlux: flow.status,
-        etatCourantFlux: flow.status,
-        codeInterfaceDepotFlux: flow.syntax,
-        dateDepotFlux: new Date(flow.deposited_at).toISOString(),
-        dateHeureEtatCourantFlux: new Date(flow.updated_at).toISOString(),
-        nomFichier: flow.filename ?? null,
-        nombreFactures: report?.nombreFactures ?? flow.invoice_count ?? null,
-        nombreFacturesIntegrees: report?.nombreFacturesIntegrees ?? null,
-        listeErreurDP: (report?.listeErreurDP ?? []).map((e) => ({
-          numeroDP: e.numeroDP,
-          identifiantFournisseur: e.identifiantFournisseur,
-          identifiantDestinataire: e.identifiantDestinataire,
-          libelleErreurDP: e.libelleErreurDP,
-        })),
-        listeErreurTechnique:
-          flow.status === 'IN_INCIDENTE'
-            ? [
-                {
-                  codeErreur: 'IN_INCIDENTE',
-                  natureErreur: 'TECHNIQUE',
-                  libelleErreur: 'Incident technique : renvoyez le flux.',
-                },
-              ]
-            : [],
-      };
-    }),
-  );
+/** ajouter/fichier: a file for later operations (completer, soumettre), named by its pieceJointeId. */
+async function ajouterFichier({ db, blobs }: AppDeps, b: Body) {
+  const bytes = Buffer.from(String(b.pieceJointeFichier).replace(/\s/g, ''), 'base64');
+  if (bytes.length === 0)
+    throw new CproError(
+      CODES.FILE_INVALID,
+      'pieceJointeFichier : fichier vide ou pas en base64.',
+      'pieceJointeFichier',
+    );
+  const stored = await storeUploadedFile(db, blobs, String(b.pieceJointeNom), bytes);
+  return { pieceJointeId: await wireId(db, 'fichier', stored.sha256) };
+}
 
+/** A flow its depositor may read, else the platform's "no such flow". */
+async function flowOf({ db }: AppDeps, numero: string, caller: { userId: string; operator: boolean }) {
+  try {
+    return await readableFlow(db, numero, caller);
+  } catch (err) {
+    if (err instanceof DomainError)
+      throw new CproError(CODES.FLOW_NOT_FOUND, `Aucun flux ${numero}.`, 'numeroFluxDepot');
+    throw err;
+  }
+}
+
+/** consulterCR: a flow's state, with its integration report as a PDF once every invoice is settled. */
+async function consulterCR(deps: AppDeps, b: Body, ctx: CproContext) {
+  const flow = await flowOf(deps, b.numeroFluxDepot as string, ctx.caller);
+  return {
+    numeroFluxDepot: flow.numero,
+    syntaxeFlux: flow.syntax,
+    codeInterfaceFlux: flow.syntax,
+    etatCourantFlux: flow.status,
+    dateDepotFlux: new Date(flow.deposited_at).toISOString(),
+    dateHeureEtatCourantFlux: new Date(flow.updated_at).toISOString(),
+    nomFichier: flow.filename ?? null,
+    nomFichierFlux: flow.filename ?? null,
+    fichierCR: flow.report ? Buffer.from(await reportPdf(reportOf(flow))).toString('base64') : null,
+  };
+}
+
+/** consulterCRDetaille: a flow's state and, once settled, each refused invoice with why. */
+async function consulterCRDetaille(deps: AppDeps, b: Body, ctx: CproContext) {
+  const flow = await flowOf(deps, b.numeroFluxDepot as string, ctx.caller);
+  const report = flow.report ? reportOf(flow) : undefined;
+  return {
+    numeroFluxDepot: flow.numero,
+    syntaxeFlux: flow.syntax,
+    etatCourantDepotFlux: flow.status,
+    etatCourantFlux: flow.status,
+    codeInterfaceDepotFlux: flow.syntax,
+    dateDepotFlux: new Date(flow.deposited_at).toISOString(),
+    dateHeureEtatCourantFlux: new Date(flow.updated_at).toISOString(),
+    nomFichier: flow.filename ?? null,
+    nombreFactures: report?.nombreFactures ?? flow.invoice_count ?? null,
+    nombreFacturesIntegrees: report?.nombreFacturesIntegrees ?? null,
+    listeErreurDP: (report?.listeErreurDP ?? []).map((e) => ({
+      numeroDP: e.numeroDP,
+      identifiantFournisseur: e.identifiantFournisseur,
+      identifiantDestinataire: e.identifiantDestinataire,
+      libelleErreurDP: e.libelleErreurDP,
+    })),
+    listeErreurTechnique:
+      flow.status === 'IN_INCIDENTE'
+        ? [
+            {
+              codeErreur: 'IN_INCIDENTE',
+              natureErreur: 'TECHNIQUE',
+              libelleErreur: 'Incident technique : renvoyez le flux.',
+            },
+          ]
+        : [],
+  };
+}
+
+/** The operations with a body: path, the schema its body must pass, handler. */
+const OPERATIONS: [path: string, schema: keyof typeof transversesSchemas, run: Operation][] = [
+  ['/recuperer/etats/traitement', 'recuperer/etats/traitement', etatsTraitement],
+  ['/recuperer/coordbanc/valides', 'recuperer/coordbanc/valides', coordbancValides],
+  ['/ajouter/fichier', 'ajouter/fichier', ajouterFichier],
+  ['/consulterCR', 'consulterCR', consulterCR],
+  ['/consulterCRDetaille', 'consulterCR', consulterCRDetaille],
+];
+
+/** /cpro/transverses/v1: reference lists, attachment upload, flow reports, health check. */
+export function transversesRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/health-check', (_req, res) => {
+    res.json(ok({ statut: 'OK' }));
+  });
+  for (const [path, answer] of LISTS)
+    router.post(
+      path,
+      endpoint(undefined, async () => answer()),
+    );
+  for (const [path, schema, run] of OPERATIONS)
+    router.post(
+      path,
+      endpoint(wireAjv.compile<Body>(transversesSchemas[schema]), (body, ctx, req) =>
+        run(deps, body, ctx, req),
+      ),
+    );
   return router;
 }

@@ -92,6 +92,24 @@ export const NATIVE_CODES: Record<string, number> = {
   INVALID_JSON: CODES.INVALID_INPUT,
 };
 
+/**
+ * Service mode's own refusals (authentication of the technical account): answered as the platform
+ * answers them, with its French text and status, and no native code.
+ */
+export const WIRE_REFUSALS: Record<string, { codeRetour: number; status: number; libelle: string }> = {
+  TECHNICAL_ACCOUNT_INVALID: {
+    codeRetour: CODES.ACCOUNT_INVALID,
+    status: 401,
+    libelle: 'En-tête cpro-account absent, mal formé, ou identifiants incorrects.',
+  },
+  TECHNICAL_ACCOUNT_PASSWORD_EXPIRED: {
+    codeRetour: CODES.PASSWORD_EXPIRED,
+    status: 401,
+    libelle:
+      'Le mot de passe du compte technique a expiré : le gestionnaire principal de la structure doit le réinitialiser.',
+  },
+};
+
 export const ok = <T extends object>(body: T) => ({
   codeRetour: CODES.OK,
   libelle: SUCCESS_LIBELLE,

@@ -19,7 +19,7 @@ import {
 import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { check } from '../schemas';
-import { toAccount } from '../../accounts/users';
+import { getAccount } from '../../accounts/users';
 
 // Answered whether or not the email has an account, so the endpoint reveals nothing about who is registered.
 const linkSent = {
@@ -57,7 +57,7 @@ export function accountsRouter(deps: AccountDeps): Router {
 
   router.get('/accounts/me', async (_req, res) => {
     const caller = requireCaller(res);
-    res.json(toAccount(await deps.db('users').where({ id: caller.userId }).first()));
+    res.json(await getAccount(deps.db, caller.userId));
   });
 
   return router;

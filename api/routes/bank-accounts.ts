@@ -4,12 +4,8 @@ import { errorResponse, OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
 import { bankAccountBody, bankAccountCreate, listOf } from '../structure-schemas';
-import {
-  addBankAccount,
-  BankAccountInput,
-  listBankAccounts,
-  removeBankAccount,
-} from '../../structures/bank-accounts';
+import { addBankAccount, listBankAccounts, removeBankAccount } from '../../structures/bank-accounts';
+import type { BankAccountInput } from '../../structures/types';
 
 const checkCreate = ajv.compile<BankAccountInput>(bankAccountCreate);
 

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { Router, Request, Response } from 'express';
 import type { JSONSchemaType } from 'ajv';
 import type { AppDeps } from '../app';
@@ -8,10 +7,9 @@ import { ajv } from '../schemas';
 import { requireCaller } from '../auth';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
 import { listOf } from '../structure-schemas';
-import { authorize } from '../../structures/access';
-import { hashToken } from '../../platform/secrets';
-import { findConnection, toConnection } from '../../connectors/connections';
+import { findConnection, listConnections, memberConnection } from '../../connectors/connections';
 import {
+  acceptWebhook,
   createConnection,
   deleteConnection,
   ManageDeps,
@@ -75,25 +73,12 @@ export function connectionsRouter(deps: AppDeps): Router {
     return { db: deps.db, client: deps.client, taskQueue: deps.taskQueue, runtime: deps.connectors };
   };
   /** The connection, after checking the caller is a member of its structure. */
-  const connectionOf = async (req: Request, res: Response) => {
-    const caller = requireCaller(res);
-    const row = await findConnection(deps.db, req.params.connectionId as string);
-    if (!row)
-      throw new DomainError('CONNECTION_NOT_FOUND', `No connection ${req.params.connectionId}.`, {
-        field: 'params.connectionId',
-      });
-    await authorize(deps.db, caller, row.structure_id as string, 'member');
-    return row;
-  };
+  const connectionOf = (req: Request, res: Response) =>
+    memberConnection(deps.db, requireCaller(res), req.params.connectionId as string);
 
   router.get('/structures/:structureId/connections', async (req, res) => {
     const { structureId } = await structureCaller(deps.db, req, res, 'member');
-    const rows = await deps
-      .db('connections')
-      .where({ structure_id: structureId })
-      .whereNot({ status: 'DELETED' })
-      .orderBy('created_at');
-    res.json({ items: rows.map(toConnection) });
+    res.json({ items: await listConnections(deps.db, structureId) });
   });
 
   router.post('/structures/:structureId/connections', async (req, res) => {
@@ -114,47 +99,45 @@ export function connectionsRouter(deps: AppDeps): Router {
   });
 
   router.get('/connections/:connectionId', async (req, res) => {
-    res.json(toConnection(await connectionOf(req, res)));
+    res.json(await connectionOf(req, res));
   });
 
   router.post('/connections/:connectionId/test', async (req, res) => {
-    const row = await connectionOf(req, res);
-    res.json({ ok: true, ...(await testStoredConnection(manage(), row.id as string)) });
+    const connection = await connectionOf(req, res);
+    res.json({ ok: true, ...(await testStoredConnection(manage(), connection.id)) });
   });
 
   router.post('/connections/:connectionId/pause', async (req, res) => {
-    const row = await connectionOf(req, res);
-    await pauseConnection(manage(), row.id as string);
-    res.json(toConnection((await findConnection(deps.db, row.id as string))!));
+    const connection = await connectionOf(req, res);
+    await pauseConnection(manage(), connection.id);
+    res.json(await findConnection(deps.db, connection.id));
   });
 
   router.post('/connections/:connectionId/resume', async (req, res) => {
-    const row = await connectionOf(req, res);
-    await resumeConnection(manage(), row.id as string);
-    res.json(toConnection((await findConnection(deps.db, row.id as string))!));
+    const connection = await connectionOf(req, res);
+    await resumeConnection(manage(), connection.id);
+    res.json(await findConnection(deps.db, connection.id));
   });
 
   router.post('/connections/:connectionId/sync', async (req, res) => {
-    const row = await connectionOf(req, res);
-    await requestSync(manage(), row.id as string, 'manual');
+    const connection = await connectionOf(req, res);
+    await requestSync(manage(), connection.id, 'manual');
     res.status(202).json({ requested: true });
   });
 
   router.delete('/connections/:connectionId', async (req, res) => {
-    const row = await connectionOf(req, res);
-    await deleteConnection(manage(), row.id as string);
+    const connection = await connectionOf(req, res);
+    await deleteConnection(manage(), connection.id);
     res.status(204).end();
   });
 
   router.post('/connections/:connectionId/webhook', async (req, res) => {
-    const row = await findConnection(deps.db, req.params.connectionId as string);
-    const sent = Buffer.from(hashToken(String(req.headers['x-webhook-token'] ?? '')));
-    const expected = Buffer.from(String(row?.webhook_token_hash ?? ''));
-    if (!row || sent.length !== expected.length || !crypto.timingSafeEqual(sent, expected)) {
-      throw new DomainError('CONNECTION_NOT_FOUND', 'No connection takes webhooks with this token.');
-    }
-    if (row.status === 'ACTIVE') await requestSync(manage(), row.id as string, 'webhook');
-    res.status(202).json({ accepted: row.status === 'ACTIVE' });
+    const accepted = await acceptWebhook(
+      deps,
+      req.params.connectionId as string,
+      String(req.headers['x-webhook-token'] ?? ''),
+    );
+    res.status(202).json({ accepted });
   });
 
   return router;

@@ -1,12 +1,9 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
-import type { Db } from '../../platform/db';
-import type { BlobStore } from '../../platform/blobs';
 import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
-import { checkAttachment } from '../../invoicing/attachments';
-import { storeBlob } from '../../platform/stored-blobs';
-import { attachmentError, attachmentUpload, MEDIA_TYPES, uploadedAttachment } from './memberships';
+import { storeUploadedFile } from '../../invoicing/attachments';
+import { attachmentUpload, uploadedAttachment } from './draft-attachments';
 
 /**
  * ajouter/fichier: a file uploaded on its own, named by its SHA-256, for a later action to reference
@@ -21,15 +18,6 @@ export function filesRouter({ db, blobs }: AppDeps): Router {
     res.status(201).json(await storeUploadedFile(db, blobs, name, bytes));
   });
   return router;
-}
-
-/** Checks a file uploaded on its own against the attachment rules and stores it (ajouter/fichier too). */
-export async function storeUploadedFile(db: Db, blobs: BlobStore, name: string, bytes: Uint8Array) {
-  const problem = checkAttachment(name, bytes.byteLength, 0);
-  if (problem) throw attachmentError(problem);
-  const mediaType = MEDIA_TYPES[name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream';
-  const blob = await storeBlob(db, blobs, bytes, { mediaType, filename: name });
-  return { sha256: blob.sha256, size: blob.size, mediaType, name };
 }
 
 export const filesOpenApi: OpenApiPaths = {

@@ -1,13 +1,13 @@
 import express, { Router } from 'express';
 import multer from 'multer';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
 import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
-import { FLOW_SYNTAXES, FlowReport, isFlowSyntax } from '../../flows/syntax';
+import { FLOW_SYNTAXES, isFlowSyntax } from '../../flows/syntax';
 import { depositFlow } from '../../flows/deposit';
-import type { Db } from '../../platform/db';
+import { readableFlow, reportOf, reportPdf } from '../../flows/reports';
+import type { FlowRecord } from '../../flows/types';
 
 /** Flow deposits (flux, EDI or batch API): one archive of invoices, one workflow flux/<numeroFluxDepot>. */
 export function flowsRouter(deps: AppDeps): Router {
@@ -73,20 +73,8 @@ export function flowsRouter(deps: AppDeps): Router {
   return router;
 }
 
-/** A flow its depositor (or an operator) may read. */
-/** The columns of a `flows` row the API shows. */
-interface FlowRow {
-  numero: string;
-  syntax: string;
-  status: string;
-  deposited_at: string | Date;
-  filename?: string | null;
-  invoice_count?: number | null;
-  integrated_count?: number | null;
-}
-
-/** A flow row as the API shows it, with the platform's wire names. */
-export function flowView(flow: FlowRow) {
+/** A flow as the API shows it, with the platform's wire names. */
+export function flowView(flow: FlowRecord) {
   return {
     numeroFluxDepot: flow.numero,
     syntaxeFlux: flow.syntax,
@@ -96,58 +84,6 @@ export function flowView(flow: FlowRow) {
     nombreFactures: flow.invoice_count ?? undefined,
     nombreFacturesIntegrees: flow.integrated_count ?? undefined,
   };
-}
-
-export async function readableFlow(db: Db, numero: string, caller: { userId: string; operator: boolean }) {
-  const flow = await db('flows').where({ numero }).first();
-  if (!flow || (!caller.operator && flow.deposited_by !== caller.userId))
-    throw new DomainError('FLOW_NOT_FOUND', `No flow ${numero}.`, { field: 'params.numero' });
-  return flow;
-}
-
-export function reportOf(flow: { numero: string; status: string; report: string | null }): FlowReport {
-  if (!flow.report)
-    throw new DomainError(
-      'FLOW_NOT_SETTLED',
-      `Flow ${flow.numero} is ${flow.status}: its report comes once every invoice is settled.`,
-      {
-        field: 'params.numero',
-      },
-    );
-  return JSON.parse(flow.report);
-}
-
-/** The integration report as a one-column PDF: the summary, then one paragraph per refused invoice. */
-export async function reportPdf(report: FlowReport): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  // The standard fonts only know WinAnsi: anything else in a reason is shown as '?'.
-  const safe = (s: string) => s.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
-  let page = doc.addPage([595, 842]);
-  let y = 800;
-  const write = (text: string, size = 10) => {
-    for (let rest = safe(text); rest.length > 0; rest = rest.slice(95)) {
-      if (y < 50) {
-        page = doc.addPage([595, 842]);
-        y = 800;
-      }
-      page.drawText(rest.slice(0, 95), { x: 40, y, size, font });
-      y -= size + 4;
-    }
-  };
-  write(`Compte rendu d'intégration du flux ${report.numeroFluxDepot}`, 14);
-  write(`Syntaxe : ${report.syntaxeFlux} - État : ${report.etatCourantFlux}`);
-  write(
-    `Factures : ${report.nombreFactures} - intégrées : ${report.nombreFacturesIntegrees} - en erreur : ${report.listeErreurDP.length}`,
-  );
-  for (const e of report.listeErreurDP) {
-    y -= 6;
-    write(
-      `${e.fichier} - facture ${e.numeroDP || '?'} - fournisseur ${e.identifiantFournisseur || '?'} - destinataire ${e.identifiantDestinataire || '?'}`,
-    );
-    write(e.libelleErreurDP, 9);
-  }
-  return doc.save();
 }
 
 const numeroParam = {

@@ -4,7 +4,7 @@ import type { OpenApiPaths } from '../openapi';
 import { accountsOpenApi, accountsRouter } from './accounts';
 import { devOutboxOpenApi, devOutboxRouter } from './dev-outbox';
 import { healthOpenApi, healthRouter } from './health';
-import { attachmentRequestsOpenApi, attachmentRequestsRouter } from './membership-requests';
+import { membershipRequestsOpenApi, membershipRequestsRouter } from './membership-requests';
 import { bankAccountsOpenApi, bankAccountsRouter } from './bank-accounts';
 import { membersOpenApi, membersRouter } from './members';
 import { servicesOpenApi, servicesRouter } from './services';
@@ -18,9 +18,9 @@ import { connectorsOpenApi, connectorsRouter } from './connectors';
 import { connectionsOpenApi, connectionsRouter } from './connections';
 import { flowsOpenApi, flowsRouter } from './flows';
 import { draftsOpenApi, draftsRouter } from './drafts';
-import { attachmentsOpenApi, attachmentsRouter } from './memberships';
+import { attachmentsOpenApi, attachmentsRouter } from './draft-attachments';
 import { filesOpenApi, filesRouter } from './files';
-import { serviceModeOpenApi, serviceModeRouter } from './service-mode';
+import { applicationsOpenApi, applicationsRouter } from './service-mode';
 import { structureDirectoryOpenApi, structureDirectoryRouter } from './structure-directory';
 import { portalListsOpenApi, portalListsRouter } from './portal-lists';
 
@@ -40,7 +40,7 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: bankAccountsRouter, openApi: bankAccountsOpenApi },
   { mount: '/api/v1', router: servicesRouter, openApi: servicesOpenApi },
   { mount: '/api/v1', router: membersRouter, openApi: membersOpenApi },
-  { mount: '/api/v1', router: attachmentRequestsRouter, openApi: attachmentRequestsOpenApi },
+  { mount: '/api/v1', router: membershipRequestsRouter, openApi: membershipRequestsOpenApi },
   { mount: '/api/v1', router: accountsRouter, openApi: accountsOpenApi },
   { mount: '/api/v1', router: sessionsRouter, openApi: sessionsOpenApi },
   { mount: '/api/v1', router: devOutboxRouter, openApi: devOutboxOpenApi },
@@ -52,7 +52,7 @@ export const resources: Resource[] = [
   { mount: '/api/v1', router: filesRouter, openApi: filesOpenApi },
   { mount: '/api/v1', router: connectorsRouter, openApi: connectorsOpenApi },
   { mount: '/api/v1', router: connectionsRouter, openApi: connectionsOpenApi },
-  { mount: '/api/v1', router: serviceModeRouter, openApi: serviceModeOpenApi },
+  { mount: '/api/v1', router: applicationsRouter, openApi: applicationsOpenApi },
   { mount: '/api/v1', router: structureDirectoryRouter, openApi: structureDirectoryOpenApi },
   { mount: '/api/v1', router: portalListsRouter, openApi: portalListsOpenApi },
 ];

@@ -2,11 +2,10 @@ import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
 import { check } from '../schemas';
-import { authorize } from '../../structures/access';
 import { errorResponse, OpenApiPaths, queryParameters } from '../openapi';
 import { listingQuery, queryAjv } from '../invoice-schemas';
 import { listInvoices } from '../../invoicing/read-model';
-import { actorOf } from '../../invoicing/access';
+import { setSubscription } from '../../invoicing/subscriptions';
 
 const checkListing = queryAjv.compile(listingQuery);
 
@@ -41,9 +40,14 @@ export function invoiceListingsRouter({ db }: AppDeps): Router {
       res: Parameters<Parameters<Router['get']>[1]>[1],
     ) => {
       const caller = requireCaller(res);
-      const q = check(checkListing, { ...req.query }, 'query');
-      const page = await listInvoices(db, await actorOf(db, caller), side, q);
-      if (q.format === 'csv') {
+      const { page: n, pageSize, sort, format, ...filter } = check(checkListing, { ...req.query }, 'query');
+      const page = await listInvoices(db, caller, side, filter, {
+        page: n,
+        pageSize,
+        sort,
+        all: format === 'csv',
+      });
+      if (format === 'csv') {
         const lines = page.items.map((i) =>
           [
             i.id,
@@ -77,27 +81,15 @@ export function invoiceListingsRouter({ db }: AppDeps): Router {
   router.get('/issued-invoices', listing('supplier'));
   router.get('/received-invoices', listing('recipient'));
 
-  router.put('/structures/:structureId/invoice-subscription', async (req, res) => {
-    const caller = requireCaller(res);
-    await authorize(db, caller, req.params.structureId, 'member');
-    await db('invoice_subscriptions')
-      .insert({
-        structure_id: req.params.structureId,
-        user_id: caller.userId,
-        created_at: new Date().toISOString(),
-      })
-      .onConflict(['structure_id', 'user_id'])
-      .ignore();
-    res.json({ structureId: req.params.structureId, subscribed: true });
-  });
-  router.delete('/structures/:structureId/invoice-subscription', async (req, res) => {
-    const caller = requireCaller(res);
-    await authorize(db, caller, req.params.structureId, 'member');
-    await db('invoice_subscriptions')
-      .where({ structure_id: req.params.structureId, user_id: caller.userId })
-      .delete();
-    res.json({ structureId: req.params.structureId, subscribed: false });
-  });
+  for (const [method, subscribed] of [
+    ['put', true],
+    ['delete', false],
+  ] as const)
+    router[method]('/structures/:structureId/invoice-subscription', async (req, res) => {
+      const structureId = req.params.structureId as string;
+      await setSubscription(db, requireCaller(res), structureId, subscribed);
+      res.json({ structureId, subscribed });
+    });
   return router;
 }
 

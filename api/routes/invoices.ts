@@ -8,8 +8,10 @@ import { DomainError } from '../../platform/domain-error';
 import { requireCaller } from '../auth';
 import { ajv, check, depositAccepted, invoiceDetail } from '../schemas';
 import { errorResponse, OpenApiPaths, queryParameters } from '../openapi';
-import { readInvoice } from '../../invoicing/read-model';
-import { actorOf, invoiceUpdate } from '../../invoicing/access';
+import { invoiceView } from '../../invoicing/read-model';
+import { invoiceUpdate, readableInvoice } from '../../invoicing/access';
+import { attachmentRefs } from '../../invoicing/attachments';
+import { invoiceFile, type InvoiceFileRequest } from '../../invoicing/invoice-files';
 import {
   completionBody,
   FORMAT_PARAM,
@@ -18,7 +20,7 @@ import {
   recyclingBody,
   statusChangeBody,
 } from '../invoice-schemas';
-import { INVOICE_FORMATS, InvoiceFormat, renderAs } from '../../invoicing/lifecycle/renditions';
+import { INVOICE_FORMATS, InvoiceFormat } from '../../invoicing/lifecycle/renditions';
 import {
   acknowledgeRejection,
   changeStatus,
@@ -26,7 +28,6 @@ import {
   invoiceLifecycle,
   recycle,
 } from '../../workflows/invoice';
-import type { BlobRef } from '../../invoicing/types';
 
 const checkDepositQuery = queryAjv.compile(lifecycleDepositQuery);
 const checkStatusChange = ajv.compile(statusChangeBody);
@@ -35,14 +36,25 @@ const checkRecycling = ajv.compile(recyclingBody);
 
 const ACTIONS = ['status', 'completion', 'recycling', 'rejection-acknowledgement'] as const;
 
-/** Splits /invoices/<id>[/<sub-resource>]: ids hold slashes, sent as they are or URL-encoded. */
 /** `<invoice id>/attachments/<sha256>`: one pièce jointe of the invoice. */
 const ATTACHMENT_PATH = /^(.+)\/attachments\/([0-9a-f]{64})$/;
+const FILES = ['certificate', ...INVOICE_FORMATS.map((f) => `files/${f}`)];
 
+/** Splits /invoices/<id>[/<sub-resource>]: ids hold slashes, sent as they are or URL-encoded. */
 function target(param: unknown, subs: readonly string[]): { id: string; sub?: string } {
   const path = ([] as string[]).concat(param as string | string[]).join('/');
   for (const sub of subs) if (path.endsWith(`/${sub}`)) return { id: path.slice(0, -sub.length - 1), sub };
   return { id: path };
+}
+
+/** What GET /invoices/<path> asks for: the invoice itself, or one of its files. */
+function fileTarget(param: unknown): { id: string; file?: InvoiceFileRequest } {
+  const attachment = ATTACHMENT_PATH.exec(([] as string[]).concat(param as string | string[]).join('/'));
+  if (attachment) return { id: attachment[1], file: { kind: 'attachment', sha256: attachment[2] } };
+  const { id, sub } = target(param, FILES);
+  if (!sub) return { id };
+  if (sub === 'certificate') return { id, file: { kind: 'certificate' } };
+  return { id, file: { kind: 'rendition', format: sub.slice('files/'.length) as InvoiceFormat } };
 }
 
 export function invoicesRouter(
@@ -57,27 +69,6 @@ export function invoicesRouter(
     type: ['application/xml', 'text/xml', 'application/pdf', 'application/octet-stream'],
     limit: deps.maxUploadBytes,
   });
-
-  /** The invoice for a caller who is one of its parties, or the 404 / 403 that says why not. */
-  const visibleInvoice = async (res: Response, id: string) => {
-    const caller = requireCaller(res);
-    const actor = await actorOf(deps.db, caller);
-    const invoice = await readInvoice(deps.db, deps.client, id, actor, {
-      operator: caller.operator,
-      referenceRate: deps.lifecycle?.referenceRate,
-    });
-    if (!invoice)
-      throw new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
-    if ('forbidden' in invoice)
-      throw new DomainError(
-        'NOT_A_MEMBER',
-        'Only members of the supplier or recipient structures see this invoice.',
-        {
-          field: 'params.id',
-        },
-      );
-    return { invoice, actor };
-  };
 
   router.post('/invoices', rawXml, upload.single('file'), async (req, res) => {
     const caller = requireCaller(res);
@@ -105,67 +96,20 @@ export function invoicesRouter(
   });
 
   router.get('/invoices/*id', async (req, res) => {
-    const attachment = ATTACHMENT_PATH.exec(([] as string[]).concat(req.params.id).join('/'));
-    if (attachment) {
-      const [, id, sha256] = attachment;
-      const { invoice } = await visibleInvoice(res, id);
-      // Only files of this invoice's history: a party of one invoice reads no other invoice's files.
-      const ref = invoice.history
-        .flatMap((h: { attachments?: BlobRef[] }) => h.attachments ?? [])
-        .find((a: BlobRef) => a.sha256 === sha256);
-      if (!ref)
-        throw new DomainError('ATTACHMENT_NOT_FOUND', `This invoice has no attachment ${sha256}.`, {
-          field: 'params.sha256',
-        });
-      sendFile(res, await deps.blobs.get(sha256), ref.mediaType, ref.filename ?? sha256);
+    const { id, file } = fileTarget(req.params.id);
+    const invoice = await readableInvoice(deps, requireCaller(res), id);
+    if (!file) {
+      res.json(await invoiceView(deps.db, invoice, { referenceRate: deps.lifecycle?.referenceRate }));
       return;
     }
-    const { id, sub } = target(req.params.id, ['certificate', ...INVOICE_FORMATS.map((f) => `files/${f}`)]);
-    const { invoice } = await visibleInvoice(res, id);
-    if (!sub) {
-      res.json(invoice);
-      return;
-    }
-    const row = await deps.db('invoices').where({ id }).first();
-    if (!row) throw new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
-    if (sub === 'certificate') {
-      if (!row.certificate_sha256)
-        throw new DomainError(
-          'CERTIFICATE_NOT_READY',
-          'The deposit certificate is being issued; try again shortly.',
-        );
-      sendFile(
-        res,
-        await deps.blobs.get(row.certificate_sha256),
-        'application/pdf',
-        `attestation-depot-${row.number}.pdf`,
-      );
-      return;
-    }
-    const format = sub.slice('files/'.length) as InvoiceFormat;
-    // The delivered rendition is served as stored; other formats are converted from the deposited file.
-    const stored = row.delivered_format === format ? row.delivered_sha256 : undefined;
-    const deposited = await deps.blobs.get(row.blob_sha256);
-    try {
-      const r = stored
-        ? await renderAs(await deps.blobs.get(stored), 'original')
-        : await renderAs(deposited, format, new Date(row.deposited_at));
-      sendFile(res, r.bytes, r.mediaType, `${row.number}.${r.extension}`);
-    } catch (err) {
-      throw new DomainError(
-        'CONVERSION_FAILED',
-        `This invoice cannot be rendered as ${format}: ${(err as Error).message}`,
-        {
-          field: 'params.format',
-        },
-      );
-    }
+    const f = await invoiceFile(deps, invoice, file);
+    sendFile(res, f.bytes, f.mediaType, f.filename);
   });
 
   router.post('/invoices/*id', async (req, res) => {
     const { id, sub } = target(req.params.id, ACTIONS);
     if (!sub) throw new DomainError('NOT_FOUND', `No route for POST ${req.path}.`);
-    const { actor } = await visibleInvoice(res, id);
+    const { actor } = await readableInvoice(deps, requireCaller(res), id);
     const handle = deps.client.workflow.getHandle<typeof invoiceLifecycle>(id);
     const body = req.body ?? {};
     const state = await invoiceUpdate(id, async () => {
@@ -189,19 +133,6 @@ export function invoicesRouter(
   });
 
   return router;
-}
-
-/** Attachments are files already in the blob store, named by their SHA-256. */
-export async function attachmentRefs(db: Db, hashes: string[]): Promise<BlobRef[]> {
-  const rows = hashes.length ? await db('blobs').whereIn('sha256', hashes) : [];
-  return hashes.map((sha256, i) => {
-    const row = rows.find((r) => r.sha256 === sha256);
-    if (!row)
-      throw new DomainError('ATTACHMENT_UNKNOWN', `No uploaded file with SHA-256 ${sha256}.`, {
-        field: `body.attachments.${i}`,
-      });
-    return { sha256, size: Number(row.size), mediaType: row.media_type, filename: row.filename ?? undefined };
-  });
 }
 
 function sendFile(res: Response, bytes: Uint8Array, mediaType: string, filename: string) {

@@ -1,14 +1,12 @@
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
-import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
-import { signalMembersChanged } from '../../structures/membership-workflows';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
 import { listOf, memberBody, memberCreate, principalTransfer } from '../structure-schemas';
-import { membershipOf, Role } from '../../structures/access';
-import { attachMember, listMembers, revokeMember, transferPrincipal } from '../../structures/members';
+import type { Role } from '../../structures/types';
+import { addMember, listMembersWithEmails, revokeMember, transferPrincipal } from '../../structures/members';
 
 const checkCreate = ajv.compile<{ userId: string; role: Exclude<Role, 'PRINCIPAL'>; services?: string[] }>(
   memberCreate,
@@ -16,72 +14,40 @@ const checkCreate = ajv.compile<{ userId: string; role: Exclude<Role, 'PRINCIPAL
 const checkTransfer = ajv.compile<{ userId: string }>(principalTransfer);
 
 /**
- * Members of a structure. Managers attach users directly and revoke them; secondary managers are
+ * Members of a structure. Managers add users directly and revoke them; secondary managers are
  * appointed and revoked by the main manager, who alone transfers the role (support when they left).
- * Open attachment requests are told, so a revoked manager can no longer decide.
  */
-export function membersRouter({ db, client }: { db: Db; client: Client }): Router {
+export function membersRouter(deps: { db: Db; client: Client }): Router {
+  const { db } = deps;
   const router = Router();
   const base = '/structures/:structureId/members';
 
   router.get(base, async (req, res) => {
     const { structureId } = await structureCaller(db, req, res, 'manager');
-    const members = await listMembers(db, structureId);
-    const emails = new Map<string, string>(
-      (
-        await db('users')
-          .whereIn(
-            'id',
-            members.map((m) => m.userId),
-          )
-          .select('id', 'email')
-      ).map((u) => [u.id, u.email]),
-    );
-    res.json({ items: members.map((m) => ({ ...m, email: emails.get(m.userId) })) });
+    res.json({ items: await listMembersWithEmails(db, structureId) });
   });
 
   router.post(base, async (req, res) => {
     const { structureId, membership } = await structureCaller(db, req, res, 'manager');
     const input = body(checkCreate, req);
-    if (input.role === 'SECONDAIRE' && membership && membership.role !== 'PRINCIPAL')
-      throw new DomainError(
-        'PRINCIPAL_MANAGER_REQUIRED',
-        'Only the main manager appoints secondary managers.',
-        {
-          field: 'body.role',
-        },
-      );
-    if (!(await db('users').where({ id: input.userId }).first('id')))
-      throw new DomainError('USER_NOT_FOUND', `No user ${input.userId}.`, { field: 'body.userId' });
-    const member = await attachMember(db, { structureId, ...input, services: input.services ?? [] });
-    await signalMembersChanged(db, client, structureId);
+    const member = await addMember(deps, membership, {
+      structureId,
+      ...input,
+      services: input.services ?? [],
+    });
     res.status(201).json(member);
   });
 
   router.delete(`${base}/:userId`, async (req, res) => {
     const { structureId, membership } = await structureCaller(db, req, res, 'manager');
-    const target = await membershipOf(db, structureId, req.params.userId as string);
-    if (target?.role === 'SECONDAIRE' && membership && membership.role !== 'PRINCIPAL')
-      throw new DomainError(
-        'PRINCIPAL_MANAGER_REQUIRED',
-        'Only the main manager revokes secondary managers.',
-        {
-          field: 'params.userId',
-        },
-      );
-    await revokeMember(db, structureId, req.params.userId as string);
-    await signalMembersChanged(db, client, structureId);
+    await revokeMember(deps, membership, structureId, req.params.userId as string);
     res.status(204).end();
   });
 
   router.post('/structures/:structureId/principal', async (req, res) => {
     const { structureId, caller } = await structureCaller(db, req, res, 'principal');
     const { userId } = body(checkTransfer, req);
-    if (!(await db('users').where({ id: userId }).first('id')))
-      throw new DomainError('USER_NOT_FOUND', `No user ${userId}.`, { field: 'body.userId' });
-    await transferPrincipal(db, structureId, userId, caller.operator);
-    await signalMembersChanged(db, client, structureId);
-    res.json({ items: await listMembers(db, structureId) });
+    res.json({ items: await transferPrincipal(deps, structureId, userId, caller.operator) });
   });
 
   return router;

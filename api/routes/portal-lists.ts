@@ -3,6 +3,9 @@ import type { Db } from '../../platform/db';
 import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { flowView } from './flows';
+import { depositedFlows } from '../../flows/reports';
+import { draftsOfCaller } from '../../invoicing/drafts/drafts';
+import { subscriptionsOf } from '../../invoicing/subscriptions';
 
 /**
  * Lists the portal shows and that no other resource gives: the flows I deposited ("Suivi des flux"),
@@ -13,43 +16,17 @@ export function portalListsRouter({ db }: { db: Db }): Router {
   const router = Router();
 
   router.get('/deposited-flows', async (_req, res) => {
-    const caller = requireCaller(res);
-    const rows = await db('flows')
-      .where({ deposited_by: caller.userId })
-      .orderBy('deposited_at', 'desc')
-      .limit(200);
-    res.json({ items: rows.map(flowView) });
+    const flows = await depositedFlows(db, requireCaller(res).userId);
+    res.json({ items: flows.map(flowView) });
   });
 
   router.get('/drafts', async (_req, res) => {
-    const caller = requireCaller(res);
-    const rows = await db('invoice_drafts')
-      .join('structure_members', 'structure_members.structure_id', 'invoice_drafts.structure_id')
-      .join('structures', 'structures.id', 'invoice_drafts.structure_id')
-      .where({ 'structure_members.user_id': caller.userId, 'invoice_drafts.status': 'BROUILLON' })
-      .orderBy('invoice_drafts.updated_at', 'desc')
-      .limit(200)
-      .select('invoice_drafts.*', 'structures.name as structure_name');
-    res.json({
-      items: rows.map((d) => {
-        const invoice = JSON.parse(d.invoice) as { number?: string; buyer?: { name?: string } };
-        return {
-          id: d.id,
-          structureId: d.structure_id,
-          structureName: d.structure_name,
-          number: invoice.number || undefined,
-          recipientName: invoice.buyer?.name,
-          modeDepot: d.deposit_mode,
-          updatedAt: new Date(d.updated_at).toISOString(),
-        };
-      }),
-    });
+    res.json({ items: await draftsOfCaller(db, requireCaller(res)) });
   });
 
   router.get('/invoice-subscriptions', async (_req, res) => {
-    const caller = requireCaller(res);
-    const rows = await db('invoice_subscriptions').where({ user_id: caller.userId }).select('structure_id');
-    res.json({ items: rows.map((r) => ({ structureId: r.structure_id as string })) });
+    const structureIds = await subscriptionsOf(db, requireCaller(res));
+    res.json({ items: structureIds.map((structureId) => ({ structureId })) });
   });
 
   return router;

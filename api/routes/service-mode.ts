@@ -1,19 +1,22 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
-import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
-import { authorize } from '../../structures/access';
 import {
-  applicationView,
-  approveApplication,
-  onboardingState,
+  applicationFor,
+  listApplications,
+  listOnboardings,
   registerApplication,
   revokeApplication,
-  setQualificationScenario,
 } from '../../service-mode/applications';
+import {
+  approveApplication,
+  requireScenarioOperator,
+  setQualificationScenario,
+  withOnboarding,
+} from '../../service-mode/onboarding';
 import { getTechnicalAccount, setTechnicalAccount } from '../../service-mode/technical-accounts';
 
 const technicalAccountBody = {
@@ -58,16 +61,13 @@ const checkApplication = ajv.compile<{ name: string; kind: 'API' | 'EDI' }>(appl
  * Service mode, managed from the native API: a structure's technical account (main manager) and its
  * API applications with their connection onboarding (managers; operators approve production).
  */
-export function serviceModeRouter(deps: AppDeps): Router {
+export function applicationsRouter(deps: AppDeps): Router {
   const { db } = deps;
   const router = Router();
 
   router.get('/structures/:structureId/technical-account', async (req, res) => {
     const { structureId } = await structureCaller(db, req, res, 'manager');
-    const account = await getTechnicalAccount(db, structureId);
-    if (!account)
-      throw new DomainError('TECHNICAL_ACCOUNT_NOT_FOUND', 'This structure has no technical account yet.');
-    res.json(account);
+    res.json(await getTechnicalAccount(db, structureId));
   });
 
   router.put('/structures/:structureId/technical-account', async (req, res) => {
@@ -78,8 +78,7 @@ export function serviceModeRouter(deps: AppDeps): Router {
 
   router.get('/structures/:structureId/api-applications', async (req, res) => {
     const { structureId } = await structureCaller(db, req, res, 'manager');
-    const rows = await db('api_applications').where({ structure_id: structureId }).orderBy('created_at');
-    res.json({ items: rows.map(applicationView) });
+    res.json({ items: await listApplications(db, structureId) });
   });
 
   router.post('/structures/:structureId/api-applications', async (req, res) => {
@@ -89,61 +88,36 @@ export function serviceModeRouter(deps: AppDeps): Router {
       .json(await registerApplication(deps, structureId, caller.userId, body(checkApplication, req)));
   });
 
-  /** An application for a manager of its structure or an operator, with the onboarding workflow's state. */
-  const applicationFor = async (
-    req: { params: Record<string, string | string[]> },
-    res: Parameters<typeof requireCaller>[0],
-  ) => {
-    const caller = requireCaller(res);
-    const row = await db('api_applications')
-      .where({ id: req.params.applicationId as string })
-      .first();
-    if (!row)
-      throw new DomainError('APPLICATION_NOT_FOUND', 'No such application.', {
-        field: 'params.applicationId',
-      });
-    if (!caller.operator) await authorize(db, caller, row.structure_id, 'manager');
-    return { row, caller };
-  };
-
   router.get('/api-applications/:applicationId', async (req, res) => {
-    const { row } = await applicationFor(req, res);
-    res.json({ ...applicationView(row), raccordement: await onboardingState(deps, row.id) });
+    const app = await applicationFor(db, requireCaller(res), req.params.applicationId as string);
+    res.json(await withOnboarding(deps, app));
   });
 
   router.delete('/api-applications/:applicationId', async (req, res) => {
-    const { row } = await applicationFor(req, res);
-    await revokeApplication(deps, row.id);
+    const app = await applicationFor(db, requireCaller(res), req.params.applicationId as string);
+    await revokeApplication(deps, app.id);
     res.status(204).end();
   });
 
   router.post('/api-applications/:applicationId/approval', async (req, res) => {
-    const { row, caller } = await applicationFor(req, res);
-    if (row.mode === 'REVOKED') throw new DomainError('APPLICATION_REVOKED', 'This application was revoked.');
-    const state = await approveApplication(deps, row.id, caller);
-    res.json({ ...applicationView({ ...row, mode: state.status }), raccordement: state });
+    const caller = requireCaller(res);
+    const app = await applicationFor(db, caller, req.params.applicationId as string);
+    const state = await approveApplication(deps, caller, app);
+    res.json({ ...app, mode: state.status, raccordement: state });
   });
 
   router.put('/api-applications/:applicationId/qualification', async (req, res) => {
-    const { row, caller } = await applicationFor(req, res);
-    if (!caller.operator)
-      throw new DomainError('OPERATOR_REQUIRED', 'Only operators set the qualification scenario.');
+    const caller = requireCaller(res);
+    const app = await applicationFor(db, caller, req.params.applicationId as string);
+    requireScenarioOperator(caller);
     const { requiredDeposits } = body(checkScenario, req);
-    await setQualificationScenario(deps, row.id, requiredDeposits);
-    res.json({ ...applicationView(row), raccordement: await onboardingState(deps, row.id) });
+    await setQualificationScenario(deps, caller, app, requiredDeposits);
+    res.json(await withOnboarding(deps, app));
   });
 
   router.get('/raccordements', async (req, res) => {
-    const caller = requireCaller(res);
-    if (!caller.operator) throw new DomainError('OPERATOR_REQUIRED', 'Only operators list every connection.');
     const mode = typeof req.query.mode === 'string' ? req.query.mode : undefined;
-    const rows = await db('api_applications')
-      .modify((q) => {
-        if (mode) q.where({ mode });
-      })
-      .orderBy('updated_at', 'desc')
-      .limit(500);
-    res.json({ items: rows.map(applicationView) });
+    res.json({ items: await listOnboardings(db, requireCaller(res), mode) });
   });
 
   return router;
@@ -177,7 +151,7 @@ const technicalAccountSchema = {
 };
 const applicationIdParam = pathParam('applicationId', 'The application’s id.');
 
-export const serviceModeOpenApi: OpenApiPaths = {
+export const applicationsOpenApi: OpenApiPaths = {
   '/api/v1/structures/{structureId}/technical-account': {
     get: {
       summary: 'The structure’s technical account for the Service API (managers): login and password expiry',

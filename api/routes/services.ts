@@ -5,7 +5,8 @@ import { ajv } from '../schemas';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
 import { listOf, serviceBody, serviceCreate, serviceUpdate } from '../structure-schemas';
 import { seesService } from '../../structures/access';
-import { createService, listServices, ServiceInput, updateService } from '../../structures/services';
+import { createService, listServices, updateService } from '../../structures/services';
+import type { ServiceInput } from '../../structures/types';
 import { getStructure } from '../../structures/structures';
 
 const checkCreate = ajv.compile<ServiceInput>(serviceCreate);

@@ -5,7 +5,7 @@ import { csrfTokenFor, requireCaller, SESSION_COOKIE } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { check } from '../schemas';
 import { endSession, SESSION_HOURS, signIn } from '../../accounts/sessions';
-import { toAccount } from '../../accounts/users';
+import { getAccount } from '../../accounts/users';
 
 export function sessionsRouter({ db, publicUrl }: { db: Db; publicUrl: string }): Router {
   const router = Router();
@@ -36,7 +36,7 @@ export function sessionsRouter({ db, publicUrl }: { db: Db; publicUrl: string })
     res.json({
       csrfToken: csrfTokenFor(session.token),
       expiresAt: session.expiresAt,
-      account: toAccount(await db('users').where({ id: caller.userId }).first()),
+      account: await getAccount(db, caller.userId),
     });
   });
 

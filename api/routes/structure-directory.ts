@@ -3,11 +3,12 @@ import type { Db } from '../../platform/db';
 import { requireCaller } from '../auth';
 import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
+import { findInDirectory } from '../../structures/directory';
 
 /**
  * rechercher structure: the public directory entry of a structure by its identifier, so that a user
- * who knows a SIRET can find the structure (and its active services) to ask to be attached to it;
- * by ids, to name the structures of one's attachment requests.
+ * who knows a SIRET can find the structure (and its active services) to ask to be a member of it;
+ * by ids, to name the structures of one's membership requests.
  * Only what the platform's directory shows anyone: no members, bank details or parameters.
  */
 export function structureDirectoryRouter({ db }: { db: Db }): Router {
@@ -22,33 +23,7 @@ export function structureDirectoryRouter({ db }: { db: Db }): Router {
       throw new DomainError('INVALID_INPUT', 'query.identifier or query.ids is required.', {
         errors: [{ field: 'query.identifier', message: 'query.identifier is required' }],
       });
-    const rows = await db('structures')
-      .where((q) => {
-        if (identifier) q.where({ identifier });
-        else q.whereIn('id', ids);
-      })
-      .orderBy('name');
-    const services = rows.length
-      ? await db('structure_services')
-          .whereIn(
-            'structure_id',
-            rows.map((r) => r.id),
-          )
-          .where({ active: true })
-          .orderBy('code')
-      : [];
-    res.json({
-      items: rows.map((r) => ({
-        id: r.id,
-        identifierType: r.identifier_type,
-        identifier: r.identifier,
-        name: r.name,
-        public: !!r.public,
-        services: services
-          .filter((s) => s.structure_id === r.id)
-          .map((s) => ({ code: s.code, name: s.name })),
-      })),
-    });
+    res.json({ items: await findInDirectory(db, identifier ? { identifier } : { ids }) });
   });
 
   return router;

@@ -11,10 +11,9 @@ import {
   createStructure,
   getStructure,
   listStructuresOf,
-  StructureChanges,
-  StructureInput,
   updateStructure,
 } from '../../structures/structures';
+import type { StructureChanges, StructureInput } from '../../structures/types';
 
 const checkCreate = ajv.compile<StructureInput>(structureCreate);
 const checkUpdate = ajv.compile<StructureChanges>(structureUpdate);

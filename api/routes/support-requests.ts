@@ -1,41 +1,27 @@
-import crypto from 'node:crypto';
 import { Router, type Response } from 'express';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
-import type { SupportSettings } from './support';
-import { loadCategories, type Category } from '../../support/categories';
-import { unknownServices } from '../../structures/services';
+import { loadCategories } from '../../support/categories';
+import {
+  answerRequest,
+  closeRequest,
+  fileRequest,
+  myRequests,
+  replyToRequest,
+  requestQueue,
+  requestWithMessages,
+  takeRequest,
+} from '../../support/requests';
+import type { Category, RequestActor, RequestFiling, SupportSettings } from '../../support/types';
 import { requireCaller } from '../auth';
-import { DomainError } from '../../platform/domain-error';
 import { errorResponse, type OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { body, pathParam } from '../structure-routes';
 import { listOf } from '../structure-schemas';
-import { supportCall } from '../../support/workflow-calls';
 import { answerBody, messageBody, requestCreate, requestOut } from '../support-schemas';
-import {
-  answerRequest,
-  closeRequest,
-  replyToRequest,
-  requestState,
-  requestWorkflowId,
-  supportRequest,
-  take,
-  type RequestActor,
-  type SupportRequestInput,
-} from '../../workflows/support-request';
 import type { Caller } from '../../accounts/caller';
 
-type CreateBody = {
-  category: string;
-  subcategory: string;
-  subject: string;
-  text: string;
-  contactEmail?: string;
-  structureId?: string;
-  serviceCode?: string;
-};
-const checkCreate = ajv.compile<CreateBody>(requestCreate);
+const checkCreate = ajv.compile<RequestFiling>(requestCreate);
 const checkAnswer = ajv.compile<{ text: string; needsUser?: boolean }>(answerBody);
 const checkReply = ajv.compile<{ text: string }>(messageBody);
 
@@ -44,11 +30,7 @@ const who = (res: Response): RequestActor => {
   return { userId: caller?.userId, operator: caller?.operator ?? false };
 };
 
-/**
- * Requests (sollicitations): filed signed in (followed here) or not (answered by email only, with no
- * id to follow, as on the real platform); each is a workflow sollicitation/<id> routed to platform
- * support or to the business service of the buyer concerned, whose members answer it.
- */
+/** Requests (sollicitations): support/requests.ts. */
 export function supportRequestsRouter({
   db,
   client,
@@ -62,8 +44,7 @@ export function supportRequestsRouter({
 }) {
   const router = Router();
   const categories: Category[] = support.categories ?? loadCategories();
-  const handle = (id: string) => client.workflow.getHandle(requestWorkflowId(id));
-  const call = <T>(run: () => Promise<T>) => supportCall('REQUEST_NOT_FOUND', 'params.requestId', run);
+  const id = (req: { params: Record<string, string | string[]> }) => req.params.requestId as string;
 
   router.get('/support/categories', (_req, res) => {
     res.json({ items: categories });
@@ -71,183 +52,50 @@ export function supportRequestsRouter({
 
   router.post('/support/requests', async (req, res) => {
     const input = body(checkCreate, req);
-    const caller = res.locals.caller as Caller | undefined;
-    const category = categories.find((c) => c.code === input.category);
-    if (!category)
-      throw new DomainError('CATEGORY_UNKNOWN', `No category ${input.category}.`, {
-        field: 'body.category',
-      });
-    if (!category.subcategories.some((s) => s.code === input.subcategory))
-      throw new DomainError(
-        'SUBCATEGORY_UNKNOWN',
-        `No sub-category ${input.subcategory} in ${category.code}.`,
-        {
-          field: 'body.subcategory',
-        },
-      );
-    const contactEmail = input.contactEmail ?? caller?.email;
-    if (!contactEmail)
-      throw new DomainError('INVALID_INPUT', 'body.contactEmail is required when not signed in.', {
-        field: 'body.contactEmail',
-      });
-    if (category.routing === 'SERVICE_ACHETEUR') await checkBuyer(db, input);
-    const id = crypto.randomUUID();
-    const request: SupportRequestInput = {
-      id,
-      userId: caller?.userId,
-      contactEmail,
-      category: category.code,
-      subcategory: input.subcategory,
-      routing: category.routing,
-      structureId: category.routing === 'SERVICE_ACHETEUR' ? input.structureId : undefined,
-      serviceCode: category.routing === 'SERVICE_ACHETEUR' ? input.serviceCode : undefined,
-      subject: input.subject,
-      text: input.text,
-      createdAt: new Date().toISOString(),
-    };
-    await client.workflow.start(supportRequest, {
-      workflowId: requestWorkflowId(id),
-      taskQueue,
-      args: [request],
-    });
-    if (!caller)
+    const filed = await fileRequest({ db, client, taskQueue }, categories, res.locals.caller, input);
+    if (!filed.trackable)
       return void res.status(202).json({
         status: 'NOUVELLE',
         trackable: false,
-        message: `Votre sollicitation est enregistrée ; la réponse sera envoyée à ${contactEmail}.`,
+        message: `Votre sollicitation est enregistrée ; la réponse sera envoyée à ${filed.contactEmail}.`,
       });
-    res.status(202).json({ id, status: 'NOUVELLE', trackable: true, routing: request.routing });
+    res.status(202).json({ id: filed.id, status: 'NOUVELLE', trackable: true, routing: filed.routing });
   });
 
   router.get('/support/requests', async (_req, res) => {
-    const caller = requireCaller(res);
-    const rows = await db('support_requests').where({ user_id: caller.userId }).orderBy('created_at', 'desc');
-    res.json({ items: rows.map(toRequest) });
+    res.json({ items: await myRequests(db, requireCaller(res)) });
   });
 
   router.get('/support/requests/queue', async (_req, res) => {
-    const caller = requireCaller(res);
-    const memberships = await db('structure_members').where({ user_id: caller.userId });
-    const rows = await db('support_requests')
-      .whereNot({ status: 'CLOTUREE' })
-      .where((q) => {
-        if (caller.operator) q.orWhere({ routing: 'PLATEFORME' });
-        for (const m of memberships) {
-          const services: string[] = JSON.parse(m.services);
-          q.orWhere((s) => {
-            s.where({ routing: 'SERVICE_ACHETEUR', structure_id: m.structure_id });
-            if (services.length)
-              s.where((c) => c.whereIn('service_code', services).orWhereNull('service_code'));
-          });
-        }
-        if (!caller.operator && memberships.length === 0) q.whereRaw('1 = 0');
-      })
-      .orderBy('created_at');
-    res.json({ items: rows.map(toRequest) });
+    res.json({ items: await requestQueue(db, requireCaller(res)) });
   });
 
   router.get('/support/requests/:requestId', async (req, res) => {
     const caller = requireCaller(res);
-    const id = req.params.requestId as string;
-    const row = await db('support_requests').where({ id }).first();
-    if (!row) throw new DomainError('REQUEST_NOT_FOUND', `No request ${id}.`, { field: 'params.requestId' });
-    const messages = await db('support_request_messages').where({ request_id: id }).orderBy('seq');
-    let advisors: string[] = [];
-    try {
-      advisors = (await handle(id).query(requestState)).advisors;
-    } catch (err) {
-      // A closed request's workflow may be gone: only its requester and operators see it then.
-      if (!(err instanceof WorkflowNotFoundError)) throw err;
-    }
-    if (row.user_id !== caller.userId && !caller.operator && !advisors.includes(caller.userId))
-      throw new DomainError('NOT_YOURS', 'This request is not yours to see.');
-    res.json({
-      ...toRequest(row),
-      messages: messages.map((m) => ({
-        seq: m.seq,
-        author: m.author,
-        authorId: m.author_id ?? undefined,
-        text: m.text,
-        at: new Date(m.at).toISOString(),
-      })),
-    });
+    res.json(await requestWithMessages(db, client, caller, id(req)));
   });
 
   const one = '/support/requests/:requestId';
   router.post(`${one}/assignment`, async (req, res) => {
     requireCaller(res);
-    const id = req.params.requestId as string;
-    res.json(summary(await call(() => handle(id).executeUpdate(take, { args: [who(res)] }))));
+    res.json(await takeRequest(client, id(req), who(res)));
   });
   router.post(`${one}/answers`, async (req, res) => {
     requireCaller(res);
     const input = body(checkAnswer, req);
-    const id = req.params.requestId as string;
-    res.json(
-      summary(
-        await call(() => handle(id).executeUpdate(answerRequest, { args: [{ ...who(res), ...input }] })),
-      ),
-    );
+    res.json(await answerRequest(client, id(req), who(res), input));
   });
   router.post(`${one}/replies`, async (req, res) => {
     requireCaller(res);
     const input = body(checkReply, req);
-    const id = req.params.requestId as string;
-    res.json(
-      summary(
-        await call(() => handle(id).executeUpdate(replyToRequest, { args: [{ ...who(res), ...input }] })),
-      ),
-    );
+    res.json(await replyToRequest(client, id(req), who(res), input));
   });
   router.post(`${one}/closure`, async (req, res) => {
     requireCaller(res);
-    const id = req.params.requestId as string;
-    res.json(summary(await call(() => handle(id).executeUpdate(closeRequest, { args: [who(res)] }))));
+    res.json(await closeRequest(client, id(req), who(res)));
   });
 
   return router;
-}
-
-/** A request routed to a buyer's service names an existing structure, and a service it has. */
-async function checkBuyer(db: Db, input: CreateBody) {
-  if (!input.structureId)
-    throw new DomainError(
-      'INVALID_INPUT',
-      'body.structureId is required for this category (the buyer concerned).',
-      {
-        field: 'body.structureId',
-      },
-    );
-  if (!(await db('structures').where({ id: input.structureId }).first('id')))
-    throw new DomainError('STRUCTURE_NOT_FOUND', `No structure with id ${input.structureId}.`, {
-      field: 'body.structureId',
-    });
-  if (input.serviceCode && (await unknownServices(db, input.structureId, [input.serviceCode])).length > 0)
-    throw new DomainError('SERVICE_UNKNOWN', `The structure has no service ${input.serviceCode}.`, {
-      field: 'body.serviceCode',
-    });
-}
-
-const summary = (s: { id: string; status: string; advisorId?: string }) => ({
-  id: s.id,
-  status: s.status,
-  advisorId: s.advisorId,
-});
-
-function toRequest(r: Record<string, unknown>) {
-  return {
-    id: r.id,
-    status: r.status,
-    category: r.category,
-    subcategory: r.subcategory,
-    routing: r.routing,
-    structureId: r.structure_id ?? undefined,
-    serviceCode: r.service_code ?? undefined,
-    subject: r.subject,
-    advisorId: r.advisor_id ?? undefined,
-    createdAt: new Date(r.created_at as string).toISOString(),
-    updatedAt: new Date(r.updated_at as string).toISOString(),
-  };
 }
 
 const json = (schema: object) => ({ 'application/json': { schema } });

@@ -1,16 +1,24 @@
-import crypto from 'node:crypto';
 import { Router, type Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
-import type { Category } from '../../support/categories';
-import type { OpeningHours } from '../../support/opening-hours';
 import { requireCaller } from '../auth';
-import { DomainError } from '../../platform/domain-error';
 import { errorResponse, type OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { body, pathParam } from '../structure-routes';
 import { listOf } from '../structure-schemas';
-import { supportCall } from '../../support/workflow-calls';
+import {
+  acceptLiveChat,
+  advisorQueue,
+  askAssistant,
+  checkAdvisor,
+  conversationFor,
+  endLiveChat,
+  joinLiveChat,
+  rateAnswer,
+  sendChatMessage,
+  setAvailability,
+} from '../../support/conversations';
+import type { ConversationActor, SupportSettings } from '../../support/types';
 import {
   answerOut,
   askBody,
@@ -19,18 +27,6 @@ import {
   messageBody,
   rateBody,
 } from '../support-schemas';
-import {
-  Actor,
-  ask,
-  conversation,
-  conversationWorkflowId,
-  endChat,
-  joinChat,
-  postMessage,
-  rate,
-  requestLiveChat,
-  supportConversation,
-} from '../../workflows/support';
 import type { Caller } from '../../accounts/caller';
 
 const checkAsk = ajv.compile<{ question: string; conversationId?: string }>(askBody);
@@ -38,29 +34,14 @@ const checkRate = ajv.compile<{ seq: number; useful: boolean }>(rateBody);
 const checkMessage = ajv.compile<{ text: string }>(messageBody);
 const checkAvailability = ajv.compile<{ available: boolean }>(availabilityBody);
 
-export interface SupportSettings {
-  /** Extra closed days of the live chat (French public holidays are built in). */
-  openingHours?: OpeningHours;
-  /** The request categories (SUPPORT_CATEGORIES_FILE); default: support/categories.json. */
-  categories?: Category[];
-}
-
-const actor = (res: Response): Actor => {
+const actor = (res: Response): ConversationActor => {
   const caller = res.locals.caller as Caller | undefined;
   return { userId: caller?.userId, advisor: caller?.operator ?? false };
 };
 
-const requireAdvisor = (res: Response): Caller => {
-  const caller = requireCaller(res);
-  if (!caller.operator)
-    throw new DomainError('ADVISOR_REQUIRED', 'Only support advisors (operators) may do this.');
-  return caller;
-};
+const requireAdvisor = (res: Response): Caller => checkAdvisor(requireCaller(res));
 
-/**
- * The assistant and the live chat: each conversation is a workflow support/<conversationId>; signed in
- * or not, whoever holds a conversation id may continue it, and a signed-in user's conversation is theirs.
- */
+/** The assistant and the live chat (support/conversations.ts). */
 export function supportRouter({
   db,
   client,
@@ -73,108 +54,54 @@ export function supportRouter({
   support?: SupportSettings;
 }) {
   const router = Router();
-  const handle = (id: string) => client.workflow.getHandle(conversationWorkflowId(id));
-  const call = <T>(run: () => Promise<T>) =>
-    supportCall('CONVERSATION_NOT_FOUND', 'params.conversationId', run);
+  const id = (req: { params: Record<string, string | string[]> }) => req.params.conversationId as string;
 
   router.post('/support/ask', async (req, res) => {
     const input = body(checkAsk, req);
-    const who = actor(res);
-    let conversationId = input.conversationId;
-    if (!conversationId) {
-      conversationId = crypto.randomUUID();
-      await client.workflow.start(supportConversation, {
-        workflowId: conversationWorkflowId(conversationId),
-        taskQueue,
-        args: [
-          {
-            conversationId,
-            userId: who.userId,
-            startedAt: new Date().toISOString(),
-            openingHours: support.openingHours,
-          },
-        ],
-      });
-    }
-    const id = conversationId;
-    const result = await call(() =>
-      handle(id).executeUpdate(ask, { args: [{ ...who, question: input.question }] }),
+    const { conversationId, seq, offer, answer } = await askAssistant(
+      { client, taskQueue, settings: support },
+      actor(res),
+      input,
     );
-    res.json({ conversationId, seq: result.seq, offer: result.offer, ...result.answer });
+    res.json({ conversationId, seq, offer, ...answer });
   });
 
   router.post('/support/conversations/:conversationId/ratings', async (req, res) => {
     const input = body(checkRate, req);
-    const id = req.params.conversationId as string;
-    res.json(await call(() => handle(id).executeUpdate(rate, { args: [{ ...actor(res), ...input }] })));
+    res.json(await rateAnswer(client, id(req), actor(res), input));
   });
 
   router.get('/support/conversations/:conversationId', async (req, res) => {
-    const id = req.params.conversationId as string;
-    const state = await call(() => handle(id).query(conversation));
-    const who = actor(res);
-    if (state.userId && state.userId !== who.userId && !who.advisor)
-      throw new DomainError('NOT_YOURS', 'This conversation belongs to another user.');
-    res.json(state);
+    res.json(await conversationFor(client, id(req), actor(res)));
   });
 
   router.post('/support/conversations/:conversationId/live-chat', async (req, res) => {
-    const id = req.params.conversationId as string;
-    res.status(202).json(await call(() => handle(id).executeUpdate(requestLiveChat, { args: [actor(res)] })));
+    res.status(202).json(await acceptLiveChat(client, id(req), actor(res)));
   });
 
   router.post('/support/conversations/:conversationId/messages', async (req, res) => {
     const input = body(checkMessage, req);
-    const id = req.params.conversationId as string;
-    res
-      .status(201)
-      .json(
-        await call(() =>
-          handle(id).executeUpdate(postMessage, { args: [{ ...actor(res), text: input.text }] }),
-        ),
-      );
+    res.status(201).json(await sendChatMessage(client, id(req), actor(res), input.text));
   });
 
   router.post('/support/conversations/:conversationId/end', async (req, res) => {
-    const id = req.params.conversationId as string;
-    res.json(await call(() => handle(id).executeUpdate(endChat, { args: [actor(res)] })));
+    res.json(await endLiveChat(client, id(req), actor(res)));
   });
 
   router.get('/support/advisor/queue', async (_req, res) => {
     requireAdvisor(res);
-    const rows = await db('support_conversations')
-      .where({ chat_status: 'EN_ATTENTE' })
-      .orderBy('chat_requested_at')
-      .select('id', 'user_id', 'chat_requested_at', 'misunderstood', 'negative_ratings');
-    res.json({
-      items: rows.map((r) => ({
-        conversationId: r.id,
-        userId: r.user_id ?? undefined,
-        waitingSince: new Date(r.chat_requested_at).toISOString(),
-        misunderstood: r.misunderstood,
-        negativeRatings: r.negative_ratings,
-      })),
-    });
+    res.json({ items: await advisorQueue(db) });
   });
 
   router.post('/support/advisor/conversations/:conversationId/assignment', async (req, res) => {
     const caller = requireAdvisor(res);
-    const id = req.params.conversationId as string;
-    res.json(
-      await call(() =>
-        handle(id).executeUpdate(joinChat, { args: [{ userId: caller.userId, advisor: true }] }),
-      ),
-    );
+    res.json(await joinLiveChat(client, id(req), caller));
   });
 
   router.put('/support/advisor/availability', async (req, res) => {
     const caller = requireAdvisor(res);
     const { available } = body(checkAvailability, req);
-    const row = { available, updated_at: new Date().toISOString() };
-    await db('support_advisors')
-      .insert({ user_id: caller.userId, ...row })
-      .onConflict('user_id')
-      .merge(row);
+    await setAvailability(db, caller, available);
     res.json({ userId: caller.userId, available });
   });
 

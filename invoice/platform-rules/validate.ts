@@ -1,18 +1,12 @@
 import type { Invoice } from '../model';
 import type { Finding } from '../validate/finding';
-import type { PlatformContext, RecipientParameters } from './context';
+import type { PlatformContext } from './context';
 import { FF_CADRE_01 } from './rules/cadre';
 import { FF_DUP_01 } from './rules/duplicate';
 import { FF_SIREN_01, FF_SIRET_01 } from './rules/identifiers';
 import { FF_IBAN_01 } from './rules/iban';
-import {
-  FF_EJ_01,
-  FF_EJ_02,
-  FF_EUR_01,
-  FF_RECIPIENT_01,
-  FF_SERVICE_01,
-  recipientIdentifier,
-} from './rules/routing';
+import { FF_EUR_01, routingFactsOf } from './rules/routing';
+import { checkRouting } from './routing';
 
 /**
  * The platform's own deposit rules, on top of EN 16931. Rules that need the recipient's parameters run
@@ -26,17 +20,9 @@ export async function validatePlatformRules(invoice: Invoice, ctx: PlatformConte
     ...FF_IBAN_01(invoice),
   ];
 
-  let recipient: RecipientParameters | undefined;
-  if (ctx.recipients) {
-    const id = recipientIdentifier(invoice);
-    recipient = id ? await ctx.recipients.find(id.value.trim(), id.schemeId?.trim() || undefined) : undefined;
-    findings.push(...FF_RECIPIENT_01(invoice, recipient));
-    if (recipient) {
-      findings.push(...FF_SERVICE_01(invoice, recipient), ...FF_EJ_02(invoice, recipient));
-      findings.push(...FF_EUR_01(invoice, recipient));
-    }
-  }
-  findings.push(...FF_EJ_01(invoice, recipient));
+  const routing = await checkRouting(routingFactsOf(invoice), ctx.recipients);
+  findings.push(...routing.findings);
+  if (routing.recipient) findings.push(...FF_EUR_01(invoice, routing.recipient));
 
   if (ctx.duplicates) findings.push(...(await FF_DUP_01(invoice, ctx.duplicates, ctx.today)));
   return findings;

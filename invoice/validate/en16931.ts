@@ -1,7 +1,6 @@
 import { parseXml, type XmlElement } from '../xml';
 import type { Finding } from './finding';
-import { ciiSchematron } from './rules/cii';
-import { ublSchematron } from './rules/ubl';
+import { ciiSchematron, ublSchematron } from './rules';
 import { compileSchematron, runSchematron, type CompiledSchematron } from './schematron';
 import type { SchematronSchema } from './rules/types';
 

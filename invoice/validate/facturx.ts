@@ -1,11 +1,13 @@
 import type { FacturXProfile } from '../cii/profile';
 import type { XmlElement } from '../xml';
 import type { Finding } from './finding';
-import { facturXBasicSchematron } from './rules/facturx-basic';
-import { facturXBasicWlSchematron } from './rules/facturx-basic-wl';
-import { facturXEn16931Schematron } from './rules/facturx-en16931';
-import { facturXExtendedSchematron } from './rules/facturx-extended';
-import { facturXMinimumSchematron } from './rules/facturx-minimum';
+import {
+  facturXBasicSchematron,
+  facturXBasicWlSchematron,
+  facturXEn16931Schematron,
+  facturXExtendedSchematron,
+  facturXMinimumSchematron,
+} from './rules';
 import type { SchematronSchema } from './rules/types';
 import { compileSchematron, runSchematron, type CompiledSchematron } from './schematron';
 

@@ -19,17 +19,21 @@ export async function invoiceOf(deposited: Uint8Array): Promise<Invoice> {
   return parseInvoice(xml).invoice;
 }
 
-/** The deposited invoice in the requested form, converted by the invoice core. */
+/**
+ * The deposited invoice in the requested form, converted by the invoice core from `parsed`, the file's
+ * model when the caller already holds it (otherwise the file is parsed here).
+ */
 export async function renderAs(
   deposited: Uint8Array,
   format: InvoiceFormat,
   date?: Date,
+  parsed?: Invoice,
 ): Promise<Rendition> {
   if (format === 'original')
     return isPdf(deposited)
       ? { bytes: deposited, mediaType: 'application/pdf', extension: 'pdf' }
       : { bytes: deposited, mediaType: 'application/xml', extension: 'xml' };
-  const invoice = await invoiceOf(deposited);
+  const invoice = parsed ?? (await invoiceOf(deposited));
   switch (format) {
     case 'ubl':
       return { bytes: Buffer.from(toUbl(invoice)), mediaType: 'application/xml', extension: 'xml' };

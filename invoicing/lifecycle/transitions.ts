@@ -1,7 +1,7 @@
 /**
  * The invoice lifecycle as one table: which statutFacture may follow which, who sets it, and what it
  * needs. The workflow's update validators and the API's list of allowed actions both read it, so they
- * cannot disagree.
+ * cannot disagree. The one list of statuses, with their reform codes and French labels, lives here too.
  */
 
 export const STATUSES = [
@@ -25,6 +25,35 @@ export const STATUSES = [
 
 /** statutFacture (the platform's wire names). */
 export type InvoiceStatusCode = (typeof STATUSES)[number];
+
+/** statutFacture in the platform's French wording, as the portal shows it. */
+export const STATUS_LABELS: Record<InvoiceStatusCode, string> = {
+  DEPOSEE: 'Déposée',
+  A_VALIDER_1: 'À valider',
+  VALIDEE_1: 'Validée',
+  REFUSEE_1: 'Refusée par le valideur',
+  ABSENCE_VALIDATION_1_HORS_DELAI: 'Absence de validation dans les délais',
+  EN_COURS_ACHEMINEMENT: 'En cours d’acheminement',
+  MISE_A_DISPOSITION: 'Mise à disposition',
+  SUSPENDUE: 'Suspendue',
+  COMPLETEE: 'Complétée',
+  A_RECYCLER: 'À recycler',
+  REJETEE: 'Rejetée',
+  SERVICE_FAIT: 'Service fait',
+  MANDATEE: 'Mandatée',
+  MISE_A_DISPOSITION_COMPTABLE: 'Mise à disposition comptable',
+  COMPTABILISEE: 'Comptabilisée',
+  MISE_EN_PAIEMENT: 'Mise en paiement',
+};
+
+/** Every status with its label, in lifecycle order (a filter's options). */
+export const STATUS_OPTIONS: [InvoiceStatusCode, string][] = STATUSES.map((s) => [s, STATUS_LABELS[s]]);
+
+export const isInvoiceStatus = (s: string): s is InvoiceStatusCode =>
+  (STATUSES as readonly string[]).includes(s);
+
+/** A status's label; an unknown code (an older read model) shows as is. */
+export const statusLabel = (s: string): string => (isInvoiceStatus(s) ? STATUS_LABELS[s] : s);
 
 /** Who acts: the platform itself, the supplier, the recipient (buyer), or the A9/A12 validator. */
 export type Side = 'platform' | 'supplier' | 'recipient' | 'validator';

@@ -1,2 +1,132 @@
-/** All SQL on this feature's tables lives here; other modules call these functions. */
-export {};
+import type { Knex } from 'knex';
+import type { Db } from '../../platform/db';
+import type { ActorMembership } from '../types';
+
+/**
+ * A row of the invoices read model (the invoice workflow's activities write it), with its columns as
+ * the database names them; the read model and the edges' wire mappings shape it for their callers.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type InvoiceRow = Record<string, any>;
+
+/** The status history of an invoice, oldest first. */
+export async function historyRows(db: Db, invoiceId: string): Promise<InvoiceRow[]> {
+  return db('invoice_status_history').where({ invoice_id: invoiceId }).orderBy('seq');
+}
+
+/** What a listing may filter on; all given filters apply together. */
+export interface InvoiceFilter {
+  status?: string;
+  /** Any of these statuses. */
+  statuses?: string[];
+  /** Deposited on or after this day (YYYY-MM-DD). */
+  from?: string;
+  /** Deposited on or before this day (YYYY-MM-DD). */
+  to?: string;
+  /** Total with VAT (else amount due) at least / at most, decimal text. */
+  minAmount?: string;
+  maxAmount?: string;
+  /** The other party's identifier, or part of its name. */
+  counterpart?: string;
+  number?: string;
+  cadre?: string;
+  engagementNumber?: string;
+  /** The invoices of one flow: filed at its deposit instant by the EDI channel. */
+  flowDepositedAt?: string | Date;
+}
+
+export const LISTING_SORTS = [
+  'depositedAt',
+  '-depositedAt',
+  'number',
+  '-number',
+  'amount',
+  '-amount',
+  'status',
+  '-status',
+] as const;
+export type ListingSort = (typeof LISTING_SORTS)[number];
+
+const SORT_COLUMNS: Record<string, string> = {
+  depositedAt: 'deposited_at',
+  number: 'number',
+  status: 'status',
+  amount: 'amount',
+};
+
+/**
+ * The invoices of the caller's structures on one side, filtered, in `sort` order then by id, with the
+ * count of all that match. A recipient member attached to some services sees only those services'.
+ */
+export async function listInvoiceRows(
+  db: Db,
+  scope: { memberships: ActorMembership[]; side: 'supplier' | 'recipient' },
+  filter: InvoiceFilter,
+  page: { sort: ListingSort; limit: number; offset: number },
+): Promise<{ total: number; rows: InvoiceRow[] }> {
+  const query = db('invoices').where((w: Knex.QueryBuilder) => ofMemberships(w, scope));
+  // Amounts are decimal text (exact on both databases); compared as numbers here.
+  const amount = db.raw('CAST(COALESCE(total_with_vat, amount_due) AS DECIMAL)');
+  filtered(query, amount, scope.side, filter);
+  const [{ n }] = await query.clone().count({ n: '*' });
+  const key = SORT_COLUMNS[page.sort.replace(/^-/, '')];
+  const rows = await query
+    .orderBy([
+      {
+        column: (key === 'amount' ? amount : key) as string,
+        order: page.sort.startsWith('-') ? 'desc' : 'asc',
+      },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(page.limit)
+    .offset(page.offset)
+    .select();
+  return { total: Number(n), rows };
+}
+
+function ofMemberships(
+  w: Knex.QueryBuilder,
+  { memberships, side }: { memberships: ActorMembership[]; side: 'supplier' | 'recipient' },
+) {
+  const column = side === 'supplier' ? 'supplier_structure_id' : 'recipient_structure_id';
+  w.whereRaw('1 = 0');
+  for (const m of memberships) {
+    const restricted =
+      side === 'recipient' && m.services.length > 0 && !['PRINCIPAL', 'SECONDAIRE'].includes(m.role);
+    w.orWhere((o: Knex.QueryBuilder) => {
+      o.where(column, m.structureId);
+      if (restricted) o.whereIn('service_code', m.services);
+    });
+  }
+}
+
+function filtered(
+  query: Knex.QueryBuilder,
+  amount: Knex.Raw,
+  side: 'supplier' | 'recipient',
+  q: InvoiceFilter,
+) {
+  const [otherId, otherName] =
+    side === 'supplier' ? ['recipient_id', 'recipient_name'] : ['supplier_id', 'supplier_name'];
+  if (q.status) query.where('status', q.status);
+  if (q.from) query.where('deposited_at', '>=', new Date(`${q.from}T00:00:00.000Z`).toISOString());
+  if (q.to)
+    query.where(
+      'deposited_at',
+      '<',
+      new Date(Date.parse(`${q.to}T00:00:00.000Z`) + 86_400_000).toISOString(),
+    );
+  if (q.minAmount) query.where(amount, '>=', Number(q.minAmount));
+  if (q.maxAmount) query.where(amount, '<=', Number(q.maxAmount));
+  if (q.number) query.where('number', q.number);
+  if (q.cadre) query.where('cadre', q.cadre);
+  if (q.counterpart) {
+    const like = `%${q.counterpart.toLowerCase().replace(/[%_]/g, '')}%`;
+    query.where((w: Knex.QueryBuilder) =>
+      w.where(otherId, q.counterpart!).orWhereRaw(`LOWER(${otherName}) LIKE ?`, [like]),
+    );
+  }
+  if (q.statuses?.length) query.whereIn('status', q.statuses);
+  if (q.engagementNumber) query.where('engagement_number', q.engagementNumber);
+  if (q.flowDepositedAt) query.where({ deposited_at: q.flowDepositedAt, deposit_mode: 'EDI' });
+}

@@ -1,10 +1,15 @@
 import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { MailConfig } from '../config';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
 import type { Mailer, OutgoingEmail } from '../mailer';
 import { Outbox } from './outbox';
+
+/** Where emails go: an SMTP server when configured, else .eml files in the development outbox. */
+export interface MailConfig {
+  from: string;
+  smtp?: { url: string } | { host: string; port: number; secure: boolean; user?: string; password?: string };
+}
 
 export interface MailSetup {
   db: Db;

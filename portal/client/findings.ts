@@ -1,11 +1,5 @@
 /** Validation findings ("Valider") shown in French next to the form field they concern. */
-
-export interface Finding {
-  rule: string;
-  severity: 'fatal' | 'warning';
-  message: string;
-  location?: string;
-}
+import type { Finding } from '../../invoice/validate/finding';
 
 /** Business terms of EN 16931 and the draft form's field that holds each. */
 const FIELDS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { api, invoicePath } from './api';
 import { $, bindForm, esc, form, frDate, frDay, money, values } from './form';
-import { statusLabel } from './messages';
+import { statusLabel } from '../../invoicing/lifecycle/transitions';
 
 interface Row {
   id: string;

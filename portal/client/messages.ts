@@ -1,4 +1,7 @@
-/** French wording of the API's error codes, statuses and codes; the API's own message is the fallback. */
+/**
+ * French wording of the API's error codes (ERRORS: the only code → text table between a refusal and the
+ * person reading it) and of the codes lists show; invoice statuses come from invoicing/lifecycle.
+ */
 
 export const ERRORS: Record<string, string> = {
   INVALID_INPUT: 'Certains champs sont absents ou mal remplis.',
@@ -81,7 +84,8 @@ export const ERRORS: Record<string, string> = {
   INTERNAL_ERROR: 'Une erreur inattendue est survenue ; elle a été enregistrée.',
 };
 
-export function frenchError(code: string, fallback: string): string {
+/** The French text of a domain error code: the portal's one table for them; the API's message otherwise. */
+export function frenchError(code: string, fallback = code): string {
   return ERRORS[code] ?? fallback;
 }
 
@@ -98,28 +102,6 @@ export function frenchFieldMessage(message: string): string {
   if (/allowed values/.test(message)) return 'Choisissez une valeur de la liste.';
   return 'Valeur invalide.';
 }
-
-/** statutFacture in the platform's French wording. */
-export const STATUS_LABELS: Record<string, string> = {
-  DEPOSEE: 'Déposée',
-  A_VALIDER_1: 'À valider',
-  VALIDEE_1: 'Validée',
-  REFUSEE_1: 'Refusée par le valideur',
-  ABSENCE_VALIDATION_1_HORS_DELAI: 'Absence de validation dans les délais',
-  EN_COURS_ACHEMINEMENT: 'En cours d’acheminement',
-  MISE_A_DISPOSITION: 'Mise à disposition',
-  SUSPENDUE: 'Suspendue',
-  COMPLETEE: 'Complétée',
-  A_RECYCLER: 'À recycler',
-  REJETEE: 'Rejetée',
-  SERVICE_FAIT: 'Service fait',
-  MANDATEE: 'Mandatée',
-  MISE_A_DISPOSITION_COMPTABLE: 'Mise à disposition comptable',
-  COMPTABILISEE: 'Comptabilisée',
-  MISE_EN_PAIEMENT: 'Mise en paiement',
-};
-
-export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
 
 export const FLOW_STATES: Record<string, string> = {
   IN_RECU: 'Reçu',

@@ -11,16 +11,13 @@ const password = (name: string, label: string, autocomplete: string) =>
     hint: name === 'password' ? 'Au moins 12 caractères.' : undefined,
   });
 
-/** Welcome, account creation, activation, sign-in, password reset and the development outbox. */
-export function authPages({ devOutbox }: { devOutbox: boolean }): PortalRoute[] {
-  const pages: PortalRoute[] = [
-    {
-      path: '/',
-      signedIn: false,
-      page: () => ({
-        title: 'Accueil',
-        script: 'home',
-        content: `<h1>Facturez le secteur public, suivez vos factures</h1>
+const welcome: PortalRoute = {
+  path: '/',
+  signedIn: false,
+  page: () => ({
+    title: 'Accueil',
+    script: 'home',
+    content: `<h1>Facturez le secteur public, suivez vos factures</h1>
 <p class="fr-text--lead">Déposez vos factures aux acheteurs publics, suivez leur traitement jusqu'à la mise en paiement, et traitez les factures que reçoit votre structure publique.</p>
 <div class="fr-grid-row fr-grid-row--gutters">
 <div class="fr-col-12 fr-col-md-4"><div class="fr-tile fr-enlarge-link"><div class="fr-tile__body"><div class="fr-tile__content"><h2 class="fr-tile__title"><a href="/factures/depot">Déposer une facture</a></h2><p class="fr-tile__desc">Saisie, PDF, XML ou Factur-X.</p></div></div></div></div>
@@ -28,15 +25,16 @@ export function authPages({ devOutbox }: { devOutbox: boolean }): PortalRoute[] 
 <div class="fr-col-12 fr-col-md-4"><div class="fr-tile fr-enlarge-link"><div class="fr-tile__body"><div class="fr-tile__content"><h2 class="fr-tile__title"><a href="/factures/recues">Factures reçues</a></h2><p class="fr-tile__desc">Pour les structures publiques : traitement et mise en paiement.</p></div></div></div></div>
 </div>
 <p class="fr-mt-4w">Pas encore de compte ? <a href="/creer-un-compte">Créer un compte</a>. Déjà inscrit ? <a href="/connexion">Se connecter</a>.</p>`,
-      }),
-    },
-    {
-      path: '/creer-un-compte',
-      signedIn: false,
-      page: () => ({
-        title: 'Créer un compte',
-        script: 'register',
-        content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+  }),
+};
+
+const signUp: PortalRoute = {
+  path: '/creer-un-compte',
+  signedIn: false,
+  page: () => ({
+    title: 'Créer un compte',
+    script: 'register',
+    content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
 <h1>Créer un compte</h1>
 <p>Les champs marqués d'un astérisque (*) sont obligatoires.</p>
 <form data-form="register" novalidate>
@@ -52,15 +50,16 @@ ${submit('Créer mon compte')}
 </form>
 ${notice}
 </div></div>`,
-      }),
-    },
-    {
-      path: '/activation',
-      signedIn: false,
-      page: () => ({
-        title: 'Activer mon compte',
-        script: 'activation',
-        content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+  }),
+};
+
+const activation: PortalRoute = {
+  path: '/activation',
+  signedIn: false,
+  page: () => ({
+    title: 'Activer mon compte',
+    script: 'activation',
+    content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
 <h1>Activer mon compte</h1>
 <p>Choisissez votre mot de passe pour activer votre compte. Le lien reçu par courriel est valable 60 minutes.</p>
 <form data-form="activation" novalidate>
@@ -72,15 +71,16 @@ ${submit('Activer mon compte')}
 </form>
 ${notice}
 </div></div>`,
-      }),
-    },
-    {
-      path: '/connexion',
-      signedIn: false,
-      page: () => ({
-        title: 'Connexion',
-        script: 'sign-in',
-        content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+  }),
+};
+
+const signIn: PortalRoute = {
+  path: '/connexion',
+  signedIn: false,
+  page: () => ({
+    title: 'Connexion',
+    script: 'sign-in',
+    content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
 <h1>Se connecter</h1>
 <form data-form="sign-in" novalidate>
 ${errorSummary}
@@ -91,15 +91,16 @@ ${submit('Se connecter')}
 </form>
 <hr><p>Vous n'avez pas de compte ? <a href="/creer-un-compte">Créer un compte</a></p>
 </div></div>`,
-      }),
-    },
-    {
-      path: '/mot-de-passe-oublie',
-      signedIn: false,
-      page: () => ({
-        title: 'Mot de passe oublié',
-        script: 'password-reset',
-        content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+  }),
+};
+
+const passwordForgotten: PortalRoute = {
+  path: '/mot-de-passe-oublie',
+  signedIn: false,
+  page: () => ({
+    title: 'Mot de passe oublié',
+    script: 'password-reset',
+    content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
 <h1>Mot de passe oublié</h1>
 <p>Indiquez l'adresse de votre compte : un lien pour choisir un nouveau mot de passe vous sera envoyé (valable 60 minutes).</p>
 <form data-form="password-reset" novalidate>
@@ -115,15 +116,16 @@ ${input({ name: 'email', id: 'f-resend-email', label: 'Adresse électronique du 
 ${submit('Recevoir un nouveau lien d’activation')}
 </form>
 </div></div>`,
-      }),
-    },
-    {
-      path: '/mot-de-passe/reinitialisation',
-      signedIn: false,
-      page: () => ({
-        title: 'Nouveau mot de passe',
-        script: 'password-confirm',
-        content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+  }),
+};
+
+const passwordReset: PortalRoute = {
+  path: '/mot-de-passe/reinitialisation',
+  signedIn: false,
+  page: () => ({
+    title: 'Nouveau mot de passe',
+    script: 'password-confirm',
+    content: `<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
 <h1>Choisir un nouveau mot de passe</h1>
 <form data-form="password-confirm" novalidate>
 ${errorSummary}
@@ -134,21 +136,24 @@ ${submit('Changer mon mot de passe')}
 </form>
 ${notice}
 </div></div>`,
-      }),
-    },
-  ];
-  if (devOutbox)
-    pages.push({
-      path: '/outbox',
-      signedIn: false,
-      page: () => ({
-        title: 'Courriels envoyés (développement)',
-        script: 'outbox',
-        content: `<h1>Courriels envoyés</h1>
+  }),
+};
+
+const outbox: PortalRoute = {
+  path: '/outbox',
+  signedIn: false,
+  page: () => ({
+    title: 'Courriels envoyés (développement)',
+    script: 'outbox',
+    content: `<h1>Courriels envoyés</h1>
 <div class="fr-alert fr-alert--warning fr-mb-4w"><p>Aucun serveur de messagerie n'est configuré : les courriels de la plateforme sont conservés ici. À n'utiliser qu'en développement.</p></div>
 <div data-outbox><p>Chargement…</p></div>
 <div data-message></div>`,
-      }),
-    });
-  return pages;
+  }),
+};
+
+/** Welcome, account creation, activation, sign-in, password reset and the development outbox. */
+export function authPages({ devOutbox }: { devOutbox: boolean }): PortalRoute[] {
+  const pages = [welcome, signUp, activation, signIn, passwordForgotten, passwordReset];
+  return devOutbox ? [...pages, outbox] : pages;
 }

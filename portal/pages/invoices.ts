@@ -5,27 +5,10 @@ import {
   INVOICE_WITH_ATTACHMENTS_MAX_BYTES,
 } from '../../invoicing/attachments';
 import { CADRES_DE_FACTURATION } from '../../invoice/platform-rules/cadres';
+import { STATUS_OPTIONS } from '../../invoicing/lifecycle/transitions';
 import { cadreLabel } from '../cadres';
 import { errorSummary, esc, input, notice, select, submit, textarea } from '../html';
 import type { PortalRoute } from '../server';
-
-const STATUSES: [string, string][] = [
-  ['DEPOSEE', 'Déposée'],
-  ['EN_COURS_ACHEMINEMENT', 'En cours d’acheminement'],
-  ['MISE_A_DISPOSITION', 'Mise à disposition'],
-  ['SUSPENDUE', 'Suspendue'],
-  ['COMPLETEE', 'Complétée'],
-  ['A_RECYCLER', 'À recycler'],
-  ['REJETEE', 'Rejetée'],
-  ['SERVICE_FAIT', 'Service fait'],
-  ['MANDATEE', 'Mandatée'],
-  ['MISE_A_DISPOSITION_COMPTABLE', 'Mise à disposition comptable'],
-  ['COMPTABILISEE', 'Comptabilisée'],
-  ['MISE_EN_PAIEMENT', 'Mise en paiement'],
-  ['A_VALIDER_1', 'À valider'],
-  ['VALIDEE_1', 'Validée'],
-  ['REFUSEE_1', 'Refusée par le valideur'],
-];
 
 export const CADRES: [string, string][] = CADRES_DE_FACTURATION.map((c) => [c, cadreLabel(c)]);
 
@@ -34,7 +17,7 @@ function listing(side: 'emises' | 'recues'): string {
     side === 'emises' ? 'Destinataire (identifiant ou nom)' : 'Fournisseur (identifiant ou nom)';
   return `<form data-form="filters" class="fr-mb-3w" novalidate>${errorSummary}
 <div class="fr-grid-row fr-grid-row--gutters">
-<div class="fr-col-12 fr-col-md-4">${select({ name: 'status', label: 'Statut', options: [['', 'Tous les statuts'], ...STATUSES] })}</div>
+<div class="fr-col-12 fr-col-md-4">${select({ name: 'status', label: 'Statut', options: [['', 'Tous les statuts'], ...STATUS_OPTIONS] })}</div>
 <div class="fr-col-12 fr-col-md-4">${input({ name: 'counterpart', label: counterpart })}</div>
 <div class="fr-col-12 fr-col-md-4">${input({ name: 'number', label: 'Numéro de facture' })}</div>
 <div class="fr-col-6 fr-col-md-3">${input({ name: 'from', label: 'Déposée à partir du', type: 'date' })}</div>
@@ -47,41 +30,40 @@ function listing(side: 'emises' | 'recues'): string {
 <div data-results aria-live="polite"><p>Chargement…</p></div>`;
 }
 
-/** Factures émises (list, deposit, form, drafts), an invoice's page, and Factures reçues. */
-export function invoicePages(): PortalRoute[] {
-  return [
-    {
-      path: '/factures/emises',
-      signedIn: true,
-      page: () => ({
-        title: 'Factures émises',
-        script: 'issued',
-        content: `<h1>Factures émises</h1>
+const issuedInvoices: PortalRoute = {
+  path: '/factures/emises',
+  signedIn: true,
+  page: () => ({
+    title: 'Factures émises',
+    script: 'issued',
+    content: `<h1>Factures émises</h1>
 <p><a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/factures/depot">Déposer une facture</a></p>
 <h2 class="fr-h4">Brouillons</h2><div data-drafts><p>Chargement…</p></div>
 <h2 class="fr-h4 fr-mt-3w">Factures</h2>
 ${listing('emises')}`,
-      }),
-    },
-    {
-      path: '/factures/recues',
-      signedIn: true,
-      page: () => ({
-        title: 'Factures reçues',
-        script: 'received',
-        content: `<h1>Factures reçues</h1>
+  }),
+};
+
+const receivedInvoices: PortalRoute = {
+  path: '/factures/recues',
+  signedIn: true,
+  page: () => ({
+    title: 'Factures reçues',
+    script: 'received',
+    content: `<h1>Factures reçues</h1>
 <p>Les factures adressées aux structures publiques (et à leurs services) auxquelles vous êtes rattaché.</p>
 <p>Les demandes (sollicitations) que les fournisseurs adressent à vos services se traitent dans l’<a href="/conseillers">espace conseillers</a>.</p>
 ${listing('recues')}`,
-      }),
-    },
-    {
-      path: '/factures/depot',
-      signedIn: true,
-      page: () => ({
-        title: 'Déposer une facture',
-        script: 'deposit',
-        content: `<h1>Déposer une facture</h1>
+  }),
+};
+
+const depositPage: PortalRoute = {
+  path: '/factures/depot',
+  signedIn: true,
+  page: () => ({
+    title: 'Déposer une facture',
+    script: 'deposit',
+    content: `<h1>Déposer une facture</h1>
 <form data-form="deposit" novalidate>
 ${errorSummary}
 ${select({ name: 'structureId', label: 'Structure émettrice', required: true, options: [], placeholder: 'Choisir une structure' })}
@@ -107,15 +89,16 @@ ${select({ name: 'cadreFacturation', label: 'Cadre de facturation', options: CAD
 ${submit('Continuer')}
 </form>
 ${notice}`,
-      }),
-    },
-    {
-      path: '/factures/brouillon',
-      signedIn: true,
-      page: () => ({
-        title: 'Saisie de la facture',
-        script: 'draft',
-        content: `<h1>Saisie de la facture</h1>
+  }),
+};
+
+const draftPage: PortalRoute = {
+  path: '/factures/brouillon',
+  signedIn: true,
+  page: () => ({
+    title: 'Saisie de la facture',
+    script: 'draft',
+    content: `<h1>Saisie de la facture</h1>
 <p data-draft-state></p>
 <form data-form="draft" novalidate>
 ${errorSummary}
@@ -133,13 +116,13 @@ ${input({ name: 'buyer.countryCode', label: 'Pays (code ISO)' })}
 <div class="fr-grid-row fr-grid-row--gutters">
 <div class="fr-col-12 fr-col-md-4">${select({ name: 'cadreDeFacturation', label: 'Cadre de facturation', options: CADRES })}</div>
 <div class="fr-col-12 fr-col-md-4">${select({
-          name: 'typeCode',
-          label: 'Type',
-          options: [
-            ['380', 'Facture'],
-            ['381', 'Avoir'],
-          ],
-        })}</div>
+      name: 'typeCode',
+      label: 'Type',
+      options: [
+        ['380', 'Facture'],
+        ['381', 'Avoir'],
+      ],
+    })}</div>
 <div class="fr-col-12 fr-col-md-4">${input({ name: 'number', label: 'Numéro de facture', required: true })}</div>
 <div class="fr-col-12 fr-col-md-4">${input({ name: 'issueDate', label: 'Date de facture', type: 'date', required: true })}</div>
 <div class="fr-col-12 fr-col-md-4">${input({ name: 'dueDate', label: 'Date d’échéance', type: 'date' })}</div>
@@ -170,15 +153,16 @@ ${input({ name: 'buyer.countryCode', label: 'Pays (code ISO)' })}
 </ul>
 </form>
 ${notice}`,
-      }),
-    },
-    {
-      path: '/factures/*invoiceId',
-      signedIn: true,
-      page: ({ invoiceId }) => ({
-        title: 'Facture',
-        script: 'invoice',
-        content: `<div data-invoice-id="${esc(invoiceId)}"></div>
+  }),
+};
+
+const invoicePage: PortalRoute = {
+  path: '/factures/*invoiceId',
+  signedIn: true,
+  page: ({ invoiceId }) => ({
+    title: 'Facture',
+    script: 'invoice',
+    content: `<div data-invoice-id="${esc(invoiceId)}"></div>
 <h1 data-invoice-title>Facture</h1>
 ${notice}
 <div data-invoice><p>Chargement…</p></div>
@@ -207,7 +191,10 @@ ${input({ name: 'engagementNumber', label: 'Numéro d’engagement' })}
 ${textarea({ name: 'comment', id: 'f-recycling-comment', label: 'Commentaire' })}
 ${submit('Recycler la facture')}
 </form></template>`,
-      }),
-    },
-  ];
+  }),
+};
+
+/** Factures émises (list, deposit, form, drafts), an invoice's page, and Factures reçues. */
+export function invoicePages(): PortalRoute[] {
+  return [issuedInvoices, receivedInvoices, depositPage, draftPage, invoicePage];
 }

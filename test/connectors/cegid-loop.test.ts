@@ -1,7 +1,7 @@
 import { countRows } from '../support/stores';
 import { json } from '../support/platform';
 import { startCegidLoop } from './simulators/cegid-loop';
-import { backfill } from '../../cli/connector-sync';
+import { backfill } from '../../connectors/backfill';
 import {
   BUYER_SIRET,
   ConnectorPlatform,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../platform/config';
+import { ConfigError, loadConfig } from '../../bin/config';
 
 describe('flow inbox configuration', () => {
   it('is off by default, on with FLOW_INBOX_DIR, and reports a bad interval with its variable', () => {

@@ -4,7 +4,9 @@ import {
   FINAL_STATUSES,
   InvoiceStatusCode,
   reformCode,
+  STATUS_OPTIONS,
   STATUSES,
+  statusLabel,
   Transition,
 } from '../../invoicing/lifecycle/transitions';
 
@@ -117,5 +119,17 @@ describe('reform status codes', () => {
 
   it('gives every status a code of the reform model', () => {
     for (const status of STATUSES) expect(reformCode(status, 'recipient')).toBeGreaterThanOrEqual(200);
+  });
+});
+
+describe('the one status list', () => {
+  it('labels every status in French, in lifecycle order', () => {
+    expect(STATUS_OPTIONS.map(([code]) => code)).toEqual([...STATUSES]);
+    expect(STATUS_OPTIONS).toContainEqual([
+      'ABSENCE_VALIDATION_1_HORS_DELAI',
+      'Absence de validation dans les délais',
+    ]);
+    expect(statusLabel('MISE_EN_PAIEMENT')).toBe('Mise en paiement');
+    expect(statusLabel('INCONNU')).toBe('INCONNU');
   });
 });

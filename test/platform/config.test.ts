@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../platform/config';
+import { ConfigError, loadConfig } from '../../bin/config';
 
 describe('configuration', () => {
   it('defaults to a SQLite file and a local dev server', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../platform/config';
+import { ConfigError, loadConfig } from '../../bin/config';
 import type { Db } from '../../platform/db';
 import { dbRecipientDirectory } from '../../structures/directory';
 import { importRegistryCsv } from '../../structures/import-registry';
@@ -10,6 +10,8 @@ import { dbCompanyRegistry } from '../../structures/registry';
 import { sireneCompanyRegistry } from '../../structures/sirene';
 import { createService } from '../../structures/services';
 import { createStructure } from '../../structures/structures';
+import { httpErrorOf } from '../../api/errors';
+import type { DomainError } from '../../platform/domain-error';
 import { closeTestDb, countRows, tempDir, testDb } from '../support/stores';
 
 describe('company registry and recipient directory', () => {
@@ -113,9 +115,13 @@ describe('company registry and recipient directory', () => {
   it('answers COMPANY_REGISTRY_UNAVAILABLE, not SIRET_UNKNOWN, when the registry fails', async () => {
     const down = { lookup: () => Promise.reject(new Error('503')) };
     const caller = { userId: 'nobody', email: 'nobody@example.org', operator: false };
-    await expect(
-      createStructure(db, down, caller, { identifierType: 'SIRET', identifier: '73282932000074' }),
-    ).rejects.toMatchObject({ status: 503, code: 'COMPANY_REGISTRY_UNAVAILABLE' });
+    const refusal = await createStructure(db, down, caller, {
+      identifierType: 'SIRET',
+      identifier: '73282932000074',
+    }).catch((err: unknown) => err);
+    expect(refusal).toMatchObject({ code: 'COMPANY_REGISTRY_UNAVAILABLE' });
+    // The API answers it as a service unavailable, not as a refusal of the request.
+    expect(httpErrorOf(refusal as DomainError).status).toBe(503);
   });
 
   it('backs the invoice checks’ recipient directory with structures and their services', async () => {

@@ -4,7 +4,8 @@ import type { Client } from '@temporalio/client';
 import { createApp } from '../../api/app';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
-import { loadCategories, type Category } from '../../support/categories';
+import { loadCategories } from '../../support/categories';
+import type { Category } from '../../support/types';
 import { json } from '../support/platform';
 import { closeTestDb, testBlobs, testDb } from '../support/stores';
 

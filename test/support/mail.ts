@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { ParsedMail, simpleParser } from 'mailparser';
-import type { MailConfig } from '../../platform/config';
+import type { MailConfig } from '../../platform/mail/mailer';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { createMailer } from '../../platform/mail/mailer';

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { createWorker } from '../../activities/worker';
 import { startDevServer, workflowBundle } from './temporal';
-import type { MailConfig } from '../../platform/config';
+import type { MailConfig } from '../../platform/mail/mailer';
 import type { Outbox } from '../../platform/mail/outbox';
 import { testMailer } from './mail';
 import { closeTestDb, testBlobs, testDb } from './stores';

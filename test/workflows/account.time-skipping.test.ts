@@ -5,9 +5,9 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { AccountActivities, AccountLinkRequest, LinkConsumption } from '../../activities/account';
+import type { AccountActivities } from '../../activities/account';
+import type { AccountLinkInput, AccountLinkRequest, LinkConsumption } from '../../accounts/types';
 import { accountActivation, activate, activationState, resendActivation } from '../../workflows/account';
-import type { AccountLinkInput } from '../../workflows/emailed-link';
 import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');

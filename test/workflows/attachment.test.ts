@@ -4,13 +4,13 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createAttachmentActivities } from '../../activities/membership';
+import { createMembershipActivities } from '../../activities/membership';
+import type { MembershipRequest } from '../../structures/types';
 import type { Db } from '../../platform/db';
 import type { OutgoingEmail } from '../../platform/mailer';
 import { createStructure } from '../../structures/structures';
 import {
-  AttachmentRequest,
-  attachmentWorkflowId,
+  membershipRequestWorkflowId,
   decide,
   membersChanged,
   status,
@@ -64,7 +64,7 @@ describe('attachment workflow on the Temporal dev server', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: createAttachmentActivities({ db, mailer }),
+      activities: createMembershipActivities({ db, mailer }),
     });
     running = worker.run();
   }, 120_000);
@@ -77,7 +77,7 @@ describe('attachment workflow on the Temporal dev server', () => {
   });
 
   const start = (userId: string) => {
-    const req: AttachmentRequest = {
+    const req: MembershipRequest = {
       structureId,
       userId,
       requesterEmail: `${userId}@example.org`,
@@ -85,7 +85,7 @@ describe('attachment workflow on the Temporal dev server', () => {
       requestedAt: new Date().toISOString(),
     };
     return env.client.workflow.start(structureAttachment, {
-      workflowId: attachmentWorkflowId(structureId, userId),
+      workflowId: membershipRequestWorkflowId(structureId, userId),
       taskQueue,
       args: [req],
     });

@@ -1,9 +1,9 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { AttachmentActivities, Manager } from '../../activities/membership';
+import type { MembershipActivities } from '../../activities/membership';
+import type { Manager, MembershipRequest } from '../../structures/types';
 import {
-  AttachmentRequest,
-  attachmentWorkflowId,
+  membershipRequestWorkflowId,
   decide,
   status,
   structureAttachment,
@@ -11,7 +11,7 @@ import {
 } from '../../workflows/membership';
 import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
-const request = (userId: string): AttachmentRequest => ({
+const request = (userId: string): MembershipRequest => ({
   structureId: 'structure-1',
   userId,
   requesterEmail: `${userId}@example.org`,
@@ -23,7 +23,7 @@ const request = (userId: string): AttachmentRequest => ({
 function recordingActivities() {
   const calls: string[] = [];
   const manager: Manager = { userId: 'manager-1', email: 'manager@example.org' };
-  const activities: AttachmentActivities = {
+  const activities: MembershipActivities = {
     recordAttachmentRequest: async () => void calls.push('record'),
     loadManagers: async () => ({ managers: [manager], requesterIsMember: false }),
     notifyManagers: async ({ round }) => void calls.push(`notify ${round}`),
@@ -43,7 +43,7 @@ describe('attachment workflow on the time-skipping server (activities injected)'
   }, 120_000);
   afterAll(() => env?.teardown());
 
-  async function worker(activities: AttachmentActivities, taskQueue: string) {
+  async function worker(activities: MembershipActivities, taskQueue: string) {
     return Worker.create({
       connection: env.nativeConnection,
       taskQueue,
@@ -59,7 +59,7 @@ describe('attachment workflow on the time-skipping server (activities injected)'
     const w = await worker(activities, taskQueue);
     await w.runUntil(async () => {
       const handle = await env.client.workflow.start(structureAttachment, {
-        workflowId: attachmentWorkflowId(req.structureId, req.userId),
+        workflowId: membershipRequestWorkflowId(req.structureId, req.userId),
         taskQueue,
         args: [req],
       });
@@ -91,7 +91,7 @@ describe('attachment workflow on the time-skipping server (activities injected)'
     const w = await worker(activities, taskQueue);
     const outcome = await w.runUntil(async () => {
       const handle = await env.client.workflow.start(structureAttachment, {
-        workflowId: attachmentWorkflowId(req.structureId, req.userId),
+        workflowId: membershipRequestWorkflowId(req.structureId, req.userId),
         taskQueue,
         args: [req],
       });

@@ -6,22 +6,38 @@ import { given, platformFinding } from './finding';
 /** Longest engagement number (numéro d'engagement juridique) the platform accepts. */
 export const MAX_ENGAGEMENT_LENGTH = 50;
 
-/** The buyer identifier the platform routes on: legal registration (BT-47), else BT-46, else BT-49. */
-export function recipientIdentifier(invoice: Invoice): Identifier | undefined {
+/**
+ * The facts an invoice is routed on, and the only ones a recycle may correct: so the routing rules
+ * judge a deposited file and a corrected routing alike.
+ */
+export interface RoutingFacts {
+  /** The buyer identifier routed on: legal registration (BT-47), else BT-46, else BT-49. */
+  recipient?: Identifier;
+  /** BT-10, codeServiceExecutant. */
+  serviceCode?: string;
+  /** BT-13, numéro d'engagement juridique. */
+  engagementNumber?: string;
+}
+
+export function routingFactsOf(invoice: Invoice): RoutingFacts {
   const { legalRegistrationId, identifier, electronicAddress } = invoice.buyer;
-  return [legalRegistrationId, identifier, electronicAddress].find((id) => given(id?.value));
+  return {
+    recipient: [legalRegistrationId, identifier, electronicAddress].find((id) => given(id?.value)),
+    serviceCode: invoice.buyerReference,
+    engagementNumber: invoice.purchaseOrderReference,
+  };
 }
 
 /** The recipient's service named by the service code (BT-10), if any. */
-function chosenService(invoice: Invoice, recipient: RecipientParameters): RecipientService | undefined {
-  const code = given(invoice.buyerReference);
+function chosenService(facts: RoutingFacts, recipient: RecipientParameters): RecipientService | undefined {
+  const code = given(facts.serviceCode);
   return code === undefined ? undefined : recipient.services.find((service) => service.code === code);
 }
 
 /** FF-RECIPIENT-01: the buyer is a structure the platform's directory knows. */
-export function FF_RECIPIENT_01(invoice: Invoice, recipient: RecipientParameters | undefined): Finding[] {
+export function FF_RECIPIENT_01(facts: RoutingFacts, recipient: RecipientParameters | undefined): Finding[] {
   if (recipient) return [];
-  const id = recipientIdentifier(invoice);
+  const id = facts.recipient;
   const shown = id ? `"${id.value.trim()}"${id.schemeId ? ` (${id.schemeId})` : ''}` : '(aucun / none)';
   return [
     platformFinding(
@@ -33,8 +49,8 @@ export function FF_RECIPIENT_01(invoice: Invoice, recipient: RecipientParameters
 }
 
 /** FF-SERVICE-01: the service code (BT-10) is given when required, and names an active service. */
-export function FF_SERVICE_01(invoice: Invoice, recipient: RecipientParameters): Finding[] {
-  const code = given(invoice.buyerReference);
+export function FF_SERVICE_01(facts: RoutingFacts, recipient: RecipientParameters): Finding[] {
+  const code = given(facts.serviceCode);
   if (code === undefined) {
     if (!recipient.codeServiceDoitEtreRenseigne) return [];
     return [
@@ -45,7 +61,7 @@ export function FF_SERVICE_01(invoice: Invoice, recipient: RecipientParameters):
       ),
     ];
   }
-  const service = chosenService(invoice, recipient);
+  const service = chosenService(facts, recipient);
   if (service?.active) return [];
   const [fr, en] = service ? ['inactif', 'inactive'] : ['inconnu', 'unknown'];
   return [
@@ -61,8 +77,8 @@ export function FF_SERVICE_01(invoice: Invoice, recipient: RecipientParameters):
  * FF-EJ-01: the engagement number (BT-13) is at most 50 characters, and is given when the recipient
  * (numeroEJDoitEtreRenseigne) or the chosen service (numeroEngagement) requires it.
  */
-export function FF_EJ_01(invoice: Invoice, recipient: RecipientParameters | undefined): Finding[] {
-  const engagement = given(invoice.purchaseOrderReference);
+export function FF_EJ_01(facts: RoutingFacts, recipient: RecipientParameters | undefined): Finding[] {
+  const engagement = given(facts.engagementNumber);
   if (engagement !== undefined) {
     if (engagement.length <= MAX_ENGAGEMENT_LENGTH) return [];
     return [
@@ -75,7 +91,7 @@ export function FF_EJ_01(invoice: Invoice, recipient: RecipientParameters | unde
     ];
   }
   if (!recipient) return [];
-  const service = chosenService(invoice, recipient);
+  const service = chosenService(facts, recipient);
   const requiredBy: [string, string] | undefined = recipient.numeroEJDoitEtreRenseigne
     ? ['ce destinataire', 'this recipient']
     : service?.engagementRequired
@@ -93,9 +109,9 @@ export function FF_EJ_01(invoice: Invoice, recipient: RecipientParameters | unde
 }
 
 /** FF-EJ-02: a recipient with gestionNumeroEJOuCodeService needs the service code or the engagement number. */
-export function FF_EJ_02(invoice: Invoice, recipient: RecipientParameters): Finding[] {
+export function FF_EJ_02(facts: RoutingFacts, recipient: RecipientParameters): Finding[] {
   if (!recipient.gestionNumeroEJOuCodeService) return [];
-  if (given(invoice.buyerReference) || given(invoice.purchaseOrderReference)) return [];
+  if (given(facts.serviceCode) || given(facts.engagementNumber)) return [];
   return [
     platformFinding(
       'FF-EJ-02',

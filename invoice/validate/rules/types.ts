@@ -36,3 +36,13 @@ export interface SchematronSchema {
    */
   codeLists?: Record<string, Record<string, string[]>>;
 }
+
+/**
+ * A schema as committed under rules/*.json: tests keep `{{code-list:NAME}}` where the published test
+ * has a literal of codes, and code-list documents name their lists; rules/code-lists.json holds each
+ * list once. `source` says what the file was generated from.
+ */
+export interface StoredSchematron extends Omit<SchematronSchema, 'codeLists'> {
+  source: string;
+  codeLists?: Record<string, Record<string, string>>;
+}

@@ -370,31 +370,8 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
       const items = ast.items.map((i) => compile(i, ns));
       return (ctx) => items.flatMap((i) => i(ctx));
     }
-    case 'call': {
-      const fn = FUNCTIONS[ast.name];
-      if (!fn) throw new XPathError(`unsupported function ${ast.name}()`);
-      const [first] = ast.args;
-      if (
-        ast.name === 'contains' &&
-        ast.args.length === 2 &&
-        first.k === 'literal' &&
-        typeof first.v === 'string'
-      ) {
-        return asValue(codeListContains(first.v, compile(ast.args[1], ns)));
-      }
-      if (ast.args.length === 1 && ['not', 'exists', 'empty', 'boolean'].includes(ast.name))
-        return asValue(compileTest(ast, ns));
-      const args = ast.args.map((a) => compile(a, ns));
-      if (args.length === 1) {
-        const [arg] = args;
-        return (ctx) => fn([arg(ctx)], ctx.item);
-      }
-      return (ctx) =>
-        fn(
-          args.map((a) => a(ctx)),
-          ctx.item,
-        );
-    }
+    case 'call':
+      return compileCall(ast, ns);
     case 'or':
     case 'and':
     case 'general':
@@ -432,20 +409,8 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
     }
     case 'union':
     case 'except':
-    case 'intersect': {
-      const kind = ast.k;
-      const l = compile(ast.l, ns);
-      const r = compile(ast.r, ns);
-      return (ctx) => {
-        const a = l(ctx);
-        const b = r(ctx);
-        if (!a.every(isNode) || !b.every(isNode)) throw new XPathError(`${kind} of non-nodes`);
-        const inB = (n: XNode) => (b as XNode[]).some((m) => sameNode(n, m));
-        if (kind === 'union') return sortNodes([...(a as XNode[]), ...(b as XNode[])], ctx.document);
-        const kept = (a as XNode[]).filter((n) => (kind === 'except' ? !inB(n) : inB(n)));
-        return sortNodes(kept, ctx.document);
-      };
-    }
+    case 'intersect':
+      return compileNodeSetOperation(ast, ns);
     case 'cast': {
       const e = compile(ast.e, ns);
       const fn = FUNCTIONS[ast.type];
@@ -457,73 +422,18 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
         return ast.type === 'xs:boolean' ? atomizeSeq(v).map(toBoolean) : fn([v], ctx.item);
       };
     }
-    case 'quantified': {
-      const every = ast.every;
-      const bindings = ast.bindings.map((b) => ({ name: b.name, in: compile(b.in, ns) }));
-      const sat = compileTest(ast.satisfies, ns);
-      return (ctx) => {
-        const search = (i: number, vars: Record<string, Seq>): boolean => {
-          if (i === bindings.length) return sat({ ...ctx, vars });
-          for (const item of bindings[i].in({ ...ctx, vars })) {
-            const r = search(i + 1, { ...vars, [bindings[i].name]: [item] });
-            if (r !== every) return r;
-          }
-          return every;
-        };
-        return search(0, ctx.vars) ? TRUE : FALSE;
-      };
-    }
-    case 'for': {
-      const bindings = ast.bindings.map((b) => ({ name: b.name, in: compile(b.in, ns) }));
-      const ret = compile(ast.ret, ns);
-      return (ctx) => {
-        const out: Seq = [];
-        const loop = (i: number, vars: Record<string, Seq>) => {
-          if (i === bindings.length) {
-            out.push(...ret({ ...ctx, vars }));
-            return;
-          }
-          for (const item of bindings[i].in({ ...ctx, vars }))
-            loop(i + 1, { ...vars, [bindings[i].name]: [item] });
-        };
-        loop(0, ctx.vars);
-        return out;
-      };
-    }
+    case 'quantified':
+      return compileQuantified(ast, ns);
+    case 'for':
+      return compileFor(ast, ns);
     case 'if': {
       const c = compileTest(ast.cond, ns);
       const t = compile(ast.then, ns);
       const e = compile(ast.else, ns);
       return (ctx) => (c(ctx) ? t(ctx) : e(ctx));
     }
-    case 'axis': {
-      const { axis, test } = ast;
-      if (axis === 'child') {
-        const steps = childSteps(ast, ns)!;
-        return (ctx) => childPath(steps, ctx);
-      }
-      const preds = ast.preds.map((p) => compilePredicate(p, ns));
-      if (axis === 'attribute' && preds.length === 0 && test.kind === 'name' && !test.prefix) {
-        return attributesNamed(test.local);
-      }
-      if (axis === 'descendant' && test.kind === 'name' && test.local !== '*') {
-        const uri = test.prefix ? ns[test.prefix] : '';
-        if (uri === undefined) throw new XPathError(`undeclared namespace prefix "${test.prefix}"`);
-        const id = elementNameId(uri, test.local);
-        return (ctx) => {
-          const found = descendantsNamed(ctx.item, id, ctx.document);
-          return preds.length ? applyPredicates(found, preds, ctx) : found;
-        };
-      }
-      const match = testMatcher(test, ns, axis);
-      const reverse = REVERSE_AXES.has(axis);
-      return (ctx) => {
-        const found = axisNodes(axis, ctx.item, ctx.document).filter(match);
-        if (preds.length === 0) return reverse ? found.reverse() : found;
-        const kept = applyPredicates(found, preds, ctx);
-        return reverse ? kept.reverse() : kept;
-      };
-    }
+    case 'axis':
+      return compileAxis(ast, ns);
     case 'filter': {
       const e = compile(ast.e, ns);
       const preds = ast.preds.map((p) => compilePredicate(p, ns));
@@ -532,6 +442,119 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
     case 'path':
       return compilePath(ast.steps, ns, usesVariables(ast));
   }
+}
+
+/** A function call; `contains` on a literal list of codes becomes a set lookup. */
+function compileCall(ast: Extract<Ast, { k: 'call' }>, ns: Namespaces): Compiled {
+  const fn = FUNCTIONS[ast.name];
+  if (!fn) throw new XPathError(`unsupported function ${ast.name}()`);
+  const [first] = ast.args;
+  if (
+    ast.name === 'contains' &&
+    ast.args.length === 2 &&
+    first.k === 'literal' &&
+    typeof first.v === 'string'
+  ) {
+    return asValue(codeListContains(first.v, compile(ast.args[1], ns)));
+  }
+  if (ast.args.length === 1 && ['not', 'exists', 'empty', 'boolean'].includes(ast.name))
+    return asValue(compileTest(ast, ns));
+  const args = ast.args.map((a) => compile(a, ns));
+  if (args.length === 1) {
+    const [arg] = args;
+    return (ctx) => fn([arg(ctx)], ctx.item);
+  }
+  return (ctx) =>
+    fn(
+      args.map((a) => a(ctx)),
+      ctx.item,
+    );
+}
+
+/** `|`/`union`, `except`, `intersect`: node sequences in document order. */
+function compileNodeSetOperation(
+  ast: Extract<Ast, { k: 'union' | 'except' | 'intersect' }>,
+  ns: Namespaces,
+): Compiled {
+  const kind = ast.k;
+  const l = compile(ast.l, ns);
+  const r = compile(ast.r, ns);
+  return (ctx) => {
+    const a = l(ctx);
+    const b = r(ctx);
+    if (!a.every(isNode) || !b.every(isNode)) throw new XPathError(`${kind} of non-nodes`);
+    const inB = (n: XNode) => (b as XNode[]).some((m) => sameNode(n, m));
+    if (kind === 'union') return sortNodes([...(a as XNode[]), ...(b as XNode[])], ctx.document);
+    const kept = (a as XNode[]).filter((n) => (kind === 'except' ? !inB(n) : inB(n)));
+    return sortNodes(kept, ctx.document);
+  };
+}
+
+/** `some`/`every … satisfies`, stopping at the first binding that decides. */
+function compileQuantified(ast: Extract<Ast, { k: 'quantified' }>, ns: Namespaces): Compiled {
+  const every = ast.every;
+  const bindings = ast.bindings.map((b) => ({ name: b.name, in: compile(b.in, ns) }));
+  const sat = compileTest(ast.satisfies, ns);
+  return (ctx) => {
+    const search = (i: number, vars: Record<string, Seq>): boolean => {
+      if (i === bindings.length) return sat({ ...ctx, vars });
+      for (const item of bindings[i].in({ ...ctx, vars })) {
+        const r = search(i + 1, { ...vars, [bindings[i].name]: [item] });
+        if (r !== every) return r;
+      }
+      return every;
+    };
+    return search(0, ctx.vars) ? TRUE : FALSE;
+  };
+}
+
+/** `for … return`: the concatenated results over every binding. */
+function compileFor(ast: Extract<Ast, { k: 'for' }>, ns: Namespaces): Compiled {
+  const bindings = ast.bindings.map((b) => ({ name: b.name, in: compile(b.in, ns) }));
+  const ret = compile(ast.ret, ns);
+  return (ctx) => {
+    const out: Seq = [];
+    const loop = (i: number, vars: Record<string, Seq>) => {
+      if (i === bindings.length) {
+        out.push(...ret({ ...ctx, vars }));
+        return;
+      }
+      for (const item of bindings[i].in({ ...ctx, vars }))
+        loop(i + 1, { ...vars, [bindings[i].name]: [item] });
+    };
+    loop(0, ctx.vars);
+    return out;
+  };
+}
+
+/** One axis step, with the fast paths for child paths, plain attributes and named descendants. */
+function compileAxis(ast: Extract<Ast, { k: 'axis' }>, ns: Namespaces): Compiled {
+  const { axis, test } = ast;
+  if (axis === 'child') {
+    const steps = childSteps(ast, ns)!;
+    return (ctx) => childPath(steps, ctx);
+  }
+  const preds = ast.preds.map((p) => compilePredicate(p, ns));
+  if (axis === 'attribute' && preds.length === 0 && test.kind === 'name' && !test.prefix) {
+    return attributesNamed(test.local);
+  }
+  if (axis === 'descendant' && test.kind === 'name' && test.local !== '*') {
+    const uri = test.prefix ? ns[test.prefix] : '';
+    if (uri === undefined) throw new XPathError(`undeclared namespace prefix "${test.prefix}"`);
+    const id = elementNameId(uri, test.local);
+    return (ctx) => {
+      const found = descendantsNamed(ctx.item, id, ctx.document);
+      return preds.length ? applyPredicates(found, preds, ctx) : found;
+    };
+  }
+  const match = testMatcher(test, ns, axis);
+  const reverse = REVERSE_AXES.has(axis);
+  return (ctx) => {
+    const found = axisNodes(axis, ctx.item, ctx.document).filter(match);
+    if (preds.length === 0) return reverse ? found.reverse() : found;
+    const kept = applyPredicates(found, preds, ctx);
+    return reverse ? kept.reverse() : kept;
+  };
 }
 
 function compilePath(source: Ast[], ns: Namespaces, variables: boolean): Compiled {

@@ -123,227 +123,251 @@ function tokenize(src: string): Token[] {
 
 /** Parses one XPath 2.0 expression of the subset the official EN 16931 Schematron uses. */
 export function parseXPath(src: string): Ast {
-  const toks = tokenize(src);
-  let p = 0;
-  const peek = (o = 0) => toks[p + o];
-  const isOp = (v: string, o = 0) => peek(o).t === 'op' && peek(o).v === v;
-  const isName = (v: string, o = 0) => peek(o).t === 'name' && peek(o).v === v;
-  const expectOp = (v: string) => {
-    if (!isOp(v)) throw new XPathError(`expected "${v}" but found "${peek().v}" in ${src}`);
-    p++;
-  };
-  const expectName = (v: string) => {
-    if (!isName(v)) throw new XPathError(`expected "${v}" but found "${peek().v}" in ${src}`);
-    p++;
-  };
+  const parser = new Parser(src);
+  const result = parser.expr();
+  if (parser.peek().t !== 'eof')
+    throw new XPathError(`unexpected "${parser.peek().v}" after expression in ${src}`);
+  return result;
+}
 
-  function expr(): Ast {
-    const first = exprSingle();
-    if (!isOp(',')) return first;
+/** Recursive descent over the tokens, one method per grammar rule, from `expr` down to `primary`. */
+class Parser {
+  private readonly toks: Token[];
+  private p = 0;
+
+  constructor(private readonly src: string) {
+    this.toks = tokenize(src);
+  }
+
+  peek(o = 0): Token {
+    return this.toks[this.p + o];
+  }
+
+  private isOp(v: string, o = 0): boolean {
+    return this.peek(o).t === 'op' && this.peek(o).v === v;
+  }
+
+  private isName(v: string, o = 0): boolean {
+    return this.peek(o).t === 'name' && this.peek(o).v === v;
+  }
+
+  private expectOp(v: string): void {
+    if (!this.isOp(v)) throw new XPathError(`expected "${v}" but found "${this.peek().v}" in ${this.src}`);
+    this.p++;
+  }
+
+  private expectName(v: string): void {
+    if (!this.isName(v)) throw new XPathError(`expected "${v}" but found "${this.peek().v}" in ${this.src}`);
+    this.p++;
+  }
+
+  expr(): Ast {
+    const first = this.exprSingle();
+    if (!this.isOp(',')) return first;
     const items = [first];
-    while (isOp(',')) {
-      p++;
-      items.push(exprSingle());
+    while (this.isOp(',')) {
+      this.p++;
+      items.push(this.exprSingle());
     }
     return { k: 'sequence', items };
   }
 
-  function bindings(): { name: string; in: Ast }[] {
+  private bindings(): { name: string; in: Ast }[] {
     const out: { name: string; in: Ast }[] = [];
     do {
-      if (out.length) p++;
-      const v = peek();
-      if (v.t !== 'var') throw new XPathError(`expected a variable in ${src}`);
-      p++;
-      expectName('in');
-      out.push({ name: v.v, in: exprSingle() });
-    } while (isOp(','));
+      if (out.length) this.p++;
+      const v = this.peek();
+      if (v.t !== 'var') throw new XPathError(`expected a variable in ${this.src}`);
+      this.p++;
+      this.expectName('in');
+      out.push({ name: v.v, in: this.exprSingle() });
+    } while (this.isOp(','));
     return out;
   }
 
-  function exprSingle(): Ast {
-    if ((isName('every') || isName('some')) && peek(1).t === 'var') {
-      const every = peek().v === 'every';
-      p++;
-      const b = bindings();
-      expectName('satisfies');
-      return { k: 'quantified', every, bindings: b, satisfies: exprSingle() };
+  private exprSingle(): Ast {
+    if ((this.isName('every') || this.isName('some')) && this.peek(1).t === 'var') {
+      const every = this.peek().v === 'every';
+      this.p++;
+      const b = this.bindings();
+      this.expectName('satisfies');
+      return { k: 'quantified', every, bindings: b, satisfies: this.exprSingle() };
     }
-    if (isName('for') && peek(1).t === 'var') {
-      p++;
-      const b = bindings();
-      expectName('return');
-      return { k: 'for', bindings: b, ret: exprSingle() };
+    if (this.isName('for') && this.peek(1).t === 'var') {
+      this.p++;
+      const b = this.bindings();
+      this.expectName('return');
+      return { k: 'for', bindings: b, ret: this.exprSingle() };
     }
-    if (isName('if') && isOp('(', 1)) {
-      p += 2;
-      const cond = expr();
-      expectOp(')');
-      expectName('then');
-      const then = exprSingle();
-      expectName('else');
-      return { k: 'if', cond, then, else: exprSingle() };
+    if (this.isName('if') && this.isOp('(', 1)) {
+      this.p += 2;
+      const cond = this.expr();
+      this.expectOp(')');
+      this.expectName('then');
+      const then = this.exprSingle();
+      this.expectName('else');
+      return { k: 'if', cond, then, else: this.exprSingle() };
     }
-    return or();
+    return this.or();
   }
 
-  function or(): Ast {
-    let l = and();
-    while (isName('or')) {
-      p++;
-      l = { k: 'or', l, r: and() };
+  private or(): Ast {
+    let l = this.and();
+    while (this.isName('or')) {
+      this.p++;
+      l = { k: 'or', l, r: this.and() };
     }
     return l;
   }
 
-  function and(): Ast {
-    let l = comparison();
-    while (isName('and')) {
-      p++;
-      l = { k: 'and', l, r: comparison() };
+  private and(): Ast {
+    let l = this.comparison();
+    while (this.isName('and')) {
+      this.p++;
+      l = { k: 'and', l, r: this.comparison() };
     }
     return l;
   }
 
-  function comparison(): Ast {
-    const l = range();
-    const t = peek();
+  private comparison(): Ast {
+    const l = this.range();
+    const t = this.peek();
     if (t.t === 'op' && GENERAL[t.v]) {
-      p++;
-      return { k: 'general', op: GENERAL[t.v], l, r: range() };
+      this.p++;
+      return { k: 'general', op: GENERAL[t.v], l, r: this.range() };
     }
     if (t.t === 'name' && VALUE[t.v]) {
-      p++;
-      return { k: 'value', op: VALUE[t.v], l, r: range() };
+      this.p++;
+      return { k: 'value', op: VALUE[t.v], l, r: this.range() };
     }
     return l;
   }
 
-  function range(): Ast {
-    const l = additive();
-    if (isName('to')) {
-      p++;
-      return { k: 'range', l, r: additive() };
+  private range(): Ast {
+    const l = this.additive();
+    if (this.isName('to')) {
+      this.p++;
+      return { k: 'range', l, r: this.additive() };
     }
     return l;
   }
 
-  function additive(): Ast {
-    let l = multiplicative();
-    while (isOp('+') || isOp('-')) {
-      const op = peek().v as ArithOp;
-      p++;
-      l = { k: 'arith', op, l, r: multiplicative() };
+  private additive(): Ast {
+    let l = this.multiplicative();
+    while (this.isOp('+') || this.isOp('-')) {
+      const op = this.peek().v as ArithOp;
+      this.p++;
+      l = { k: 'arith', op, l, r: this.multiplicative() };
     }
     return l;
   }
 
-  function multiplicative(): Ast {
-    let l = union();
-    while (isOp('*') || isName('div') || isName('idiv') || isName('mod')) {
-      const op = peek().v as ArithOp;
-      p++;
-      l = { k: 'arith', op, l, r: union() };
+  private multiplicative(): Ast {
+    let l = this.union();
+    while (this.isOp('*') || this.isName('div') || this.isName('idiv') || this.isName('mod')) {
+      const op = this.peek().v as ArithOp;
+      this.p++;
+      l = { k: 'arith', op, l, r: this.union() };
     }
     return l;
   }
 
-  function union(): Ast {
-    let l = intersectExcept();
-    while (isOp('|') || isName('union')) {
-      p++;
-      l = { k: 'union', l, r: intersectExcept() };
+  private union(): Ast {
+    let l = this.intersectExcept();
+    while (this.isOp('|') || this.isName('union')) {
+      this.p++;
+      l = { k: 'union', l, r: this.intersectExcept() };
     }
     return l;
   }
 
-  function intersectExcept(): Ast {
-    let l = cast();
-    while (isName('except') || isName('intersect')) {
-      const k = peek().v as 'except' | 'intersect';
-      p++;
-      l = { k, l, r: cast() };
+  private intersectExcept(): Ast {
+    let l = this.cast();
+    while (this.isName('except') || this.isName('intersect')) {
+      const k = this.peek().v as 'except' | 'intersect';
+      this.p++;
+      l = { k, l, r: this.cast() };
     }
     return l;
   }
 
-  function cast(): Ast {
-    const e = unary();
-    if (isName('cast') && isName('as', 1)) {
-      p += 2;
-      const type = peek().v;
-      p++;
-      const optional = isOp('?');
+  private cast(): Ast {
+    const e = this.unary();
+    if (this.isName('cast') && this.isName('as', 1)) {
+      this.p += 2;
+      const type = this.peek().v;
+      this.p++;
+      const optional = this.isOp('?');
       return { k: 'cast', e, type, optional };
     }
     return e;
   }
 
-  function unary(): Ast {
-    if (isOp('-')) {
-      p++;
-      return { k: 'negate', e: unary() };
+  private unary(): Ast {
+    if (this.isOp('-')) {
+      this.p++;
+      return { k: 'negate', e: this.unary() };
     }
-    if (isOp('+')) {
-      p++;
-      return unary();
+    if (this.isOp('+')) {
+      this.p++;
+      return this.unary();
     }
-    return path();
+    return this.path();
   }
 
-  function startsStep(): boolean {
-    const t = peek();
+  private startsStep(): boolean {
+    const t = this.peek();
     if (t.t === 'name' || t.t === 'num' || t.t === 'str' || t.t === 'var') return true;
     return t.t === 'op' && ['@', '.', '..', '*', '('].includes(t.v);
   }
 
-  function path(): Ast {
-    if (isOp('/')) {
-      p++;
-      if (!startsStep()) return { k: 'root' };
-      return { k: 'path', steps: [{ k: 'root' }, ...relativeSteps()] };
+  private path(): Ast {
+    if (this.isOp('/')) {
+      this.p++;
+      if (!this.startsStep()) return { k: 'root' };
+      return { k: 'path', steps: [{ k: 'root' }, ...this.relativeSteps()] };
     }
-    if (isOp('//')) {
-      p++;
-      return { k: 'path', steps: [{ k: 'root' }, DESCENDANT_OR_SELF, ...relativeSteps()] };
+    if (this.isOp('//')) {
+      this.p++;
+      return { k: 'path', steps: [{ k: 'root' }, DESCENDANT_OR_SELF, ...this.relativeSteps()] };
     }
-    const steps = relativeSteps();
+    const steps = this.relativeSteps();
     return steps.length === 1 ? steps[0] : { k: 'path', steps };
   }
 
-  function relativeSteps(): Ast[] {
-    const steps = [step()];
+  private relativeSteps(): Ast[] {
+    const steps = [this.step()];
     for (;;) {
-      if (isOp('/')) {
-        p++;
-        steps.push(step());
-      } else if (isOp('//')) {
-        p++;
-        steps.push(DESCENDANT_OR_SELF, step());
+      if (this.isOp('/')) {
+        this.p++;
+        steps.push(this.step());
+      } else if (this.isOp('//')) {
+        this.p++;
+        steps.push(DESCENDANT_OR_SELF, this.step());
       } else return steps;
     }
   }
 
-  function predicates(): Ast[] {
+  private predicates(): Ast[] {
     const preds: Ast[] = [];
-    while (isOp('[')) {
-      p++;
-      preds.push(expr());
-      expectOp(']');
+    while (this.isOp('[')) {
+      this.p++;
+      preds.push(this.expr());
+      this.expectOp(']');
     }
     return preds;
   }
 
-  function nodeTest(): NodeTest {
-    if (isOp('*')) {
-      p++;
+  private nodeTest(): NodeTest {
+    if (this.isOp('*')) {
+      this.p++;
       return { kind: 'any' };
     }
-    const t = peek();
-    if (t.t !== 'name') throw new XPathError(`expected a name test but found "${t.v}" in ${src}`);
-    p++;
-    if (t.v === 'node' && isOp('(') && isOp(')', 1)) {
-      p += 2;
+    const t = this.peek();
+    if (t.t !== 'name') throw new XPathError(`expected a name test but found "${t.v}" in ${this.src}`);
+    this.p++;
+    if (t.v === 'node' && this.isOp('(') && this.isOp(')', 1)) {
+      this.p += 2;
       return { kind: 'node' };
     }
     // Interned like the parsed documents' names, so matching compares identities.
@@ -353,76 +377,72 @@ export function parseXPath(src: string): Ast {
       : { kind: 'name', prefix: t.v.slice(0, colon), local: internName(t.v.slice(colon + 1)) };
   }
 
-  function step(): Ast {
-    if (isOp('..')) {
-      p++;
+  private step(): Ast {
+    if (this.isOp('..')) {
+      this.p++;
       return { k: 'axis', axis: 'parent', test: { kind: 'node' }, preds: [] };
     }
-    if (isOp('@')) {
-      p++;
-      return { k: 'axis', axis: 'attribute', test: nodeTest(), preds: predicates() };
+    if (this.isOp('@')) {
+      this.p++;
+      return { k: 'axis', axis: 'attribute', test: this.nodeTest(), preds: this.predicates() };
     }
-    const t = peek();
-    if (t.t === 'name' && isOp('::', 1) && AXES.has(t.v)) {
-      p += 2;
+    const t = this.peek();
+    if (t.t === 'name' && this.isOp('::', 1) && AXES.has(t.v)) {
+      this.p += 2;
       const axis = t.v as Axis;
-      return { k: 'axis', axis, test: nodeTest(), preds: predicates() };
+      return { k: 'axis', axis, test: this.nodeTest(), preds: this.predicates() };
     }
-    if (isOp('*') || (t.t === 'name' && !isOp('(', 1))) {
-      return { k: 'axis', axis: 'child', test: nodeTest(), preds: predicates() };
+    if (this.isOp('*') || (t.t === 'name' && !this.isOp('(', 1))) {
+      return { k: 'axis', axis: 'child', test: this.nodeTest(), preds: this.predicates() };
     }
-    const e = primary();
-    const preds = predicates();
+    const e = this.primary();
+    const preds = this.predicates();
     return preds.length ? { k: 'filter', e, preds } : e;
   }
 
-  function primary(): Ast {
-    const t = peek();
+  private primary(): Ast {
+    const t = this.peek();
     if (t.t === 'num') {
-      p++;
+      this.p++;
       return { k: 'literal', v: /[eE]/.test(t.v) ? Number(t.v) : new Dec(t.v) };
     }
     if (t.t === 'str') {
-      p++;
+      this.p++;
       return { k: 'literal', v: t.v };
     }
     if (t.t === 'var') {
-      p++;
+      this.p++;
       return { k: 'var', name: t.v };
     }
-    if (isOp('.')) {
-      p++;
+    if (this.isOp('.')) {
+      this.p++;
       return { k: 'context' };
     }
-    if (isOp('(')) {
-      p++;
-      if (isOp(')')) {
-        p++;
+    if (this.isOp('(')) {
+      this.p++;
+      if (this.isOp(')')) {
+        this.p++;
         return { k: 'sequence', items: [] };
       }
-      const e = expr();
-      expectOp(')');
+      const e = this.expr();
+      this.expectOp(')');
       return e;
     }
-    if (t.t === 'name' && isOp('(', 1)) {
-      p += 2;
+    if (t.t === 'name' && this.isOp('(', 1)) {
+      this.p += 2;
       const args: Ast[] = [];
-      if (!isOp(')')) {
-        args.push(exprSingle());
-        while (isOp(',')) {
-          p++;
-          args.push(exprSingle());
+      if (!this.isOp(')')) {
+        args.push(this.exprSingle());
+        while (this.isOp(',')) {
+          this.p++;
+          args.push(this.exprSingle());
         }
       }
-      expectOp(')');
+      this.expectOp(')');
       return { k: 'call', name: t.v, args };
     }
-    throw new XPathError(`unexpected "${t.v}" in ${src}`);
+    throw new XPathError(`unexpected "${t.v}" in ${this.src}`);
   }
-
-  const result = expr();
-  if (peek().t !== 'eof') throw new XPathError(`unexpected "${peek().v}" after expression in ${src}`);
-  return result;
 }
 
 const DESCENDANT_OR_SELF: Ast = { k: 'axis', axis: 'descendant-or-self', test: { kind: 'node' }, preds: [] };

@@ -1,4 +1,4 @@
-import { api, ApiFailure } from '../api';
+import { api } from '../api';
 import { startPage } from '../common';
 import { $, bindForm, esc, form, frDate, frDay, notify, problemsOf } from '../form';
 import { myStructures } from '../structure-list';
@@ -52,10 +52,7 @@ async function technical() {
     const t = await api<TechnicalAccount>('GET', `${base()}/technical-account`);
     area.innerHTML = `<dl><dt class="fr-text--bold">Identifiant</dt><dd>${esc(t.login)}</dd><dt class="fr-text--bold">Mot de passe valable jusqu’au</dt><dd>${esc(frDay(t.passwordExpiresAt))}${t.expired ? ' — expiré : générez-en un nouveau' : ''}</dd></dl>`;
   } catch (err) {
-    area.innerHTML =
-      err instanceof ApiFailure && err.code === 'TECHNICAL_ACCOUNT_NOT_FOUND'
-        ? '<p>La structure n’a pas encore de compte technique.</p>'
-        : `<p>${esc(problemsOf(err)[0].message)}</p>`;
+    area.innerHTML = `<p>${esc(problemsOf(err)[0].message)}</p>`;
   }
 }
 

@@ -2,7 +2,8 @@ import type { Invoice, InvoiceLine } from '../../../invoice/model';
 import { api, invoicePath } from '../api';
 import { startPage } from '../common';
 import { formatDecimal, multiply, parseDecimal, percent } from '../decimal';
-import { Finding, findingField, findingMessage } from '../findings';
+import type { Finding } from '../../../invoice/validate/finding';
+import { findingField, findingMessage } from '../findings';
 import {
   $,
   clearErrors,

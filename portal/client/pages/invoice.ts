@@ -14,7 +14,8 @@ import {
   showProblems,
 } from '../form';
 import { cadreLabel } from '../../cadres';
-import { statusLabel } from '../messages';
+import { statusLabel } from '../../../invoicing/lifecycle/transitions';
+import { frenchError } from '../messages';
 
 startPage();
 
@@ -160,10 +161,10 @@ function actions(inv: Invoice) {
           const needs = decisions.find((a) => a.status === v.status)?.needs ?? [];
           return [
             ...(needs.includes('reason') && !v.reason
-              ? [{ field: 'reason', message: 'Le motif est obligatoire pour ce statut.' }]
+              ? [{ field: 'reason', message: frenchError('REASON_REQUIRED') }]
               : []),
             ...(needs.includes('mandateNumber') && !v.mandateNumber
-              ? [{ field: 'mandateNumber', message: 'Le numéro de mandat est obligatoire.' }]
+              ? [{ field: 'mandateNumber', message: frenchError('MANDATE_NUMBER_REQUIRED') }]
               : []),
           ];
         },

@@ -1,0 +1,256 @@
+import path from 'node:path';
+import type { DatabaseSettings } from '../platform/db';
+import type { TemporalSettings } from '../platform/temporal';
+import type { MailConfig } from '../platform/mail/mailer';
+import type { ConnectorSettings } from '../connectors/runtime';
+import { DEFAULT_CATEGORIES_FILE, loadCategories } from '../support/categories';
+import type { Category } from '../support/types';
+import type { OpeningHours } from '../support/opening-hours';
+import type { LifecycleSettings } from '../invoicing/settings';
+
+/**
+ * The platform's configuration, read once from the environment at start and checked there, so a
+ * mistake is reported with a clear message before anything runs. Everything else receives values.
+ */
+export interface Config {
+  port: number;
+  dataDir: string;
+  /** knex connection: a SQLite file under dataDir unless DATABASE_URL points at PostgreSQL. */
+  database: DatabaseSettings;
+  temporal: TemporalSettings;
+  logLevel: string;
+  /** Largest request body accepted by the API (raw XML or multipart file), in bytes. */
+  maxUploadBytes: number;
+  /** Where emails go: an SMTP server when configured, else .eml files under DATA_DIR/outbox. */
+  mail: MailConfig;
+  /** The address people reach the platform at: the base of the links sent by email. */
+  publicUrl: string;
+  /** The INSEE Sirene API as company registry; unset: the platform's own directory table. */
+  sirene?: { baseUrl: string; apiKey: string };
+  /** File-based EDI: a folder watched for flows (one subfolder per syntaxeFlux); unset: no inbox. */
+  flowInbox?: { dir: string; intervalMs: number };
+  /** ERP connectors: credentials key (see README, rotation), default sync period, extra connector packages. */
+  connectors: ConnectorSettings;
+  /** Invoice lifecycle: legal payment delays, late-payment reference rate, A9/A12 validation delay. */
+  lifecycle: LifecycleSettings;
+  /** Support: days the live chat is closed beyond French public holidays, and the request categories. */
+  support: { openingHours: OpeningHours; categories: Category[] };
+}
+
+/** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not). */
+function isCalendarDay(day: string): boolean {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(day);
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The environment being read, and what is wrong with it so far: every section adds its problems. */
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(
+    readonly env: Env,
+    readonly cwd: string,
+  ) {}
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name}="${raw}" must be an integer between ${min} and ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  check(ok: boolean, problem: string): void {
+    if (!ok) this.problems.push(problem);
+  }
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const r = new EnvReader(env, cwd);
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+  // Sections read in this order, so problems are listed as the README lists the variables.
+  const database = databaseOf(r, dataDir);
+  const temporal = temporalOf(r);
+  const mail = mailOf(r);
+  const port = r.int('PORT', 3000, 0, 65535);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  r.check(
+    /^https?:\/\/[^\s/]+/.test(publicUrl),
+    `PUBLIC_URL="${publicUrl}" must be an http(s) URL, e.g. https://facturflow.example.org`,
+  );
+  const sirene = sireneOf(r);
+  const connectors = connectorsOf(r);
+  const flowInbox = env.FLOW_INBOX_DIR
+    ? {
+        dir: path.resolve(cwd, env.FLOW_INBOX_DIR),
+        intervalMs: r.int('FLOW_INBOX_INTERVAL_SECONDS', 10, 1, 3600) * 1000,
+      }
+    : undefined;
+  const logLevel = env.LOG_LEVEL || 'info';
+  r.check(LOG_LEVELS.includes(logLevel), `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const lifecycle = lifecycleOf(r);
+  const support = supportOf(r);
+  const maxUploadBytes = r.int('MAX_UPLOAD_BYTES', 120 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
+
+  const config: Config = {
+    ...{ port, dataDir, database, temporal, logLevel, maxUploadBytes, mail, publicUrl },
+    ...{ sirene, flowInbox, connectors, lifecycle, support },
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}
+
+function databaseOf({ env, cwd, problems }: EnvReader, dataDir: string): Config['database'] {
+  const dbUrl = env.DATABASE_URL;
+  if (!dbUrl) return { client: 'better-sqlite3', filename: path.join(dataDir, 'facturflow.db') };
+  if (/^postgres(ql)?:\/\//.test(dbUrl)) return { client: 'pg', url: dbUrl };
+  if (dbUrl.startsWith('sqlite:'))
+    return { client: 'better-sqlite3', filename: path.resolve(cwd, dbUrl.slice('sqlite:'.length)) };
+  problems.push('DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:<file>)');
+  return { client: 'better-sqlite3', filename: path.join(dataDir, 'facturflow.db') };
+}
+
+function temporalOf(r: EnvReader): Config['temporal'] {
+  const { env } = r;
+  const address = env.TEMPORAL_ADDRESS || undefined;
+  r.check(
+    !address || /^[^\s:/]+:\d+$/.test(address),
+    `TEMPORAL_ADDRESS="${address}" must be host:port, e.g. temporal.example.org:7233`,
+  );
+  const tlsEnabled = env.TEMPORAL_TLS === 'true' || !!env.TEMPORAL_TLS_CERT || !!env.TEMPORAL_API_KEY;
+  r.check(
+    !env.TEMPORAL_TLS || ['true', 'false'].includes(env.TEMPORAL_TLS),
+    'TEMPORAL_TLS must be "true" or "false"',
+  );
+  r.check(
+    !!env.TEMPORAL_TLS_CERT === !!env.TEMPORAL_TLS_KEY,
+    'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be set together (mTLS client certificate and key)',
+  );
+  r.check(
+    !(tlsEnabled || env.TEMPORAL_API_KEY) || !!address,
+    'TLS or API-key settings need TEMPORAL_ADDRESS (the local dev server runs without TLS)',
+  );
+  return {
+    address,
+    namespace: env.TEMPORAL_NAMESPACE || 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE || 'facturflow',
+    tls: tlsEnabled
+      ? {
+          serverName: env.TEMPORAL_TLS_SERVER_NAME || undefined,
+          clientCertPath: env.TEMPORAL_TLS_CERT || undefined,
+          clientKeyPath: env.TEMPORAL_TLS_KEY || undefined,
+          serverRootCaPath: env.TEMPORAL_TLS_CA || undefined,
+        }
+      : undefined,
+    apiKey: env.TEMPORAL_API_KEY || undefined,
+    uiPort: r.int('TEMPORAL_UI_PORT', 8233, 1, 65535),
+    devServerPort: r.int('TEMPORAL_DEV_SERVER_PORT', 7233, 1, 65535),
+  };
+}
+
+function mailOf(r: EnvReader): MailConfig {
+  const { env } = r;
+  let smtp: MailConfig['smtp'];
+  if (env.SMTP_URL) {
+    r.check(/^smtps?:\/\//.test(env.SMTP_URL), 'SMTP_URL must start with smtp:// or smtps://');
+    smtp = { url: env.SMTP_URL };
+  } else if (env.SMTP_HOST) {
+    r.check(
+      !env.SMTP_SECURE || ['true', 'false'].includes(env.SMTP_SECURE),
+      'SMTP_SECURE must be "true" or "false"',
+    );
+    const secure = env.SMTP_SECURE === 'true';
+    smtp = {
+      host: env.SMTP_HOST,
+      port: r.int('SMTP_PORT', secure ? 465 : 587, 1, 65535),
+      secure,
+      user: env.SMTP_USER || undefined,
+      password: env.SMTP_PASSWORD || undefined,
+    };
+  }
+  const from = env.MAIL_FROM || 'facturflow <no-reply@facturflow.localhost>';
+  r.check(/@/.test(from), `MAIL_FROM="${from}" must contain an email address`);
+  return { from, smtp };
+}
+
+function sireneOf(r: EnvReader): Config['sirene'] {
+  const { env } = r;
+  r.check(
+    !!env.SIRENE_API_URL === !!env.SIRENE_API_KEY,
+    'SIRENE_API_URL and SIRENE_API_KEY must be set together (the INSEE Sirene API)',
+  );
+  r.check(
+    !env.SIRENE_API_URL || /^https?:\/\//.test(env.SIRENE_API_URL),
+    `SIRENE_API_URL="${env.SIRENE_API_URL}" must be an http(s) URL`,
+  );
+  return env.SIRENE_API_URL && env.SIRENE_API_KEY
+    ? { baseUrl: env.SIRENE_API_URL, apiKey: env.SIRENE_API_KEY }
+    : undefined;
+}
+
+function connectorsOf(r: EnvReader): ConnectorSettings {
+  const { env } = r;
+  const connectors: ConnectorSettings = {
+    secretKey: env.FACTURFLOW_SECRET_KEY || undefined,
+    previousKeys: (env.FACTURFLOW_SECRET_KEY_PREVIOUS ?? '').split(',').filter(Boolean),
+    syncIntervalMinutes: r.int('CONNECTOR_SYNC_INTERVAL_MINUTES', 15, 1, 24 * 60),
+    extraPaths: (env.FACTURFLOW_CONNECTOR_PATHS ?? '').split(path.delimiter).filter(Boolean),
+  };
+  for (const [name, key] of [
+    ['FACTURFLOW_SECRET_KEY', connectors.secretKey],
+    ...connectors.previousKeys.map((k) => ['FACTURFLOW_SECRET_KEY_PREVIOUS', k]),
+  ]) {
+    r.check(
+      !key || /^([0-9a-f]{64}|[A-Za-z0-9+/]{43}=)$/i.test(key.trim()),
+      `${name} must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)`,
+    );
+  }
+  return connectors;
+}
+
+function lifecycleOf(r: EnvReader): LifecycleSettings {
+  const referenceRate = r.env.LATE_PAYMENT_REFERENCE_RATE || '2.15';
+  r.check(
+    /^\d{1,2}(\.\d{1,4})?$/.test(referenceRate),
+    `LATE_PAYMENT_REFERENCE_RATE="${referenceRate}" must be a percentage such as 2.15`,
+  );
+  return {
+    paymentDelays: {
+      standardDays: r.int('PAYMENT_DELAY_DAYS', 30, 1, 365),
+      hospitalDays: r.int('PAYMENT_DELAY_HOSPITAL_DAYS', 50, 1, 365),
+    },
+    referenceRate,
+    validationDelayDays: r.int('VALIDATION_DELAY_DAYS', 15, 1, 365),
+  };
+}
+
+function supportOf({ env, cwd, problems }: EnvReader): Config['support'] {
+  const extraHolidays = (env.SUPPORT_EXTRA_HOLIDAYS ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  for (const day of extraHolidays)
+    if (!isCalendarDay(day))
+      problems.push(`SUPPORT_EXTRA_HOLIDAYS: "${day}" is not a date as YYYY-MM-DD (comma-separated list)`);
+  let categories: Category[] = [];
+  const categoriesFile = path.resolve(cwd, env.SUPPORT_CATEGORIES_FILE || DEFAULT_CATEGORIES_FILE);
+  try {
+    categories = loadCategories(categoriesFile);
+  } catch (err) {
+    problems.push(`SUPPORT_CATEGORIES_FILE: ${(err as Error).message}`);
+  }
+  return { openingHours: { extraHolidays }, categories };
+}

@@ -1,0 +1,66 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Db } from '../platform/db';
+import { DomainError } from '../platform/domain-error';
+import { findFlow, flowsDepositedBy } from './store';
+import type { FlowRecord, FlowReport } from './types';
+
+/** A flow its depositor (or an operator) may read; anyone else is told there is no such flow. */
+export async function readableFlow(
+  db: Db,
+  numero: string,
+  caller: { userId: string; operator: boolean },
+): Promise<FlowRecord> {
+  const flow = await findFlow(db, numero);
+  if (!flow || (!caller.operator && flow.deposited_by !== caller.userId))
+    throw new DomainError('FLOW_NOT_FOUND', `No flow ${numero}.`, { field: 'params.numero' });
+  return flow;
+}
+
+/** The flows a user deposited, newest first (the portal's "Suivi des flux"). */
+export function depositedFlows(db: Db, userId: string): Promise<FlowRecord[]> {
+  return flowsDepositedBy(db, userId, 200);
+}
+
+/** The integration report of a settled flow. */
+export function reportOf(flow: Pick<FlowRecord, 'numero' | 'status' | 'report'>): FlowReport {
+  if (!flow.report)
+    throw new DomainError(
+      'FLOW_NOT_SETTLED',
+      `Flow ${flow.numero} is ${flow.status}: its report comes once every invoice is settled.`,
+      { field: 'params.numero' },
+    );
+  return JSON.parse(flow.report);
+}
+
+/** The integration report as a one-column PDF: the summary, then one paragraph per refused invoice. */
+export async function reportPdf(report: FlowReport): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  // The standard fonts only know WinAnsi: anything else in a reason is shown as '?'.
+  const safe = (s: string) => s.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
+  let page = doc.addPage([595, 842]);
+  let y = 800;
+  const write = (text: string, size = 10) => {
+    for (let rest = safe(text); rest.length > 0; rest = rest.slice(95)) {
+      if (y < 50) {
+        page = doc.addPage([595, 842]);
+        y = 800;
+      }
+      page.drawText(rest.slice(0, 95), { x: 40, y, size, font });
+      y -= size + 4;
+    }
+  };
+  write(`Compte rendu d'intégration du flux ${report.numeroFluxDepot}`, 14);
+  write(`Syntaxe : ${report.syntaxeFlux} - État : ${report.etatCourantFlux}`);
+  write(
+    `Factures : ${report.nombreFactures} - intégrées : ${report.nombreFacturesIntegrees} - en erreur : ${report.listeErreurDP.length}`,
+  );
+  for (const e of report.listeErreurDP) {
+    y -= 6;
+    write(
+      `${e.fichier} - facture ${e.numeroDP || '?'} - fournisseur ${e.identifiantFournisseur || '?'} - destinataire ${e.identifiantDestinataire || '?'}`,
+    );
+    write(e.libelleErreurDP, 9);
+  }
+  return doc.save();
+}

@@ -1,0 +1,91 @@
+import type { Db } from '../platform/db';
+import type { BlobRef, BlobStore } from '../platform/blobs';
+import type { Mailer } from '../platform/mailer';
+import { storeBlob } from '../platform/stored-blobs';
+import { renderDepositCertificate } from './lifecycle/certificate';
+import { INVOICE_FORMATS, InvoiceFormat, renderAs } from './lifecycle/renditions';
+import type { ParsedInvoices } from './parsed-invoices';
+import {
+  LifecycleInvoiceRow,
+  invoiceRow,
+  lastSeq,
+  subscriberEmails,
+  updateCertificate,
+  updateDelivery,
+} from './store/lifecycle';
+import { recipientStructureByIdentifier } from '../structures';
+import { storedBlobSize } from '../platform/stored-blobs';
+import type { Delivery, DeliveryRequest } from './types';
+
+export interface DeliveryDeps {
+  db: Db;
+  blobs: BlobStore;
+  mailer: Mailer;
+  parsed: ParsedInvoices;
+}
+
+/** Renders the deposit certificate PDF once and files it with the invoice. */
+export async function issueDepositCertificate(
+  { db, blobs }: Pick<DeliveryDeps, 'db' | 'blobs'>,
+  invoiceId: string,
+): Promise<BlobRef> {
+  const row = (await invoiceRow(db, invoiceId))!;
+  const pdf = await renderDepositCertificate({
+    invoiceId,
+    number: row.number,
+    supplier: [row.supplier_name, row.supplier_id].filter(Boolean).join(' — '),
+    recipient: [row.recipient_name, row.recipient_id].filter(Boolean).join(' — ') || undefined,
+    depositedAt: new Date(row.deposited_at).toISOString(),
+    depositMode: row.deposit_mode,
+    sha256: row.blob_sha256,
+    size: await storedBlobSize(db, row.blob_sha256),
+  });
+  const blob = await storeBlob(db, blobs, pdf, {
+    mediaType: 'application/pdf',
+    filename: `attestation-depot-${row.number}.pdf`,
+  });
+  await updateCertificate(db, invoiceId, blob.sha256);
+  return blob;
+}
+
+/**
+ * Puts the invoice in the recipient structure's space in the format it prefers (stored as a blob),
+ * and emails the structure's subscribers. Answers the structure and its payment category.
+ */
+export async function deliverInvoice(
+  deps: DeliveryDeps,
+  { invoiceId, routing, blob }: DeliveryRequest,
+): Promise<Delivery> {
+  const { db, mailer } = deps;
+  const structure = await recipientStructureByIdentifier(db, routing.recipientId);
+  const preferred = (structure?.preferredFormat ?? 'original') as InvoiceFormat;
+  const format = INVOICE_FORMATS.includes(preferred) ? preferred : 'original';
+  const row = (await invoiceRow(db, invoiceId))!;
+  const delivered = await renderForRecipient(deps, blob, format, row);
+  await updateDelivery(db, invoiceId, { structureId: structure?.id, format, sha256: delivered.sha256 });
+  const seq = await lastSeq(db, invoiceId);
+  for (const to of await subscriberEmails(db, structure?.id))
+    await mailer.send({
+      to,
+      subject: `Nouvelle facture reçue : ${row.number}`,
+      text: `La facture ${row.number} (${invoiceId}) est disponible dans votre espace, au format ${format}.`,
+      idempotencyKey: `${invoiceId}/delivered/${seq ?? 0}/${to}`,
+    });
+  return { structureId: structure?.id, paymentCategory: structure?.paymentCategory, format };
+}
+
+async function renderForRecipient(
+  { db, blobs, parsed }: DeliveryDeps,
+  blob: BlobRef,
+  format: InvoiceFormat,
+  row: LifecycleInvoiceRow,
+): Promise<BlobRef> {
+  const deposited = await blobs.get(blob.sha256);
+  const model = format === 'original' ? undefined : await parsed.get(blob.sha256, deposited);
+  // Dated at the deposit, so a retry renders the very same bytes.
+  const rendition = await renderAs(deposited, format, new Date(row.deposited_at), model);
+  return storeBlob(db, blobs, rendition.bytes, {
+    mediaType: rendition.mediaType,
+    filename: `${row.number}.${rendition.extension}`,
+  });
+}

