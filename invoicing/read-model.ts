@@ -12,7 +12,7 @@ import {
   type ListingSort,
 } from './store/invoices';
 
-export { LISTING_SORTS } from './store/invoices';
+export { LISTING_SORTS, latestInvoiceNumbered } from './store/invoices';
 export type { InvoiceFilter, InvoiceRow, ListingSort } from './store/invoices';
 
 const iso = (v: unknown) =>

@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db';
-import { invoiceHistory } from '../invoicing/read-model';
+import { invoiceHistory, latestInvoiceNumbered } from '../invoicing/read-model';
+import { structureIdentifiersOfUser } from '../structures';
 
 /** A finding or reason recorded with a status change (invoice_status_history.reasons). */
 export interface Reason {
@@ -34,13 +35,7 @@ export async function callerInvoice(
 ): Promise<InvoiceContext | undefined> {
   const numbers = invoiceNumbersIn(question);
   if (numbers.length === 0) return undefined;
-  const row = await db('invoices')
-    .join('structures', 'structures.identifier', 'invoices.supplier_id')
-    .join('structure_members', 'structure_members.structure_id', 'structures.id')
-    .where('structure_members.user_id', userId)
-    .whereIn('invoices.number', numbers)
-    .orderBy('invoices.deposited_at', 'desc')
-    .first('invoices.id', 'invoices.number', 'invoices.status');
+  const row = await latestInvoiceNumbered(db, await structureIdentifiersOfUser(db, userId), numbers);
   if (!row) return undefined;
   const latest = (await invoiceHistory(db, row.id)).filter((h) => h.reasons !== undefined).pop();
   const reasons: Reason[] = latest?.reasons ?? [];

@@ -130,3 +130,17 @@ function filtered(
   if (q.engagementNumber) query.where('engagement_number', q.engagementNumber);
   if (q.flowDepositedAt) query.where({ deposited_at: q.flowDepositedAt, deposit_mode: 'EDI' });
 }
+
+/** The most recently deposited invoice bearing one of these numbers, issued by one of these suppliers. */
+export async function latestInvoiceNumbered(
+  db: Db,
+  supplierIds: string[],
+  numbers: string[],
+): Promise<{ id: string; number: string; status: string } | undefined> {
+  if (supplierIds.length === 0 || numbers.length === 0) return undefined;
+  return db('invoices')
+    .whereIn('supplier_id', supplierIds)
+    .whereIn('number', numbers)
+    .orderBy('deposited_at', 'desc')
+    .first('id', 'number', 'status');
+}

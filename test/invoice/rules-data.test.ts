@@ -34,7 +34,13 @@ describe('validation rules data', () => {
     const contents = Object.values(codeLists).map((codes) => JSON.stringify(codes));
     expect(new Set(contents).size).toBe(contents.length);
     for (const file of dataFiles.filter((f) => f !== CODE_LISTS_FILE)) {
-      const literals = [...committed(file).matchAll(/'([^']*)'/g)].map((m) => m[1]);
+      const stored = JSON.parse(committed(file)) as StoredSchematron;
+      const expressions = stored.patterns.flatMap((p) =>
+        p.rules.flatMap((r) => [...r.asserts.map((a) => a.test), ...(r.lets ?? []).map((l) => l.value)]),
+      );
+      const literals = expressions.flatMap((x) =>
+        [...x.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]),
+      );
       expect({ file, inlined: literals.filter((l) => codesOfLiteral(l)) }).toEqual({ file, inlined: [] });
     }
   });
