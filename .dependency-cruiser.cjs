@@ -2,7 +2,8 @@
  * The layering of facturflow, checked by `npm run lint` (see README, Architecture):
  * edges (api, portal, cli, inbox, bin) → Temporal layer (workflows, activities) → features → invoice core, platform.
  */
-const FEATURES = process.env.DC_FEATURES || '(accounts|structures|invoicing|flows|service-mode|connectors|support)';
+const FEATURES =
+  process.env.DC_FEATURES || '(accounts|structures|invoicing|flows|service-mode|connectors|support)';
 const EDGES = '^(api|portal|cli|inbox|bin)/';
 const BELOW_EDGES = `^(activities|workflows|${FEATURES.slice(1, -1)}|invoice|platform|migrations)/`;
 
@@ -13,14 +14,16 @@ module.exports = {
   forbidden: [
     {
       name: 'edges-on-top',
-      comment: 'Nothing below the edges imports them: features, the Temporal layer and the core are called by edges, never the reverse.',
+      comment:
+        'Nothing below the edges imports them: features, the Temporal layer and the core are called by edges, never the reverse.',
       severity: 'error',
       from: { path: BELOW_EDGES },
       to: { path: EDGES },
     },
     {
       name: 'workflows-are-deterministic',
-      comment: 'Workflows import only other workflow files, pure rule modules and types: no I/O, no database, no activity code.',
+      comment:
+        'Workflows import only other workflow files, pure rule modules and types: no I/O, no database, no activity code.',
       severity: 'error',
       from: { path: '^workflows/' },
       to: {
@@ -37,7 +40,8 @@ module.exports = {
     },
     {
       name: 'activities-do-not-import-workflows',
-      comment: 'Activities are adapters over feature services; workflow inputs and outputs are feature types.',
+      comment:
+        'Activities are adapters over feature services; workflow inputs and outputs are feature types.',
       severity: 'error',
       from: { path: '^activities/' },
       to: { path: '^workflows/' },
@@ -51,7 +55,8 @@ module.exports = {
     },
     {
       name: 'own-store-only',
-      comment: "A feature's store (its SQL) is used by that feature only; others call the feature's services.",
+      comment:
+        "A feature's store (its SQL) is used by that feature only; others call the feature's services.",
       severity: 'error',
       from: { path: '^([^/]+)/' },
       to: { path: '^([^/]+)/store(\\.ts$|/)', pathNot: ['^$1/'] },
@@ -84,6 +89,9 @@ module.exports = {
     exclude: { path: '^(node_modules|dist|data|\\.temporal|test|bench|scripts|examples|portal/client)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -14,7 +14,7 @@ const sqlOutsideStores = [
     message: "SQL belongs in the feature's store (store.ts); call one of its functions instead.",
   },
   {
-    selector: "MemberExpression[object.name=/^(db|trx)$/][property.name=/^(transaction|raw|schema)$/]",
+    selector: 'MemberExpression[object.name=/^(db|trx)$/][property.name=/^(transaction|raw|schema)$/]',
     message: "SQL belongs in the feature's store (store.ts); call one of its functions instead.",
   },
 ];

@@ -6,8 +6,7 @@ import { whileHeartbeating } from '../platform/heartbeat';
 import { isCredentialsRejected, isRateLimited } from '../connectors/contract';
 import { ConnectionRemoved } from '../connectors/connections';
 import type { ConnectorRuntime } from '../connectors/runtime';
-import { recordSyncOutcome } from '../connectors/store';
-import { pushStatuses, syncPage } from '../connectors/sync';
+import { pushStatuses, recordSyncOutcome, syncPage } from '../connectors/sync';
 import type { PageOutcome, SyncOutcome } from '../connectors/types';
 
 export interface ConnectorActivityDeps {

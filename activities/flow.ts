@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
-import { updateFlowState } from '../flows/store';
+import { recordFlowState } from '../flows/reports';
 import { unpackFlow } from '../flows/unpack';
 import { depositedInvoiceBlob, invoiceOutcomes, prepareFlowInvoice } from '../flows/invoices';
 import type { FlowSyntax } from '../flows/syntax';
@@ -26,7 +26,7 @@ export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
   return {
     /** Moves the flow's read-model row to a state; a settled flow also gets its report. */
     async recordFlowState(s: FlowStateChange): Promise<void> {
-      await updateFlowState(db, s);
+      await recordFlowState(db, s);
     },
 
     /** Opens the flow's archive into invoice files, heartbeating per file: a large archive takes a while. */

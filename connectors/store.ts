@@ -80,7 +80,7 @@ export async function setCursor(db: Db, id: string, cursor: string | null, at?: 
 }
 
 /** Keeps the last report and the connection's state; a paused connection stays paused, its state is the person's choice. */
-export async function recordSyncOutcome(db: Db, o: SyncOutcome): Promise<void> {
+export async function updateSyncOutcome(db: Db, o: SyncOutcome): Promise<void> {
   await db('connections')
     .where({ id: o.connectionId })
     .whereNot({ status: 'DELETED' })
@@ -135,38 +135,12 @@ export async function markStatusPushed(
     .update({ pushed_status: status });
 }
 
-/**
- * The linked invoices whose status (one of `statuses`) differs from the one last written back to
- * the ERP, with what a payment needs. It reads the invoices table, which is invoicing's: this join
- * stays until invoicing offers a function that answers it.
- */
-export async function linksWithNewStatus(
+/** Every invoice a connection linked, with the status last written back to its ERP. */
+export async function linksOf(
   db: Db,
   connectionId: string,
-  statuses: string[],
-): Promise<
-  {
-    external_id: string;
-    status: string;
-    status_at: string | Date;
-    amount_due: string | null;
-    total_with_vat: string;
-    currency: string | null;
-    number: string;
-  }[]
-> {
-  return db('connector_invoices as l')
-    .join('invoices as i', 'i.id', 'l.invoice_id')
-    .where('l.connection_id', connectionId)
-    .whereIn('i.status', statuses)
-    .andWhere((q) => q.whereNull('l.pushed_status').orWhereRaw('l.pushed_status <> i.status'))
-    .select(
-      'l.external_id',
-      'i.status',
-      'i.status_at',
-      'i.amount_due',
-      'i.total_with_vat',
-      'i.currency',
-      'i.number',
-    );
+): Promise<{ external_id: string; invoice_id: string; pushed_status: string | null }[]> {
+  return db('connector_invoices')
+    .where({ connection_id: connectionId })
+    .select('external_id', 'invoice_id', 'pushed_status');
 }

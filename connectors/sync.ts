@@ -8,8 +8,16 @@ import { DomainError } from '../platform/domain-error';
 import { isMalformedRecord, Payment } from './contract';
 import { openSession } from './connections';
 import type { ConnectorRuntime } from './runtime';
-import { linkedInvoiceId, linkInvoice, linksWithNewStatus, markStatusPushed, setCursor } from './store';
-import type { PageOutcome } from './types';
+import {
+  linkedInvoiceId,
+  linkInvoice,
+  linksOf,
+  markStatusPushed,
+  setCursor,
+  updateSyncOutcome,
+} from './store';
+import type { PageOutcome, SyncOutcome } from './types';
+import { invoicesInStatus, type InvoiceStatusFacts } from '../invoicing/read-model';
 
 /** What a sync needs; the worker's activities and the backfill command both provide it. */
 export interface SyncDeps {
@@ -116,21 +124,42 @@ export async function pushStatuses(deps: SyncDeps, connectionId: string): Promis
   const { db } = deps;
   const { connector, session } = await openSession(db, deps.runtime, connectionId);
   if (!session.pushStatus && !session.recordPayment) return 0;
-  const moved = await linksWithNewStatus(db, connectionId, PUSHED_STATUSES);
+  const moved = await linksWithNewStatus(db, connectionId);
   let pushed = 0;
-  for (const m of moved) {
-    if (session.pushStatus) await session.pushStatus(m.external_id, m.status);
+  for (const { externalId, invoice: m } of moved) {
+    if (session.pushStatus) await session.pushStatus(externalId, m.status);
     if (m.status === 'MISE_EN_PAIEMENT' && session.recordPayment) {
       const payment: Payment = {
-        date: new Date(m.status_at).toISOString().slice(0, 10),
-        amount: m.amount_due ?? m.total_with_vat,
+        date: new Date(m.statusAt).toISOString().slice(0, 10),
+        amount: m.amountDue ?? m.totalWithVat,
         currency: m.currency ?? 'EUR',
         label: `facturflow ${m.number} (${connector.manifest.name})`,
       };
-      await session.recordPayment(m.external_id, payment);
+      await session.recordPayment(externalId, payment);
     }
-    await markStatusPushed(db, connectionId, m.external_id, m.status);
+    await markStatusPushed(db, connectionId, externalId, m.status);
     pushed += 1;
   }
   return pushed;
+}
+
+/** Keeps a sync's report and the connection's state (ERROR with its reason when a person must act). */
+export function recordSyncOutcome(db: Db, outcome: SyncOutcome): Promise<void> {
+  return updateSyncOutcome(db, outcome);
+}
+
+/** The linked invoices whose status (one the ERP is told of) differs from the one last written back. */
+async function linksWithNewStatus(db: Db, connectionId: string) {
+  const links = await linksOf(db, connectionId);
+  const invoices = await invoicesInStatus(
+    db,
+    links.map((l) => l.invoice_id),
+    PUSHED_STATUSES,
+  );
+  const byId = new Map(invoices.map((i) => [i.id, i]));
+  return links
+    .map((l) => ({ externalId: l.external_id, pushed: l.pushed_status, invoice: byId.get(l.invoice_id) }))
+    .filter(
+      (l): l is typeof l & { invoice: InvoiceStatusFacts } => !!l.invoice && l.invoice.status !== l.pushed,
+    );
 }

@@ -5,7 +5,7 @@ import { prepareDeposit } from '../invoicing/deposit';
 import { identifyInvoice } from '../invoice/identify';
 import { extractFacturX } from '../invoice/facturx';
 import { FLOW_SYNTAXES } from './syntax';
-import { invoiceBlobSha256, invoiceStatuses, rejectionFindings } from './store';
+import { invoiceBlobSha256, invoiceStatuses, rejectionFindings } from '../invoicing/read-model';
 import type { FlowInvoice, FlowInvoiceError, InvoiceOutcome, PreparedFlowInvoice } from './types';
 
 /**

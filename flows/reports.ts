@@ -1,8 +1,8 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
-import { findFlow, flowsDepositedBy } from './store';
-import type { FlowRecord, FlowReport } from './types';
+import { findFlow, flowsDepositedBy, updateFlowState } from './store';
+import type { FlowRecord, FlowReport, FlowStateChange } from './types';
 
 /** A flow its depositor (or an operator) may read; anyone else is told there is no such flow. */
 export async function readableFlow(
@@ -14,6 +14,11 @@ export async function readableFlow(
   if (!flow || (!caller.operator && flow.deposited_by !== caller.userId))
     throw new DomainError('FLOW_NOT_FOUND', `No flow ${numero}.`, { field: 'params.numero' });
   return flow;
+}
+
+/** Moves a flow to a state as its workflow goes; a settled flow also gets its report. */
+export function recordFlowState(db: Db, change: FlowStateChange): Promise<void> {
+  return updateFlowState(db, change);
 }
 
 /** The flows a user deposited, newest first (the portal's "Suivi des flux"). */

@@ -52,27 +52,3 @@ export async function updateFlowState(db: Db, s: FlowStateChange): Promise<void>
       }),
     });
 }
-
-// The three reads below are on invoicing's tables (invoices, invoice_status_history): they stay here
-// only until invoicing exports functions that answer them, and then call those instead.
-
-/** The file an invoice was filed from, once its workflow has written its row. */
-export async function invoiceBlobSha256(db: Db, invoiceId: string): Promise<string | undefined> {
-  const row = await db('invoices').where({ id: invoiceId }).first('blob_sha256');
-  return row?.blob_sha256;
-}
-
-/** The current status of each invoice that has a row. */
-export async function invoiceStatuses(db: Db, invoiceIds: string[]): Promise<Map<string, string>> {
-  const rows = await db('invoices').whereIn('id', invoiceIds).select('id', 'status');
-  return new Map(rows.map((r) => [r.id as string, r.status as string]));
-}
-
-/** The findings (as stored JSON) of each invoice's REJETEE status. */
-export async function rejectionFindings(db: Db, invoiceIds: string[]): Promise<Map<string, string | null>> {
-  const rows = await db('invoice_status_history')
-    .whereIn('invoice_id', invoiceIds)
-    .andWhere({ status: 'REJETEE' })
-    .select('invoice_id', 'reasons');
-  return new Map(rows.map((r) => [r.invoice_id as string, r.reasons as string | null]));
-}

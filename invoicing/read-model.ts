@@ -12,8 +12,15 @@ import {
   type ListingSort,
 } from './store/invoices';
 
-export { LISTING_SORTS, latestInvoiceNumbered } from './store/invoices';
-export type { InvoiceFilter, InvoiceRow, ListingSort } from './store/invoices';
+export {
+  LISTING_SORTS,
+  invoiceBlobSha256,
+  invoiceStatuses,
+  invoicesInStatus,
+  latestInvoiceNumbered,
+  rejectionFindings,
+} from './store/invoices';
+export type { InvoiceFilter, InvoiceRow, InvoiceStatusFacts, ListingSort } from './store/invoices';
 
 const iso = (v: unknown) =>
   v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : undefined;

@@ -144,3 +144,62 @@ export async function latestInvoiceNumbered(
     .orderBy('deposited_at', 'desc')
     .first('id', 'number', 'status');
 }
+
+/** The file an invoice was filed from, once its workflow has written its row. */
+export async function invoiceBlobSha256(db: Db, invoiceId: string): Promise<string | undefined> {
+  const row = await db('invoices').where({ id: invoiceId }).first('blob_sha256');
+  return row?.blob_sha256;
+}
+
+/** The current status of each invoice that has a row. */
+export async function invoiceStatuses(db: Db, invoiceIds: string[]): Promise<Map<string, string>> {
+  const rows = await db('invoices').whereIn('id', invoiceIds).select('id', 'status');
+  return new Map(rows.map((r) => [r.id as string, r.status as string]));
+}
+
+/** The findings (as stored JSON) of each invoice's REJETEE status. */
+export async function rejectionFindings(db: Db, invoiceIds: string[]): Promise<Map<string, string | null>> {
+  const rows = await db('invoice_status_history')
+    .whereIn('invoice_id', invoiceIds)
+    .andWhere({ status: 'REJETEE' })
+    .select('invoice_id', 'reasons');
+  return new Map(rows.map((r) => [r.invoice_id as string, r.reasons as string | null]));
+}
+
+/** What an ERP is told of an invoice's status and payment. */
+export interface InvoiceStatusFacts {
+  id: string;
+  status: string;
+  statusAt: string | Date;
+  amountDue: string | null;
+  totalWithVat: string;
+  currency: string | null;
+  number: string;
+}
+
+/** The invoices among `invoiceIds` whose status is one of `statuses`, with their amounts. */
+export async function invoicesInStatus(
+  db: Db,
+  invoiceIds: string[],
+  statuses: string[],
+): Promise<InvoiceStatusFacts[]> {
+  const found: InvoiceStatusFacts[] = [];
+  // Chunks keep the IN list under SQLite's bound-parameter limit for connections with many invoices.
+  for (let i = 0; i < invoiceIds.length; i += 500) {
+    const rows = await db('invoices')
+      .whereIn('id', invoiceIds.slice(i, i + 500))
+      .whereIn('status', statuses)
+      .select('id', 'status', 'status_at', 'amount_due', 'total_with_vat', 'currency', 'number');
+    for (const r of rows)
+      found.push({
+        id: r.id,
+        status: r.status,
+        statusAt: r.status_at,
+        amountDue: r.amount_due,
+        totalWithVat: r.total_with_vat,
+        currency: r.currency,
+        number: r.number,
+      });
+  }
+  return found;
+}
