@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
-import { getService, getStructure, listServices, searchStructures } from '../../structures';
+import { getService, getStructure, listServices, searchStructures, type Structure } from '../../structures';
 import { internalId, wireId, wireIds } from '../../service-mode/identifiers';
 import { paging } from './invoice-wire';
 import { CODES, CproError } from './wire';
@@ -96,30 +96,7 @@ export function structuresRouter({ db }: AppDeps): Router {
   router.post(
     '/consulter',
     endpoint(compile('consulter'), async (b) => {
-      const s = await structureOf(b.idStructureCPP, 'idStructureCPP');
-      return {
-        idStructureCPP: await wireId(db, 'structure', s.id),
-        identifiantStructure: s.identifier,
-        typeIdentifiantStructure: s.identifierType,
-        raisonSociale: s.name,
-        libelleStructure: s.name,
-        typeStructure: s.public ? 'PUBLIQUE' : 'PRIVEE',
-        numeroTva: s.vatNumber ?? null,
-        numeroRcsStructure: s.rcs ?? null,
-        email: s.email ?? null,
-        statut: 'ACTIF',
-        adressePostale: {
-          adresse: s.address.street ?? null,
-          codePostal: s.address.postalCode ?? null,
-          ville: s.address.city ?? null,
-          codePays: s.address.countryCode ?? 'FR',
-        },
-        parametres: {
-          codeServiceDoitEtreRenseigne: s.parameters.codeServiceDoitEtreRenseigne,
-          numeroEJDoitEtreRenseigne: s.parameters.numeroEJDoitEtreRenseigne,
-          gestionNumeroEJOuCodeService: s.parameters.gestionNumeroEJOuCodeService,
-        },
-      };
+      return consulterAnswer(db, await structureOf(b.idStructureCPP, 'idStructureCPP'));
     }),
   );
 
@@ -173,4 +150,31 @@ export function structuresRouter({ db }: AppDeps): Router {
   );
 
   return router;
+}
+
+/** A structure as `consulter` answers it: identity, postal address, and the parameters that drive routing. */
+async function consulterAnswer(db: AppDeps['db'], s: Structure) {
+  return {
+    idStructureCPP: await wireId(db, 'structure', s.id),
+    identifiantStructure: s.identifier,
+    typeIdentifiantStructure: s.identifierType,
+    raisonSociale: s.name,
+    libelleStructure: s.name,
+    typeStructure: s.public ? 'PUBLIQUE' : 'PRIVEE',
+    numeroTva: s.vatNumber ?? null,
+    numeroRcsStructure: s.rcs ?? null,
+    email: s.email ?? null,
+    statut: 'ACTIF',
+    adressePostale: {
+      adresse: s.address.street ?? null,
+      codePostal: s.address.postalCode ?? null,
+      ville: s.address.city ?? null,
+      codePays: s.address.countryCode ?? 'FR',
+    },
+    parametres: {
+      codeServiceDoitEtreRenseigne: s.parameters.codeServiceDoitEtreRenseigne,
+      numeroEJDoitEtreRenseigne: s.parameters.numeroEJDoitEtreRenseigne,
+      gestionNumeroEJOuCodeService: s.parameters.gestionNumeroEJOuCodeService,
+    },
+  };
 }
