@@ -120,7 +120,7 @@ const REFUSALS: Record<RefusalType, [string, string?]> = {
   CompletionEmpty: ['COMPLETION_EMPTY', 'body'],
 };
 
-/** Runs an update of an invoice workflow, turning its refusals into API errors with stable codes. */
+/** Runs an update of an invoice workflow, turning its refusals into domain errors with stable codes. */
 export async function invoiceUpdate<T>(id: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();

@@ -16,8 +16,8 @@ const REFUSALS: Record<string, string> = {
 };
 
 /**
- * Runs an update or query of a support workflow, turning its refusals into API errors with stable
- * codes, and a conversation or request that is not running into 404 `notFound`.
+ * Runs an update or query of a support workflow, turning its refusals into domain errors with stable
+ * codes, and a conversation or request that is not running into the code `notFound`.
  */
 export async function supportCall<T>(notFound: string, field: string, run: () => Promise<T>): Promise<T> {
   try {

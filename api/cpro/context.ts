@@ -5,7 +5,7 @@ import { DomainError } from '../../platform/domain-error';
 import { applicationOfToken } from '../../service-mode/oauth';
 import { verifyTechnicalAccount } from '../../service-mode/authentication';
 import type { TechnicalCaller, TokenApplication } from '../../service-mode/types';
-import { CODES, CproError, NATIVE_CODES, ok, WIRE_REFUSALS } from './wire';
+import { CODES, CproError, ok, WIRE_CODES } from './wire';
 import type { Caller } from '../../accounts/caller';
 
 /** Who calls /cpro: the application (bearer token) and the technical account (cpro-account header). */
@@ -116,15 +116,13 @@ export const cproErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 
 function toCproError(err: unknown): CproError | undefined {
   if (err instanceof CproError) return err;
-  if (err instanceof DomainError && err.code in WIRE_REFUSALS) {
-    const r = WIRE_REFUSALS[err.code];
-    return new CproError(r.codeRetour, r.libelle, err.details?.field, r.status);
-  }
   if (err instanceof DomainError) {
+    const wire = WIRE_CODES[err.code];
+    if (wire?.libelle) return new CproError(wire.codeRetour, wire.libelle, err.details?.field, wire.status);
     const details = err.details as { field?: string; errors?: { field: string }[] } | undefined;
     const field = details?.field ?? details?.errors?.[0]?.field;
     return new CproError(
-      NATIVE_CODES[err.code] ?? CODES.REFUSED,
+      wire?.codeRetour ?? CODES.REFUSED,
       `${err.code}: ${err.message}`,
       field,
       400,
