@@ -3,6 +3,7 @@ import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
 import { recordFlowState } from '../flows/reports';
 import { unpackFlow } from '../flows/unpack';
+import { numberFreedByRejection } from '../invoicing/deposit';
 import { depositedInvoiceBlob, invoiceOutcomes, prepareFlowInvoice } from '../flows/invoices';
 import type { FlowSyntax } from '../flows/syntax';
 import type {
@@ -46,6 +47,26 @@ export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
       if (!sha256)
         throw ApplicationFailure.retryable(`invoice ${invoiceId} not registered yet`, 'InvoiceNotRegistered');
       return sha256;
+    },
+
+    /**
+     * Whether another file may take the number of the invoice filed under this id: the platform's checks
+     * rejected it before delivery and its run is over (the rule of a direct deposit).
+     */
+    async invoiceNumberReusable(invoiceId: string): Promise<boolean> {
+      return numberFreedByRejection(Context.current().client, invoiceId);
+    },
+
+    /**
+     * Returns once the invoice row carries this file: a corrected file takes the row of the rejected one
+     * only when its own run registers it, and until then the row still reads REJETEE.
+     */
+    async awaitInvoiceFile(f: { invoiceId: string; sha256: string }): Promise<void> {
+      if ((await depositedInvoiceBlob(db, f.invoiceId)) !== f.sha256)
+        throw ApplicationFailure.retryable(
+          `invoice ${f.invoiceId} not registered yet`,
+          'InvoiceNotRegistered',
+        );
     },
 
     async invoiceOutcomes(invoiceIds: string[]): Promise<InvoiceOutcome[]> {

@@ -13,6 +13,7 @@ import { authenticate } from './auth';
 import type { CompanyRegistry } from '../structures/registry';
 import { httpErrorOf, HttpError } from './errors';
 import { DomainError } from '../platform/domain-error';
+import { languageOf, localizeFindings, refusalMessage, type Language } from '../invoice/messages';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
 import { cproRouter } from './cpro';
@@ -77,6 +78,11 @@ export function createApp(deps: AppDeps): Express {
   );
   // Service mode (/cpro, /api/oauth/token) parses and authenticates its own requests.
   app.use(cproRouter(deps));
+  // API v1 speaks French unless the client prefers English: features stay language-neutral.
+  app.use((req, res, next) => {
+    res.locals.language = languageOf(req.get('accept-language'));
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
 
   const document = openApiDocument(resources.map((r) => r.openApi));
@@ -94,16 +100,32 @@ export function createApp(deps: AppDeps): Express {
 
 const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = toHttpError(err);
+  const language: Language = res.locals.language ?? 'fr';
   if (!known) req.log.error({ err }, 'request failed');
   const e = known ?? {
     status: 500,
     code: 'INTERNAL_ERROR',
     message: 'An unexpected error occurred; it has been logged.',
   };
-  res
-    .status(e.status)
-    .json({ error: { code: e.code, message: e.message, details: e.details, requestId: req.id } });
+  const message = refusalMessage(e.code, e.message, language);
+  res.status(e.status).json({
+    error: { code: e.code, message, details: localizedDetails(e.details, language), requestId: req.id },
+  });
 };
+
+/** Findings an error carries (the reasons of a refused routing, …) in the reader's language. */
+function localizedDetails(details: unknown, language: Language): unknown {
+  if (!details || typeof details !== 'object') return details;
+  const localized = Object.entries(details).map(([key, value]) => [
+    key,
+    Array.isArray(value) && value.every(isFinding) ? localizeFindings(value, language) : value,
+  ]);
+  return Object.fromEntries(localized);
+}
+
+function isFinding(value: unknown): value is { rule: string; message: string } {
+  return !!value && typeof value === 'object' && 'rule' in value && 'message' in value;
+}
 
 function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof DomainError) return httpErrorOf(err);

@@ -70,6 +70,11 @@ export const structureBody = {
     identifier: { type: 'string' },
     public: { type: 'boolean' },
     ...generalInformation,
+    identityVerified: {
+      type: 'boolean',
+      description:
+        'false: "identité non vérifiée", the SIRET passed its key check but no company registry confirmed it.',
+    },
     role: { type: 'string', description: 'In listings: the caller’s role in the structure.' },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },

@@ -1,23 +1,23 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { checkInvoiceFile } from '../invoice/check';
 import type { FacturXProfile } from '../invoice/cii/profile';
-import { readInvoiceFile } from '../invoice/check/read';
-import { toCii } from '../invoice/cii/write';
-import { toFacturX } from '../invoice/facturx';
-import type { Invoice } from '../invoice/model';
-import { toPdf } from '../invoice/pdf';
-import { toUbl } from '../invoice/ubl/write';
+import { CONVERSION_TARGETS, type ConversionTarget } from '../invoice/convert';
+import { convertChecked, type CheckedConversion } from '../invoice/convert-check';
+import type { Finding } from '../invoice/validate';
 import { EXIT } from './exit-codes';
 import { readFileOrFinding } from './read-file';
 
-export type ConvertTarget = 'ubl' | 'cii' | 'facturx' | 'pdf';
-export const CONVERT_TARGETS: readonly ConvertTarget[] = ['ubl', 'cii', 'facturx', 'pdf'];
+export type ConvertTarget = ConversionTarget;
+export const CONVERT_TARGETS = CONVERSION_TARGETS;
 
 export interface ConvertOptions {
   to: ConvertTarget;
   output?: string;
   /** Factur-X/CII profile to write; defaults to the source's, else EN 16931 for Factur-X. */
   profile?: FacturXProfile;
+  /** Write the result even when it breaks rules the source did not break. */
+  force?: boolean;
 }
 
 /** The name a converted file gets next to its source, e.g. a.cii.xml → a.ubl.xml, a.xml → a.facturx.pdf. */
@@ -28,45 +28,58 @@ export function defaultOutputPath(input: string, to: ConvertTarget): string {
   return path.join(dir, stem + suffix);
 }
 
-/** Reads any supported file and writes it in the target syntax. Returns the exit code. */
+/**
+ * Reads any supported file, writes it in the target syntax and validates what it wrote with the
+ * validator deposits go through. A result with a fatal finding the source did not have is not
+ * written (exit 1, findings printed) unless `force`. Terms the target cannot carry are printed as
+ * FF-CONV-* warnings. Returns the exit code.
+ */
 export async function convertFile(input: string, options: ConvertOptions): Promise<number> {
   const bytes = await readFileOrFinding(input);
   if (!(bytes instanceof Uint8Array)) return fail(EXIT.unreadable, bytes.message);
-  const file = await readInvoiceFile(bytes);
-  if (!file.readable)
-    return fail(EXIT.unreadable, `${input} is not a readable invoice: ${file.finding.message}`);
+  const source = await checkInvoiceFile(bytes, { rules: 'en16931' });
+  if (!source.invoice)
+    return fail(EXIT.unreadable, `${input} is not a readable invoice: ${source.findings[0]?.message ?? ''}`);
 
   const output = options.output ?? defaultOutputPath(input, options.to);
   if (await samePath(input, output)) {
     return fail(EXIT.invalid, `refusing to overwrite the input ${input}; choose another output with -o`);
   }
-  const profile = options.profile ?? file.profile;
-  let written: Uint8Array | string;
+  let result: CheckedConversion;
   try {
-    written = await render(file.invoice, options.to, profile);
+    result = await convertChecked(source, options.to, { profile: options.profile ?? source.profile });
   } catch (err) {
     return fail(EXIT.invalid, `cannot convert ${input} to ${options.to}: ${(err as Error).message}`);
   }
+  printFindings(result.findings);
+  if (result.introduced.length) {
+    printFindings(result.introduced);
+    if (!options.force) {
+      return fail(
+        EXIT.invalid,
+        `the ${options.to} result breaks rules ${input} does not (${rulesOf(result.introduced)}); nothing written (--force writes it anyway)`,
+      );
+    }
+    process.stderr.write(`facturflow convert: writing an invalid ${options.to} because of --force\n`);
+  }
   try {
-    await fs.writeFile(output, written);
+    await fs.writeFile(output, result.output);
   } catch (err) {
     return fail(EXIT.invalid, `cannot write ${output}: ${(err as Error).message}`);
   }
-  process.stdout.write(`${input} (${file.reportedFormat}) → ${output} (${options.to})\n`);
+  process.stdout.write(`${input} (${source.format}) → ${output} (${options.to})\n`);
   return EXIT.ok;
 }
 
-function render(invoice: Invoice, to: ConvertTarget, profile: FacturXProfile | undefined) {
-  switch (to) {
-    case 'ubl':
-      return toUbl(invoice);
-    case 'cii':
-      return toCii(invoice, profile);
-    case 'facturx':
-      return toFacturX(invoice, { profile: profile ?? 'EN 16931' });
-    case 'pdf':
-      return toPdf(invoice);
+function printFindings(findings: Finding[]): void {
+  for (const f of findings) {
+    process.stderr.write(`    ${f.severity.padEnd(7)} ${f.rule}  ${f.message.replace(/\s+/g, ' ').trim()}\n`);
+    if (f.location) process.stderr.write(`            at ${f.location}\n`);
   }
+}
+
+function rulesOf(findings: Finding[]): string {
+  return [...new Set(findings.map((f) => f.rule))].join(', ');
 }
 
 /** Same file, following symlinks when the output already exists. */

@@ -3,7 +3,7 @@ import { RULE_SETS, type RuleSet } from '../invoice/check';
 import { CONVERT_TARGETS, convertFile, type ConvertTarget } from './convert';
 import { inspectFile } from './inspect';
 import { PROFILE_CHOICES, parseProfile } from './profile-option';
-import { validateFiles } from './validate';
+import { listRuleSets, validateFiles } from './validate';
 import { addConnectorCommand } from './connector-command';
 
 /**
@@ -17,11 +17,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description('check invoices against EN 16931 and/or the platform rules')
-    .argument('<files...>', 'UBL, CII or Factur-X PDF files')
+    .description('check invoices against EN 16931, a Factur-X profile, Peppol BIS and/or the platform rules')
+    .argument('[files...]', 'UBL, CII or Factur-X PDF files')
     .option('--json', 'print exactly one JSON array, one element per file', false)
     .addOption(
-      new Option('--rules <set>', 'which rules to apply')
+      new Option('--rules [set]', 'which rules to apply; without a set, list the sets')
         .choices([...RULE_SETS])
         .default('en16931' satisfies RuleSet),
     )
@@ -29,8 +29,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       'after',
       '\nExit status: 0 all valid, 1 some invalid, 2 some file unreadable or not an invoice.',
     )
-    .action(async (files: string[], opts: { json: boolean; rules: RuleSet }) => {
-      setExitCode(await validateFiles(files, opts));
+    .action(async (files: string[], opts: { json: boolean; rules: RuleSet | true }, command: Command) => {
+      // `--rules` given alone: commander sets it to true instead of a set's name.
+      if (opts.rules === true) return setExitCode(await listRuleSets());
+      if (files.length === 0) command.error("error: missing required argument 'files'");
+      setExitCode(await validateFiles(files, { json: opts.json, rules: opts.rules }));
     });
 
   program
@@ -46,10 +49,20 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       `Factur-X/CII profile to write: ${PROFILE_CHOICES.join(', ')} (default: the source's, else en16931)`,
       parseProfile,
     )
+    .option('--force', 'write the result even if it breaks rules the source does not', false)
+    .addHelpText(
+      'after',
+      '\nThe result is validated before it is written; exit 1 and nothing written when it breaks a rule the source does not.',
+    )
     .action(
       async (
         file: string,
-        opts: { to: ConvertTarget; output?: string; profile?: ReturnType<typeof parseProfile> },
+        opts: {
+          to: ConvertTarget;
+          output?: string;
+          profile?: ReturnType<typeof parseProfile>;
+          force: boolean;
+        },
       ) => {
         setExitCode(await convertFile(file, opts));
       },

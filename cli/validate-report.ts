@@ -18,7 +18,8 @@ export function humanEntry(entry: ValidationEntry): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const lines = [`${verdict.padEnd(10)} ${entry.file} (${kind})${counts ? `: ${counts}` : ''}`];
+  const judgedBy = entry.ruleSets.length ? `; rules: ${entry.ruleSets.join(', ')}` : '';
+  const lines = [`${verdict.padEnd(10)} ${entry.file} (${kind}${judgedBy})${counts ? `: ${counts}` : ''}`];
   for (const f of [...fatal, ...warnings]) {
     lines.push(`    ${f.severity.padEnd(7)} ${f.rule}  ${oneLine(f.message)}`);
     if (f.location) lines.push(`            at ${f.location}`);

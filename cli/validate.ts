@@ -1,4 +1,10 @@
-import { checkInvoiceFile, type CheckResult, type RuleSet } from '../invoice/check';
+import {
+  checkInvoiceFile,
+  RULE_SET_DESCRIPTIONS,
+  RULE_SETS,
+  type CheckResult,
+  type RuleSet,
+} from '../invoice/check';
 import type { Finding } from '../invoice/validate';
 import { EXIT } from './exit-codes';
 import { write } from './output';
@@ -18,6 +24,8 @@ export interface ValidationEntry {
   profile: string | null;
   valid: boolean;
   findings: { rule: string; severity: Finding['severity']; message: string; location: string | null }[];
+  /** The rule sets that judged the file (`en16931` or `facturx-<profile>`, `peppol`, `platform`). */
+  ruleSets: string[];
   /** Not in the JSON: whether the file was an invoice at all (exit code 2 when not). */
   readable: boolean;
 }
@@ -74,6 +82,17 @@ function entryOf(file: string, result: CheckResult): ValidationEntry {
       message: f.message,
       location: f.location ?? null,
     })),
+    ruleSets: result.ruleSets ?? [],
     readable: result.invoice !== undefined,
   };
+}
+
+/** `validate --rules` without a set: each set's name and what it applies, one a line. */
+export async function listRuleSets(): Promise<number> {
+  const width = Math.max(...RULE_SETS.map((r) => r.length));
+  await write(
+    process.stdout,
+    RULE_SETS.map((r) => `${r.padEnd(width)}  ${RULE_SET_DESCRIPTIONS[r]}\n`).join(''),
+  );
+  return EXIT.ok;
 }

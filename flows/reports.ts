@@ -3,6 +3,7 @@ import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
 import { findFlow, flowsDepositedBy, updateFlowState } from './store';
 import type { FlowRecord, FlowReport, FlowStateChange } from './types';
+import { localizeFinding } from '../invoice/messages';
 
 /** A flow its depositor (or an operator) may read; anyone else is told there is no such flow. */
 export async function readableFlow(
@@ -34,7 +35,30 @@ export function reportOf(flow: Pick<FlowRecord, 'numero' | 'status' | 'report'>)
       `Flow ${flow.numero} is ${flow.status}: its report comes once every invoice is settled.`,
       { field: 'params.numero' },
     );
-  return JSON.parse(flow.report);
+  const report = JSON.parse(flow.report) as FlowReport;
+  return {
+    ...report,
+    listeErreurDP: report.listeErreurDP.map((e) => ({
+      ...e,
+      libelleErreurDP: frenchReason(e.libelleErreurDP),
+    })),
+  };
+}
+
+/**
+ * A refusal reason in French, whenever the report was settled: the reason is "RULE: message", several
+ * joined by " | " (a rejection's findings) or one "CODE: message" (a refused deposit). Ids stay.
+ */
+export function frenchReason(reason: string): string {
+  return reason
+    .split(' | ')
+    .map((part) => {
+      const said = /^([A-Z][A-Z0-9_-]*): ([\s\S]*)$/.exec(part);
+      if (!said) return part;
+      const [, rule, message] = said;
+      return `${rule} : ${localizeFinding({ rule, message }, 'fr').message}`;
+    })
+    .join(' | ');
 }
 
 /** The integration report as a one-column PDF: the summary, then one paragraph per refused invoice. */
@@ -42,7 +66,11 @@ export async function reportPdf(report: FlowReport): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   // The standard fonts only know WinAnsi: anything else in a reason is shown as '?'.
-  const safe = (s: string) => s.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
+  const safe = (s: string) =>
+    s
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
   let page = doc.addPage([595, 842]);
   let y = 800;
   const write = (text: string, size = 10) => {

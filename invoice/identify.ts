@@ -39,6 +39,15 @@ export interface PartyIdentity {
   id?: string;
   /** Scheme of that identifier when given (0002 SIREN, 0009 SIRET, ...). */
   scheme?: string;
+  /** Every identifier the party carries, with the business term that carries it: what identification reads. */
+  identifiers: PartyIdentifier[];
+}
+
+/** One identifier of a party as the invoice writes it, e.g. BT-30 "412345670" scheme 0002. */
+export interface PartyIdentifier {
+  term: string;
+  value: string;
+  scheme?: string;
 }
 
 /** Reads the identity of UBL 2.1 or CII D16B bytes; throws XmlError or InvoiceFormatError on bad input. */
@@ -58,16 +67,16 @@ export function identityOf(invoice: Invoice, syntax: 'ubl' | 'cii'): InvoiceIden
     buyerReference: present(invoice.buyerReference),
     purchaseOrderReference: present(invoice.purchaseOrderReference),
     seller: party(seller?.name, [
-      seller?.legalRegistrationId,
-      ...(seller?.identifiers ?? []),
-      seller?.vatId ? { value: seller.vatId } : undefined,
-      seller?.electronicAddress,
+      ['BT-30', seller?.legalRegistrationId],
+      ...(seller?.identifiers ?? []).map((id): Termed => ['BT-29', id]),
+      ['BT-31', seller?.vatId ? { value: seller.vatId, schemeId: 'VA' } : undefined],
+      ['BT-34', seller?.electronicAddress],
     ]),
     buyer: party(buyer?.name, [
-      buyer?.legalRegistrationId,
-      buyer?.identifier,
-      buyer?.vatId ? { value: buyer.vatId } : undefined,
-      buyer?.electronicAddress,
+      ['BT-47', buyer?.legalRegistrationId],
+      ['BT-46', buyer?.identifier],
+      ['BT-48', buyer?.vatId ? { value: buyer.vatId, schemeId: 'VA' } : undefined],
+      ['BT-49', buyer?.electronicAddress],
     ]),
     totals: {
       withoutVat: present(totals?.taxExclusiveAmount?.value),
@@ -78,9 +87,17 @@ export function identityOf(invoice: Invoice, syntax: 'ubl' | 'cii'): InvoiceIden
   };
 }
 
-function party(name: string | undefined, candidates: (Identifier | undefined)[]): PartyIdentity {
-  const chosen = candidates.find((c) => c && c.value.trim() !== '');
-  return { name: present(name), id: chosen?.value.trim(), scheme: present(chosen?.schemeId) };
+type Termed = [string, Identifier | undefined];
+
+function party(name: string | undefined, candidates: Termed[]): PartyIdentity {
+  const identifiers = candidates.flatMap(([term, id]): PartyIdentifier[] => {
+    const value = present(id?.value);
+    return value ? [{ term, value, ...(present(id?.schemeId) && { scheme: present(id?.schemeId) }) }] : [];
+  });
+  const chosen = identifiers[0];
+  // The VAT number's scheme is ours (VA, as UBL writes it): the routing id shows none, as before.
+  const scheme = chosen?.term === 'BT-31' || chosen?.term === 'BT-48' ? undefined : chosen?.scheme;
+  return { name: present(name), id: chosen?.value, scheme, identifiers };
 }
 
 function present(text: string | undefined): string | undefined {

@@ -39,3 +39,7 @@ export * from './xsd';
 export * from './platform-rules';
 export { checkInvoiceFile, CHECK_RULES, RULE_SETS } from './check';
 export type { CheckOptions, CheckResult, CheckedFormat, RuleSet } from './check';
+export { convert, convertXml, adaptFor, CONVERSION_RULES, CONVERSION_TARGETS } from './convert';
+export type { Conversion, ConversionFinding, ConversionTarget, ConvertOptions } from './convert';
+export { convertChecked, introducedFatal } from './convert-check';
+export type { CheckedConversion } from './convert-check';

@@ -7,7 +7,7 @@ import type { PlatformContext } from '../invoice/platform-rules';
 import { dbRecipientDirectory } from '../structures/directory';
 import { routingProblems } from './lifecycle/routing';
 import type { ParsedInvoices } from './parsed-invoices';
-import { numberTaken } from './store/lifecycle';
+import { numberTaken, updateRuleSets } from './store/lifecycle';
 import type { Finding, InvoiceCheck, Routing } from './types';
 
 export interface CheckDeps {
@@ -18,7 +18,8 @@ export interface CheckDeps {
 
 /**
  * Reads the deposited file and judges it, against the recipient directory and the duplicate registry
- * too; every problem comes back as a finding. The model read stays with the worker for the rendering.
+ * too; every problem comes back as a finding, and the rule sets that judged it go to the read model. The
+ * model read stays with the worker for the rendering.
  */
 export async function checkDepositedInvoice(
   { db, blobs, parsed }: CheckDeps,
@@ -32,6 +33,8 @@ export async function checkDepositedInvoice(
     },
   };
   const result = await checkInvoiceFile(await blobs.get(c.blob.sha256), { rules: 'all', platform });
+  // Recorded here rather than returned: the workflow's check result stays the findings it always was.
+  if (c.invoiceId) await updateRuleSets(db, c.invoiceId, result.ruleSets ?? []);
   if (!result.invoice) return result.findings;
   parsed.remember(c.blob.sha256, result.invoice);
   const syntax = result.format.startsWith('ubl') ? 'ubl' : 'cii';

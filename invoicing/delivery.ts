@@ -3,7 +3,7 @@ import type { BlobRef, BlobStore } from '../platform/blobs';
 import type { Mailer } from '../platform/mailer';
 import { storeBlob } from '../platform/stored-blobs';
 import { renderDepositCertificate } from './lifecycle/certificate';
-import { INVOICE_FORMATS, InvoiceFormat, renderAs } from './lifecycle/renditions';
+import { INVOICE_FORMATS, InvoiceFormat, renderForDelivery } from './lifecycle/renditions';
 import type { ParsedInvoices } from './parsed-invoices';
 import {
   LifecycleInvoiceRow,
@@ -59,16 +59,20 @@ export async function deliverInvoice(
   const { db, mailer } = deps;
   const structure = await recipientStructureByIdentifier(db, routing.recipientId);
   const preferred = (structure?.preferredFormat ?? 'original') as InvoiceFormat;
-  const format = INVOICE_FORMATS.includes(preferred) ? preferred : 'original';
+  const preferredFormat = INVOICE_FORMATS.includes(preferred) ? preferred : 'original';
   const row = (await invoiceRow(db, invoiceId))!;
-  const delivered = await renderForRecipient(deps, blob, format, row);
+  // A preferred form that would be invalid is replaced by the original: `format` records what was sent.
+  const { blob: delivered, format, refused } = await renderForRecipient(deps, blob, preferredFormat, row);
+  const why = refused
+    ? ` (le format ${refused.format} aurait donné une facture invalide : ${refused.rules.join(', ')})`
+    : '';
   await updateDelivery(db, invoiceId, { structureId: structure?.id, format, sha256: delivered.sha256 });
   const seq = await lastSeq(db, invoiceId);
   for (const to of await subscriberEmails(db, structure?.id))
     await mailer.send({
       to,
       subject: `Nouvelle facture reçue : ${row.number}`,
-      text: `La facture ${row.number} (${invoiceId}) est disponible dans votre espace, au format ${format}.`,
+      text: `La facture ${row.number} (${invoiceId}) est disponible dans votre espace, au format ${format}${why}.`,
       idempotencyKey: `${invoiceId}/delivered/${seq ?? 0}/${to}`,
     });
   return { structureId: structure?.id, paymentCategory: structure?.paymentCategory, format };
@@ -79,13 +83,19 @@ async function renderForRecipient(
   blob: BlobRef,
   format: InvoiceFormat,
   row: LifecycleInvoiceRow,
-): Promise<BlobRef> {
+): Promise<{ blob: BlobRef; format: InvoiceFormat; refused?: { format: InvoiceFormat; rules: string[] } }> {
   const deposited = await blobs.get(blob.sha256);
   const model = format === 'original' ? undefined : await parsed.get(blob.sha256, deposited);
   // Dated at the deposit, so a retry renders the very same bytes.
-  const rendition = await renderAs(deposited, format, new Date(row.deposited_at), model);
-  return storeBlob(db, blobs, rendition.bytes, {
+  const delivered = await renderForDelivery(deposited, format, new Date(row.deposited_at), model);
+  const { rendition } = delivered;
+  const stored = await storeBlob(db, blobs, rendition.bytes, {
     mediaType: rendition.mediaType,
     filename: `${row.number}.${rendition.extension}`,
   });
+  const refused = delivered.refused && {
+    format: delivered.refused.format,
+    rules: [...new Set(delivered.refused.findings.map((f) => f.rule))],
+  };
+  return { blob: stored, format: delivered.format, refused };
 }

@@ -10,9 +10,10 @@ import { XmlError } from '../invoice/xml';
 import { extractFacturX, PdfError } from '../invoice/facturx';
 import { invoiceLifecycle } from '../workflows/invoice';
 import { DomainError } from '../platform/domain-error';
-import { InvoiceDeposit } from './types';
+import type { InvoiceDeposit, InvoiceState } from './types';
 import type { Caller } from '../accounts/caller';
-import { isMemberOfStructureIdentified } from '../structures';
+import { membershipOf } from '../structures';
+import { identifyParty, type IdentifiedStructure } from './identification';
 import type { LifecycleSettings } from './settings';
 
 export interface DepositDeps {
@@ -54,7 +55,8 @@ const MISSING: Partial<Record<FilingRule, string>> = {
 /**
  * Takes a deposited invoice file (UBL 2.1, CII D16B, or a Factur-X / ZUGFeRD PDF): reads the
  * identifiers that name it, stores the bytes, and starts its workflow under the business key
- * invoice/<supplier id>/<year>/<number>. Depositing the same file again answers the same id; another
+ * invoice/<supplier id>/<year>/<number>, the supplier being the structure identification resolved.
+ * Depositing the same file again answers the same id; another
  * file under a number already used is a duplicate.
  */
 export async function depositInvoice(
@@ -88,7 +90,12 @@ export async function prepareDeposit(
       },
     );
   }
-  if (meta.caller) await checkDepositor(db, meta.caller, identity.seller.id!);
+  // A person must be a member of the structure the seller resolves to; a channel without a caller
+  // (a flow, a connector) files an unknown seller under the identifier the invoice gives.
+  const supplier = await identifyParty(db, 'seller', identity.seller, !!meta.caller);
+  if (meta.caller) await checkDepositor(db, meta.caller, supplier!);
+  const recipient = await identifyParty(db, 'buyer', identity.buyer, false);
+  const supplierId = supplier?.identifier ?? identity.seller.id!;
   const year = Number(identity.issueDate!.slice(0, 4));
   const blob = await storeBlob(
     db,
@@ -99,10 +106,10 @@ export async function prepareDeposit(
   );
 
   return {
-    invoiceId: `invoice/${identity.seller.id}/${year}/${identity.number}`,
-    supplierId: identity.seller.id!,
+    invoiceId: `invoice/${supplierId}/${year}/${identity.number}`,
+    supplierId,
     supplierName: identity.seller.name,
-    recipientId: identity.buyer.id,
+    recipientId: recipient?.identifier ?? identity.buyer.id,
     recipientName: identity.buyer.name,
     number: identity.number!,
     year,
@@ -127,7 +134,10 @@ export async function prepareDeposit(
   };
 }
 
-/** Starts the invoice workflow; the same file again is the same invoice, another file under its number a duplicate. */
+/**
+ * Starts the invoice workflow; the same file again is the same invoice, another file under its number a
+ * duplicate, unless the platform's checks rejected the first before delivery.
+ */
 export async function startInvoiceWorkflow(
   { client, taskQueue }: Pick<DepositDeps, 'client' | 'taskQueue'>,
   deposit: InvoiceDeposit,
@@ -135,33 +145,84 @@ export async function startInvoiceWorkflow(
   const { invoiceId, blob } = deposit;
   try {
     await client.workflow.start(invoiceLifecycle, {
-      workflowId: invoiceId,
-      taskQueue,
-      args: [deposit],
+      ...workflowOptions(deposit, taskQueue),
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      memo: { blobSha256: blob.sha256 },
-      staticSummary: `Invoice ${deposit.number} from ${deposit.supplierName ?? deposit.supplierId}`,
     });
     return { invoiceId, created: true };
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     const existing = await client.workflow.getHandle(invoiceId).describe();
     if (existing.memo?.blobSha256 === blob.sha256) return { invoiceId, created: false };
-    throw new DomainError(
-      'DUPLICATE_INVOICE',
-      `Invoice number ${deposit.number} of ${deposit.year} was already deposited by this supplier with different content.`,
-      { invoiceId },
-    );
+    if (await numberFreedByRejection(client, invoiceId)) return startAgain({ client, taskQueue }, deposit);
+    throw duplicate(deposit);
   }
 }
 
-/** A person deposits only for a structure they belong to: the one the invoice names as seller. */
-async function checkDepositor(db: Db, caller: Caller, supplierId: string): Promise<void> {
-  if (!(await isMemberOfStructureIdentified(db, caller.userId, supplierId)))
+/**
+ * Whether the number filed under this invoice id may be taken again by another file: its run is over
+ * and the platform's checks rejected it before delivery. Deposits and flows decide reuse this one way.
+ */
+export async function numberFreedByRejection(client: Client, invoiceId: string): Promise<boolean> {
+  const handle = client.workflow.getHandle<typeof invoiceLifecycle>(invoiceId);
+  const run = await handle.describe();
+  return run.status.name === 'COMPLETED' && refusedBeforeDelivery(await handle.result());
+}
+
+/**
+ * The number of an invoice the platform's checks rejected is not used up: the corrected file starts a
+ * new run under the same workflow id. ALLOW_DUPLICATE only reuses a closed id, so two corrections
+ * racing each other still make one invoice and one duplicate.
+ */
+async function startAgain(
+  { client, taskQueue }: Pick<DepositDeps, 'client' | 'taskQueue'>,
+  deposit: InvoiceDeposit,
+): Promise<DepositResult> {
+  try {
+    await client.workflow.start(invoiceLifecycle, {
+      ...workflowOptions(deposit, taskQueue),
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    });
+    return { invoiceId: deposit.invoiceId, created: true };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) throw duplicate(deposit);
+    throw err;
+  }
+}
+
+/** Rejected by the platform before it reached the buyer: never on its way, never made available. */
+function refusedBeforeDelivery(state: InvoiceState): boolean {
+  return (
+    state.status === 'REJETEE' &&
+    !state.history.some((h) => h.status === 'EN_COURS_ACHEMINEMENT' || h.status === 'MISE_A_DISPOSITION')
+  );
+}
+
+function workflowOptions(deposit: InvoiceDeposit, taskQueue: string) {
+  return {
+    workflowId: deposit.invoiceId,
+    taskQueue,
+    args: [deposit] as [InvoiceDeposit],
+    memo: { blobSha256: deposit.blob.sha256 },
+    staticSummary: `Invoice ${deposit.number} from ${deposit.supplierName ?? deposit.supplierId}`,
+  };
+}
+
+function duplicate(deposit: InvoiceDeposit): DomainError {
+  return new DomainError(
+    'DUPLICATE_INVOICE',
+    `Invoice number ${deposit.number} of ${deposit.year} was already deposited by this supplier with different content.`,
+    { invoiceId: deposit.invoiceId },
+  );
+}
+
+/** A person deposits only for a structure they belong to: the one the invoice's seller resolves to. */
+async function checkDepositor(db: Db, caller: Caller, supplier: IdentifiedStructure): Promise<void> {
+  if (!(await membershipOf(db, supplier.id, caller.userId)))
     throw new DomainError(
       'NOT_A_MEMBER',
-      `You are not attached to the supplier structure ${supplierId} this invoice is issued by.`,
-      { field: 'body.seller', supplierId },
+      `Vous n'êtes pas rattaché à la structure ${supplier.name} (${supplier.identifier}), qui émet cette facture ` +
+        '(vendeur identifié par BT-29, BT-30, BT-31 ou BT-34).',
+      { field: 'body.seller', supplierId: supplier.identifier, structureId: supplier.id },
     );
 }
 

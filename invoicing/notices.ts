@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
-import type { InvoiceStatusCode } from './lifecycle/transitions';
+import { STATUS_LABELS, type InvoiceStatusCode } from './lifecycle/transitions';
 import { invoiceRow, latestEntryWithStatus, markLate, subscriberEmails } from './store/lifecycle';
 import { memberEmails } from '../structures';
 import type { LatePayment } from './types';
@@ -40,7 +40,7 @@ export async function notifyStatusChange(
     mailer,
     await subscriberEmails(db, structureId),
     `Facture ${row.number} : ${status}`,
-    `La facture ${row.number} (${invoiceId}) est désormais ${status}.` +
+    `La facture ${row.number} (${invoiceId}) est désormais « ${STATUS_LABELS[status]} » (${status}).` +
       (entry?.reason ? `\nMotif : ${entry.reason}` : ''),
     `${invoiceId}/status/${entry?.seq ?? status}`,
   );

@@ -4,6 +4,7 @@ import { allowedNext, InvoiceStatusCode } from './lifecycle/transitions';
 import { daysLate, lateCharges } from './lifecycle/payment';
 import { actorOf, type ReadableInvoice } from './access';
 import type { Actor } from './types';
+import { localizeFindings, type Language, type Localisable } from '../invoice/messages';
 import {
   historyRows,
   listInvoiceRows,
@@ -41,6 +42,17 @@ export function historyOf(rows: Record<string, unknown>[]) {
     attachments: h.attachments ? JSON.parse(h.attachments as string) : undefined,
     reasons: h.reasons ? JSON.parse(h.reasons as string) : undefined,
   }));
+}
+
+/**
+ * A history with the findings of each status change (its `reasons`) in `language`: French by default,
+ * the official English text on request; rule ids never change.
+ */
+export function localizedHistory<H extends { reasons?: Localisable[] }>(
+  history: H[],
+  language: Language = 'fr',
+): H[] {
+  return history.map((h) => (h.reasons ? { ...h, reasons: localizeFindings(h.reasons, language) } : h));
 }
 
 /** Late-payment figures: final once paid, else accrued to `today` while the invoice waits. */
@@ -113,6 +125,8 @@ export async function invoiceView(db: Db, readable: ReadableInvoice, opts: { ref
     certificate: row.certificate_sha256 ? { sha256: row.certificate_sha256 } : undefined,
     payment: paymentOf(row, opts.referenceRate ?? '0', new Date().toISOString().slice(0, 10)),
     rejectionAcknowledgedAt: iso(row.rejection_acknowledged_at),
+    // The rule sets the deposit check judged it by; absent until checked (and for older invoices).
+    ruleSets: row.rule_sets ? (JSON.parse(row.rule_sets as string) as string[]) : undefined,
     sides,
     // What this caller may do next, from the same table the workflow's validators use.
     allowedActions: allowedNext(status)

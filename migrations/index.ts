@@ -7,6 +7,8 @@ import * as m005 from './005_deposits';
 import * as m006 from './006_connectors';
 import * as m007 from './007_support';
 import * as m008 from './008_service_mode';
+import * as m009 from './009_identity_verification';
+import * as m010 from './010_rule_sets';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '006_connectors': m006,
   '007_support': m007,
   '008_service_mode': m008,
+  '009_identity_verification': m009,
+  '010_rule_sets': m010,
 };

@@ -4,7 +4,7 @@
  * (ISO skeleton XSLT), which keeps the Schematron's structure: the root template lists the patterns
  * in order (`svrl:active-pattern`, then the mode that runs it), each rule is a template of that mode
  * with its context in `svrl:fired-rule`, each assert an `xsl:choose` whose `svrl:failed-assert`
- * carries the original test, id, flag and message.
+ * carries the original test, id, flag and message; a rule's `<let>`s are the template's variables.
  */
 import { child, children, parseXml, type XmlElement } from '../invoice/xml';
 import type { SchematronAssert, SchematronSchema } from '../invoice/validate/rules/types';
@@ -28,8 +28,8 @@ function readAssert(choose: XmlElement): SchematronAssert {
   return { id, flag, test: squash(failed.attrs.test), message: squash(allText(child(failed, 'text')!)) };
 }
 
-export function readEn16931Xslt(xslt: Uint8Array): SchematronSchema {
-  const root = parseXml(xslt);
+export function readEn16931Xslt(xslt: Uint8Array | XmlElement): SchematronSchema {
+  const root = xslt instanceof Uint8Array ? parseXml(xslt) : xslt;
   const templates = children(root, 'template');
   const output = child(
     templates.find((t) => t.attrs.match === '/' && !t.attrs.mode),
@@ -44,11 +44,19 @@ export function readEn16931Xslt(xslt: Uint8Array): SchematronSchema {
     const mode = output.children[i + 1]?.attrs.mode;
     const rules = templates
       .filter((t) => t.attrs.mode === mode && child(t, 'fired-rule'))
-      .map((t) => ({
-        context: squash(child(t, 'fired-rule')!.attrs.context),
-        asserts: children(t, 'choose').map(readAssert),
-      }));
-    return [{ id: svrlAttribute(el, 'id')!, rules }];
+      .map((t) => {
+        const lets = children(t, 'variable').map((v) => ({
+          name: v.attrs.name,
+          value: squash(v.attrs.select),
+        }));
+        return {
+          context: squash(child(t, 'fired-rule')!.attrs.context),
+          ...(lets.length ? { lets } : {}),
+          asserts: children(t, 'choose').map(readAssert),
+        };
+      });
+    // Peppol's national patterns have no id: they are named by their place.
+    return [{ id: svrlAttribute(el, 'id') ?? `pattern-${i}`, rules }];
   });
   return { title: squash(output.attrs.title), namespaces, patterns };
 }

@@ -7,6 +7,7 @@
  */
 import { readEn16931Xslt } from './en16931-rules';
 import { FACTURX_PROFILES, readFacturXSchematron } from './facturx-rules';
+import { readPeppolXslt } from './peppol-rules';
 import { PINNED, type RulesSource } from './rules-source';
 import type { SchematronSchema, StoredSchematron } from '../invoice/validate/rules/types';
 
@@ -81,10 +82,13 @@ function store(schema: SchematronSchema, source: string, lists: CodeLists): Stor
         ]),
       )
     : undefined;
+  const lets = schema.lets?.map((l) => ({ name: l.name, value: shareLiterals(l.value, l.name, lists) }));
   return {
     source,
     title: schema.title,
     namespaces: schema.namespaces,
+    ...(lets ? { lets } : {}),
+    ...(schema.functions ? { functions: schema.functions } : {}),
     patterns,
     ...(codeLists ? { codeLists } : {}),
   };
@@ -120,6 +124,17 @@ function ruleSets(source: RulesSource): { file: string; from: string; schema: Sc
       file: `facturx-${profile.toLowerCase()}`,
       from: `${PINNED.facturx.maven} FACTUR-X_${profile}.sch`,
       schema: readFacturXSchematron(profile, source.facturx),
+    })),
+    {
+      file: 'peppol-ubl',
+      from: `${PINNED.peppol.maven} UBL XSLT`,
+      schema: readPeppolXslt(source.peppol.ubl),
+    },
+    // The BR-FR XSLTs are skeleton output like Peppol's: lets and functions read the same way.
+    ...(['ubl', 'cii'] as const).map((syntax) => ({
+      file: `fr-${syntax}`,
+      from: `${PINNED.france.maven} BR-FR ${syntax.toUpperCase()} XSLT`,
+      schema: readPeppolXslt(source.france[syntax]),
     })),
   ];
 }

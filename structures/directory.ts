@@ -1,21 +1,25 @@
 import type { Db } from '../platform/db';
 import type { RecipientDirectory } from '../invoice/platform-rules/context';
 import { listServices } from './services';
-import { directoryEntries, findStructureByIdentifier } from './store/structures';
+import { directoryEntries, findStructure } from './store/structures';
+import { partyKeys } from '../invoice/platform-rules/parties';
+import { resolveParty } from './party-resolution';
 import type { DirectoryEntry } from './types';
 
 /**
  * The structures table as the recipient directory the invoice checks call: a buyer's parameters and
- * services by its identifier. A service outside its validity dates counts as inactive on `today`.
+ * services by its identifiers, resolved as identification resolves any party (structures/party-resolution). A service outside its validity dates counts as inactive on `today`.
  */
 export function dbRecipientDirectory(
   db: Db,
   today = () => new Date().toISOString().slice(0, 10),
 ): RecipientDirectory {
   return {
-    async find(identifier) {
-      const structure = await findStructureByIdentifier(db, identifier);
-      if (!structure) return undefined;
+    async find(identifier, scheme, all) {
+      const keys = partyKeys(all ?? [{ term: 'BT-46', value: identifier, scheme }]);
+      const resolution = await resolveParty(db, keys);
+      if (resolution.outcome !== 'resolved') return undefined;
+      const structure = (await findStructure(db, resolution.structure.id))!;
       const day = today();
       const services = await listServices(db, structure.id);
       return {

@@ -1,4 +1,6 @@
-import { isValidSiret } from '../invoice/platform-rules/french-ids';
+import { frenchVatKey, isValidSiret } from '../invoice/platform-rules/french-ids';
+
+export { frenchVatKey };
 
 /** typeIdentifiantStructure: how a structure is identified on the platform. */
 export const IDENTIFIER_TYPES = [
@@ -49,11 +51,6 @@ export function identifierProblem(type: IdentifierType, identifier: string): Fie
         field: 'body.identifier',
         message: `${identifier} is not a valid ${type} identifier.`,
       };
-}
-
-/** The French VAT key of a SIREN: (12 + 3 × (SIREN mod 97)) mod 97, two digits. */
-export function frenchVatKey(siren: string): string {
-  return String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0');
 }
 
 /**

@@ -13,8 +13,19 @@ const BATCH = 500;
 const COLUMNS = ['siret', 'name', 'street', 'postal_code', 'city'] as const;
 
 /**
- * Streams a CSV (header siret,name,street,postal_code,city; comma or semicolon separated) into the
- * company directory, upserting by SIRET in batches, so a file of millions of lines runs in constant
+ * The INSEE open-data establishment file (StockEtablissement, data.gouv.fr) under its own column
+ * names: each of our columns from the first of its columns that has a value.
+ */
+const INSEE_COLUMNS: Record<string, string[][]> = {
+  name: [['denominationunitelegale'], ['enseigne1etablissement'], ['denominationusuelleetablissement']],
+  street: [['numerovoieetablissement', 'typevoieetablissement', 'libellevoieetablissement']],
+  postal_code: [['codepostaletablissement']],
+  city: [['libellecommuneetablissement']],
+};
+
+/**
+ * Streams a CSV (header siret,name,street,postal_code,city, or the INSEE establishment file's own
+ * columns; comma or semicolon separated) into the company directory, upserting by SIRET in batches, so a file of millions of lines runs in constant
  * memory and importing it again only refreshes the rows.
  */
 export async function importRegistryCsv(
@@ -26,7 +37,7 @@ export async function importRegistryCsv(
   const report: ImportReport = { imported: 0, skipped: [] };
   let header: string[] | undefined;
   let separator = ',';
-  let batch: Record<string, string | null>[] = [];
+  let batch: Record<string, string | boolean | null>[] = [];
   let lineNo = 0;
   const flush = async () => {
     if (batch.length === 0) return;
@@ -43,13 +54,14 @@ export async function importRegistryCsv(
     if (!header) {
       separator = line.includes(';') && !line.includes(',') ? ';' : ',';
       header = splitCsvLine(line, separator).map((h) => h.trim().toLowerCase());
-      const missing = ['siret', 'name'].filter((c) => !header!.includes(c));
+      const insee = !header.includes('name') && header.includes('libellecommuneetablissement');
+      const missing = ['siret', ...(insee ? [] : ['name'])].filter((c) => !header!.includes(c));
       if (missing.length > 0)
         throw new Error(`${file}: the header lacks the column(s) ${missing.join(', ')}`);
       continue;
     }
     const cells = splitCsvLine(line, separator);
-    const value = (c: string) => cells[header!.indexOf(c)]?.trim() || null;
+    const value = columnReader(header, cells);
     const siret = value('siret')?.replace(/\s/g, '') ?? '';
     if (!isValidSiret(siret)) {
       report.skipped.push({ line: lineNo, reason: `invalid SIRET "${siret}"` });
@@ -59,14 +71,38 @@ export async function importRegistryCsv(
       report.skipped.push({ line: lineNo, reason: 'no name' });
       continue;
     }
-    const row: Record<string, string | null> = { updated_at: new Date().toISOString() };
+    const row: Record<string, string | boolean | null> = { updated_at: new Date().toISOString() };
     for (const c of COLUMNS) row[c] = value(c);
     row.siret = siret;
+    row.head_office = flag(value('etablissementsiege'));
+    row.active = value('etatadministratifetablissement')
+      ? value('etatadministratifetablissement') === 'A'
+      : null;
     batch.push(row);
     if (batch.length >= BATCH) await flush();
   }
   await flush();
   return report;
+}
+
+/** A cell by our column name, or by the INSEE columns it is made of (joined by spaces). */
+function columnReader(header: string[], cells: string[]): (column: string) => string | null {
+  const cell = (c: string) => (header.includes(c) ? cells[header.indexOf(c)]?.trim() || null : null);
+  return (column) => {
+    const own = cell(column);
+    if (own || !INSEE_COLUMNS[column]) return own;
+    for (const parts of INSEE_COLUMNS[column]) {
+      const joined = parts.map(cell).filter(Boolean).join(' ');
+      if (joined) return joined;
+    }
+    return null;
+  };
+}
+
+/** true / false as INSEE writes them ("true", "false"), or as people do (1, 0, oui, non). */
+function flag(text: string | null): boolean | null {
+  if (text === null) return null;
+  return ['true', '1', 'oui', 'o', 'yes'].includes(text.toLowerCase());
 }
 
 /** One CSV record on one line: separated cells, double-quoted cells may hold separators and "". */

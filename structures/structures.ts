@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
 import { FieldProblem, identifierProblem, vatNumberProblem } from './identifiers';
-import type { CompanyRegistry } from './registry';
+import type { CompanyRecord, CompanyRegistry } from './registry';
+import { digitsOnly } from '../invoice/platform-rules/french-ids';
 import type { Caller } from '../accounts/caller';
 import * as store from './store/structures';
 import type { Structure, StructureChanges, StructureInput } from './types';
@@ -24,25 +25,18 @@ export async function createStructure(
     throw new DomainError('OPERATOR_REQUIRED', 'Public structures are created by the platform support.', {
       field: 'body.public',
     });
+  input = normalizedInput(input);
   const idProblem = identifierProblem(input.identifierType, input.identifier);
   if (idProblem) throw fail(idProblem);
   checkVat(input.vatNumber, input.identifierType === 'SIRET' ? input.identifier : undefined);
 
   let { name, address } = input;
+  let identityVerified = true;
   if (input.identifierType === 'SIRET') {
-    const known = await registry.lookup(input.identifier).catch(() => {
-      // An outage of the registry must not read as an unknown SIRET.
-      throw new DomainError(
-        'COMPANY_REGISTRY_UNAVAILABLE',
-        'The company registry cannot be reached; try again.',
-      );
-    });
-    if (!known)
-      throw new DomainError('SIRET_UNKNOWN', `SIRET ${input.identifier} is not in the company registry.`, {
-        field: 'body.identifier',
-      });
-    name ??= known.name;
-    address ??= { ...known.address, countryCode: 'FR' };
+    const known = await registryRecord(registry, input.identifier);
+    identityVerified = !!known;
+    name ??= known?.name;
+    address ??= known && { ...known.address, countryCode: 'FR' };
   }
   if (!name)
     throw new DomainError('INVALID_INPUT', 'body.name is required for this identifier type.', {
@@ -52,7 +46,7 @@ export async function createStructure(
   const id = crypto.randomUUID();
   const { takenBy } = await store.insertStructure(
     db,
-    { ...input, id, name, address, createdBy: caller.userId, at: new Date().toISOString() },
+    { ...input, id, name, address, identityVerified, createdBy: caller.userId, at: new Date().toISOString() },
     input.public ? undefined : caller.userId,
   );
   if (takenBy)
@@ -63,6 +57,65 @@ export async function createStructure(
   return (await getStructure(db, id))!;
 }
 
+/**
+ * What the registry knows of a SIRET. Unknown to a registry that proves something: SIRET_UNKNOWN;
+ * unknown to an empty one: undefined, and the structure is created "identité non vérifiée".
+ */
+async function registryRecord(registry: CompanyRegistry, siret: string): Promise<CompanyRecord | undefined> {
+  const unavailable = (): never => {
+    // An outage of the registry must not read as an unknown SIRET.
+    throw new DomainError(
+      'COMPANY_REGISTRY_UNAVAILABLE',
+      'The company registry cannot be reached; try again.',
+    );
+  };
+  const known = await registry.lookup(siret).catch(unavailable);
+  if (known) return known;
+  const authoritative = registry.authoritative ? await registry.authoritative().catch(unavailable) : true;
+  if (authoritative)
+    throw new DomainError('SIRET_UNKNOWN', `SIRET ${siret} is not in the company registry.`, {
+      field: 'body.identifier',
+    });
+  return undefined;
+}
+
+/** Identifiers as people type them ("412 345 678 00012", "FR 40 412.345.678"): stored as digits only. */
+function normalizedInput<
+  T extends Partial<Pick<StructureInput, 'identifierType' | 'identifier' | 'vatNumber'>>,
+>(input: T): T {
+  return {
+    ...input,
+    ...(input.identifier !== undefined &&
+      input.identifierType === 'SIRET' && { identifier: digitsOnly(input.identifier) }),
+    ...(input.vatNumber !== undefined && { vatNumber: input.vatNumber.replace(/[\s.]/g, '').toUpperCase() }),
+  };
+}
+
+/**
+ * Confirms an unverified structure's identity: by an operator, or by the registry once it knows the
+ * SIRET. IDENTITY_NOT_CONFIRMED when neither can.
+ */
+export async function verifyIdentity(
+  db: Db,
+  registry: CompanyRegistry,
+  structureId: string,
+  caller: Caller,
+): Promise<Structure> {
+  const structure = (await getStructure(db, structureId))!;
+  if (structure.identityVerified) return structure;
+  const at = new Date().toISOString();
+  if (caller.operator) await store.markIdentityVerified(db, structureId, caller.userId, at);
+  else if (structure.identifierType === 'SIRET' && (await registry.lookup(structure.identifier)))
+    await store.markIdentityVerified(db, structureId, 'registry', at);
+  else
+    throw new DomainError(
+      'IDENTITY_NOT_CONFIRMED',
+      `The company registry does not know SIRET ${structure.identifier}: an operator can confirm it.`,
+      { field: 'params.structureId' },
+    );
+  return (await getStructure(db, structureId))!;
+}
+
 export async function getStructure(db: Db, id: string): Promise<Structure | undefined> {
   return store.findStructure(db, id);
 }
@@ -70,6 +123,7 @@ export async function getStructure(db: Db, id: string): Promise<Structure | unde
 /** Changes the general information, recipient parameters or personalisation; identifiers never change. */
 export async function updateStructure(db: Db, id: string, changes: StructureChanges): Promise<Structure> {
   const current = (await getStructure(db, id))!;
+  changes = normalizedInput(changes);
   if (changes.vatNumber !== undefined)
     checkVat(changes.vatNumber, current.identifierType === 'SIRET' ? current.identifier : undefined);
   await store.updateStructureRow(

@@ -67,6 +67,11 @@ export interface Structure {
   email?: string;
   parameters: StructureParameters;
   spaces: string[];
+  /**
+   * false: "identité non vérifiée", the SIRET passed its key check but no company registry confirmed
+   * it (none configured); an operator or a later registry lookup sets it.
+   */
+  identityVerified: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,6 +1,8 @@
 import type { Db } from '../platform/db';
 import { invoiceHistory, latestInvoiceNumbered } from '../invoicing/read-model';
 import { structureIdentifiersOfUser } from '../structures';
+import { localizeWith, type Localisable } from '../invoice/messages/localize';
+import { frenchCatalogue } from '../invoice/messages';
 
 /** A finding or reason recorded with a status change (invoice_status_history.reasons). */
 export interface Reason {
@@ -38,7 +40,10 @@ export async function callerInvoice(
   const row = await latestInvoiceNumbered(db, await structureIdentifiersOfUser(db, userId), numbers);
   if (!row) return undefined;
   const latest = (await invoiceHistory(db, row.id)).filter((h) => h.reasons !== undefined).pop();
-  const reasons: Reason[] = latest?.reasons ?? [];
+  // The assistant speaks French: findings are explained in the supplier's words, ids kept.
+  const reasons: Reason[] = (latest?.reasons ?? []).map((r: Reason) =>
+    r.rule ? localizeWith(frenchCatalogue(), r as Localisable, 'fr') : r,
+  );
   return {
     id: row.id,
     number: row.number,

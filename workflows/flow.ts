@@ -32,11 +32,17 @@ const retry: RetryPolicy = {
 };
 // A technical failure that outlives these attempts makes the flow IN_INCIDENTE: the sender resends it.
 // Short timeouts for the quick steps, so the work of a crashed worker is retried within seconds.
-const { recordFlowState, prepareFlowInvoice, invoiceOutcomes, depositedInvoiceBlob } =
-  wf.proxyActivities<FlowActivities>({
-    startToCloseTimeout: '10 seconds',
-    retry: { ...retry, maximumAttempts: 20 },
-  });
+const {
+  recordFlowState,
+  prepareFlowInvoice,
+  invoiceOutcomes,
+  depositedInvoiceBlob,
+  invoiceNumberReusable,
+  awaitInvoiceFile,
+} = wf.proxyActivities<FlowActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { ...retry, maximumAttempts: 20 },
+});
 // Unpacking a large archive takes a while; it heartbeats per file, so a dead worker is noticed anyway.
 const { unpackFlow } = wf.proxyActivities<FlowActivities>({
   startToCloseTimeout: '10 minutes',
@@ -173,24 +179,48 @@ async function admit(deposit: FlowDeposit, entry: FlowEntry): Promise<InProgress
     identifiantDestinataire: d.recipientId ?? '',
     fichier: entry.name,
   };
-  try {
-    await wf.startChild(invoiceLifecycle, {
+  const duplicate = {
+    ...error,
+    libelleErreurDP: `DUPLICATE_INVOICE: invoice number ${d.number} of ${d.year} was already deposited by this supplier with different content.`,
+  };
+  const start = (workflowIdReusePolicy: WorkflowIdReusePolicy) =>
+    wf.startChild(invoiceLifecycle, {
       workflowId: d.invoiceId,
       args: [deposit.qualification ? { ...d, qualification: deposit.qualification } : d],
       parentClosePolicy: wf.ParentClosePolicy.ABANDON,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      workflowIdReusePolicy,
       memo: { blobSha256: d.blob.sha256 },
       staticSummary: `Invoice ${d.number} from ${d.supplierName ?? d.supplierId} (flow ${deposit.numeroFluxDepot})`,
     });
+  try {
+    await start(WorkflowIdReusePolicy.REJECT_DUPLICATE);
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    // Same rule as a direct deposit: the same file again is the same invoice, another file a duplicate.
+    // Same rule as a direct deposit: the same file again is the same invoice, another file a duplicate
+    // unless the platform's checks rejected the first before delivery (flows recorded before this rule
+    // replay without it).
     if ((await depositedInvoiceBlob(d.invoiceId)) !== d.blob.sha256) {
-      return {
-        ...error,
-        libelleErreurDP: `DUPLICATE_INVOICE: invoice number ${d.number} of ${d.year} was already deposited by this supplier with different content.`,
-      };
+      if (!wf.patched(REUSE_REJECTED_NUMBER) || !(await invoiceNumberReusable(d.invoiceId))) return duplicate;
+      if (!(await startAgain(start))) return duplicate;
+      await awaitInvoiceFile({ invoiceId: d.invoiceId, sha256: d.blob.sha256 });
     }
   }
   return { invoiceId: d.invoiceId, error };
+}
+
+/** Marks flows that take again the number of an invoice rejected before delivery. */
+const REUSE_REJECTED_NUMBER = 'flow-reuses-rejected-number';
+
+/**
+ * A corrected file takes the closed id of the rejected invoice as a new run. ALLOW_DUPLICATE reuses
+ * only a closed id: of two corrections racing each other, one is the invoice and the other a duplicate.
+ */
+async function startAgain(start: (policy: WorkflowIdReusePolicy) => Promise<unknown>): Promise<boolean> {
+  try {
+    await start(WorkflowIdReusePolicy.ALLOW_DUPLICATE);
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw err;
+  }
 }

@@ -7,6 +7,7 @@ import { readInvoiceFacts } from '../../invoicing/drafts/pdf-prefill';
 import { toUbl } from '../../invoice';
 import type { Invoice } from '../../invoice/model';
 import { DomainError } from '../../platform/domain-error';
+import { digitsOnly } from '../../invoice/platform-rules';
 import { storeBlob } from '../../platform/stored-blobs';
 import { internalId, wireId } from '../../service-mode/identifiers';
 import { getStructure, listBankAccounts, structureIdByIdentifier, type Structure } from '../../structures';
@@ -97,7 +98,9 @@ export async function soumettre(deps: AppDeps, body: Body, ctx: CproContext) {
     depositMode: s.modeDepot ?? (s.pieceJointePrincipale?.length ? 'DEPOT_PDF_API' : 'SAISIE_API'),
     caller: ctx.caller,
     cadre: s.cadreDeFacturation?.codeCadreFacturation,
-    validatorId: s.cadreDeFacturation?.codeStructureValideur,
+    validatorId: s.cadreDeFacturation?.codeStructureValideur
+      ? digitsOnly(s.cadreDeFacturation.codeStructureValideur)
+      : undefined,
   });
   const qualification = qualificationOf(ctx);
   const result = await startInvoiceWorkflow(deps, qualification ? { ...prepared, qualification } : prepared);
@@ -120,7 +123,8 @@ async function partiesOf(deps: AppDeps, s: Soumettre, ctx: CproContext) {
       'fournisseur.idFournisseur',
     );
   const supplier = (await getStructure(deps.db, supplierId))!;
-  const recipientId = await structureIdByIdentifier(deps.db, s.destinataire.codeDestinataire);
+  // A SIRET keyed in as people type it ("412 345 678 00012") is its digits.
+  const recipientId = await structureIdByIdentifier(deps.db, digitsOnly(s.destinataire.codeDestinataire));
   const recipient = recipientId ? await getStructure(deps.db, recipientId) : undefined;
   return { supplier, recipient };
 }

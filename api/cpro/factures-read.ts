@@ -8,6 +8,7 @@ import { factureOf, factureRowOf, paging, wireIdsOf } from './invoice-wire';
 import { CODES, CproError } from './wire';
 import type { CproContext } from './context';
 import { invoiceOfParty } from './facture-access';
+import { localizeFinding } from '../../invoice/messages';
 import { zipOf } from './zip';
 
 type Body = Record<string, unknown>;
@@ -56,7 +57,7 @@ function histoStatutOf(h: Awaited<ReturnType<typeof invoiceHistory>>[number]) {
     // Each fatal finding with its official rule id.
     histoStatutErreurs: ((h.reasons ?? []) as { rule: string; severity: string; message: string }[])
       .filter((f) => f.severity === 'fatal')
-      .map((f) => `${f.rule}: ${f.message}`),
+      .map((f) => `${f.rule}: ${localizeFinding(f, 'fr').message}`),
   };
 }
 

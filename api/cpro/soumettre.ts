@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Invoice, InvoiceLine, VatBreakdown } from '../../invoice/model';
 import { CADRES_DE_FACTURATION } from '../../invoice/platform-rules/cadres';
+import { digitsOnly } from '../../invoice/platform-rules/french-ids';
 import {
   blankInvoice,
   withBuyer,
@@ -307,7 +308,7 @@ export function invoiceFromSoumettre(
   invoice = withSeller(invoice, supplier, bankAccount);
   invoice = recipient
     ? withBuyer(invoice, recipient)
-    : { ...invoice, buyer: { legalRegistrationId: { value: s.destinataire.codeDestinataire } } };
+    : { ...invoice, buyer: { legalRegistrationId: { value: digitsOnly(s.destinataire.codeDestinataire) } } };
   if (r.modePaiement)
     invoice.paymentInstructions = {
       creditTransfers: [],

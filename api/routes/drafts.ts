@@ -6,6 +6,7 @@ import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { check } from '../schemas';
 import { CADRES_DE_FACTURATION, invoiceSchema } from '../../invoice';
+import { localizeFindings } from '../../invoice/messages';
 import type { Invoice } from '../../invoice/model';
 import type { DraftInput } from '../../invoicing/drafts/types';
 import { readableDraft } from '../../invoicing/drafts/access';
@@ -98,7 +99,8 @@ export function draftsRouter(deps: AppDeps): Router {
   });
 
   router.post('/drafts/:draftId/validate', async (req, res) => {
-    res.json(await validateDraft(db, requireCaller(res), req.params.draftId as string));
+    const checked = await validateDraft(db, requireCaller(res), req.params.draftId as string);
+    res.json({ ...checked, findings: localizeFindings(checked.findings, res.locals.language) });
   });
 
   router.post('/drafts/:draftId/send', async (req, res) => {

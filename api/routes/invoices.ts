@@ -4,11 +4,12 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
 import type { BlobStore } from '../../platform/blobs';
 import { depositInvoice, DepositDeps } from '../../invoicing/deposit';
+import { digitsOnly } from '../../invoice/platform-rules';
 import { DomainError } from '../../platform/domain-error';
 import { requireCaller } from '../auth';
 import { ajv, check, depositAccepted, invoiceDetail } from '../schemas';
 import { errorResponse, OpenApiPaths, queryParameters } from '../openapi';
-import { invoiceView } from '../../invoicing/read-model';
+import { invoiceView, localizedHistory } from '../../invoicing/read-model';
 import { invoiceUpdate, readableInvoice } from '../../invoicing/access';
 import { attachmentRefs } from '../../invoicing/attachments';
 import { invoiceFile, type InvoiceFileRequest } from '../../invoicing/invoice-files';
@@ -99,7 +100,8 @@ export function invoicesRouter(
     const { id, file } = fileTarget(req.params.id);
     const invoice = await readableInvoice(deps, requireCaller(res), id);
     if (!file) {
-      res.json(await invoiceView(deps.db, invoice, { referenceRate: deps.lifecycle?.referenceRate }));
+      const view = await invoiceView(deps.db, invoice, { referenceRate: deps.lifecycle?.referenceRate });
+      res.json({ ...view, history: localizedHistory(view.history, res.locals.language) });
       return;
     }
     const f = await invoiceFile(deps, invoice, file);
@@ -123,8 +125,12 @@ export function invoicesRouter(
           const attachments = await attachmentRefs(deps.db, c.attachments);
           return handle.executeUpdate(complete, { args: [{ actor, comment: c.comment, attachments }] });
         }
-        case 'recycling':
-          return handle.executeUpdate(recycle, { args: [{ ...check(checkRecycling, body, 'body'), actor }] });
+        case 'recycling': {
+          const r = check(checkRecycling, body, 'body') as { recipientId?: string };
+          // A SIRET typed with spaces or dots is its digits.
+          const recipientId = r.recipientId === undefined ? {} : { recipientId: digitsOnly(r.recipientId) };
+          return handle.executeUpdate(recycle, { args: [{ ...r, ...recipientId, actor }] });
+        }
         case 'rejection-acknowledgement':
           return handle.executeUpdate(acknowledgeRejection, { args: [{ actor }] });
       }
@@ -222,7 +228,11 @@ export const invoicesOpenApi: OpenApiPaths = {
         ),
         '413': errorResponse('File too large'),
         '415': errorResponse('Not an invoice format the platform reads (or a PDF without invoice XML)'),
-        '422': errorResponse('The invoice lacks what is needed to file it (number, date, seller identifier)'),
+        '422': errorResponse(
+          'The invoice lacks what is needed to file it (INVOICE_UNIDENTIFIABLE: number, date, seller ' +
+            'identifier), or a party matches no structure (PARTY_UNRESOLVED) or several (PARTY_AMBIGUOUS): ' +
+            'details.field names the business term to fill (BT-29 seller SIRET, BT-46 buyer SIRET)',
+        ),
       },
     },
   },

@@ -12,6 +12,7 @@ import {
   getStructure,
   listStructuresOf,
   updateStructure,
+  verifyIdentity,
 } from '../../structures/structures';
 import type { StructureChanges, StructureInput } from '../../structures/types';
 
@@ -40,6 +41,12 @@ export function structuresRouter(deps: { db: Db; companyRegistry?: CompanyRegist
     res.json(await getStructure(db, structureId));
   });
 
+  // "identité non vérifiée": an operator confirms it; a member asks the registry again.
+  router.post('/structures/:structureId/identity-verification', async (req, res) => {
+    const { structureId, caller } = await structureCaller(db, req, res, 'member');
+    res.json(await verifyIdentity(db, registry, structureId, caller));
+  });
+
   router.patch('/structures/:structureId', async (req, res) => {
     const { structureId } = await structureCaller(db, req, res, 'manager');
     res.json(await updateStructure(db, structureId, body(checkUpdate, req)));
@@ -55,8 +62,10 @@ export const structuresOpenApi: OpenApiPaths = {
     post: {
       summary: 'Create a structure; the creator of a private one becomes its main manager',
       description:
-        'A SIRET is checked (Luhn, La Poste exception) then looked up in the company registry, which fills ' +
-        'the name and address when not given. Public structures are created by operators only.',
+        'A SIRET (spaces and dots allowed, stored as digits) is checked (Luhn, La Poste exception) then looked ' +
+        'up in the company registry, which fills the name and address when not given. With no registry ' +
+        '(no Sirene key, nothing imported) a SIRET with a valid key is taken and the structure answers ' +
+        'identityVerified: false. Public structures are created by operators only.',
       requestBody: { required: true, content: json(structureCreate) },
       responses: {
         '201': { description: 'Created', content: json(structureBody) },
@@ -72,6 +81,17 @@ export const structuresOpenApi: OpenApiPaths = {
       responses: {
         '200': { description: 'My structures', content: json(listOf(structureBody)) },
         '401': errorResponse('Not signed in (UNAUTHENTICATED)'),
+      },
+    },
+  },
+  '/api/v1/structures/{structureId}/identity-verification': {
+    post: {
+      summary: 'Confirm an unverified identity: an operator confirms it, a member asks the registry again',
+      parameters: [structureIdParam],
+      responses: {
+        '200': { description: 'The structure, identityVerified: true', content: json(structureBody) },
+        ...accessErrors(errorResponse),
+        '422': errorResponse('IDENTITY_NOT_CONFIRMED: the registry does not know the SIRET'),
       },
     },
   },

@@ -2,19 +2,20 @@ import type { FacturXProfile } from '../cii/profile';
 import type { Invoice } from '../model';
 import type { PlatformContext } from '../platform-rules';
 import type { Finding } from '../validate';
-import { en16931Findings } from './en16931';
+import { en16931Findings, en16931RuleSet, facturXProfileFindings } from './en16931';
 import { facturXFindings } from './facturx';
+import { frenchFindings } from './french';
 import { CHECK_RULES, errorCode, errorMessage, fatal } from './findings';
+import { peppolApplies, peppolFindings } from './peppol';
 import { platformFindings } from './platform';
 import { readInvoiceFile, type CheckedFormat, type ReadInvoiceFile } from './read';
+import { isFacturXRuleSet, type RuleSet } from './rule-sets';
 import { xsdFindings } from './xsd';
 
 export type { CheckedFormat } from './read';
 export { CHECK_RULES } from './findings';
-
-/** Which rules to judge a file by: the standard, the platform's own, or both. */
-export type RuleSet = 'en16931' | 'platform' | 'all';
-export const RULE_SETS: readonly RuleSet[] = ['en16931', 'platform', 'all'];
+export { RULE_SET_DESCRIPTIONS, RULE_SETS } from './rule-sets';
+export type { FacturXRuleSet, RuleSet } from './rule-sets';
 
 export interface CheckOptions {
   rules: RuleSet;
@@ -30,24 +31,51 @@ export interface CheckResult {
   findings: Finding[];
   /** The invoice read from the file, when it could be read. */
   invoice?: Invoice;
+  /** The rule sets that judged it: `en16931` or `facturx-<profile>`, `peppol`, `fr`, `platform`. */
+  ruleSets?: string[];
 }
 
 interface Stage {
   /** Named in the finding when the stage itself fails on an input. */
   name: string;
-  appliesTo: (rules: RuleSet) => boolean;
+  /** The rule set it reports as having judged the file (none for the envelope and the schemas). */
+  ruleSet?: (file: ReadInvoiceFile, rules: RuleSet) => string | undefined;
+  appliesTo: (rules: RuleSet, file: ReadInvoiceFile) => boolean;
   run: (file: ReadInvoiceFile, options: CheckOptions) => Finding[] | Promise<Finding[]>;
 }
 
 const standard = (rules: RuleSet) => rules !== 'platform';
-const platform = (rules: RuleSet) => rules !== 'en16931';
+const platform = (rules: RuleSet) => rules === 'platform' || rules === 'all';
 
-/** In order: the envelope, the schemas, the standard's business rules, then the platform's. */
+/** In order: the envelope, the schemas, the standard's business rules, its extensions, the platform's. */
 const STAGES: Stage[] = [
   { name: 'Factur-X envelope', appliesTo: () => true, run: facturXFindings },
   { name: 'XSD', appliesTo: standard, run: xsdFindings },
-  { name: 'EN 16931', appliesTo: standard, run: en16931Findings },
-  { name: 'Platform', appliesTo: platform, run: (file, options) => platformFindings(file, options.platform) },
+  {
+    name: 'EN 16931',
+    ruleSet: en16931RuleSet,
+    appliesTo: (rules) => standard(rules) && !isFacturXRuleSet(rules),
+    run: en16931Findings,
+  },
+  {
+    name: 'Factur-X profile',
+    ruleSet: (file, rules) => (file.format === 'cii' ? rules : undefined),
+    appliesTo: isFacturXRuleSet,
+    run: (file, { rules }) => (isFacturXRuleSet(rules) ? facturXProfileFindings(file, rules) : []),
+  },
+  {
+    name: 'Peppol BIS',
+    ruleSet: () => 'peppol',
+    appliesTo: (rules, file) => peppolApplies(file, rules),
+    run: peppolFindings,
+  },
+  { name: 'French reform', ruleSet: () => 'fr', appliesTo: (rules) => rules === 'fr', run: frenchFindings },
+  {
+    name: 'Platform',
+    ruleSet: () => 'platform',
+    appliesTo: platform,
+    run: (file, options) => platformFindings(file, options.platform),
+  },
 ];
 
 /**
@@ -58,14 +86,19 @@ export async function checkInvoiceFile(bytes: Uint8Array, options: CheckOptions)
   const file = await readInvoiceFile(bytes);
   if (!file.readable) return { format: file.reportedFormat, valid: false, findings: [file.finding] };
   const findings: Finding[] = [];
+  const ruleSets: string[] = [];
   for (const stage of STAGES) {
-    if (stage.appliesTo(options.rules)) findings.push(...(await runStage(stage, file, options)));
+    if (!stage.appliesTo(options.rules, file)) continue;
+    findings.push(...(await runStage(stage, file, options)));
+    const judgedBy = stage.ruleSet?.(file, options.rules);
+    if (judgedBy) ruleSets.push(judgedBy);
   }
   const result: CheckResult = {
     format: file.reportedFormat,
     valid: !findings.some((f) => f.severity === 'fatal'),
     findings,
     invoice: file.invoice,
+    ruleSets,
   };
   if (file.profile) result.profile = file.profile;
   return result;

@@ -16,3 +16,13 @@ export const VAT_TAX_TYPE = 'VAT';
 export const DATE_FORMAT = '102';
 /** ram:SpecifiedProcuringProject requires a name, which EN 16931 has no term for. */
 export const PROJECT_NAME = 'Project reference';
+/**
+ * BT-8 is coded with UNTDID 2475 in CII and UNTDID 2005 in UBL (EN 16931 syntax bindings): invoice date
+ * 5 = 3, delivery date 29 = 35, payment date 72 = 432. The lists do not overlap, so a code already in
+ * 2475 (or any other value, left for the rules to judge) is written unchanged.
+ */
+export const VAT_POINT_DATE_CODE_FROM_UBL: Readonly<Record<string, string>> = {
+  '3': '5',
+  '35': '29',
+  '432': '72',
+};

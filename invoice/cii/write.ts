@@ -11,6 +11,7 @@ import type {
   PostalAddress,
   PriceDetails,
   Quantity,
+  VatBreakdown,
 } from '../model';
 import { CII_NS } from './namespaces';
 import { decimalSum } from '../decimal';
@@ -24,6 +25,7 @@ import {
   TAX_REGISTRATION_SCHEME,
   TENDER_TYPE_CODE,
   VAT_SCHEME,
+  VAT_POINT_DATE_CODE_FROM_UBL,
   VAT_TAX_TYPE,
 } from './codes';
 
@@ -350,26 +352,7 @@ function settlement(invoice: Invoice): XmlNode {
         legalOrganization(p.legalRegistrationId),
       ),
     paymentMeans(invoice),
-    invoice.vatBreakdowns.map((b) =>
-      always(
-        'ram:ApplicableTradeTax',
-        amount('ram:CalculatedAmount', b.taxAmount),
-        leaf('ram:TypeCode', VAT_TAX_TYPE),
-        leaf('ram:ExemptionReason', b.exemptionReason),
-        amount('ram:BasisAmount', b.taxableAmount),
-        leaf('ram:CategoryCode', b.categoryCode),
-        leaf('ram:ExemptionReasonCode', b.exemptionReasonCode),
-        // BT-7 and BT-8 are invoice-level terms that CII carries in each VAT breakdown.
-        invoice.vatPointDate !== undefined
-          ? always(
-              'ram:TaxPointDate',
-              leaf('udt:DateString', toCiiDate(invoice.vatPointDate), { format: DATE_FORMAT }),
-            )
-          : undefined,
-        leaf('ram:DueDateTypeCode', invoice.vatPointDateCode),
-        leaf('ram:RateApplicablePercent', b.rate),
-      ),
-    ),
+    invoice.vatBreakdowns.map((b, i) => vatBreakdown(invoice, b, i === 0)),
     period(invoice.invoicingPeriod),
     invoice.allowances.map((a) => documentAllowanceCharge(a, false)),
     invoice.charges.map((c) => documentAllowanceCharge(c, true)),
@@ -399,6 +382,33 @@ function settlement(invoice: Invoice): XmlNode {
         dateTime('ram:FormattedIssueDateTime', preceding.issueDate, 'qdt'),
       ),
     node('ram:ReceivableSpecifiedTradeAccountingAccount', leaf('ram:ID', invoice.buyerAccountingReference)),
+  );
+}
+
+/**
+ * BT-7 and BT-8 are invoice-level terms that CII carries inside a VAT breakdown: only the first one
+ * carries them, as CII-SR-461 allows a single TaxPointDate. BT-8 is a UNTDID 2475 code in CII, so a
+ * UNTDID 2005 code read from UBL is translated (BR-CL-06).
+ */
+function vatBreakdown(invoice: Invoice, b: VatBreakdown, first: boolean): XmlNode {
+  const pointDate = first ? invoice.vatPointDate : undefined;
+  const pointDateCode = first ? invoice.vatPointDateCode : undefined;
+  return always(
+    'ram:ApplicableTradeTax',
+    amount('ram:CalculatedAmount', b.taxAmount),
+    leaf('ram:TypeCode', VAT_TAX_TYPE),
+    leaf('ram:ExemptionReason', b.exemptionReason),
+    amount('ram:BasisAmount', b.taxableAmount),
+    leaf('ram:CategoryCode', b.categoryCode),
+    leaf('ram:ExemptionReasonCode', b.exemptionReasonCode),
+    pointDate !== undefined
+      ? always('ram:TaxPointDate', leaf('udt:DateString', toCiiDate(pointDate), { format: DATE_FORMAT }))
+      : undefined,
+    leaf(
+      'ram:DueDateTypeCode',
+      pointDateCode && (VAT_POINT_DATE_CODE_FROM_UBL[pointDateCode] ?? pointDateCode),
+    ),
+    leaf('ram:RateApplicablePercent', b.rate),
   );
 }
 

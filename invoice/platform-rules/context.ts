@@ -1,3 +1,5 @@
+import type { PartyIdentifier } from '../identify';
+
 /** A service of a recipient structure, as its fiche structure declares it. */
 export interface RecipientService {
   /** Service code, carried in BT-10 (codeServiceExecutant). */
@@ -20,9 +22,16 @@ export interface RecipientParameters {
   services: RecipientService[];
 }
 
-/** The platform's structure directory, looked up by the buyer's identifier. */
+/**
+ * The platform's structure directory, looked up by the buyer's identifier, or by all the buyer's
+ * identifiers when the invoice gives them (a SIREN in BT-47, the SIRET in BT-49…).
+ */
 export interface RecipientDirectory {
-  find(identifier: string, scheme?: string): Promise<RecipientParameters | undefined>;
+  find(
+    identifier: string,
+    scheme?: string,
+    all?: PartyIdentifier[],
+  ): Promise<RecipientParameters | undefined>;
 }
 
 /** Invoices already deposited, by supplier identifier, invoice year and invoice number. */

@@ -29,3 +29,13 @@ export function isValidSiret(value: string): boolean {
   const digitSum = [...value].reduce((sum, digit) => sum + Number(digit), 0);
   return value.startsWith(LA_POSTE_SIREN) && digitSum % 5 === 0;
 }
+
+/** The French VAT key of a SIREN: (12 + 3 × (SIREN mod 97)) mod 97, two digits. */
+export function frenchVatKey(siren: string): string {
+  return String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0');
+}
+
+/** An identifier as people type it ("412 345 678 00012", "412.345.678"): its digits only. */
+export function digitsOnly(text: string): string {
+  return /^[\d\s.\u00a0\u202f]+$/.test(text.trim()) ? text.replace(/[^\d]/g, '') : text.trim();
+}

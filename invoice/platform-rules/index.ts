@@ -8,7 +8,9 @@ export type {
 } from './context';
 export { CADRES_DE_FACTURATION, isCadreDeFacturation } from './cadres';
 export type { CadreDeFacturation } from './cadres';
-export { isValidSiren, isValidSiret, luhnValid } from './french-ids';
+export { digitsOnly, frenchVatKey, isValidSiren, isValidSiret, luhnValid } from './french-ids';
+export { partyKeys } from './parties';
+export type { PartyKeys } from './parties';
 export { ibanProblem } from './iban';
 export { checkRouting } from './routing';
 export type { RoutingCheck } from './routing';

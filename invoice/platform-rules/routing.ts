@@ -19,7 +19,9 @@ export async function checkRouting(
 ): Promise<RoutingCheck> {
   if (!directory) return { findings: FF_EJ_01(facts, undefined) };
   const id = facts.recipient;
-  const recipient = id ? await directory.find(id.value.trim(), id.schemeId?.trim() || undefined) : undefined;
+  const recipient = id
+    ? await directory.find(id.value.trim(), id.schemeId?.trim() || undefined, facts.recipientIdentifiers)
+    : undefined;
   const findings = [...FF_RECIPIENT_01(facts, recipient)];
   if (recipient) findings.push(...FF_SERVICE_01(facts, recipient), ...FF_EJ_02(facts, recipient));
   findings.push(...FF_EJ_01(facts, recipient));

@@ -14,3 +14,9 @@ export const OTHER_TAX_SCHEME = 'TAX';
 export const UNKNOWN_CARD_NETWORK = 'NA';
 /** cac:OrderReference requires cbc:ID; the binding writes this when only BT-14 is known. */
 export const NO_ORDER_ID = 'NA';
+/** BT-8 in UBL is UNTDID 2005; codes read from CII (UNTDID 2475) are translated. See cii/codes.ts. */
+export const VAT_POINT_DATE_CODE_FROM_CII: Readonly<Record<string, string>> = {
+  '5': '3',
+  '29': '35',
+  '72': '432',
+};

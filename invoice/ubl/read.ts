@@ -106,7 +106,8 @@ export function readUbl(root: XmlElement): Invoice {
     payee: payeeParty && readPayee(payeeParty),
     taxRepresentative: readTaxRepresentative(r.one(root, 'TaxRepresentativeParty', 'BG-11')),
     delivery: readDelivery(r, r.one(root, 'Delivery', 'BG-13')),
-    invoicingPeriod: period && readPeriod(period),
+    // An InvoicePeriod holding only BT-8 (its DescriptionCode) is no BG-14.
+    invoicingPeriod: period && groupOrUndefined(readPeriod(period)),
     paymentInstructions: readPaymentInstructions(r, root, textOf(sepaIds[0])),
     allowances: children(root, 'AllowanceCharge')
       .filter((ac) => !isCharge(ac))

@@ -8,6 +8,7 @@ import {
   type Invoice,
   type InvoiceLine,
   type LineAllowanceCharge,
+  type PaymentInstructions,
   type Period,
   type PostalAddress,
   type PriceDetails,
@@ -23,6 +24,7 @@ import {
   OTHER_TAX_SCHEME,
   SEPA_SCHEME,
   UNKNOWN_CARD_NETWORK,
+  VAT_POINT_DATE_CODE_FROM_CII,
   VAT_SCHEME,
 } from './codes';
 
@@ -53,7 +55,7 @@ export function toUbl(invoice: Invoice): string {
       invoice.invoicingPeriod !== undefined || invoice.vatPointDateCode !== undefined,
       'cac:InvoicePeriod',
       periodChildren(invoice.invoicingPeriod),
-      leaf('cbc:DescriptionCode', invoice.vatPointDateCode),
+      leaf('cbc:DescriptionCode', ublVatPointDateCode(invoice.vatPointDateCode)),
     ),
     orderReference(invoice),
     invoice.precedingInvoices.map((p) =>
@@ -97,6 +99,10 @@ export function toUbl(invoice: Invoice): string {
     cac: UBL_NS.cac,
     cbc: UBL_NS.cbc,
   });
+}
+
+function ublVatPointDateCode(code: string | undefined): string | undefined {
+  return code && (VAT_POINT_DATE_CODE_FROM_CII[code] ?? code);
 }
 
 function amount(name: string, a: Amount | undefined, currency: string): XmlNode | undefined {
@@ -294,12 +300,14 @@ function delivery(invoice: Invoice): XmlNode | undefined {
 /** One cac:PaymentMeans per BG-17 credit transfer (UBL has one account per means); card and mandate go in the first. */
 function paymentMeans(invoice: Invoice, dueDate: XmlNode | undefined): XmlNode[] {
   const p = invoice.paymentInstructions;
-  if (!p) return [];
+  // BT-90 alone travels as a party identifier: it needs no cac:PaymentMeans.
+  if (!p || !hasPaymentMeans(p)) return [];
   const transfers = p.creditTransfers.length ? p.creditTransfers : [undefined];
   return transfers.map((t, i) =>
     always(
       'cac:PaymentMeans',
-      leaf('cbc:PaymentMeansCode', p.typeCode ?? '', { name: p.text }),
+      // BT-82 may appear once in the document (UBL-SR-46): on the first payment means only.
+      leaf('cbc:PaymentMeansCode', p.typeCode ?? '', { name: i === 0 ? p.text : undefined }),
       i === 0 ? dueDate : undefined,
       leaf('cbc:PaymentID', p.remittanceInformation),
       i === 0 && p.card
@@ -325,6 +333,21 @@ function paymentMeans(invoice: Invoice, dueDate: XmlNode | undefined): XmlNode[]
           )
         : undefined,
     ),
+  );
+}
+
+function hasPaymentMeans(p: PaymentInstructions): boolean {
+  const { typeCode, text, remittanceInformation, creditTransfers, card, directDebit } = p;
+  return (
+    [
+      typeCode,
+      text,
+      remittanceInformation,
+      directDebit?.mandateReference,
+      directDebit?.debitedAccountId,
+    ].some((v) => v !== undefined) ||
+    creditTransfers.length > 0 ||
+    card !== undefined
   );
 }
 

@@ -9,8 +9,28 @@ export type Matcher = (node: XNode, document: XPathDocument) => boolean;
 /** Matchers never write variables; they share one empty scope. */
 export const NO_VARS: Record<string, Seq> = Object.freeze({}) as Record<string, Seq>;
 
+/** The branches of a context; `(a | b)[p]` is `a[p] | b[p]`. */
 export function unionBranches(ast: Ast): Ast[] {
-  return ast.k === 'union' ? [...unionBranches(ast.l), ...unionBranches(ast.r)] : [ast];
+  if (ast.k === 'union') return [...unionBranches(ast.l), ...unionBranches(ast.r)];
+  if (ast.k === 'filter') return unionBranches(ast.e).map((branch) => withPredicates(branch, ast.preds));
+  if (ast.k === 'path' && (ast.steps[0]?.k === 'union' || ast.steps[0]?.k === 'filter')) {
+    // `(a | b)[p]/c` is `a[p]/c | b[p]/c`.
+    const [first, ...rest] = ast.steps;
+    return unionBranches(first).map((b): Ast => ({
+      k: 'path',
+      steps: [...(b.k === 'path' ? b.steps : [b]), ...rest],
+    }));
+  }
+  return [ast];
+}
+
+function withPredicates(branch: Ast, preds: Ast[]): Ast {
+  if (branch.k === 'axis') return { ...branch, preds: [...branch.preds, ...preds] };
+  if (branch.k === 'path') {
+    const steps = branch.steps.slice(0, -1);
+    return { ...branch, steps: [...steps, withPredicates(branch.steps[branch.steps.length - 1], preds)] };
+  }
+  throw new XPathError(`unsupported rule context: predicates on ${branch.k}`);
 }
 
 /** The local name a context branch's final step requires, or undefined when it may match any node. */
@@ -77,7 +97,7 @@ function stepMatcher(step: Ast, ns: Namespaces): Matcher {
   const preds = step.preds.map((p) => compileFilter(p, ns));
   return (node, document) => {
     if (!named(node)) return false;
-    const ctx: Ctx = { item: node, pos: 1, size: 1, vars: NO_VARS, document };
+    const ctx: Ctx = { item: node, pos: 1, size: 1, vars: document.globals ?? NO_VARS, document };
     try {
       return preds.every((p) => p(ctx));
     } catch (err) {

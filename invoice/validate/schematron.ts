@@ -18,9 +18,12 @@ import {
   type Test,
   type XPathDocument,
 } from './xpath/compile';
+import { schemaFunctions } from './schema-functions';
 import { registerCodeListDocument } from './xpath/documents';
+import type { Ast } from './xpath/ast';
 import { parseXPath } from './xpath/parser';
-import { DocNode, XPathError, type XNode } from './xpath/values';
+import type { UserFunctions } from './xpath/user-functions';
+import { AttrNode, DocNode, XPathError, type Seq, type XNode } from './xpath/values';
 
 interface CompiledRule {
   index: number;
@@ -47,6 +50,19 @@ export interface CompiledSchematron {
   /** Candidates by the names on the path from the root, filled as paths are met (see `candidatesFor`). */
   paths: NamePath;
   pathCount: number;
+  /** The schema's global `<let>`s, evaluated per document before any rule. */
+  globals: { name: string; value: Compiled }[];
+  functions: UserFunctions;
+  /** Per pattern, the rules whose context ends with an attribute (`…/cbc:ValueQuantity/@unitCode`). */
+  attributes: AttributeCandidate[][];
+}
+
+/** A rule reached through an attribute: the attribute's name, and a matcher for its element. */
+interface AttributeCandidate {
+  rule: CompiledRule;
+  /** The attribute's name (unprefixed: no namespace), or undefined for `@*`. */
+  name: string | undefined;
+  owner: Matcher;
 }
 
 /** One path of names from the root: its elements' candidates, and the paths one element longer. */
@@ -70,8 +86,11 @@ const REMEMBERED_PATHS = 20_000;
 export function compileSchematron(schema: SchematronSchema): CompiledSchematron {
   const ns = schema.namespaces;
   for (const [name, lists] of Object.entries(schema.codeLists ?? {})) registerCodeListDocument(name, lists);
+  const functions = schemaFunctions(schema.functions ?? [], ns);
+  const globals = (schema.lets ?? []).map((l) => ({ name: l.name, value: compileXPath(l.value, ns) }));
   const named = schema.patterns.map(() => new Map<string, Candidate[]>());
   const wild = schema.patterns.map((): Candidate[] => []);
+  const attributes = schema.patterns.map((): AttributeCandidate[] => []);
   schema.patterns.forEach((pattern, p) => {
     pattern.rules.forEach((rule, index) => {
       const compiled: CompiledRule = {
@@ -86,6 +105,11 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
         })),
       };
       for (const branch of unionBranches(parseXPath(rule.context))) {
+        const attribute = attributeContext(branch, ns);
+        if (attribute) {
+          attributes[p].push({ rule: compiled, ...attribute });
+          continue;
+        }
         const candidate = {
           rule: compiled,
           matches: contextMatcher(branch, ns),
@@ -105,7 +129,29 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
       named.map((m, p) => [...(m.get(name) ?? []), ...wild[p]].sort((x, y) => x.rule.index - y.rule.index)),
     );
   }
-  return { byName, anyName: wild, paths: { candidates: wild, next: new Map() }, pathCount: 0 };
+  return {
+    byName,
+    anyName: wild,
+    paths: { candidates: wild, next: new Map() },
+    pathCount: 0,
+    globals,
+    functions,
+    attributes,
+  };
+}
+
+/** For a context whose last step is on the attribute axis: the attribute's name and its element's matcher. */
+function attributeContext(
+  branch: Ast,
+  ns: Record<string, string>,
+): Omit<AttributeCandidate, 'rule'> | undefined {
+  if (branch.k !== 'path') return undefined;
+  const last = branch.steps[branch.steps.length - 1];
+  if (last.k !== 'axis' || last.axis !== 'attribute') return undefined;
+  if (last.preds.length || last.test.kind !== 'name' || last.test.prefix)
+    throw new XPathError('unsupported rule context: only unprefixed attributes without predicates');
+  const owner = contextMatcher({ k: 'path', steps: branch.steps.slice(0, -1) }, ns);
+  return { name: last.test.local === '*' ? undefined : last.test.local, owner };
 }
 
 const ALWAYS: Matcher = () => true;
@@ -149,6 +195,9 @@ function candidatesFor(
 /** Runs every pattern over the document node and every element, as the official XSLT does. */
 export function runSchematron(compiled: CompiledSchematron, root: XmlElement): Finding[] {
   const document = xpathDocument(root);
+  document.functions = compiled.functions;
+  const globals = globalVariables(compiled, document);
+  document.globals = globals;
   const findings: Finding[] = [];
   const nodes: XNode[] = [document.doc];
   const candidates: PatternCandidates[] = [compiled.anyName];
@@ -164,10 +213,50 @@ export function runSchematron(compiled: CompiledSchematron, root: XmlElement): F
     for (let n = 0; n < nodes.length; n++) {
       const node = nodes[n];
       const rule = firstMatchingRule(candidates[n][p], node, document);
-      if (rule) check(rule, node, document, findings);
+      if (rule) check(rule, node, document, findings, globals);
     }
+    if (compiled.attributes[p].length)
+      checkAttributes(compiled.attributes[p], nodes, document, findings, globals);
   }
   return findings;
+}
+
+/** The pattern's attribute rules, on each attribute of each element, the first matching rule only. */
+function checkAttributes(
+  candidates: AttributeCandidate[],
+  nodes: XNode[],
+  document: XPathDocument,
+  findings: Finding[],
+  globals: Record<string, Seq>,
+): void {
+  for (const node of nodes) {
+    if (node instanceof DocNode || node instanceof AttrNode) continue;
+    for (const [qname, value] of Object.entries(node.attrs)) {
+      if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
+      const hit = candidates.find(
+        (c) => (c.name === undefined || c.name === qname) && c.owner(node, document),
+      );
+      if (hit) check(hit.rule, new AttrNode(node, qname, value), document, findings, globals);
+    }
+  }
+}
+
+/**
+ * The schema's global variables for one document, in order (a later one may use an earlier one). One
+ * that cannot be evaluated stays unbound: the rules using it then fail, as the XSLT stops there.
+ */
+function globalVariables(compiled: CompiledSchematron, document: XPathDocument): Record<string, Seq> {
+  if (compiled.globals.length === 0) return NO_VARS;
+  const vars: Record<string, Seq> = {};
+  const ctx: Ctx = { item: document.doc, pos: 1, size: 1, vars, document };
+  for (const g of compiled.globals) {
+    try {
+      vars[g.name] = g.value(ctx);
+    } catch (err) {
+      if (!(err instanceof XPathError)) throw err;
+    }
+  }
+  return vars;
 }
 
 function firstMatchingRule(
@@ -181,8 +270,15 @@ function firstMatchingRule(
   return undefined;
 }
 
-function check(rule: CompiledRule, node: XNode, document: XPathDocument, findings: Finding[]): void {
-  const ctx: Ctx = { item: node, pos: 1, size: 1, vars: rule.lets.length ? {} : NO_VARS, document };
+function check(
+  rule: CompiledRule,
+  node: XNode,
+  document: XPathDocument,
+  findings: Finding[],
+  globals: Record<string, Seq>,
+): void {
+  const vars = rule.lets.length ? { ...globals } : globals;
+  const ctx: Ctx = { item: node, pos: 1, size: 1, vars, document };
   let letsFailed = false;
   for (const l of rule.lets) {
     try {
@@ -195,21 +291,30 @@ function check(rule: CompiledRule, node: XNode, document: XPathDocument, finding
   for (const a of rule.asserts) {
     // A report fires when its test holds, an assert when it fails.
     let holds: boolean;
+    let stopped = letsFailed;
     try {
       holds = !letsFailed && a.test(ctx) !== a.report;
     } catch (err) {
-      // The official XSLT stops with a dynamic error here (e.g. xs:decimal('abc')): the data
-      // cannot satisfy the rule, so it is reported as violated rather than silently passed.
+      // The official XSLT stops with a dynamic error here (e.g. xs:decimal('abc'), two values where
+      // one is expected): the data cannot satisfy the rule, so it is reported as violated rather than
+      // silently passed, and fatal whatever its flag, as the official validation ends without a verdict.
       if (!(err instanceof XPathError)) throw err;
       holds = false;
+      stopped = true;
     }
     if (!holds) {
       findings.push({
         rule: a.id,
-        severity: a.flag,
+        severity: stopped ? 'fatal' : a.flag,
         message: a.message,
-        location: node instanceof DocNode ? '/' : locationOf(node as XmlElement),
+        location: locationOfNode(node),
       });
     }
   }
+}
+
+function locationOfNode(node: XNode): string {
+  if (node instanceof DocNode) return '/';
+  if (node instanceof AttrNode) return `${locationOf(node.parent)}/@${node.qname}`;
+  return locationOf(node);
 }

@@ -1,5 +1,6 @@
-import { extractFacturX, parseInvoice, toCii, toFacturX, toPdf, toUbl } from '../../invoice';
-import type { Invoice } from '../../invoice';
+import { checkInvoiceFile, convertChecked, extractFacturX, parseInvoice } from '../../invoice';
+import type { Finding, Invoice } from '../../invoice';
+import { DomainError } from '../../platform/domain-error';
 
 /** The forms a recipient may receive an invoice in; `original` is the deposited file itself. */
 export const INVOICE_FORMATS = ['original', 'ubl', 'cii', 'facturx', 'pdf'] as const;
@@ -19,9 +20,18 @@ export async function invoiceOf(deposited: Uint8Array): Promise<Invoice> {
   return parseInvoice(xml).invoice;
 }
 
+const MEDIA: Record<Exclude<InvoiceFormat, 'original'>, Omit<Rendition, 'bytes'>> = {
+  ubl: { mediaType: 'application/xml', extension: 'xml' },
+  cii: { mediaType: 'application/xml', extension: 'xml' },
+  facturx: { mediaType: 'application/pdf', extension: 'pdf' },
+  pdf: { mediaType: 'application/pdf', extension: 'pdf' },
+};
+
 /**
- * The deposited invoice in the requested form, converted by the invoice core from `parsed`, the file's
- * model when the caller already holds it (otherwise the file is parsed here).
+ * The deposited invoice in the requested form, converted by the invoice core and validated like a
+ * deposit. A conversion that would break an EN 16931 rule the deposited file does not break is never
+ * produced: it throws CONVERSION_FAILED naming the rules (see `renderForDelivery` for delivery).
+ * `parsed` is the file's model when the caller already holds it; `date` dates a PDF.
  */
 export async function renderAs(
   deposited: Uint8Array,
@@ -33,19 +43,60 @@ export async function renderAs(
     return isPdf(deposited)
       ? { bytes: deposited, mediaType: 'application/pdf', extension: 'pdf' }
       : { bytes: deposited, mediaType: 'application/xml', extension: 'xml' };
-  const invoice = parsed ?? (await invoiceOf(deposited));
-  switch (format) {
-    case 'ubl':
-      return { bytes: Buffer.from(toUbl(invoice)), mediaType: 'application/xml', extension: 'xml' };
-    case 'cii':
-      return { bytes: Buffer.from(toCii(invoice)), mediaType: 'application/xml', extension: 'xml' };
-    case 'facturx':
-      return {
-        bytes: await toFacturX(invoice, { profile: 'EN 16931', date }),
-        mediaType: 'application/pdf',
-        extension: 'pdf',
-      };
-    case 'pdf':
-      return { bytes: await toPdf(invoice, { date }), mediaType: 'application/pdf', extension: 'pdf' };
+  const source = await checkInvoiceFile(deposited, { rules: 'en16931' });
+  const invoice = parsed ?? source.invoice ?? (await invoiceOf(deposited));
+  // As `facturflow convert` does: CII and Factur-X keep the deposit's Factur-X profile.
+  const profile = source.profile ?? (format === 'facturx' ? 'EN 16931' : undefined);
+  const { output, introduced } = await convertChecked({ invoice, findings: source.findings }, format, {
+    profile,
+    date,
+  });
+  if (introduced.length) throw new RenditionRefused(format, introduced);
+  return { bytes: output, ...MEDIA[format] };
+}
+
+/** A rendition refused because it would be invalid; carries the findings it would have. */
+export class RenditionRefused extends DomainError {
+  constructor(
+    format: InvoiceFormat,
+    readonly introduced: Finding[],
+  ) {
+    const rules = [...new Set(introduced.map((f) => f.rule))].join(', ');
+    super(
+      'CONVERSION_FAILED',
+      `This invoice cannot be rendered as ${format} without breaking rules the deposited file does not break: ${rules}.`,
+      { field: 'params.format' },
+    );
+  }
+}
+
+/** What delivery hands the recipient: the preferred form, or the original when that form would be invalid. */
+export interface DeliveredRendition {
+  rendition: Rendition;
+  format: InvoiceFormat;
+  /** Set when the preferred form was refused: the rules it would have broken. */
+  refused?: { format: InvoiceFormat; findings: Finding[] };
+}
+
+/**
+ * Delivery never hands over an invalid invoice and never stalls on one: when the recipient's preferred
+ * form would break a rule the deposit does not, the deposited file itself is delivered and the refusal
+ * is returned for the caller to record (the delivered format then says `original`).
+ */
+export async function renderForDelivery(
+  deposited: Uint8Array,
+  format: InvoiceFormat,
+  date?: Date,
+  parsed?: Invoice,
+): Promise<DeliveredRendition> {
+  try {
+    return { rendition: await renderAs(deposited, format, date, parsed), format };
+  } catch (err) {
+    if (!(err instanceof RenditionRefused)) throw err;
+    return {
+      rendition: await renderAs(deposited, 'original'),
+      format: 'original',
+      refused: { format, findings: err.introduced },
+    };
   }
 }

@@ -16,41 +16,23 @@ import type {
  * changes nothing twice.
  */
 
-/** Files a deposit with its first status, DEPOSEE; a second registration of the same deposit adds nothing. */
+/**
+ * Files a deposit with its first status, DEPOSEE; a second registration of the same deposit adds nothing.
+ * A corrected file deposited under the number of one the platform's checks rejected (REJETEE, never
+ * delivered) takes its place: the refused attempt stays in its own workflow history.
+ */
 export async function insertDeposit(db: Db, d: InvoiceDeposit, parties: DepositParties): Promise<void> {
+  const row = depositColumns(d, parties);
   await db.transaction(async (trx) => {
-    await trx('invoices')
-      .insert({
-        id: d.invoiceId,
-        supplier_id: d.supplierId,
-        supplier_name: d.supplierName ?? null,
-        supplier_structure_id: parties.supplierStructureId ?? null,
-        recipient_id: d.recipientId ?? null,
-        recipient_name: d.recipientName ?? null,
-        validator_id: d.validatorId ?? null,
-        validator_structure_id: parties.validatorStructureId ?? null,
-        cadre: d.cadre ?? null,
-        service_code: d.serviceCode ?? null,
-        engagement_number: d.engagementNumber ?? null,
-        number: d.number,
-        year: d.year,
-        issue_date: d.issueDate ?? null,
-        type_code: d.typeCode ?? null,
-        currency: d.currency ?? null,
-        total_without_vat: d.totals.withoutVat ?? null,
-        total_vat: d.totals.vat ?? null,
-        total_with_vat: d.totals.withVat ?? null,
-        amount_due: d.totals.amountDue ?? null,
-        format: d.format,
-        deposit_mode: d.depositMode,
-        blob_sha256: d.blob.sha256,
-        status: 'DEPOSEE',
-        reform_code: 200,
-        status_at: d.depositedAt,
-        deposited_at: d.depositedAt,
-      })
-      .onConflict('id')
-      .ignore();
+    const previous = await trx('invoices')
+      .where({ id: d.invoiceId })
+      .first('blob_sha256', 'status', 'delivered_sha256');
+    if (previous && previous.blob_sha256 !== d.blob.sha256 && refusedBeforeDelivery(previous)) {
+      await trx('invoice_status_history').where({ invoice_id: d.invoiceId }).delete();
+      await trx('invoices')
+        .where({ id: d.invoiceId })
+        .update({ ...row, ...RESET_ON_REDEPOSIT });
+    } else await trx('invoices').insert(row).onConflict('id').ignore();
     await trx('invoice_status_history')
       .insert({
         invoice_id: d.invoiceId,
@@ -65,6 +47,50 @@ export async function insertDeposit(db: Db, d: InvoiceDeposit, parties: DepositP
       .onConflict(['invoice_id', 'seq'])
       .ignore();
   });
+}
+
+/** What the refused attempt left on the row that a new deposit does not set. */
+const RESET_ON_REDEPOSIT = {
+  certificate_sha256: null,
+  rejection_acknowledged_at: null,
+  mandate_number: null,
+  due_date: null,
+};
+
+function refusedBeforeDelivery(row: { status: string; delivered_sha256: string | null }): boolean {
+  return row.status === 'REJETEE' && !row.delivered_sha256;
+}
+
+function depositColumns(d: InvoiceDeposit, parties: DepositParties) {
+  return {
+    id: d.invoiceId,
+    supplier_id: d.supplierId,
+    supplier_name: d.supplierName ?? null,
+    supplier_structure_id: parties.supplierStructureId ?? null,
+    recipient_id: d.recipientId ?? null,
+    recipient_name: d.recipientName ?? null,
+    validator_id: d.validatorId ?? null,
+    validator_structure_id: parties.validatorStructureId ?? null,
+    cadre: d.cadre ?? null,
+    service_code: d.serviceCode ?? null,
+    engagement_number: d.engagementNumber ?? null,
+    number: d.number,
+    year: d.year,
+    issue_date: d.issueDate ?? null,
+    type_code: d.typeCode ?? null,
+    currency: d.currency ?? null,
+    total_without_vat: d.totals.withoutVat ?? null,
+    total_vat: d.totals.vat ?? null,
+    total_with_vat: d.totals.withVat ?? null,
+    amount_due: d.totals.amountDue ?? null,
+    format: d.format,
+    deposit_mode: d.depositMode,
+    blob_sha256: d.blob.sha256,
+    status: 'DEPOSEE',
+    reform_code: 200,
+    status_at: d.depositedAt,
+    deposited_at: d.depositedAt,
+  };
 }
 
 /** The columns of an invoice's row the lifecycle reads. */
@@ -88,12 +114,22 @@ export async function invoiceRow(db: Db, invoiceId: string): Promise<LifecycleIn
   return db('invoices').where({ id: invoiceId }).first();
 }
 
-/** Another invoice of this supplier already carries this number in this year. */
+/**
+ * Another invoice of this supplier already carries this number in this year, and uses it up: it reached
+ * the buyer or is on its way. One the platform's checks rejected before delivery (REJETEE, never
+ * delivered) does not: its number is deposited again once corrected. A SIREN stands for any SIRET of it.
+ */
 export async function numberTaken(
   db: Db,
   n: { supplierId: string; year: number; number: string; exceptInvoiceId?: string },
 ): Promise<boolean> {
-  const q = db('invoices').where({ supplier_id: n.supplierId, year: n.year, number: n.number });
+  const q = db('invoices')
+    .where({ year: n.year, number: n.number })
+    .where((w) => {
+      w.where('supplier_id', n.supplierId);
+      if (/^\d{9}$/.test(n.supplierId)) w.orWhere('supplier_id', 'like', `${n.supplierId}_____`);
+    })
+    .whereNot((w) => w.where('status', 'REJETEE').whereNull('delivered_sha256'));
   if (n.exceptInvoiceId) q.whereNot({ id: n.exceptInvoiceId });
   return !!(await q.first('id'));
 }
@@ -112,6 +148,13 @@ export async function updateRouting(
       service_code: routing.serviceCode ?? null,
       engagement_number: routing.engagementNumber ?? null,
     });
+}
+
+/** The rule sets the deposit check judged the invoice by, as a JSON array. */
+export async function updateRuleSets(db: Db, invoiceId: string, ruleSets: string[]): Promise<void> {
+  await db('invoices')
+    .where({ id: invoiceId })
+    .update({ rule_sets: JSON.stringify(ruleSets) });
 }
 
 /** Appends one status change to the history and, the first time only, moves the current status. */

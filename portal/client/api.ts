@@ -51,7 +51,8 @@ export async function api<T = unknown>(
   body?: Body,
   query?: string,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The portal speaks French whatever the browser's own language: findings and refusals come back in French.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'fr' };
   if (method !== 'GET') {
     if (!csrfToken) await session();
     if (csrfToken) headers['x-csrf-token'] = csrfToken;

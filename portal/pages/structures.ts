@@ -57,7 +57,7 @@ export function structurePages(): PortalRoute[] {
 ${errorSummary}
 <div class="fr-grid-row fr-grid-row--gutters"><div class="fr-col-12 fr-col-md-6">
 ${select({ name: 'identifierType', label: "Type d'identifiant", required: true, options: IDENTIFIER_TYPES, value: 'SIRET' })}
-${input({ name: 'identifier', label: 'Identifiant', required: true, hint: 'Pour un SIRET : 14 chiffres.' })}
+${input({ name: 'identifier', label: 'Identifiant', required: true, hint: 'Pour un SIRET : 14 chiffres, espaces et points acceptés (ex. 412 345 678 00012).' })}
 ${input({ name: 'name', label: 'Raison sociale', hint: 'Facultative pour un SIRET connu du répertoire.' })}
 ${input({ name: 'vatNumber', label: 'Numéro de TVA intracommunautaire', hint: 'Par exemple FR44732829320.' })}
 ${input({ name: 'email', label: 'Adresse électronique de la structure', type: 'email' })}

@@ -24,6 +24,39 @@ export async function findStructureByIdentifier(db: Db, identifier: string): Pro
   return row ? toStructure(row) : undefined;
 }
 
+/** A structure as identification names it. */
+export interface IdentifiedStructure {
+  id: string;
+  identifier: string;
+  name: string;
+}
+
+/** The structures whose identifier is one of these, exactly. */
+export async function structuresWithIdentifiers(
+  db: Db,
+  identifiers: string[],
+): Promise<IdentifiedStructure[]> {
+  if (identifiers.length === 0) return [];
+  return db('structures').whereIn('identifier', identifiers).select('id', 'identifier', 'name');
+}
+
+/** The structures identified by a SIRET of this SIREN (its registered establishments), by SIRET. */
+export async function structuresOfSiren(db: Db, siren: string): Promise<IdentifiedStructure[]> {
+  if (!/^\d{9}$/.test(siren)) return [];
+  return db('structures')
+    .where({ identifier_type: 'SIRET' })
+    .where('identifier', 'like', `${siren}_____`)
+    .orderBy('identifier')
+    .select('id', 'identifier', 'name');
+}
+
+/** An operator, or a registry lookup, confirmed the structure's identity. */
+export async function markIdentityVerified(db: Db, id: string, by: string, at: string): Promise<void> {
+  await db('structures')
+    .where({ id })
+    .update({ identity_verified: true, identity_verified_at: at, identity_verified_by: by, updated_at: at });
+}
+
 export async function structureExists(db: Db, id: string): Promise<boolean> {
   return !!(await db('structures').where({ id }).first('id'));
 }
@@ -69,7 +102,7 @@ export async function structureNames(db: Db, ids: string[]): Promise<Map<string,
  */
 export async function insertStructure(
   db: Db,
-  s: StructureInput & { id: string; name: string; createdBy: string; at: string },
+  s: StructureInput & { id: string; name: string; createdBy: string; at: string; identityVerified: boolean },
   principal?: string,
 ): Promise<{ takenBy?: string }> {
   return db.transaction(async (trx) => {
@@ -89,6 +122,8 @@ export async function insertStructure(
       email: s.email ?? null,
       ...parameterColumns(s.parameters ?? {}),
       spaces: JSON.stringify(s.spaces ?? ['FACTURES_EMISES', 'FACTURES_RECUES']),
+      identity_verified: s.identityVerified,
+      ...(s.identityVerified && { identity_verified_at: s.at, identity_verified_by: 'registry' }),
       created_by: s.createdBy,
       created_at: s.at,
       updated_at: s.at,
@@ -239,6 +274,9 @@ function toStructure(r: Record<string, unknown>): Structure {
       gestionNumeroEJOuCodeService: !!r.engagement_or_service_required,
     },
     spaces: r.spaces ? JSON.parse(r.spaces as string) : [],
+    // Rows older than the flag read as verified, as the migration makes them.
+    identityVerified:
+      r.identity_verified === undefined || r.identity_verified === null || !!r.identity_verified,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

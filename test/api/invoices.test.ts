@@ -43,7 +43,11 @@ describeWithCorpus('invoices API', () => {
     });
 
   it('deposits a raw UBL body and serves its status and history', async () => {
-    const res = await postXml(read('ubl/examples/issue116.xml'));
+    // issue116 declares Peppol BIS, whose rules it breaks (PEPPOL-COMMON-R049): deposited as plain EN 16931.
+    const plain = read('ubl/examples/issue116.xml')
+      .toString()
+      .replace(/(<cbc:CustomizationID>)[^<]*/, '$1urn:cen.eu:en16931:2017');
+    const res = await postXml(plain);
     expect(res.status).toBe(202);
     const body = await json(res);
     expect(body).toEqual({
@@ -63,6 +67,7 @@ describeWithCorpus('invoices API', () => {
       currency: 'SEK',
       totals: { withoutVat: '700', vat: '130', withVat: '830', amountDue: '830' },
       depositMode: 'UPLOAD_API',
+      ruleSets: ['en16931', 'platform'],
     });
     expect(invoice.history.map((h: { status: string }) => h.status)).toEqual([
       'DEPOSEE',
@@ -167,12 +172,23 @@ describeWithCorpus('invoices API', () => {
     const res = await fetch(`${p.url}/api/v1/invoices`, {
       method: 'POST',
       headers: { 'content-type': 'application/xml', authorization: `Bearer ${outsider}` },
-      body: read('ubl/examples/guide-example2.xml'),
+      body: read('ubl/examples/issue116.xml'),
     });
     expect(res.status).toBe(403);
     expect((await json(res)).error).toMatchObject({
       code: 'NOT_A_MEMBER',
       details: { field: 'body.seller' },
+    });
+    // A seller no structure answers to is named as such, not as a membership problem.
+    const unknownSeller = await fetch(`${p.url}/api/v1/invoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', authorization: `Bearer ${outsider}` },
+      body: read('ubl/examples/guide-example2.xml'),
+    });
+    expect(unknownSeller.status).toBe(422);
+    expect((await json(unknownSeller)).error).toMatchObject({
+      code: 'PARTY_UNRESOLVED',
+      details: { field: 'BT-29', party: 'seller' },
     });
   });
 

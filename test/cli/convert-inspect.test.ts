@@ -25,7 +25,7 @@ describeWithCorpus('facturflow convert', () => {
     const check = await runCli(['validate', '--json', output]);
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout)).toEqual([
-      { file: output, format: 'cii', profile: 'EN 16931', valid: true, findings: [] },
+      { file: output, format: 'cii', profile: 'EN 16931', valid: true, findings: [], ruleSets: ['en16931'] },
     ]);
   });
 

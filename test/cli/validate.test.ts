@@ -13,9 +13,16 @@ describeWithCorpus('facturflow validate', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toEqual([
-      { file: UBL, format: 'ubl-invoice', profile: null, valid: true, findings: [] },
-      { file: CII, format: 'cii', profile: 'EN 16931', valid: true, findings: [] },
-      { file: FACTURX, format: 'facturx', profile: 'EN 16931', valid: true, findings: [] },
+      { file: UBL, format: 'ubl-invoice', profile: null, valid: true, findings: [], ruleSets: ['en16931'] },
+      { file: CII, format: 'cii', profile: 'EN 16931', valid: true, findings: [], ruleSets: ['en16931'] },
+      {
+        file: FACTURX,
+        format: 'facturx',
+        profile: 'EN 16931',
+        valid: true,
+        findings: [],
+        ruleSets: ['en16931'],
+      },
     ]);
   });
 
@@ -61,13 +68,44 @@ describeWithCorpus('facturflow validate', () => {
     const run = await runCli(['validate', FACTURX, INVALID, NO_INVOICE_PDF]);
     expect(run.code).toBe(2);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe(`VALID      ${FACTURX} (facturx, EN 16931)`);
-    expect(lines[1]).toBe(`INVALID    ${INVALID} (cii, EN 16931): 1 error`);
+    expect(lines[0]).toBe(`VALID      ${FACTURX} (facturx, EN 16931; rules: en16931)`);
+    expect(lines[1]).toBe(`INVALID    ${INVALID} (cii, EN 16931; rules: en16931): 1 error`);
     expect(lines[2]).toMatch(/^ {4}fatal {3}BR-CO-26 {2}\[BR-CO-26\]-In order/);
     expect(lines[3]).toMatch(/^ {12}at \/rsm:CrossIndustryInvoice\//);
     expect(run.stdout).toContain(`UNREADABLE ${NO_INVOICE_PDF} (pdf): 1 error`);
     expect(run.stdout).toContain('3 files: 1 valid, 1 invalid, 1 unreadable');
     expect(run.stderr).toBe('');
+  });
+
+  it('lists the rule sets when --rules is given without one', async () => {
+    const run = await runCli(['validate', '--rules']);
+    expect(run.code).toBe(0);
+    const names = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/)[0]);
+    expect(names).toEqual([
+      'en16931',
+      'facturx-minimum',
+      'facturx-basicwl',
+      'facturx-basic',
+      'facturx-en16931',
+      'facturx-extended',
+      'peppol',
+      'fr',
+      'platform',
+      'all',
+    ]);
+  });
+
+  it('judges by the set asked for and says which judged each file', async () => {
+    const run = await runCli(['validate', '--json', '--rules', 'facturx-en16931', CII, UBL]);
+    const [cii, ubl] = JSON.parse(run.stdout);
+    expect(cii).toMatchObject({ valid: true, ruleSets: ['facturx-en16931'] });
+    // Factur-X rules are CII rules: a UBL file gets no verdict from them.
+    expect(ubl).toMatchObject({ valid: false, ruleSets: [] });
+    expect(ubl.findings).toEqual([expect.objectContaining({ rule: 'FF-CHECK-01', severity: 'fatal' })]);
+    expect(run.code).toBe(1);
   });
 
   it('refuses an unknown rule set', async () => {

@@ -62,7 +62,8 @@ describeWithCorpus('flow deposits (flux) through the API', () => {
           numeroDP: '',
           identifiantFournisseur: SUPPLIER,
           identifiantDestinataire: RECIPIENT,
-          libelleErreurDP: expect.stringMatching(/^INVOICE_UNIDENTIFIABLE: .*BT-1 invoice number/),
+          libelleErreurDP:
+            'INVOICE_UNIDENTIFIABLE : La facture ne peut pas être enregistrée : il manque son numéro (BT-1).',
         }),
       ),
     );
@@ -170,7 +171,7 @@ describeWithCorpus('flow deposits (flux) through the API', () => {
       }),
     );
     expect(
-      report.listeErreurDP.map((e: { libelleErreurDP: string }) => e.libelleErreurDP.split(':')[0]),
+      report.listeErreurDP.map((e: { libelleErreurDP: string }) => e.libelleErreurDP.split(' : ')[0]),
     ).toEqual(['NOT_A_MEMBER', 'NOT_A_MEMBER']);
     expect(await countRows(p.db, 'invoices', { number: 'OUT-0001' })).toBe(0);
   }, 90_000);

@@ -16,7 +16,8 @@ const pinnedSource = {
   available: sourceAvailable(),
   missing:
     `pinned rule artefacts not in the local Maven repository (${jarPath(PINNED.en16931.maven)}, ` +
-    `${jarPath(PINNED.facturx.maven)}): run npm run rules:fetch`,
+    `${jarPath(PINNED.facturx.maven)}, ${jarPath(PINNED.peppol.maven)}, ${jarPath(PINNED.france.maven)}): ` +
+    'run npm run rules:fetch',
 };
 
 describeNeeding(pinnedSource, 'validation rules data regenerates from its pinned source', () => {
@@ -35,9 +36,12 @@ describe('validation rules data', () => {
     expect(new Set(contents).size).toBe(contents.length);
     for (const file of dataFiles.filter((f) => f !== CODE_LISTS_FILE)) {
       const stored = JSON.parse(committed(file)) as StoredSchematron;
-      const expressions = stored.patterns.flatMap((p) =>
-        p.rules.flatMap((r) => [...r.asserts.map((a) => a.test), ...(r.lets ?? []).map((l) => l.value)]),
-      );
+      const expressions = [
+        ...(stored.lets ?? []).map((l) => l.value),
+        ...stored.patterns.flatMap((p) =>
+          p.rules.flatMap((r) => [...r.asserts.map((a) => a.test), ...(r.lets ?? []).map((l) => l.value)]),
+        ),
+      ];
       const literals = expressions.flatMap((x) =>
         [...x.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]),
       );
@@ -54,6 +58,9 @@ describe('validation rules data', () => {
       'facturx-basic.json': rules.facturXBasicSchematron,
       'facturx-en16931.json': rules.facturXEn16931Schematron,
       'facturx-extended.json': rules.facturXExtendedSchematron,
+      'peppol-ubl.json': rules.peppolUblSchematron,
+      'fr-ubl.json': rules.frUblSchematron,
+      'fr-cii.json': rules.frCiiSchematron,
     };
     expect(Object.keys(loaded).sort()).toEqual(dataFiles.filter((f) => f !== CODE_LISTS_FILE).sort());
     let placeholders = 0;

@@ -87,7 +87,9 @@ describe('support API', () => {
         {
           rule: 'FF-SERVICE-01',
           severity: 'fatal',
-          message: 'Le code service est obligatoire pour ce destinataire.',
+          // As the platform rule writes it: « français. / English. »
+          message:
+            'Le code service est obligatoire pour ce destinataire. / This recipient requires a service code (BT-10).',
         },
       ]),
     });
@@ -122,7 +124,9 @@ describe('support API', () => {
     const question = 'pourquoi ma facture F-2026-042 a-t-elle été rejetée ?';
     const mine = await call('POST', '/support/ask', 'supplier', { question });
     expect(mine.body.invoice).toMatchObject({ number: 'F-2026-042', status: 'REJETEE' });
-    expect(mine.body.text).toContain('FF-SERVICE-01 : Le code service est obligatoire');
+    expect(mine.body.text).toContain(
+      'FF-SERVICE-01 : Le code service (BT-10) est obligatoire pour ce destinataire.',
+    );
     // Someone else asking the same question learns nothing about that invoice.
     const other = await call('POST', '/support/ask', 'outsider', { question });
     expect(other.body.invoice).toBeUndefined();

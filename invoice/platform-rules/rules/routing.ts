@@ -1,3 +1,4 @@
+import type { PartyIdentifier } from '../../identify';
 import type { Identifier, Invoice } from '../../model';
 import type { Finding } from '../../validate/finding';
 import type { RecipientParameters, RecipientService } from '../context';
@@ -13,6 +14,8 @@ export const MAX_ENGAGEMENT_LENGTH = 50;
 export interface RoutingFacts {
   /** The buyer identifier routed on: legal registration (BT-47), else BT-46, else BT-49. */
   recipient?: Identifier;
+  /** All the buyer's identifiers (BT-47, BT-46, BT-48, BT-49), which identification reads together. */
+  recipientIdentifiers?: PartyIdentifier[];
   /** BT-10, codeServiceExecutant. */
   serviceCode?: string;
   /** BT-13, numéro d'engagement juridique. */
@@ -20,9 +23,19 @@ export interface RoutingFacts {
 }
 
 export function routingFactsOf(invoice: Invoice): RoutingFacts {
-  const { legalRegistrationId, identifier, electronicAddress } = invoice.buyer;
+  const { legalRegistrationId, identifier, electronicAddress, vatId } = invoice.buyer;
+  const termed: [string, Identifier | undefined][] = [
+    ['BT-47', legalRegistrationId],
+    ['BT-46', identifier],
+    ['BT-48', vatId ? { value: vatId } : undefined],
+    ['BT-49', electronicAddress],
+  ];
   return {
     recipient: [legalRegistrationId, identifier, electronicAddress].find((id) => given(id?.value)),
+    recipientIdentifiers: termed.flatMap(([term, id]) => {
+      const value = given(id?.value);
+      return value ? [{ term, value, ...(given(id?.schemeId) && { scheme: given(id?.schemeId) }) }] : [];
+    }),
     serviceCode: invoice.buyerReference,
     engagementNumber: invoice.purchaseOrderReference,
   };

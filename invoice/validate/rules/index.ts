@@ -11,6 +11,9 @@ import facturXBasicWlData from './facturx-basic-wl.json';
 import facturXEn16931Data from './facturx-en16931.json';
 import facturXExtendedData from './facturx-extended.json';
 import facturXMinimumData from './facturx-minimum.json';
+import frCiiData from './fr-cii.json';
+import frUblData from './fr-ubl.json';
+import peppolUblData from './peppol-ubl.json';
 import ublData from './ubl.json';
 import type { SchematronSchema, StoredSchematron } from './types';
 
@@ -31,6 +34,7 @@ export function loadSchematron(data: object): SchematronSchema {
   const { source: _source, codeLists: documents, ...stored } = data as StoredSchematron;
   return {
     ...stored,
+    ...(stored.lets ? { lets: stored.lets.map((l) => ({ name: l.name, value: withCodes(l.value) })) } : {}),
     patterns: stored.patterns.map((pattern) => ({
       id: pattern.id,
       rules: pattern.rules.map((rule) => ({
@@ -59,3 +63,8 @@ export const facturXBasicWlSchematron = loadSchematron(facturXBasicWlData);
 export const facturXBasicSchematron = loadSchematron(facturXBasicData);
 export const facturXEn16931Schematron = loadSchematron(facturXEn16931Data);
 export const facturXExtendedSchematron = loadSchematron(facturXExtendedData);
+/** OpenPEPPOL BIS Billing 3.0 (UBL), with the national rules it carries; applied on top of EN 16931. */
+export const peppolUblSchematron = loadSchematron(peppolUblData);
+/** The French reform's BR-FR rules (FNFE-MPE), per syntax; applied on top of EN 16931. */
+export const frUblSchematron = loadSchematron(frUblData);
+export const frCiiSchematron = loadSchematron(frCiiData);

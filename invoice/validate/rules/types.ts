@@ -25,10 +25,30 @@ export interface SchematronPattern {
   rules: SchematronRule[];
 }
 
+/**
+ * One step of an XSLT function the Schematron defines (`<xsl:function>`): bind a variable, give the
+ * result (`value-of` results are text, as in XSLT, then converted to the declared type), or choose.
+ */
+export type FunctionStep =
+  | { let: string; value: string; as?: string; text?: boolean }
+  | { result: string; text?: boolean }
+  | { choose: { test: string; steps: FunctionStep[] }[]; otherwise: FunctionStep[] };
+
+/** An `<xsl:function>` of the schema, called by its prefixed name from the tests (`u:gln(…)`). */
+export interface SchematronFunction {
+  name: string;
+  as?: string;
+  params: { name: string; as?: string }[];
+  steps: FunctionStep[];
+}
+
 /** A whole Schematron schema: the namespace prefixes its XPaths use and its patterns, in order. */
 export interface SchematronSchema {
   title: string;
   namespaces: Record<string, string>;
+  /** Schema- and pattern-level `<let>`s: evaluated once per document, in order, from the document node. */
+  lets?: SchematronLet[];
+  functions?: SchematronFunction[];
   patterns: SchematronPattern[];
   /**
    * Code-list documents the tests read with `document(name)`, by file name: each is a

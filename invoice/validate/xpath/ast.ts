@@ -32,7 +32,7 @@ export type Ast =
   | { k: 'negate'; e: Ast }
   | { k: 'union' | 'except' | 'intersect'; l: Ast; r: Ast }
   | { k: 'range'; l: Ast; r: Ast }
-  | { k: 'cast'; e: Ast; type: string; optional: boolean }
+  | { k: 'cast' | 'castable'; e: Ast; type: string; optional: boolean }
   | { k: 'quantified'; every: boolean; bindings: { name: string; in: Ast }[]; satisfies: Ast }
   | { k: 'for'; bindings: { name: string; in: Ast }[]; ret: Ast }
   | { k: 'if'; cond: Ast; then: Ast; else: Ast }

@@ -12,10 +12,13 @@ import {
   type XPathDocument,
 } from './document';
 import { FUNCTIONS, stringOf } from './functions';
+import { expandedName } from './user-functions';
 import { arithmetic, generalCompare, generalCompareAtomic, negate, valueCompare } from './ops';
 import { parseXPath } from './parser';
 import { BOOLEAN_FUNCTIONS, requiredNames, simplifySteps, usesVariables } from './steps';
 import {
+  asString,
+  atomize,
   atomizeSeq,
   AttrNode,
   Dec,
@@ -27,6 +30,7 @@ import {
   type Seq,
   toBoolean,
   toDecimal,
+  Untyped,
   type XNode,
   XPathError,
 } from './values';
@@ -422,6 +426,27 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
         return ast.type === 'xs:boolean' ? atomizeSeq(v).map(toBoolean) : fn([v], ctx.item);
       };
     }
+    case 'castable': {
+      const e = compile(ast.e, ns);
+      const fn = FUNCTIONS[ast.type];
+      if (!fn) throw new XPathError(`unsupported castable as ${ast.type}`);
+      const { optional } = ast;
+      return (ctx) => {
+        const v = e(ctx);
+        if (v.length !== 1) return [v.length === 0 && optional];
+        const a = atomize(v[0]);
+        // xs:integer('1.5') is an error, which the decimal conversion below would not see.
+        if (ast.type === 'xs:integer' && (typeof a === 'string' || a instanceof Untyped))
+          return [/^[ \t\r\n]*[+-]?\d+[ \t\r\n]*$/.test(asString(a))];
+        try {
+          fn([v], ctx.item);
+          return [true];
+        } catch (err) {
+          if (err instanceof XPathError) return [false];
+          throw err;
+        }
+      };
+    }
     case 'quantified':
       return compileQuantified(ast, ns);
     case 'for':
@@ -444,10 +469,29 @@ function compile(ast: Ast, ns: Namespaces): Compiled {
   }
 }
 
+/** A call of a function the schema defines, found by its namespace when first called. */
+function compileUserCall(ast: Extract<Ast, { k: 'call' }>, ns: Namespaces): Compiled {
+  const colon = ast.name.indexOf(':');
+  const uri = colon > 0 ? ns[ast.name.slice(0, colon)] : undefined;
+  if (uri === undefined) throw new XPathError(`unsupported function ${ast.name}()`);
+  const name = expandedName(uri, ast.name.slice(colon + 1));
+  const args = ast.args.map((a) => compile(a, ns));
+  return (ctx) => {
+    const fn = ctx.document.functions?.get(name);
+    if (!fn) throw new XPathError(`unknown function ${ast.name}()`);
+    return fn(
+      args.map((a) => a(ctx)),
+      ctx,
+    );
+  };
+}
+
 /** A function call; `contains` on a literal list of codes becomes a set lookup. */
 function compileCall(ast: Extract<Ast, { k: 'call' }>, ns: Namespaces): Compiled {
+  if (ast.args.length === 0 && ast.name === 'last') return (ctx) => [new Dec(ctx.size)];
+  if (ast.args.length === 0 && ast.name === 'position') return (ctx) => [new Dec(ctx.pos)];
   const fn = FUNCTIONS[ast.name];
-  if (!fn) throw new XPathError(`unsupported function ${ast.name}()`);
+  if (!fn) return compileUserCall(ast, ns);
   const [first] = ast.args;
   if (
     ast.name === 'contains' &&

@@ -1,4 +1,5 @@
 import type { XmlElement } from '../../xml';
+import type { UserFunctions } from './user-functions';
 import { DocNode, type Seq } from './values';
 
 /**
@@ -9,6 +10,10 @@ import { DocNode, type Seq } from './values';
  */
 export interface XPathDocument {
   doc: DocNode;
+  /** The schema's global variables for this document, which rule contexts may use too. */
+  globals?: Record<string, Seq>;
+  /** The functions the schema running on the document defines. */
+  functions?: UserFunctions;
   order: Map<XmlElement, number>;
   /** Elements by name id (see `elementNameId`), in document order; undefined when none. */
   named: (XmlElement[] | undefined)[];

@@ -6,6 +6,7 @@ import {
   AttrNode,
   Dec,
   DocNode,
+  isElement,
   isNode,
   Item,
   Seq,
@@ -156,6 +157,26 @@ export const FUNCTIONS: Record<string, XFunction> = {
     return s.split(new RegExp(stringOf(pattern), 'g'));
   },
   document: ([a]) => [codeListDocument(stringOf(a))],
+  // The tree keeps an element's text, not text nodes: `x/text()` is that text, untyped, when there is any.
+  text: (_args, context) => (isElement(context) && context.text !== '' ? [new Untyped(context.text)] : []),
+  // The check-digit and format functions of the Peppol rules.
+  reverse: ([a]) => [...a].reverse(),
+  'string-to-codepoints': ([a]) => [...stringOf(a)].map((c) => new Dec(c.codePointAt(0)!)),
+  'codepoints-to-string': ([a]) => [
+    String.fromCodePoint(...atomizeSeq(a).map((c) => toDecimal(c).toNumber())),
+  ],
+  'string-join': ([a, separator]) => [atomizeSeq(a).map(asString).join(stringOf(separator))],
+  translate: ([a, from, to]) => {
+    const [source, replacement] = [[...stringOf(from)], [...stringOf(to)]];
+    const mapped = [...stringOf(a)].map((c) => {
+      const i = source.indexOf(c);
+      return i < 0 ? c : (replacement[i] ?? '');
+    });
+    return [mapped.join('')];
+  },
+  replace: ([a, pattern, replacement]) => [
+    stringOf(a).replace(new RegExp(stringOf(pattern), 'g'), stringOf(replacement).replace(/\$/g, '$$$$')),
+  ],
   'xs:decimal': ([a]) => {
     const v = one(a);
     return v === undefined ? [] : [toDecimal(v)];

@@ -293,6 +293,14 @@ class Parser {
 
   private cast(): Ast {
     const e = this.unary();
+    if (this.isName('castable') && this.isName('as', 1)) {
+      this.p += 2;
+      const type = this.peek().v;
+      this.p++;
+      const optional = this.isOp('?');
+      if (optional) this.p++;
+      return { k: 'castable', e, type, optional };
+    }
     if (this.isName('cast') && this.isName('as', 1)) {
       this.p += 2;
       const type = this.peek().v;

@@ -1,3 +1,4 @@
+import { digitsOnly } from '../../../invoice/platform-rules/french-ids';
 import { api, session } from '../api';
 import { startPage } from '../common';
 import { $, bindForm, esc, form, frDate, notify, problemsOf, showProblems } from '../form';
@@ -80,7 +81,7 @@ bindForm(form('find-structure'), async (v) => {
     'GET',
     '/structure-directory',
     undefined,
-    new URLSearchParams({ identifier: String(v.identifier) }).toString(),
+    new URLSearchParams({ identifier: digitsOnly(String(v.identifier)) }).toString(),
   );
   const area = $('[data-found]');
   if (!items.length) {

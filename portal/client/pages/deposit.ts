@@ -1,6 +1,7 @@
-import { api, invoicePath, upload } from '../api';
+import { digitsOnly } from '../../../invoice/platform-rules/french-ids';
+import { api, ApiFailure, invoicePath, upload } from '../api';
 import { startPage } from '../common';
-import { bindForm, esc, form, notify, param, progress } from '../form';
+import { bindForm, esc, form, notify, PageProblem, param, progress } from '../form';
 import { myStructures } from '../structure-list';
 
 startPage();
@@ -40,6 +41,17 @@ f.addEventListener('change', (e) => {
 });
 showMode();
 
+/**
+ * A file refused for identification says which party could not be matched and what to fill: the
+ * platform's own sentence, not the generic text of its code.
+ */
+const IDENTIFICATION_CODES = ['PARTY_UNRESOLVED', 'PARTY_AMBIGUOUS', 'NOT_A_MEMBER'];
+function identificationProblem(err: unknown): never {
+  if (err instanceof ApiFailure && IDENTIFICATION_CODES.includes(err.code))
+    throw new PageProblem(err.message);
+  throw err;
+}
+
 const file = (name: string) => (f.elements.namedItem(name) as HTMLInputElement).files?.[0];
 
 bindForm(
@@ -48,7 +60,7 @@ bindForm(
     const structure = encodeURIComponent(String(v.structureId));
     if (v.mode === 'saisie') {
       const draft = await api<{ id: string }>('POST', `/structures/${structure}/drafts`, {
-        recipientId: String(v.recipientId).replace(/\s/g, ''),
+        recipientId: digitsOnly(String(v.recipientId)),
         cadreDeFacturation: v.cadreDeFacturation,
         modeDepot: 'SAISIE_PORTAIL',
       });
@@ -76,7 +88,7 @@ bindForm(
       body,
       progress('Envoi de la facture, puis contrôle'),
       query.toString(),
-    );
+    ).catch(identificationProblem);
     location.assign(`/factures/${invoicePath(deposited.id)}?${deposited.created ? 'deposee=1' : 'deja=1'}`);
   },
   {

@@ -1,4 +1,5 @@
 import type { Invoice, InvoiceLine } from '../../../invoice/model';
+import { digitsOnly } from '../../../invoice/platform-rules/french-ids';
 import { api, invoicePath } from '../api';
 import { startPage } from '../common';
 import { formatDecimal, multiply, parseDecimal, percent } from '../decimal';
@@ -180,7 +181,7 @@ function addLine(line: Partial<InvoiceLine> = {}, origin?: number) {
 function invoiceFromForm(): Invoice {
   const v = values(f) as Record<string, string> & { buyer?: Record<string, string | undefined> };
   const c = computed();
-  const buyerId = v.buyer?.id?.replace(/\s/g, '');
+  const buyerId = v.buyer?.id === undefined ? undefined : digitsOnly(v.buyer.id);
   const inv = draft.invoice;
   return {
     ...inv,

@@ -1,3 +1,4 @@
+import { digitsOnly } from '../../../invoice/platform-rules/french-ids';
 import { api, invoicePath } from '../api';
 import { startPage } from '../common';
 import {
@@ -48,6 +49,7 @@ interface Invoice {
   certificate?: { sha256: string };
   payment?: { dueDate: string; late: boolean; paidAt?: string; interest?: string; indemnity?: string };
   rejectionAcknowledgedAt?: string;
+  ruleSets?: string[];
   sides?: string[];
   allowedActions?: { status: string; by: string; needs: string[] }[];
   history: HistoryRow[];
@@ -120,6 +122,7 @@ ${row('Numéro d’engagement', inv.recipient?.engagementNumber)}
 ${row('Cadre de facturation', inv.cadre && cadreLabel(inv.cadre))}
 ${row('Date de facture', frDay(inv.issueDate))}
 ${row('Déposée le', frDate(inv.depositedAt))}
+${row('Règles appliquées', inv.ruleSets?.join(', '))}
 ${row('Total HT', money(inv.totals?.withoutVat, inv.currency))}
 ${row('TVA', money(inv.totals?.vat, inv.currency))}
 ${row('Total TTC', money(inv.totals?.withVat, inv.currency))}
@@ -204,7 +207,9 @@ function actions(inv: Invoice) {
     (f.elements.namedItem('engagementNumber') as HTMLInputElement).value =
       inv.recipient?.engagementNumber ?? '';
     bindForm(f, async (v) => {
-      await api('POST', `${path}/recycling`, v);
+      const recipientId =
+        v.recipientId === undefined ? {} : { recipientId: digitsOnly(String(v.recipientId)) };
+      await api('POST', `${path}/recycling`, { ...v, ...recipientId });
       await refresh('La facture est recyclée : elle est de nouveau acheminée.');
     });
   }
@@ -234,10 +239,17 @@ async function refresh(message?: string): Promise<void> {
   render(inv);
   if (message || inv.status !== actionsFor) actions(inv);
   actionsFor = inv.status;
-  if (message) notify(message);
+  // The green "déposée" banner never stays over an invoice the platform's checks rejected.
+  if (inv.status === 'REJETEE' && arrivalPending) notify(REJECTED_ON_ARRIVAL, 'error');
+  else if (message) notify(message);
+  if (!MOVING.includes(inv.status)) arrivalPending = false;
   const waitingForCertificate = !inv.certificate && inv.number !== undefined && certificateChecks-- > 0;
   if (MOVING.includes(inv.status) || waitingForCertificate) setTimeout(() => void refresh(), 1000);
 }
+
+const REJECTED_ON_ARRIVAL =
+  'La facture a été rejetée par les contrôles de la plateforme (motifs ci-dessous) : elle n’a pas été ' +
+  'transmise au destinataire. Corrigez-la et déposez-la à nouveau, sous le même numéro.';
 
 const arrival =
   param('envoyee') || param('deposee')
@@ -245,4 +257,5 @@ const arrival =
     : param('deja')
       ? 'Ce fichier avait déjà été déposé : voici la facture.'
       : undefined;
+let arrivalPending = !!(param('envoyee') || param('deposee'));
 void refresh(arrival).catch((err) => notify(problemsOf(err)[0].message, 'error'));

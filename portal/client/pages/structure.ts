@@ -18,6 +18,8 @@ interface Structure {
   email?: string;
   parameters: Record<string, boolean>;
   spaces?: string[];
+  /** false: no company registry confirmed the SIRET (none configured when it was created). */
+  identityVerified?: boolean;
 }
 
 const id = $('[data-structure-id]').dataset.structureId!;
@@ -42,7 +44,8 @@ async function load() {
   $('[data-structure-title]').textContent = s.name;
   document.title = `${s.name} — Fiche structure — facturflow`;
   $('[data-structure-identity]').textContent =
-    `${s.identifierType} ${s.identifier} — structure ${s.public ? 'publique' : 'privée'}`;
+    `${s.identifierType} ${s.identifier} — structure ${s.public ? 'publique' : 'privée'}` +
+    (s.identityVerified === false ? ' — identité non vérifiée (SIRET non confirmé par le répertoire)' : '');
   fill(form('general'), {
     name: s.name,
     vatNumber: s.vatNumber,

@@ -1,3 +1,4 @@
+import { digitsOnly } from '../../../invoice/platform-rules/french-ids';
 import { api, session } from '../api';
 import { startPage } from '../common';
 import { $, bindForm, esc, form, frDate, notify, PageProblem } from '../form';
@@ -77,7 +78,7 @@ bindForm(f, async (v) => {
       'GET',
       '/structure-directory',
       undefined,
-      new URLSearchParams({ identifier: String(v.buyerIdentifier) }).toString(),
+      new URLSearchParams({ identifier: digitsOnly(String(v.buyerIdentifier)) }).toString(),
     );
     structureId = items[0]?.id;
     if (!structureId) throw new PageProblem('Aucune structure ne porte cet identifiant.');

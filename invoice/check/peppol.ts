@@ -1,0 +1,22 @@
+import { PEPPOL_BIS_BILLING, validatePeppol } from '../validate/peppol';
+import type { Finding } from '../validate';
+import type { ReadInvoiceFile } from './read';
+import type { RuleSet } from './rule-sets';
+
+/**
+ * `peppol` applies the OpenPEPPOL rules to any UBL document; a deposit (`all`) applies them to a UBL
+ * document that says it is Peppol BIS Billing 3.0 (BT-24), as foreign suppliers send over Peppol.
+ */
+export function peppolApplies(file: ReadInvoiceFile, rules: RuleSet): boolean {
+  if (file.format !== 'ubl-invoice' && file.format !== 'ubl-creditnote') return false;
+  if (rules === 'peppol') return true;
+  return rules === 'all' && declaresPeppol(file);
+}
+
+export function declaresPeppol(file: ReadInvoiceFile): boolean {
+  return file.invoice.specificationId?.trim() === PEPPOL_BIS_BILLING;
+}
+
+export function peppolFindings(file: ReadInvoiceFile): Finding[] {
+  return validatePeppol(file.xml);
+}

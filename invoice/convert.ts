@@ -1,0 +1,173 @@
+import type { FacturXProfile } from './cii/profile';
+import { toCii } from './cii/write';
+import { toFacturX } from './facturx/write';
+import { isCreditNote, type Invoice } from './model';
+import { groupOrUndefined } from './terms';
+import { toPdf } from './pdf';
+import { toUbl } from './ubl/write';
+import type { Finding } from './validate';
+
+export type ConversionTarget = 'ubl' | 'cii' | 'facturx' | 'pdf';
+export const CONVERSION_TARGETS: readonly ConversionTarget[] = ['ubl', 'cii', 'facturx', 'pdf'];
+
+/**
+ * A business term of the source that the target syntax cannot carry, so the conversion left it out.
+ * `message` is English (as every finding's), `messageFr` the same in French.
+ */
+export interface ConversionFinding extends Finding {
+  severity: 'warning';
+  messageFr: string;
+  /** The EN 16931 business term (BT-x / BG-x) left out. */
+  term: string;
+  /** The value left out, as the source wrote it. */
+  value: string;
+}
+
+/** Stable ids of the terms a target syntax cannot carry (see the EN 16931 UBL and CII bindings). */
+export const CONVERSION_RULES = {
+  /** CII D16B has one header InvoiceReferencedDocument: BG-3 is 0..1 there, 0..n in UBL. */
+  precedingInvoiceDropped: 'FF-CONV-01',
+  /** CII forbids a VAT accounting currency equal to the invoice currency (BR-53 in the CII binding). */
+  vatCurrencySameAsInvoice: 'FF-CONV-02',
+  /**
+   * UBL carries BT-83, BT-89, BT-91 (and a credit note's BT-9) inside cac:PaymentMeans, whose PaymentMeansCode (BT-81) is
+   * mandatory: without BT-81 in the source they cannot be written (CII holds them apart).
+   */
+  paymentTermWithoutMeans: 'FF-CONV-03',
+} as const;
+
+export interface Conversion<T> {
+  output: T;
+  /** Terms the target cannot carry, one finding each; empty when nothing was left out. */
+  findings: ConversionFinding[];
+}
+
+export interface ConvertOptions {
+  /** Factur-X / CII profile to write (CII: none, plain EN 16931; Factur-X: defaults to EN 16931). */
+  profile?: FacturXProfile;
+  /** Creation date of a PDF; defaults to now. */
+  date?: Date;
+}
+
+/** The invoice as the target XML syntax can carry it, and a finding for every term left out. */
+export function adaptFor(invoice: Invoice, syntax: 'ubl' | 'cii'): Conversion<Invoice> {
+  return syntax === 'ubl' ? adaptForUbl(invoice) : adaptForCii(invoice);
+}
+
+const MEANS_TERMS = [
+  ['BT-9', 'payment due date of a credit note', 'la date d’échéance d’un avoir'],
+  ['BT-83', 'remittance information', 'l’avis de paiement'],
+  ['BT-89', 'mandate reference', 'la référence du mandat'],
+  ['BT-91', 'debited account', 'le compte débité'],
+] as const;
+
+function adaptForUbl(invoice: Invoice): Conversion<Invoice> {
+  const p = invoice.paymentInstructions;
+  if (p?.typeCode !== undefined) return { output: invoice, findings: [] };
+  const values: Record<(typeof MEANS_TERMS)[number][0], string | undefined> = {
+    // A UBL CreditNote has no cbc:DueDate: its BT-9 is the PaymentDueDate of the payment means.
+    'BT-9': isCreditNote(invoice) ? invoice.dueDate : undefined,
+    'BT-83': p?.remittanceInformation,
+    'BT-89': p?.directDebit?.mandateReference,
+    'BT-91': p?.directDebit?.debitedAccountId,
+  };
+  const findings = MEANS_TERMS.filter(([term]) => values[term] !== undefined).map(([term, en, fr]) =>
+    dropFinding(CONVERSION_RULES.paymentTermWithoutMeans, term, values[term]!, {
+      en: `UBL carries the ${en} (${term}) in a payment means, which needs a payment means type code (BT-81) the source does not give; ${values[term]} is left out.`,
+      fr: `L’UBL porte ${fr} (${term}) dans un moyen de paiement, qui exige un code de moyen de paiement (BT-81) absent de la source ; ${values[term]} n’est pas repris.`,
+    }),
+  );
+  if (!findings.length) return { output: invoice, findings };
+  const adapted: Invoice = { ...invoice };
+  if (values['BT-9'] !== undefined) delete adapted.dueDate;
+  const creditorId = p?.directDebit?.creditorId;
+  const kept =
+    p &&
+    groupOrUndefined({
+      text: p.text,
+      creditTransfers: p.creditTransfers,
+      card: p.card,
+      directDebit: creditorId === undefined ? undefined : { creditorId },
+    });
+  if (kept) adapted.paymentInstructions = { ...kept, creditTransfers: p.creditTransfers };
+  else delete adapted.paymentInstructions;
+  return { output: adapted, findings };
+}
+
+function adaptForCii(invoice: Invoice): Conversion<Invoice> {
+  const findings: ConversionFinding[] = [];
+  const adapted: Invoice = { ...invoice };
+  const [kept, ...dropped] = invoice.precedingInvoices;
+  if (dropped.length) {
+    adapted.precedingInvoices = [kept];
+    for (const p of dropped) {
+      const value = p.issueDate ? `${p.reference} (${p.issueDate})` : p.reference;
+      findings.push(
+        dropFinding(CONVERSION_RULES.precedingInvoiceDropped, 'BG-3', value, {
+          en: `CII carries a single preceding invoice reference (BG-3); ${value} is not written, only ${kept.reference} is.`,
+          fr: `Le CII ne porte qu'une référence à une facture antérieure (BG-3) ; ${value} n'est pas reprise, seule ${kept.reference} l'est.`,
+        }),
+      );
+    }
+  }
+  if (invoice.vatCurrencyCode !== undefined && invoice.vatCurrencyCode === invoice.currencyCode) {
+    delete adapted.vatCurrencyCode;
+    findings.push(
+      dropFinding(CONVERSION_RULES.vatCurrencySameAsInvoice, 'BT-6', invoice.vatCurrencyCode, {
+        en: `CII forbids a VAT accounting currency (BT-6) equal to the invoice currency (BR-53); ${invoice.vatCurrencyCode} is left out, the VAT total is in that currency anyway.`,
+        fr: `Le CII interdit une devise de comptabilisation de la TVA (BT-6) égale à la devise de la facture (BR-53) ; ${invoice.vatCurrencyCode} n'est pas reprise, le total de TVA est déjà dans cette devise.`,
+      }),
+    );
+  }
+  return { output: adapted, findings };
+}
+
+/** The invoice as UBL 2.1 or CII D16B XML (CII with a Factur-X profile's BT-24 when one is given). */
+export function convertXml(
+  invoice: Invoice,
+  syntax: 'ubl' | 'cii',
+  profile?: FacturXProfile,
+): Conversion<string> {
+  const { output: adapted, findings } = adaptFor(invoice, syntax);
+  return { output: syntax === 'ubl' ? toUbl(adapted) : toCii(adapted, profile), findings };
+}
+
+/**
+ * The invoice in the target form, with a finding for every business term the target cannot carry.
+ * Does not judge the result: `convertChecked` (convert-check.ts) validates it against the source.
+ */
+export async function convert(
+  invoice: Invoice,
+  target: ConversionTarget,
+  options: ConvertOptions = {},
+): Promise<Conversion<Uint8Array>> {
+  switch (target) {
+    case 'ubl':
+    case 'cii': {
+      const { output, findings } = convertXml(
+        invoice,
+        target,
+        target === 'cii' ? options.profile : undefined,
+      );
+      return { output: Buffer.from(output, 'utf8'), findings };
+    }
+    case 'facturx': {
+      const profile = options.profile ?? 'EN 16931';
+      const { output: adapted, findings } = adaptFor(invoice, 'cii');
+      // The visible rendering shows every term; only the embedded CII is limited to what CII carries.
+      const output = await toFacturX(invoice, { profile, date: options.date, cii: toCii(adapted, profile) });
+      return { output, findings };
+    }
+    case 'pdf':
+      return { output: await toPdf(invoice, { date: options.date }), findings: [] };
+  }
+}
+
+function dropFinding(
+  rule: string,
+  term: string,
+  value: string,
+  message: { en: string; fr: string },
+): ConversionFinding {
+  return { rule, severity: 'warning', message: message.en, messageFr: message.fr, term, value };
+}

@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+
+/**
+ * Registration without a company registry: a structure whose SIRET only passed its key check is
+ * marked unverified until an operator or a registry lookup confirms it. The registry copy learns
+ * which establishment is the head office (etablissementSiege), so a SIREN names one structure.
+ */
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('structures', (t) => {
+    // Existing structures were checked against the registry when created.
+    t.boolean('identity_verified').notNullable().defaultTo(true);
+    t.timestamp('identity_verified_at', { useTz: true });
+    t.string('identity_verified_by', 60);
+  });
+  await knex.schema.alterTable('company_registry', (t) => {
+    t.boolean('head_office');
+    t.boolean('active');
+  });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('company_registry', (t) => {
+    t.dropColumn('active');
+    t.dropColumn('head_office');
+  });
+  await knex.schema.alterTable('structures', (t) => {
+    t.dropColumn('identity_verified_by');
+    t.dropColumn('identity_verified_at');
+    t.dropColumn('identity_verified');
+  });
+}
