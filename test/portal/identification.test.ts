@@ -153,6 +153,13 @@ describeWithBrowser('portal: identification of the parties, in French', () => {
     await page.locator('[data-notice] .fr-alert--error', { hasText: 'rejetée' }).waitFor();
     expect(await page.locator('[data-notice] .fr-alert--success').count()).toBe(0);
     expect(await page.textContent('[data-notice]')).not.toContain('est déposée');
+    // The reason is the platform's French finding, with its rule id, whatever the browser's language.
+    const reason = page.locator('li', { hasText: 'FF-RECIPIENT-01 :' });
+    await reason.first().waitFor();
+    expect(await reason.first().textContent()).toMatch(
+      /FF-RECIPIENT-01 : Le destinataire .*est inconnu de l'annuaire/,
+    );
+    expect(await page.textContent('body')).not.toContain('Recipient unknown');
     await screenshot(page, 'identification-03-facture-rejetee');
     expect(problems).toEqual([]);
   }, 120_000);
