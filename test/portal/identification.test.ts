@@ -41,7 +41,8 @@ function erpInvoice(number: string, change: (inv: Invoice) => void = () => undef
  * Issue 13 in a real browser, on a fresh install (empty company registry): the SIRET typed with spaces
  * is accepted and the structure shown "identité non vérifiée"; a deposit refused for identification
  * names the party and the field in French, never the generic membership text; a REJETEE invoice never
- * shows the green "déposée" banner.
+ * shows the green "déposée" banner; the invoice as French ERPs write it (SIREN in BT-30, SIRET in BT-29,
+ * buyer only in BT-49) reaches the buyer.
  */
 describeWithBrowser('portal: identification of the parties, in French', () => {
   let p: TestPlatform;
@@ -161,6 +162,27 @@ describeWithBrowser('portal: identification of the parties, in French', () => {
     );
     expect(await page.textContent('body')).not.toContain('Recipient unknown');
     await screenshot(page, 'identification-03-facture-rejetee');
+
+    // As French ERPs write it: the seller's SIREN in BT-30 (0002) and SIRET in BT-29 (0009), the buyer's
+    // SIRET only as its electronic address (BT-49): filed under the seller's SIRET and delivered.
+    await upload(
+      'acceptee',
+      erpInvoice('SM-2026-004', (i) => {
+        i.buyer.legalRegistrationId = undefined;
+        i.buyer.electronicAddress = { value: BUYER_SIRET, schemeId: '0009' };
+        // This commune has no services: no code service (BT-10) to give.
+        i.buyerReference = undefined;
+      }),
+    );
+    await page
+      .locator('h1', { hasText: 'SM-2026-004' })
+      .or(page.locator('#f-file-error:not([hidden])'))
+      .waitFor();
+    expect(await page.locator('#f-file-error:not([hidden])').count()).toBe(0);
+    expect(page.url()).toContain(SUPPLIER_SIRET);
+
+    await page.locator('[data-current-status="MISE_A_DISPOSITION"]').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'identification-04-facture-mise-a-disposition');
     expect(problems).toEqual([]);
   }, 120_000);
 });
