@@ -182,13 +182,14 @@ describe('accounts: register, activate, sign in', () => {
     const unknown = await post('/sessions', { email: 'ghost@example.fr', password });
     const wrong = await post('/sessions', { email, password: 'wrong password!!' });
     expect([unknown.status, wrong.status]).toEqual([401, 401]);
+    // The same answer either way, in French as the API speaks by default.
     expect((await json(unknown)).error).toMatchObject({
       code: 'INVALID_CREDENTIALS',
-      message: 'Wrong email or password.',
+      message: 'Adresse électronique ou mot de passe incorrect.',
     });
     expect((await json(wrong)).error).toMatchObject({
       code: 'INVALID_CREDENTIALS',
-      message: 'Wrong email or password.',
+      message: 'Adresse électronique ou mot de passe incorrect.',
     });
     for (let i = 2; i <= 5; i += 1) {
       expect((await post('/sessions', { email, password: `wrong password ${i}` })).status).toBe(401);

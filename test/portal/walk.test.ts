@@ -272,7 +272,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await page.click('button[value="validate"]');
     await page.locator('#f-buyerReference-error:not([hidden])').waitFor();
     expect(await page.textContent('#f-buyerReference-error')).toBe(
-      'Le code service est obligatoire pour ce destinataire.',
+      'Le code service (BT-10) est obligatoire pour ce destinataire.',
     );
     await screenshot(page, 'walk-09-formulaire-constats');
     await page.fill('#f-buyerReference', 'SERV-A');
