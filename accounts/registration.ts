@@ -9,6 +9,7 @@ import { DomainError } from '../platform/domain-error';
 import * as store from './store';
 import type { Account, AccountLinkInput, LinkUse, Registration } from './types';
 import { findUserByEmail, normalizeEmail, toAccount } from './users';
+import { digitsOnly } from '../invoice/platform-rules/french-ids';
 
 export interface AccountDeps {
   db: Db;
@@ -37,7 +38,7 @@ export async function registerAccount(
     last_name: r.lastName.trim(),
     phone: r.phone ?? null,
     contact_email: normalizeEmail(r.contactEmail ?? r.email),
-    siret: r.siret ?? null,
+    siret: r.siret ? digitsOnly(r.siret) : null,
     status: 'PENDING',
     operator: false,
     terms_accepted_at: now.toISOString(),

@@ -24,7 +24,12 @@ export const registration = {
     phone: { type: 'string', pattern: '^\\+?[0-9 .()-]{6,25}$' },
     contactEmail: { ...email, description: 'Where emails go; defaults to the login.' },
     acceptTerms: { const: true, description: 'The terms of use must be accepted.' },
-    siret: { type: 'string', pattern: '^[0-9]{14}$', description: 'SIRET of the company (optional).' },
+    siret: {
+      type: 'string',
+      // As people type it: "412 345 678 00012" or "412.345.678.00012"; stored as its 14 digits.
+      pattern: '^\\s*([0-9][ .\u00a0\u202f]*){14}$',
+      description: 'SIRET of the company (optional); spaces and dots are accepted and dropped.',
+    },
   },
   required: ['email', 'firstName', 'lastName', 'acceptTerms'],
   additionalProperties: false,

@@ -4,6 +4,7 @@ import { requireCaller } from '../auth';
 import { DomainError } from '../../platform/domain-error';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { findInDirectory } from '../../structures/directory';
+import { digitsOnly } from '../../invoice/platform-rules/french-ids';
 
 /**
  * rechercher structure: the public directory entry of a structure by its identifier, so that a user
@@ -17,7 +18,7 @@ export function structureDirectoryRouter({ db }: { db: Db }): Router {
   router.get('/structure-directory', async (req, res) => {
     requireCaller(res);
     const text = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
-    const identifier = text('identifier').replace(/\s/g, '');
+    const identifier = digitsOnly(text('identifier'));
     const ids = text('ids').split(',').filter(Boolean).slice(0, 100);
     if ((!identifier && !ids.length) || identifier.length > 80)
       throw new DomainError('INVALID_INPUT', 'query.identifier or query.ids is required.', {

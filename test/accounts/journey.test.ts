@@ -42,7 +42,8 @@ describe('accounts: register, activate, sign in', () => {
     const email = 'camille.durand@example.fr';
     const res = await register('Camille.Durand@Example.fr', {
       phone: '+33 1 23 45 67 89',
-      siret: '12345678200010',
+      // As people type it; the account keeps its digits.
+      siret: '123 456 782 00010',
     });
     expect(res.status).toBe(201);
     expect(await json(res)).toMatchObject({ email, status: 'PENDING', contactEmail: email, operator: false });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { toUbl, type Invoice } from '../../invoice';
+import { toCii, toFacturX, toUbl, type Invoice } from '../../invoice';
 import { hashToken, newToken } from '../../platform/secrets';
 import { frenchInvoice } from '../invoice/fixtures/french-invoice';
 import { frenchVat, siren, siret } from '../invoicing/french-numbers';
@@ -82,9 +82,16 @@ describeWithBrowser('portal: identification of the parties, in French', () => {
 
   const go = (to: string) => page.goto(`${p.url}${to}`);
   /** Uploads an invoice file on the deposit page. */
-  const upload = async (name: string, inv: Invoice) => {
-    const file = path.join(files, `${name}.xml`);
-    fs.writeFileSync(file, toUbl(inv));
+  const upload = async (name: string, inv: Invoice, syntax: 'ubl' | 'cii' | 'facturx' = 'ubl') => {
+    const file = path.join(files, `${name}.${syntax === 'facturx' ? 'pdf' : 'xml'}`);
+    fs.writeFileSync(
+      file,
+      syntax === 'ubl'
+        ? toUbl(inv)
+        : syntax === 'cii'
+          ? toCii(inv)
+          : await toFacturX(inv, { profile: 'EN 16931' }),
+    );
     await go('/factures/depot');
     await page.click('label[for="mode-xml"]');
     await page.setInputFiles('#f-file', file);
@@ -183,6 +190,28 @@ describeWithBrowser('portal: identification of the parties, in French', () => {
 
     await page.locator('[data-current-status="MISE_A_DISPOSITION"]').waitFor({ timeout: 60_000 });
     await screenshot(page, 'identification-04-facture-mise-a-disposition');
+
+    // A Factur-X whose CII names the seller by its SIREN (SpecifiedLegalOrganization) and SIRET (GlobalID),
+    // and a CII with the SIRET in BT-30: both filed under the seller's SIRET and delivered.
+    const noServiceCode = (i: Invoice) => (i.buyerReference = undefined);
+    for (const [number, syntax, change] of [
+      ['SM-2026-005', 'facturx', noServiceCode],
+      [
+        'SM-2026-006',
+        'cii',
+        (i: Invoice) => {
+          noServiceCode(i);
+          i.seller.legalRegistrationId = { value: SUPPLIER_SIRET, schemeId: '0009' };
+          i.seller.identifiers = [];
+        },
+      ],
+    ] as const) {
+      await upload(number, erpInvoice(number, change), syntax);
+      await page.locator('h1', { hasText: number }).or(page.locator('#f-file-error:not([hidden])')).waitFor();
+      expect(await page.locator('#f-file-error:not([hidden])').count()).toBe(0);
+      expect(page.url()).toContain(SUPPLIER_SIRET);
+      await page.locator('[data-current-status="MISE_A_DISPOSITION"]').waitFor({ timeout: 60_000 });
+    }
     expect(problems).toEqual([]);
   }, 120_000);
 });
