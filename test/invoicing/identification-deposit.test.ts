@@ -1,5 +1,5 @@
 import { toCii, toFacturX, toUbl, type Invoice } from '../../invoice';
-import { frenchInvoice } from '../invoice/fixtures/french-invoice';
+import { erpInvoice as frenchErpInvoice } from './erp-invoice';
 import { seedUser } from '../support/people';
 import { registerStructure } from '../support/parties';
 import { json, startTestPlatform, TestPlatform, waitForStatus } from '../support/platform';
@@ -12,27 +12,18 @@ const BUYER_SIRET = siret(BUYER, '0001');
 /** A company with two registered establishments: its SIREN alone names neither. */
 const TWO_SITES = siren('55203253');
 
-/** The invoice as French ERPs write it: SIREN in BT-30 (0002), SIRET in BT-29 (0009), the buyer by its electronic address only. */
-function erpInvoice(number: string, change: (inv: Invoice) => void = () => undefined): Invoice {
-  const inv = frenchInvoice();
-  inv.number = number;
-  inv.paymentInstructions!.remittanceInformation = number;
-  inv.seller = {
-    ...inv.seller,
-    name: 'Menuiserie Lefèvre SAS',
-    legalRegistrationId: { value: SUPPLIER, schemeId: '0002' },
-    identifiers: [{ value: SUPPLIER_SIRET, schemeId: '0009' }],
-    vatId: frenchVat(SUPPLIER),
-    additionalLegalInfo: `SAS au capital de 20 000 € — RCS Lyon ${SUPPLIER}`,
-  };
-  inv.buyer = {
-    ...inv.buyer,
-    legalRegistrationId: undefined,
-    electronicAddress: { value: BUYER_SIRET, schemeId: '0009' },
-  };
-  change(inv);
-  return inv;
-}
+/** The invoice as French ERPs write it (SIREN in BT-30, SIRET in BT-29), the buyer by its electronic address only. */
+const erpInvoice = (number: string, change?: (inv: Invoice) => void) =>
+  frenchErpInvoice(
+    {
+      name: 'Menuiserie Lefèvre SAS',
+      siren: SUPPLIER,
+      legalInfo: `SAS au capital de 20 000 € — RCS Lyon ${SUPPLIER}`,
+    },
+    { legalRegistrationId: undefined, electronicAddress: { value: BUYER_SIRET, schemeId: '0009' } },
+    number,
+    change,
+  );
 
 describe('deposits identified by every French identifier, on a fresh install', () => {
   let p: TestPlatform;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { toCii, toFacturX, toUbl, type Invoice } from '../../invoice';
 import { hashToken, newToken } from '../../platform/secrets';
-import { frenchInvoice } from '../invoice/fixtures/french-invoice';
-import { frenchVat, siren, siret } from '../invoicing/french-numbers';
+import { erpInvoice as frenchErpInvoice } from '../invoicing/erp-invoice';
+import { siren, siret } from '../invoicing/french-numbers';
 import { registerStructure } from '../support/parties';
 import { seedUser } from '../support/people';
 import { startTestPlatform, TestPlatform } from '../support/platform';
@@ -20,22 +20,14 @@ const TWO_SITES = siren('20004697');
 /** The SIRET as a person copies it from a Kbis: groups of 3, 3, 3 and 5 digits. */
 const typed = (s: string) => `${s.slice(0, 3)} ${s.slice(3, 6)} ${s.slice(6, 9)} ${s.slice(9)}`;
 
-/** The invoice as French ERPs write it: SIREN in BT-30 (0002), SIRET in BT-29 (0009), buyer by SIRET. */
-function erpInvoice(number: string, change: (inv: Invoice) => void = () => undefined): Invoice {
-  const inv = frenchInvoice();
-  inv.number = number;
-  inv.paymentInstructions!.remittanceInformation = number;
-  inv.seller = {
-    ...inv.seller,
-    name: 'Serrurerie Martin SARL',
-    legalRegistrationId: { value: SUPPLIER, schemeId: '0002' },
-    identifiers: [{ value: SUPPLIER_SIRET, schemeId: '0009' }],
-    vatId: frenchVat(SUPPLIER),
-  };
-  inv.buyer = { ...inv.buyer, legalRegistrationId: { value: BUYER_SIRET, schemeId: '0009' } };
-  change(inv);
-  return inv;
-}
+/** The invoice as French ERPs write it (SIREN in BT-30, SIRET in BT-29), the buyer by its SIRET. */
+const erpInvoice = (number: string, change?: (inv: Invoice) => void) =>
+  frenchErpInvoice(
+    { name: 'Serrurerie Martin SARL', siren: SUPPLIER },
+    { legalRegistrationId: { value: BUYER_SIRET, schemeId: '0009' } },
+    number,
+    change,
+  );
 
 /**
  * Issue 13 in a real browser, on a fresh install (empty company registry): the SIRET typed with spaces
