@@ -37,22 +37,28 @@ export function blankInvoice(today: string): Invoice {
   };
 }
 
+/** A party's name, legal registration (BT-30 / BT-47), VAT number and address from a structure. */
+function partyFacts(party: Invoice['seller'] | Invoice['buyer'], s: StructureFacts) {
+  return {
+    name: s.name ?? party.name,
+    legalRegistrationId: {
+      value: s.identifier,
+      ...(s.identifierType === 'SIRET' ? { schemeId: SIRET_SCHEME } : {}),
+    },
+    vatId: s.vatNumber ?? party.vatId,
+    address: address(s) ?? party.address,
+  };
+}
+
 /** The supplier's identity, address and bank account, as its fiche structure holds them. */
 export function withSeller(
   invoice: Invoice,
   s: StructureFacts,
   iban?: { iban: string; bic: string },
 ): Invoice {
-  const id = { value: s.identifier, ...(s.identifierType === 'SIRET' ? { schemeId: SIRET_SCHEME } : {}) };
   return {
     ...invoice,
-    seller: {
-      ...invoice.seller,
-      name: s.name ?? invoice.seller.name,
-      legalRegistrationId: id,
-      vatId: s.vatNumber ?? invoice.seller.vatId,
-      address: address(s) ?? invoice.seller.address,
-    },
+    seller: { ...invoice.seller, ...partyFacts(invoice.seller, s) },
     ...(iban && {
       paymentInstructions: {
         typeCode: '30',
@@ -64,16 +70,9 @@ export function withSeller(
 
 /** The recipient's identity and address from the platform's directory of structures. */
 export function withBuyer(invoice: Invoice, s: StructureFacts): Invoice {
-  const id = { value: s.identifier, ...(s.identifierType === 'SIRET' ? { schemeId: SIRET_SCHEME } : {}) };
   return {
     ...invoice,
-    buyer: {
-      ...invoice.buyer,
-      name: s.name ?? invoice.buyer.name,
-      legalRegistrationId: id,
-      vatId: s.vatNumber ?? invoice.buyer.vatId,
-      address: address(s) ?? invoice.buyer.address,
-    },
+    buyer: { ...invoice.buyer, ...partyFacts(invoice.buyer, s) },
   };
 }
 
