@@ -201,8 +201,24 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     );
     await page.fill('#f-bic', 'AGRIFRPP');
     await page.click('form[data-form="bank-account"] button[type="submit"]');
-    await page.locator('#f-iban-error:not([hidden])').waitFor();
-    expect(await page.textContent('#f-iban-error')).toBe('Cet IBAN est invalide (clé de contrôle).');
+    // Whatever the form shows (the field's error, or another refusal in its summary), it shows it here.
+    await page
+      .locator(
+        'form[data-form="bank-account"] [data-error-summary] .fr-alert--error, #f-iban-error:not([hidden])',
+      )
+      .first()
+      .waitFor()
+      .catch(async (err: Error) => {
+        const shown = await page.textContent('form[data-form="bank-account"]').catch(() => '(no form)');
+        throw new Error(`${err.message}\nat ${page.url()}, the form reads: ${shown}\n${problems.join('\n')}`);
+      });
+    expect({
+      field: await page.textContent('#f-iban-error'),
+      summary: await page.textContent('form[data-form="bank-account"] [data-error-summary]'),
+    }).toEqual({
+      field: 'Cet IBAN est invalide (clé de contrôle).',
+      summary: expect.stringContaining('IBAN'),
+    });
     await screenshot(page, 'walk-06-iban-invalide');
     await page.fill('#f-iban', IBAN);
     await page.click('form[data-form="bank-account"] button[type="submit"]');
