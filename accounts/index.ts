@@ -3,5 +3,5 @@
  * from here, never from ./store.
  */
 export type { Account, Caller, Contact } from './types';
-export { getAccount, normalizeEmail } from './users';
+export { getAccount, normalizeEmail, userIdByEmail } from './users';
 export { contactsOf, insertTechnicalUser, loginEmailsOf, operatorContacts, userExists } from './store';

@@ -25,12 +25,19 @@ const RESET_PAGE = '/mot-de-passe/reinitialisation';
 export const activationWorkflowId = (email: string) => `account/${normalizeEmail(email)}`;
 export const resetWorkflowId = (email: string) => `account-reset/${normalizeEmail(email)}`;
 
-/** Creates the pending account and starts its activation workflow, which emails the link. */
+/** What registering answers, the same whether the email was free or not: no id, nothing stored. */
+export type RegistrationAnswer = Omit<Account, 'id'>;
+
+/**
+ * Creates the pending account and starts its activation workflow, which emails the link. An email
+ * that already has an account gets the same answer, so the endpoint tells nobody who is registered;
+ * that account's owner is emailed instead (a new activation link, or a password reset link).
+ */
 export async function registerAccount(
   deps: AccountDeps,
   r: Registration,
   now = new Date(),
-): Promise<Account> {
+): Promise<RegistrationAnswer> {
   const row: store.UserRow = {
     id: crypto.randomUUID(),
     email: normalizeEmail(r.email),
@@ -44,15 +51,18 @@ export async function registerAccount(
     terms_accepted_at: now.toISOString(),
     created_at: now.toISOString(),
   };
-  const taken = () =>
-    new DomainError('EMAIL_TAKEN', 'An account already uses this email.', { field: 'body.email' });
-  if (await findUserByEmail(deps.db, row.email)) throw taken();
+  const { id: _id, ...answer } = toAccount(row);
+  if (await findUserByEmail(deps.db, row.email)) {
+    await remindOwner(deps, row.email);
+    return answer;
+  }
   try {
     await store.insertUser(deps.db, row);
   } catch (err) {
     // A registration of the same email in parallel won the unique index.
-    if (await findUserByEmail(deps.db, row.email)) throw taken();
-    throw err;
+    if (!(await findUserByEmail(deps.db, row.email))) throw err;
+    await remindOwner(deps, row.email);
+    return answer;
   }
   try {
     await deps.client.workflow.start(accountActivation, {
@@ -65,7 +75,13 @@ export async function registerAccount(
     await store.deleteUser(deps.db, row.id);
     throw err;
   }
-  return toAccount(row);
+  return answer;
+}
+
+/** Someone registered an email that has an account: its owner gets the link that helps them on. */
+async function remindOwner(deps: AccountDeps, email: string): Promise<void> {
+  await resendActivationLink(deps, email);
+  await requestPasswordReset(deps, email);
 }
 
 /** Sends a new activation link to a pending account (a new workflow run if the last one expired). */
@@ -114,7 +130,8 @@ export async function confirmReset(deps: AccountDeps, a: LinkAnswer): Promise<vo
 
 /**
  * The password is checked and hashed here, and the token hashed, before the workflow sees them:
- * update arguments are kept in workflow history, which must hold neither in clear.
+ * update arguments are kept in workflow history, which gets the token hash only; the password hash
+ * waits with the link in the database until the workflow uses it.
  */
 async function useLink(
   deps: AccountDeps,
@@ -128,7 +145,9 @@ async function useLink(
   const weak = passwordProblem(a.password);
   if (weak) throw new DomainError('PASSWORD_WEAK', weak, { field: 'body.password' });
   try {
-    await update({ tokenHash: hashToken(a.token), passwordHash: await hashPassword(a.password) });
+    const tokenHash = hashToken(a.token);
+    await store.keepPendingPassword(deps.db, tokenHash, await hashPassword(a.password));
+    await update({ tokenHash });
   } catch (err) {
     const failure = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (failure instanceof ApplicationFailure && failure.type === 'LINK_EXPIRED')

@@ -77,10 +77,12 @@ export async function recordSignInFailure(
   o: { maxFailures: number; lockedUntil: string },
 ): Promise<void> {
   await db('users').where({ id: userId }).increment('failed_sign_ins', 1);
-  await db('users')
+  const locked = await db('users')
     .where({ id: userId })
     .where('failed_sign_ins', '>=', o.maxFailures)
     .update({ failed_sign_ins: 0, locked_until: o.lockedUntil });
+  // A locked account is signed out everywhere: its cookie sessions and bearer tokens end.
+  if (locked > 0) await db('sessions').where({ user_id: userId }).delete();
 }
 
 /** A successful sign-in: the failure count and lock go, the sessions open, the attempt is recorded. */
@@ -120,6 +122,8 @@ export async function findLiveSession(
     .join('users', 'users.id', 'sessions.user_id')
     .where({ 'sessions.token_hash': tokenHash, 'sessions.kind': kind, 'users.status': 'ACTIVE' })
     .where('sessions.expires_at', '>', now)
+    // Nor while the account is locked (a session opened before the lock).
+    .where((q) => q.whereNull('users.locked_until').orWhere('users.locked_until', '<=', now))
     .first(
       'users.id as userId',
       'users.email as email',
@@ -164,16 +168,35 @@ export async function saveLinkToken(
     .merge(['token_hash', 'expires_at']);
 }
 
+/**
+ * The password hash chosen through a link, kept by the link's token hash until the link is used:
+ * workflow history holds the token hash only. Nothing is kept for an unknown or used link.
+ */
+export async function keepPendingPassword(db: Db, tokenHash: string, passwordHash: string): Promise<void> {
+  await db('account_tokens').where({ token_hash: tokenHash }).whereNull('used_at').update({
+    pending_password_hash: passwordHash,
+  });
+}
+
+/** The hash a use of the link sets: the one it carries (histories from before), else the kept one. */
+async function chosenPasswordHash(db: Db, c: LinkConsumption): Promise<string> {
+  if (c.passwordHash) return c.passwordHash;
+  const row = await db('account_tokens').where({ token_hash: c.tokenHash }).first('pending_password_hash');
+  if (!row?.pending_password_hash) throw new Error('No password is waiting for this link.');
+  return row.pending_password_hash as string;
+}
+
 /** The pending account becomes ACTIVE with its password hash; the link is marked used. */
 export async function activateWithLink(db: Db, c: LinkConsumption): Promise<void> {
   await db.transaction(async (trx) => {
+    const passwordHash = await chosenPasswordHash(trx, c);
     await trx('users')
       .where({ id: c.userId, status: 'PENDING' })
-      .update({ status: 'ACTIVE', password_hash: c.passwordHash, activated_at: c.at });
+      .update({ status: 'ACTIVE', password_hash: passwordHash, activated_at: c.at });
     await trx('account_tokens')
       .where({ token_hash: c.tokenHash })
       .whereNull('used_at')
-      .update({ used_at: c.at });
+      .update({ used_at: c.at, pending_password_hash: null });
   });
 }
 
@@ -183,14 +206,18 @@ export async function activateWithLink(db: Db, c: LinkConsumption): Promise<void
  */
 export async function resetPasswordWithLink(db: Db, c: LinkConsumption): Promise<void> {
   await db.transaction(async (trx) => {
-    const marked = await trx('account_tokens')
+    const unused = await trx('account_tokens')
       .where({ token_hash: c.tokenHash, user_id: c.userId })
       .whereNull('used_at')
-      .update({ used_at: c.at });
-    if (marked === 0) return;
+      .first('token_hash');
+    if (!unused) return;
+    const passwordHash = await chosenPasswordHash(trx, c);
+    await trx('account_tokens')
+      .where({ token_hash: c.tokenHash })
+      .update({ used_at: c.at, pending_password_hash: null });
     await trx('users')
       .where({ id: c.userId })
-      .update({ password_hash: c.passwordHash, failed_sign_ins: 0, locked_until: null });
+      .update({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null });
     await trx('sessions').where({ user_id: c.userId }).delete();
   });
 }

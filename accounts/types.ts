@@ -50,10 +50,14 @@ export interface LiveSession {
 
 export type LinkPurpose = 'activation' | 'reset';
 
-/** What the person who follows a link sends: both hashed by the API, so neither is in history in clear. */
+/**
+ * What the person who follows a link sends, as the workflow sees it: the token's hash only. The new
+ * password's hash waits in the database (account_tokens.pending_password_hash), out of workflow
+ * history; `passwordHash` is read only from histories recorded before.
+ */
 export interface LinkUse {
   tokenHash: string;
-  passwordHash: string;
+  passwordHash?: string;
 }
 
 /** Input of the account workflows (activation, password reset). */
@@ -94,6 +98,7 @@ export interface AccountLinkRequest {
 export interface LinkConsumption {
   userId: string;
   tokenHash: string;
-  passwordHash: string;
+  /** Absent: the hash kept with the link (histories from before carry it). */
+  passwordHash?: string;
   at: string;
 }

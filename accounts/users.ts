@@ -33,3 +33,8 @@ export async function getAccount(db: Db, userId: string): Promise<Account> {
 export async function setOperator(db: Db, email: string, operator: boolean): Promise<boolean> {
   return store.updateOperator(db, normalizeEmail(email), operator);
 }
+
+/** The id of the account with this login email, if any. */
+export async function userIdByEmail(db: Db, email: string): Promise<string | undefined> {
+  return (await findUserByEmail(db, email))?.id;
+}

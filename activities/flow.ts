@@ -30,10 +30,22 @@ export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
       await recordFlowState(db, s);
     },
 
-    /** Opens the flow's archive into invoice files, heartbeating per file: a large archive takes a while. */
+    /**
+     * Opens the flow's archive into invoice files, heartbeating as it inflates: a large archive takes a
+     * while. A cancelled or timed-out attempt stops inflating at once instead of running on unseen.
+     */
     async unpackFlow(f: { syntax: FlowSyntax; blob: BlobRef }): Promise<UnpackedFlow> {
       const ctx = Context.current();
-      return unpackFlow({ db, blobs }, f, (kept) => ctx.heartbeat(kept));
+      let kept = 0;
+      return unpackFlow(
+        { db, blobs },
+        f,
+        (files) => {
+          kept = files;
+          ctx.heartbeat(kept);
+        },
+        { signal: ctx.cancellationSignal, onProgress: () => ctx.heartbeat(kept) },
+      );
     },
 
     async prepareFlowInvoice(f: FlowInvoice): Promise<PreparedFlowInvoice> {

@@ -11,6 +11,7 @@ export interface InvoiceDeliveryDeps {
   blobs: BlobStore;
   mailer: Mailer;
   parsed: ParsedInvoices;
+  publicUrl?: string;
 }
 
 /** Delivery to the recipient's space, and the deposit certificate: both render files, so both heartbeat. */

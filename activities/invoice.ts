@@ -23,11 +23,14 @@ import type {
 } from '../invoicing/types';
 import { createInvoiceDelivery } from './invoice-delivery';
 import { createInvoiceNotices } from './invoice-notices';
+import { compactFindings, expandFindings } from './payloads';
 
 export interface InvoiceActivityDeps {
   db: Db;
   blobs: BlobStore;
   mailer: Mailer;
+  /** The portal's public URL (PUBLIC_URL): invoice emails link to its pages. */
+  publicUrl?: string;
 }
 
 /**
@@ -35,19 +38,24 @@ export interface InvoiceActivityDeps {
  * history sequence number, blob hash) and emails carry idempotency keys, so a retry or a worker crash
  * never duplicates anything.
  */
-export function createInvoiceActivities({ db, blobs, mailer }: InvoiceActivityDeps) {
+export function createInvoiceActivities({ db, blobs, mailer, publicUrl }: InvoiceActivityDeps) {
   // Checking a deposit parses it; delivering it renders from that parse when this worker still holds it.
   const parsed = createParsedInvoices();
   return {
-    ...createInvoiceDelivery({ db, blobs, mailer, parsed }),
-    ...createInvoiceNotices({ db, mailer }),
+    ...createInvoiceDelivery({ db, blobs, mailer, parsed, publicUrl }),
+    ...createInvoiceNotices({ db, mailer, publicUrl }),
 
     /** Files the deposit in the read model with its first status, DEPOSEE; answers the parties' structures. */
     registerDeposit: (d: InvoiceDeposit): Promise<DepositParties> => registerDeposit(db, d),
 
-    /** Judges the deposited file; every problem comes back as a finding. */
+    /**
+     * Judges the deposited file; every problem comes back as a finding. Thousands of findings (one
+     * per line of a 9,999-line invoice) come back as the first ones and a reference to the full list.
+     */
     checkInvoice: (c: InvoiceCheck): Promise<Finding[]> =>
-      whileHeartbeating(() => checkDepositedInvoice({ db, blobs, parsed }, c)),
+      whileHeartbeating(async () =>
+        compactFindings(blobs, await checkDepositedInvoice({ db, blobs, parsed }, c)),
+      ),
 
     /** The routing rules on corrected routing data (a recycle). */
     checkRouting: (routing: Routing): Promise<Finding[]> => checkRecycledRouting(db, routing),
@@ -56,7 +64,8 @@ export function createInvoiceActivities({ db, blobs, mailer }: InvoiceActivityDe
       recordRouting(db, invoiceId, routing),
 
     /** Appends one status change to the history and moves the read model's current status. */
-    recordStatus: (s: StatusRecord): Promise<void> => recordStatus(db, s),
+    recordStatus: async (s: StatusRecord): Promise<void> =>
+      recordStatus(db, { ...s, findings: await expandFindings(blobs, s.findings) }),
 
     /** MISE_EN_PAIEMENT: the payment date, and the late-payment figures when it came late. */
     recordPayment: (p: PaymentRecord): Promise<void> => recordPayment(db, p),

@@ -6,6 +6,8 @@ import type { Manager, MembershipOutcome, MembershipStep } from '../structures/t
 export interface MembershipActivityDeps {
   db: Db;
   mailer: Mailer;
+  /** The portal's public URL (PUBLIC_URL): the managers' email links to the structure's page. */
+  publicUrl?: string;
 }
 
 type Decided = MembershipStep & { outcome: MembershipOutcome };

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import express, { ErrorRequestHandler, Express } from 'express';
+import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import helmet from 'helmet';
 import multer from 'multer';
 import pinoHttp from 'pino-http';
@@ -13,6 +13,8 @@ import { authenticate } from './auth';
 import type { CompanyRegistry } from '../structures/registry';
 import { httpErrorOf, HttpError } from './errors';
 import { DomainError } from '../platform/domain-error';
+import { checkJsonDepth } from '../platform/json-depth';
+import { countRequest, type RateLimit } from '../platform/throttle';
 import { languageOf, localizeFindings, refusalMessage, type Language } from '../invoice/messages';
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
@@ -40,6 +42,16 @@ export interface AppDeps {
   lifecycle?: LifecycleSettings;
   /** Live-chat closing days and request categories; default: French holidays and support/categories.json. */
   support?: SupportSettings;
+  /** Requests a minute on the credential endpoints, per IP and per OAuth client; unset: no limit. */
+  rateLimits?: RateLimits;
+}
+
+/** Requests a minute, counted in the database (every API process sees them); 429 with Retry-After over them. */
+export interface RateLimits {
+  /** Sign-ins, account creations and link requests (POST /api/v1/sessions, /api/v1/accounts...) per IP. */
+  credentialsPerIp: number;
+  /** Token requests (POST /api/oauth/token) per client_id. */
+  oauthPerClient: number;
 }
 
 /** The HTTP edge: parses and checks input, calls the features' services, maps their errors to HTTP. */
@@ -76,6 +88,8 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  app.use(closeUnreadBodies);
+  if (deps.rateLimits) app.use(limitCredentialEndpoints(deps.db, deps.rateLimits));
   // Service mode (/cpro, /api/oauth/token) parses and authenticates its own requests.
   app.use(cproRouter(deps));
   // API v1 speaks French unless the client prefers English: features stay language-neutral.
@@ -83,13 +97,16 @@ export function createApp(deps: AppDeps): Express {
     res.locals.language = languageOf(req.get('accept-language'));
     next();
   });
-  app.use(express.json({ limit: '1mb' }));
+  // Who calls is known from headers alone, before any body is read; anonymous callers may send only
+  // a small body (sign-up, sign-in, a visitor's request), and JSON is small everywhere.
+  app.use(authenticate(deps.db));
+  app.use(refuseLargeAnonymousBodies);
+  app.use(express.json({ limit: JSON_BODY_LIMIT, verify: (_req, _res, body) => checkJsonDepth(body) }));
 
   const document = openApiDocument(resources.map((r) => r.openApi));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
-  app.use(authenticate(deps.db));
   for (const resource of resources) app.use(resource.mount, resource.router(deps));
   app.use(portalRouter({ devOutbox: !!deps.outbox }));
 
@@ -97,6 +114,61 @@ export function createApp(deps: AppDeps): Express {
   app.use(errorHandler);
   return app;
 }
+
+/** Largest JSON body of the API; files travel as uploads (multipart or raw), under their own limits. */
+const JSON_BODY_LIMIT = '1mb';
+/** Largest body an anonymous caller may send: the public forms' JSON. */
+export const ANONYMOUS_BODY_BYTES = 64 * 1024;
+
+/**
+ * An anonymous request announcing a larger body (or one of unknown length) is refused 401 before a
+ * byte of it is read, and its connection closed rather than drained.
+ */
+const refuseLargeAnonymousBodies: RequestHandler = (req, res, next) => {
+  if (res.locals.caller) return next();
+  const length = req.headers['content-length'];
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  if (length === undefined ? !chunked : Number(length) <= ANONYMOUS_BODY_BYTES) return next();
+  res.setHeader('connection', 'close');
+  next(new DomainError('UNAUTHENTICATED', 'Sign in first (session cookie or bearer token).'));
+};
+
+/**
+ * A refusal answered before the request's body was read (401, 413, ...) closes the connection: Node
+ * would otherwise read the rest of the body, up to its end, only to throw it away.
+ */
+const closeUnreadBodies: RequestHandler = (req, res, next) => {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+  res.writeHead = ((...args: unknown[]) => {
+    if (res.statusCode >= 400 && !req.complete && !res.headersSent) res.setHeader('connection', 'close');
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+  next();
+};
+
+/** The endpoints that take credentials or send emails to anyone: guessing goes through them. */
+const CREDENTIAL_ENDPOINTS = /^\/api\/(v1\/sessions|v1\/accounts(\/[\w/-]*)?|oauth\/token)\/?$/;
+
+function limitCredentialEndpoints(db: Db, limits: RateLimits): RequestHandler {
+  const perIp: RateLimit = { name: 'credentials-ip', perMinute: limits.credentialsPerIp };
+  const perClient: RateLimit = { name: 'oauth-client', perMinute: limits.oauthPerClient };
+  return async (req, res, next) => {
+    try {
+      if (req.method !== 'POST' || !CREDENTIAL_ENDPOINTS.test(req.path)) return next();
+      await countRequest(db, perIp, req.ip ?? 'unknown');
+      const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const clientId = basic && Buffer.from(basic, 'base64').toString('utf8').split(':')[0];
+      if (req.path.startsWith('/api/oauth/') && clientId) await countRequest(db, perClient, clientId);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/** What busboy (under multer) says of a multipart body it cannot read: the sender's mistake. */
+const MALFORMED_MULTIPART =
+  /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/;
 
 const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = toHttpError(err);
@@ -108,6 +180,8 @@ const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     message: 'An unexpected error occurred; it has been logged.',
   };
   const message = refusalMessage(e.code, e.message, language);
+  const retryAfter = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (e.status === 429 && retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
   res.status(e.status).json({
     error: { code: e.code, message, details: localizedDetails(e.details, language), requestId: req.id },
   });
@@ -129,6 +203,12 @@ function isFinding(value: unknown): value is { rule: string; message: string } {
 
 function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof DomainError) return httpErrorOf(err);
+  if (err instanceof Error && MALFORMED_MULTIPART.test(err.message))
+    return httpErrorOf(
+      new DomainError('INVALID_MULTIPART', 'The multipart body is malformed or incomplete.', {
+        field: 'body',
+      }),
+    );
   if (err instanceof multer.MulterError) {
     const code = err.code === 'LIMIT_FILE_SIZE' ? 'PAYLOAD_TOO_LARGE' : 'INVALID_MULTIPART';
     return httpErrorOf(new DomainError(code, err.message, { field: err.field ?? 'file' }));

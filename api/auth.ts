@@ -68,7 +68,14 @@ export function requireCaller(res: Response): Caller {
 export function sessionCookie(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      throw new DomainError('MALFORMED_HEADER', 'The session cookie is not validly %-encoded.', {
+        field: `cookies.${SESSION_COOKIE}`,
+      });
+    }
   }
   return undefined;
 }

@@ -123,7 +123,7 @@ export interface ListingQuery {
   page: number;
   pageSize: number;
   sort: (typeof SORTS)[number];
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'csv-international';
 }
 const decimal = { type: 'string', pattern: '^-?\\d{1,15}(\\.\\d{1,4})?$', nullable: true } as const;
 export const listingQuery: JSONSchemaType<ListingQuery> = {
@@ -157,9 +157,10 @@ export const listingQuery: JSONSchemaType<ListingQuery> = {
     sort: { type: 'string', enum: [...SORTS], default: '-depositedAt' },
     format: {
       type: 'string',
-      enum: ['json', 'csv'],
+      enum: ['json', 'csv', 'csv-international'],
       default: 'json',
-      description: 'csv: a CSV export of all matching rows.',
+      description:
+        'csv: every matching row for a French spreadsheet (`;`, BOM, dd/mm/yyyy, decimal comma); csv-international: `,`, ISO dates, API field names.',
     },
   },
   required: ['page', 'pageSize', 'sort', 'format'],

@@ -98,6 +98,16 @@ export const answerOut = {
       enum: ['LIVE_CHAT', 'REQUEST'],
       description: 'What the user is offered besides the assistant.',
     },
+    liveChat: {
+      type: 'object',
+      description: 'With an offer: the live chat’s hours, whether it is open now, and its next opening.',
+      properties: {
+        hours: { type: 'string' },
+        open: { type: 'boolean' },
+        nextOpening: { type: 'string', format: 'date-time' },
+        nextOpeningText: { type: 'string', example: 'lundi 7 décembre à 8 h 30' },
+      },
+    },
   },
   required: ['conversationId', 'seq', 'understood', 'text', 'links'],
 } as const;

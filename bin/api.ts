@@ -26,11 +26,12 @@ async function main() {
     companyRegistry: config.sirene && sireneCompanyRegistry(config.sirene),
     lifecycle: config.lifecycle,
     support: config.support,
+    rateLimits: config.rateLimits,
     connectors: createConnectorRuntime(config.connectors, config.dataDir),
-    // The worker writes the outbox; the API only shows it, and only when email goes nowhere else.
-    outbox: config.mail.smtp ? undefined : new Outbox(outboxDir(config)),
+    // The worker writes the outbox; the API shows it (to operators) only when DEV_OUTBOX=true.
+    outbox: config.devOutbox ? new Outbox(outboxDir(config)) : undefined,
   });
-  const server = app.listen(config.port);
+  const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (err: NodeJS.ErrnoException) =>
@@ -41,7 +42,7 @@ async function main() {
       ),
     );
   });
-  logger.info({ port: config.port }, `API listening on http://localhost:${config.port}`);
+  logger.info({ port: config.port, host: config.host }, `API listening on ${config.host}:${config.port}`);
   const stopInbox = config.flowInbox
     ? watchFlowInbox(
         { db, blobs, client, taskQueue: config.temporal.taskQueue },

@@ -30,3 +30,13 @@ export function fatal(logger: Logger, err: unknown): never {
 export function outboxDir(config: Config): string {
   return path.join(config.dataDir, 'outbox');
 }
+
+/**
+ * How `npm start` runs a role in its own process: compiled when this file is (dist/bin/*.js), else
+ * from source through tsx, so the children always match their parent.
+ */
+export function roleArgs(role: 'worker' | 'api'): string[] {
+  return path.extname(__filename) === '.js'
+    ? [path.join(__dirname, `${role}.js`)]
+    : ['--import', 'tsx', path.join(__dirname, `${role}.ts`)];
+}

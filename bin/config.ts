@@ -14,6 +14,15 @@ import type { LifecycleSettings } from '../invoicing/settings';
  */
 export interface Config {
   port: number;
+  /** The address the API listens on: loopback (127.0.0.1) unless HOST names another (0.0.0.0: every interface). */
+  host: string;
+  /**
+   * DEV_OUTBOX=true: the API shows the development outbox (emails written under DATA_DIR/outbox when no
+   * SMTP server is configured) to operators. Off unless asked; `npm start` asks for it only on loopback.
+   */
+  devOutbox: boolean;
+  /** Requests a minute on the credential endpoints: per IP (RATE_LIMIT_CREDENTIALS_PER_IP) and per OAuth client (RATE_LIMIT_OAUTH_PER_CLIENT). */
+  rateLimits: { credentialsPerIp: number; oauthPerClient: number };
   dataDir: string;
   /** knex connection: a SQLite file under dataDir unless DATABASE_URL points at PostgreSQL. */
   database: DatabaseSettings;
@@ -86,6 +95,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const temporal = temporalOf(r);
   const mail = mailOf(r);
   const port = r.int('PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  r.check(
+    /^[\w.:-]+$/.test(host),
+    `HOST="${host}" must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0`,
+  );
+  const devOutbox = devOutboxOf(r, !!mail.smtp);
+  const rateLimits = {
+    credentialsPerIp: r.int('RATE_LIMIT_CREDENTIALS_PER_IP', 30, 1, 100_000),
+    oauthPerClient: r.int('RATE_LIMIT_OAUTH_PER_CLIENT', 30, 1, 100_000),
+  };
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   r.check(
     /^https?:\/\/[^\s/]+/.test(publicUrl),
@@ -106,7 +125,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const maxUploadBytes = r.int('MAX_UPLOAD_BYTES', 120 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
 
   const config: Config = {
-    ...{ port, dataDir, database, temporal, logLevel, maxUploadBytes, mail, publicUrl },
+    ...{
+      port,
+      host,
+      devOutbox,
+      rateLimits,
+      dataDir,
+      database,
+      temporal,
+      logLevel,
+      maxUploadBytes,
+      mail,
+      publicUrl,
+    },
     ...{ sirene, flowInbox, connectors, lifecycle, support },
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
@@ -184,6 +215,21 @@ function mailOf(r: EnvReader): MailConfig {
   const from = env.MAIL_FROM || 'facturflow <no-reply@facturflow.localhost>';
   r.check(/@/.test(from), `MAIL_FROM="${from}" must contain an email address`);
   return { from, smtp };
+}
+
+function devOutboxOf(r: EnvReader, smtp: boolean): boolean {
+  const raw = r.env.DEV_OUTBOX;
+  r.check(!raw || ['true', 'false'].includes(raw), 'DEV_OUTBOX must be "true" or "false"');
+  r.check(
+    !(raw === 'true' && smtp),
+    'DEV_OUTBOX=true needs no SMTP server: with SMTP configured, emails are not kept in the outbox',
+  );
+  return raw === 'true' && !smtp;
+}
+
+/** Whether an address only this machine can reach: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackHost(host: string): boolean {
+  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost';
 }
 
 function sireneOf(r: EnvReader): Config['sirene'] {

@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import { createDb, migrate } from '../platform/db';
 import { DevServer, startDevServer } from './dev-server';
 import { temporalBinaries } from '../platform/temporal';
-import { boot, fatal } from './boot';
+import { boot, fatal, outboxDir, roleArgs } from './boot';
+import { isLoopbackHost, type Config } from './config';
+import { Outbox } from '../platform/mail/outbox';
 
 /**
  * `npm start`: the whole platform on one machine — the Temporal dev server (unless TEMPORAL_ADDRESS
@@ -31,9 +32,11 @@ async function main() {
   // again: Temporal hands its unfinished work to the new worker, so nothing is lost. A role that keeps
   // dying stops the platform rather than looping.
   const env: NodeJS.ProcessEnv = { ...process.env };
+  const devOutbox = developmentOutbox(config);
+  if (devOutbox) env.DEV_OUTBOX = 'true';
   const crashes: number[] = [];
   const supervise = (role: 'worker' | 'api') => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, `${role}.ts`)], {
+    const child = spawn(process.execPath, roleArgs(role), {
       env,
       stdio: 'inherit',
     });
@@ -79,24 +82,72 @@ async function main() {
 
     for (const role of ['worker', 'api'] as const) supervise(role);
 
-    await waitForHealth(config.port);
-    const lines = [
-      '',
-      'facturflow is running:',
-      `  Portal          http://localhost:${config.port}/`,
-      `  API             http://localhost:${config.port}  (health: /health, OpenAPI: /api/openapi.json)`,
-      devServer
-        ? `  Temporal Web UI ${devServer.uiUrl}`
-        : `  Temporal        ${config.temporal.address} (namespace ${config.temporal.namespace})`,
-      `  Data            ${config.dataDir}`,
-      'Press Ctrl-C to stop.',
-      '',
-    ];
-    process.stdout.write(lines.join('\n') + '\n');
+    await waitForHealth(['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host, config.port);
+    process.stdout.write(banner(config, devOutbox, devServer?.uiUrl).join('\n') + '\n');
+    if (devOutbox) watchOutbox(new Outbox(outboxDir(config)), () => stopping);
   } catch (err) {
     logger.error({ err }, (err as Error).message);
     await stop(1);
   }
+}
+
+/**
+ * The development outbox under `npm start`: as asked by DEV_OUTBOX, else on by default when no SMTP
+ * server is configured and the API listens on loopback only (nobody else can reach it).
+ */
+function developmentOutbox(config: Config): boolean {
+  if (config.mail.smtp) return false;
+  if (process.env.DEV_OUTBOX) return config.devOutbox;
+  return isLoopbackHost(config.host);
+}
+
+function banner(config: Config, devOutbox: boolean, uiUrl?: string): string[] {
+  const local = isLoopbackHost(config.host);
+  const base = `http://${local ? 'localhost' : config.host}:${config.port}`;
+  const mail = config.mail.smtp
+    ? '  Email           sent through SMTP'
+    : devOutbox
+      ? `  Email           development outbox: ${base}/outbox (operators only; links also printed here)`
+      : `  Email           written to ${outboxDir(config)} (no SMTP server; DEV_OUTBOX=true shows them)`;
+  return [
+    '',
+    'facturflow is running:',
+    `  Portal          ${base}/`,
+    `  API             ${base}  (health: /health, OpenAPI: /api/openapi.json)`,
+    `  Listening on    ${config.host}${local ? ' (this machine only; HOST=0.0.0.0 opens it to the network)' : ' (reachable from the network)'}`,
+    mail,
+    uiUrl
+      ? `  Temporal Web UI ${uiUrl}`
+      : `  Temporal        ${config.temporal.address} (namespace ${config.temporal.namespace})`,
+    `  Data            ${config.dataDir}`,
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+}
+
+/**
+ * Prints each new message of the development outbox (recipient, subject, links) on this terminal, so
+ * the first account can be activated before any operator exists to read the outbox page.
+ */
+function watchOutbox(outbox: Outbox, stopped: () => boolean): void {
+  const seen = new Set<string>();
+  let first = true;
+  const poll = async () => {
+    for (const entry of await outbox.list().catch(() => [])) {
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      if (first) continue;
+      const message = await outbox.message(entry.id);
+      const links = message?.links.map((l) => `\n    ${l}`).join('') ?? '';
+      process.stdout.write(`email to ${entry.to}: ${entry.subject}${links}\n`);
+    }
+    first = false;
+  };
+  const tick = () => {
+    if (stopped()) return;
+    void poll().finally(() => setTimeout(tick, 1000).unref());
+  };
+  tick();
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -111,11 +162,11 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitForHealth(port: number): Promise<void> {
+async function waitForHealth(host: string, port: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/health`);
       if (res.ok) return;
     } catch {
       // not listening yet

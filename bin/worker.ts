@@ -24,6 +24,7 @@ async function main() {
       blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
       mailer: createMailer({ db, mail: config.mail, outboxDir: outboxDir(config), logger }).mailer,
       connectors: createConnectorRuntime(config.connectors, config.dataDir),
+      publicUrl: config.publicUrl,
     },
   });
   logger.info({ address, taskQueue: config.temporal.taskQueue }, 'worker polling');

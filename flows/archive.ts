@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import * as tar from 'tar-stream';
 import * as yauzl from 'yauzl';
@@ -8,7 +8,8 @@ export type ArchiveErrorCode =
   | 'ARCHIVE_PATH_UNSAFE'
   | 'ARCHIVE_TOO_MANY_FILES'
   | 'ARCHIVE_ENTRY_TOO_LARGE'
-  | 'ARCHIVE_TOO_LARGE';
+  | 'ARCHIVE_TOO_LARGE'
+  | 'ARCHIVE_ABANDONED';
 
 export class ArchiveError extends Error {
   constructor(
@@ -28,6 +29,20 @@ export interface ArchiveLimits {
   maxTotalBytes: number;
 }
 
+/** How the caller follows and stops the unpacking. */
+export interface UnpackControl {
+  /** Aborted when the work is abandoned (the activity cancelled or timed out): inflating stops there. */
+  signal?: AbortSignal;
+  /** Told the bytes inflated so far, chunk by chunk (the activity heartbeats with it). */
+  onProgress?: (inflated: number) => void;
+}
+
+/**
+ * Room for what a tar holds besides file contents (a 512-byte header per entry and padding, pax and
+ * long-name records): the inflated stream may exceed the files' budget by this much, no more.
+ */
+const TAR_OVERHEAD_BYTES = 16 * 1024 * 1024;
+
 export type ArchiveKind = 'zip' | 'tar.gz' | 'tar' | 'file';
 
 export function archiveKind(bytes: Uint8Array): ArchiveKind {
@@ -41,14 +56,18 @@ export function archiveKind(bytes: Uint8Array): ArchiveKind {
  * Calls `onEntry` for each regular file of a zip, tar or tar.gz archive, in archive order, with its
  * bytes. Nothing is written to disk by name, yet a name that would climb out of its folder (`..`,
  * absolute, drive letter) refuses the whole archive: such an archive was not made by honest software.
- * Sizes are counted on the bytes actually inflated, not on what the archive declares.
+ * Sizes are counted on the bytes actually inflated, not on what the archive declares, and every byte
+ * counts: a tar's links, devices, pax records and other non-regular entries count toward the total
+ * as the files do (a contiguous file, type 7, is a regular file, as POSIX says). Inflating stops as
+ * soon as a limit is crossed or `control.signal` aborts.
  */
 export async function unpackArchive(
   bytes: Uint8Array,
   limits: ArchiveLimits,
   onEntry: (name: string, data: Buffer) => Promise<void>,
+  control: UnpackControl = {},
 ): Promise<number> {
-  const budget = new Budget(limits);
+  const budget = new Budget(limits, control);
   const kind = archiveKind(bytes);
   if (kind === 'zip') await unzip(Buffer.from(bytes), budget, onEntry);
   else if (kind === 'file')
@@ -60,7 +79,29 @@ export async function unpackArchive(
 class Budget {
   files = 0;
   total = 0;
-  constructor(private readonly limits: ArchiveLimits) {}
+  inflated = 0;
+  constructor(
+    readonly limits: ArchiveLimits,
+    private readonly control: UnpackControl,
+  ) {}
+
+  /** Throws once the caller has abandoned the work. */
+  checkAbandoned(): void {
+    if (this.control.signal?.aborted)
+      throw new ArchiveError('ARCHIVE_ABANDONED', 'Unpacking was abandoned before the end of the archive.');
+  }
+
+  /** Bytes out of the decompressor, whatever entry they belong to. */
+  stream(chunk: number): void {
+    this.checkAbandoned();
+    this.inflated += chunk;
+    this.control.onProgress?.(this.inflated);
+    if (this.inflated > this.limits.maxTotalBytes + TAR_OVERHEAD_BYTES)
+      throw new ArchiveError(
+        'ARCHIVE_TOO_LARGE',
+        `The archive exceeds ${this.limits.maxTotalBytes} bytes once uncompressed.`,
+      );
+  }
 
   file(name: string): void {
     checkName(name);
@@ -73,6 +114,7 @@ class Budget {
   }
 
   bytes(name: string, entrySoFar: number, chunk: number): void {
+    this.checkAbandoned();
     this.total += chunk;
     if (entrySoFar > this.limits.maxFileBytes)
       throw new ArchiveError(
@@ -96,16 +138,34 @@ function checkName(name: string): void {
     );
 }
 
-/** Reads a stream to its end under the budget, failing as soon as a limit is crossed. */
-async function collect(stream: AsyncIterable<Buffer>, name: string, budget: Budget): Promise<Buffer> {
+/**
+ * Reads a stream to its end under the budget, failing as soon as a limit is crossed. A zip entry's
+ * stream is the inflater's own output (`inflating`); a tar's was counted on its way to the reader.
+ */
+async function collect(
+  stream: AsyncIterable<Buffer>,
+  name: string,
+  budget: Budget,
+  inflating = false,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
+    if (inflating) budget.stream(chunk.length);
     size += chunk.length;
     budget.bytes(name, size, chunk.length);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/** Reads what is not kept (a tar's link or device entry) to its end, counting it all the same. */
+async function drain(stream: AsyncIterable<Buffer>, name: string, budget: Budget): Promise<void> {
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    budget.bytes(name, size, chunk.length);
+  }
 }
 
 async function unzip(buffer: Buffer, budget: Budget, onEntry: (name: string, data: Buffer) => Promise<void>) {
@@ -138,7 +198,13 @@ async function unzip(buffer: Buffer, budget: Budget, onEntry: (name: string, dat
       const stream = await new Promise<Readable>((resolve, reject) =>
         zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
       );
-      await onEntry(entry.fileName, await collect(stream, entry.fileName, budget));
+      let data: Buffer;
+      try {
+        data = await collect(stream, entry.fileName, budget, true);
+      } finally {
+        stream.destroy();
+      }
+      await onEntry(entry.fileName, data);
     }
   } catch (err) {
     if (err instanceof ArchiveError) throw err;
@@ -163,21 +229,40 @@ async function untar(
 ) {
   const extract = tar.extract();
   const source = Readable.from([buffer]);
+  // Every inflated byte is counted before tar-stream sees it: what it buffers itself (pax records,
+  // long names) and entries of any type are all within the budget.
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        budget.stream(chunk.length);
+        done(null, chunk);
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+  });
   const input = gzipped ? source.pipe(zlib.createGunzip()) : source;
-  input.on('error', (err) => extract.destroy(err));
-  input.pipe(extract);
+  const stop = (err: Error) => {
+    input.unpipe(counted);
+    if ('destroy' in input) input.destroy();
+    extract.destroy(err);
+  };
+  input.on('error', stop);
+  counted.on('error', stop);
+  input.pipe(counted).pipe(extract);
   try {
     for await (const entry of extract) {
       const { name, type } = entry.header;
-      if (type !== 'file') {
-        entry.resume();
+      const stream = entry as unknown as AsyncIterable<Buffer>;
+      if (type !== 'file' && type !== 'contiguous-file') {
+        await drain(stream, name, budget);
         continue;
       }
       budget.file(name);
-      await onEntry(name, await collect(entry as unknown as AsyncIterable<Buffer>, name, budget));
+      await onEntry(name, await collect(stream, name, budget));
     }
   } catch (err) {
-    input.unpipe(extract);
+    stop(err as Error);
     if (err instanceof ArchiveError) throw err;
     throw new ArchiveError('ARCHIVE_UNREADABLE', `The tar archive cannot be read: ${(err as Error).message}`);
   }

@@ -2,7 +2,8 @@ import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import { DomainError } from '../platform/domain-error';
 import { prepareDeposit } from '../invoicing/deposit';
-import { identifyInvoice } from '../invoice/identify';
+import type { InvoiceIdentity } from '../invoice/identify';
+import { documentPool } from '../platform/document-pool';
 import { extractFacturX } from '../invoice/facturx';
 import { FLOW_SYNTAXES } from './syntax';
 import { invoiceBlobSha256, invoiceStatuses, rejectionFindings } from '../invoicing/read-model';
@@ -42,11 +43,11 @@ async function describeRefusal(
   fichier: string,
   libelleErreurDP: string,
 ): Promise<FlowInvoiceError> {
-  let identity: ReturnType<typeof identifyInvoice> | undefined;
+  let identity: InvoiceIdentity | undefined;
   try {
     const xml =
       bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? (await extractFacturX(bytes)).xml : bytes;
-    identity = identifyInvoice(xml);
+    identity = await documentPool().identify(xml);
   } catch {
     // Unreadable: the report names the file instead.
   }

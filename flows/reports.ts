@@ -73,13 +73,30 @@ export async function reportPdf(report: FlowReport): Promise<Uint8Array> {
       .replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
   let page = doc.addPage([595, 842]);
   let y = 800;
+  const WIDTH = 515;
+  /** Lines of at most WIDTH points, broken only between words: an identifier is never cut. */
+  const lines = (text: string, size: number) => {
+    const out: string[] = [];
+    let line = '';
+    for (const word of safe(text).split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (!line || font.widthOfTextAtSize(candidate, size) <= WIDTH) line = candidate;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    return line ? [...out, line] : out;
+  };
   const write = (text: string, size = 10) => {
-    for (let rest = safe(text); rest.length > 0; rest = rest.slice(95)) {
+    for (const line of lines(text, size)) {
       if (y < 50) {
         page = doc.addPage([595, 842]);
         y = 800;
       }
-      page.drawText(rest.slice(0, 95), { x: 40, y, size, font });
+      // A single word wider than the page (never an identifier of ours) is set smaller, not cut.
+      const fit = Math.min(size, (size * WIDTH) / font.widthOfTextAtSize(line, size));
+      page.drawText(line, { x: 40, y, size: fit, font });
       y -= size + 4;
     }
   };

@@ -1,7 +1,7 @@
 import { storeBlob } from '../platform/stored-blobs';
 import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
-import { archiveKind, ArchiveError, unpackArchive } from './archive';
+import { archiveKind, ArchiveError, unpackArchive, type UnpackControl } from './archive';
 import { FLOW_SYNTAXES, FlowSyntax, isFlowInvoiceFile } from './syntax';
 import type { FlowEntry, UnpackedFlow } from './types';
 
@@ -13,12 +13,14 @@ const LIMITS = { maxFiles: 2 * FLOW_MAX_INVOICES, maxFileBytes: 120 * 1024 * 102
  * Opens the flow's archive (or takes a lone file as a one-invoice flow) and stores each invoice
  * file as a blob. A refused archive is an answer, not a failure: the flow is then rejected. Blobs are
  * content-addressed, so running it again after a crash stores nothing twice. `onFile` is told how
- * many invoice files were kept before each file is looked at (the activity heartbeats with it).
+ * many invoice files were kept before each file is looked at, and `control` follows the inflating
+ * and stops it when the attempt is abandoned (the activity heartbeats with both).
  */
 export async function unpackFlow(
   { db, blobs }: { db: Db; blobs: BlobStore },
   f: { syntax: FlowSyntax; blob: BlobRef },
   onFile: (kept: number) => void = () => {},
+  control: UnpackControl = {},
 ): Promise<UnpackedFlow> {
   const bytes = await blobs.get(f.blob.sha256);
   const entries: FlowEntry[] = [];
@@ -30,9 +32,11 @@ export async function unpackFlow(
   };
   try {
     if (archiveKind(bytes) === 'file') await keep(f.blob.filename ?? 'invoice.xml', bytes);
-    else await unpackArchive(bytes, LIMITS, keep);
+    else await unpackArchive(bytes, LIMITS, keep, control);
   } catch (err) {
-    if (err instanceof ArchiveError) return { error: `${err.code}: ${err.message}` };
+    // An abandoned attempt has no answer to give: the next attempt, if any, gives it.
+    if (err instanceof ArchiveError && err.code !== 'ARCHIVE_ABANDONED')
+      return { error: `${err.code}: ${err.message}` };
     throw err;
   }
   if (entries.length === 0) return { error: 'FLOW_EMPTY: the flow holds no invoice file of its syntax.' };

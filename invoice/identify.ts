@@ -1,5 +1,6 @@
 import type { Identifier, Invoice } from './model';
 import { parseInvoice } from './parse';
+import type { XmlLimits } from './xml';
 
 /**
  * The few facts needed to file and route a deposited invoice — who sent it, to whom, its number,
@@ -51,8 +52,8 @@ export interface PartyIdentifier {
 }
 
 /** Reads the identity of UBL 2.1 or CII D16B bytes; throws XmlError or InvoiceFormatError on bad input. */
-export function identifyInvoice(bytes: Uint8Array | string): InvoiceIdentity {
-  const parsed = parseInvoice(typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+export function identifyInvoice(bytes: Uint8Array | string, limits?: XmlLimits): InvoiceIdentity {
+  const parsed = parseInvoice(typeof bytes === 'string' ? Buffer.from(bytes) : bytes, limits);
   return identityOf(parsed.invoice, parsed.format === 'cii' ? 'cii' : 'ubl');
 }
 

@@ -1,4 +1,4 @@
-import { parseXml, XmlElement } from './xml';
+import { DEFAULT_XML_LIMITS, parseXml, XmlElement, type XmlLimits } from './xml';
 import { detectFormat, InvoiceSyntax } from './detect';
 import { InvoiceFormatError } from './errors';
 import { readUbl } from './ubl/read';
@@ -19,9 +19,10 @@ export interface ParsedInvoice {
  * Reads UBL 2.1 (Invoice, CreditNote) or CII D16B bytes into the EN 16931 model. A PDF is refused with
  * PDF_NEEDS_EXTRACTION: Factur-X/ZUGFeRD PDFs must first go through the Factur-X extractor
  * (invoice/facturx/extract.ts), whose embedded XML is then given here. Throws only XmlError (bad XML)
- * or InvoiceFormatError (not an invoice, unsupported syntax).
+ * or InvoiceFormatError (not an invoice, unsupported syntax). The XML limits (depth, elements, lines…)
+ * are checked while the XML is read, before any of the model is built.
  */
-export function parseInvoice(bytes: Uint8Array): ParsedInvoice {
+export function parseInvoice(bytes: Uint8Array, limits: XmlLimits = DEFAULT_XML_LIMITS): ParsedInvoice {
   const format = detectFormat(bytes);
   if (format === 'pdf') {
     throw new InvoiceFormatError(
@@ -29,7 +30,7 @@ export function parseInvoice(bytes: Uint8Array): ParsedInvoice {
       'a PDF must go through the Factur-X extractor first',
     );
   }
-  const xml = parseXml(bytes);
+  const xml = parseXml(bytes, limits);
   if (format === 'ubl-invoice' || format === 'ubl-creditnote') return { format, invoice: readUbl(xml), xml };
   if (format === 'cii') {
     const invoice = readCii(xml);

@@ -1,13 +1,14 @@
-import type { XmlElement } from './xml';
+import type { XmlBudget, XmlElement } from './xml';
 
 /**
  * A fast path for `parseXml`: builds the same tree as saxes for the plain XML invoices are written
  * in (ASCII names, the five predefined entities and character references, comments, CDATA, an XML
  * declaration), in a fraction of saxes' time. It returns undefined on anything else, well-formed or
- * not (a DOCTYPE, a processing instruction, non-ASCII names, any error, the depth limit), and saxes
- * then parses the document and reports exactly as before, so this never decides what is well-formed.
+ * not (a DOCTYPE, a processing instruction, non-ASCII names, any error), and saxes then parses the
+ * document and reports exactly as before, so this never decides what is well-formed. A limit of the
+ * budget reached in plain XML throws its XmlError at once, as saxes would at the same place.
  */
-export function parseCommonXml(text: string, maxDepth: number): XmlElement | undefined {
+export function parseCommonXml(text: string, budget: XmlBudget): XmlElement | undefined {
   if (INVALID_CHARS.test(text) || (SURROGATE.test(text) && UNPAIRED_SURROGATE.test(text))) return undefined;
   const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   let i = 0;
@@ -38,6 +39,7 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
         const t = decodeText(chunk);
         if (t === undefined) return undefined;
         top.text += t;
+        budget.text(top.text.length, lineAt(end));
       } else if (!ONLY_SPACE.test(chunk)) return undefined;
     }
     if (lt === -1) break;
@@ -53,6 +55,7 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
         const close = src.indexOf(']]>', i + 9);
         if (!top || close === -1) return undefined;
         top.text += src.slice(i + 9, close);
+        budget.text(top.text.length, lineAt(close));
         i = close + 3;
       } else return undefined;
       continue;
@@ -70,12 +73,14 @@ export function parseCommonXml(text: string, maxDepth: number): XmlElement | und
       if (stack.length === 0) done = true;
       continue;
     }
-    if (done || stack.length >= maxDepth) return undefined;
+    if (done) return undefined;
     const j = scanName(src, i + 1);
     if (j < 0) return undefined;
     const { qname, prefix, local } = qualifiedName(src.slice(i + 1, j));
-    const tag = readAttributes(src, j, scopes[scopes.length - 1]);
+    const tag = readAttributes(src, j, scopes[scopes.length - 1], budget.limits.maxAttributes);
     if (!tag) return undefined;
+    if (tag.tooMany) budget.attributes(tag.tooMany, lineAt(i));
+    budget.element(stack.length + 1, local, lineAt(i));
     const { attrs, scope, selfClosing } = tag;
     i = tag.end;
     const ns = prefix === undefined ? (scope[''] ?? '') : scope[prefix];
@@ -110,11 +115,19 @@ interface StartTag {
   selfClosing: boolean;
   /** Position just after the tag's `>`. */
   end: number;
+  /** Set, to the count reached, when the tag has more attributes than allowed: reading stopped there. */
+  tooMany?: number;
 }
 
 /** The attributes of a start tag from `j` (just after its name) to its `>`; undefined where not plain XML. */
-function readAttributes(src: string, j: number, parentScope: Record<string, string>): StartTag | undefined {
+function readAttributes(
+  src: string,
+  j: number,
+  parentScope: Record<string, string>,
+  maxAttributes: number,
+): StartTag | undefined {
   let scope = parentScope;
+  let count = 0;
   const attrs: Record<string, string> = {};
   const prefixed: string[] = [];
   let names: Set<string> | undefined;
@@ -152,6 +165,7 @@ function readAttributes(src: string, j: number, parentScope: Record<string, stri
     names ??= new Set();
     if (names.has(name)) return undefined;
     names.add(name);
+    if (++count > maxAttributes) return { attrs, scope, selfClosing, end: j, tooMany: count };
     // Attribute-value normalisation: literal tabs and line ends become spaces, referenced ones stay.
     const normalized = decodeText(LITERAL_SPACE.test(raw) ? raw.replace(LITERAL_SPACES, ' ') : raw);
     if (normalized === undefined) return undefined;

@@ -24,33 +24,140 @@ export interface XmlElement {
 
 export interface XmlLimits {
   maxBytes: number;
+  /** Element nesting, the root being level 1. Real invoices need fewer than 30 levels. */
   maxDepth: number;
+  /** Elements in the whole document. */
+  maxElements?: number;
+  /** Attributes on one element, namespace declarations included. */
+  maxAttributes?: number;
+  /** Characters of character data directly inside one element (an embedded attachment is the largest). */
+  maxTextChars?: number;
+  /** Invoice lines (UBL InvoiceLine / CreditNoteLine, CII IncludedSupplyChainTradeLineItem). */
+  maxLines?: number;
 }
 
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 50 * 1024 * 1024, maxDepth: 256 };
+export type XmlErrorCode =
+  'XML_NOT_WELL_FORMED' | 'XML_DTD_FORBIDDEN' | 'XML_EMPTY' | 'XML_ENCODING_UNSUPPORTED' | XmlLimitCode;
+
+/** The codes of a limit hit: the document may be well-formed, it is refused for its size or shape. */
+export type XmlLimitCode =
+  | 'XML_TOO_LARGE'
+  | 'XML_TOO_DEEP'
+  | 'XML_TOO_MANY_ELEMENTS'
+  | 'XML_TOO_MANY_ATTRIBUTES'
+  | 'XML_TEXT_TOO_LARGE'
+  | 'INVOICE_TOO_MANY_LINES';
+
+/**
+ * Limits for any XML the platform reads. The counts leave room for the largest real invoices (the
+ * platform's 9,999 lines, a 10 MB attachment embedded in base64) and bound the tree built from one
+ * document to a few hundred megabytes.
+ */
+export const DEFAULT_XML_LIMITS: Required<XmlLimits> = {
+  maxBytes: 50 * 1024 * 1024,
+  maxDepth: 64,
+  maxElements: 1_000_000,
+  maxAttributes: 256,
+  maxTextChars: 16 * 1024 * 1024,
+  maxLines: 9999,
+};
+
+/** The local names of an invoice line in UBL 2.1 and CII D16B. */
+const LINE_ELEMENTS = new Set(['InvoiceLine', 'CreditNoteLine', 'IncludedSupplyChainTradeLineItem']);
 
 export class XmlError extends Error {
   constructor(
-    readonly code:
-      'XML_NOT_WELL_FORMED' | 'XML_DTD_FORBIDDEN' | 'XML_TOO_LARGE' | 'XML_TOO_DEEP' | 'XML_EMPTY',
+    readonly code: XmlErrorCode,
     message: string,
     readonly line?: number,
+    /** For a limit hit, the limit that was reached. */
+    readonly limit?: number,
   ) {
     super(message);
     this.name = 'XmlError';
   }
 }
 
+/** Whether the error is a limit hit rather than broken XML. */
+export function isLimitError(err: XmlError): boolean {
+  return LIMIT_CODES.has(err.code);
+}
+
+const LIMIT_CODES = new Set<XmlErrorCode>([
+  'XML_TOO_LARGE',
+  'XML_TOO_DEEP',
+  'XML_TOO_MANY_ELEMENTS',
+  'XML_TOO_MANY_ATTRIBUTES',
+  'XML_TEXT_TOO_LARGE',
+  'INVOICE_TOO_MANY_LINES',
+]);
+
+/**
+ * Counts what a document holds as it is read, and throws at the first limit reached, so a hostile
+ * document costs no more than the part of it that fits in the limits.
+ */
+export class XmlBudget {
+  private elements = 0;
+  private lines = 0;
+  readonly limits: Required<XmlLimits>;
+
+  constructor(limits: XmlLimits) {
+    this.limits = { ...DEFAULT_XML_LIMITS, ...limits };
+  }
+
+  /** A start tag at `depth` (the root is 1). */
+  element(depth: number, local: string, line: number): void {
+    const { maxDepth, maxElements, maxLines } = this.limits;
+    if (depth > maxDepth)
+      throw limitHit('XML_TOO_DEEP', `XML nesting deeper than ${maxDepth} levels`, maxDepth, line);
+    if (++this.elements > maxElements)
+      throw limitHit(
+        'XML_TOO_MANY_ELEMENTS',
+        `XML document with more than ${maxElements} elements`,
+        maxElements,
+        line,
+      );
+    if (LINE_ELEMENTS.has(local) && ++this.lines > maxLines)
+      throw limitHit('INVOICE_TOO_MANY_LINES', `invoice with more than ${maxLines} lines`, maxLines, line);
+  }
+
+  /** The start tag being read has `count` attributes so far. */
+  attributes(count: number, line: number): void {
+    const { maxAttributes } = this.limits;
+    if (count > maxAttributes)
+      throw limitHit(
+        'XML_TOO_MANY_ATTRIBUTES',
+        `XML element with more than ${maxAttributes} attributes`,
+        maxAttributes,
+        line,
+      );
+  }
+
+  /** The character data of one element has grown to `length`. */
+  text(length: number, line?: number): void {
+    const { maxTextChars } = this.limits;
+    if (length > maxTextChars)
+      throw limitHit(
+        'XML_TEXT_TOO_LARGE',
+        `XML element text longer than ${maxTextChars} characters`,
+        maxTextChars,
+        line,
+      );
+  }
+}
+
+function limitHit(code: XmlLimitCode, message: string, limit: number, line?: number): XmlError {
+  return new XmlError(code, `${message} (limit ${limit})`, line, limit);
+}
+
 export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
-  if (size > limits.maxBytes) {
-    throw new XmlError(
-      'XML_TOO_LARGE',
-      `XML document of ${size} bytes exceeds the limit of ${limits.maxBytes}`,
-    );
+  const maxBytes = limits.maxBytes;
+  if (size > maxBytes) {
+    throw limitHit('XML_TOO_LARGE', `XML document of ${size} bytes, larger than allowed`, maxBytes);
   }
   const text = typeof input === 'string' ? input : decodeXmlBytes(input);
-  const common = parseCommonXml(text, limits.maxDepth);
+  const common = parseCommonXml(text, new XmlBudget(limits));
   if (common) return common;
   return parseWithSaxes(text, limits);
 }
@@ -58,21 +165,34 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = DEFAULT
 /** The reference parser: any document, with saxes' well-formedness errors and line numbers. */
 export function parseWithSaxes(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  const budget = new XmlBudget(limits);
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let failure: XmlError | undefined;
   const fail = (err: XmlError) => {
     failure ??= err;
   };
+  let attributes = 0;
+  const appendText = (t: string) => {
+    const top = stack[stack.length - 1];
+    if (!top) return;
+    top.text += t;
+    budget.text(top.text.length, parser.line);
+  };
 
   parser.on('doctype', () => {
     fail(new XmlError('XML_DTD_FORBIDDEN', 'DOCTYPE declarations are not accepted in invoices', parser.line));
   });
+  // Limits throw from the handlers: saxes lets the exception out, and parsing stops there.
+  parser.on('opentagstart', (tag) => {
+    attributes = 0;
+    if (stack.length >= budget.limits.maxDepth) budget.element(stack.length + 1, tag.name, parser.line);
+  });
+  parser.on('attribute', () => {
+    budget.attributes(++attributes, parser.line);
+  });
   parser.on('opentag', (tag) => {
-    if (stack.length >= limits.maxDepth) {
-      fail(new XmlError('XML_TOO_DEEP', `XML nesting deeper than ${limits.maxDepth}`, parser.line));
-      return;
-    }
+    budget.element(stack.length + 1, tag.local ?? tag.name, parser.line);
     const attrs: Record<string, string> = {};
     for (const [qname, attr] of Object.entries(tag.attributes)) {
       const a = attr as { prefix: string; local: string; value: string };
@@ -96,14 +216,8 @@ export function parseWithSaxes(text: string, limits: XmlLimits = DEFAULT_XML_LIM
   parser.on('closetag', () => {
     stack.pop();
   });
-  parser.on('text', (t) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  });
-  parser.on('cdata', (t) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  });
+  parser.on('text', appendText);
+  parser.on('cdata', appendText);
   parser.on('error', (err) => {
     fail(new XmlError('XML_NOT_WELL_FORMED', `XML is not well-formed: ${err.message}`, parser.line));
   });
@@ -111,6 +225,7 @@ export function parseWithSaxes(text: string, limits: XmlLimits = DEFAULT_XML_LIM
   try {
     parser.write(text).close();
   } catch (err) {
+    if (err instanceof XmlError) throw failure ?? err;
     fail(
       new XmlError('XML_NOT_WELL_FORMED', `XML is not well-formed: ${(err as Error).message}`, parser.line),
     );
@@ -121,28 +236,73 @@ export function parseWithSaxes(text: string, limits: XmlLimits = DEFAULT_XML_LIM
 }
 
 // Decoders hold no state between whole-buffer decode() calls, and creating one costs more than a
-// small invoice's decoding.
+// small invoice's decoding. Node's 'latin1' decoder reads ISO-8859-1 (not the windows-1252 the label
+// means in the Encoding Standard), which is what sniffing a declaration needs.
 const LATIN1 = new TextDecoder('latin1');
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes bytes as UTF-8 (BOM tolerated) or UTF-16 by BOM; other encodings are refused. */
+/** Characters of windows-1252 bytes 0x80–0x9F (the Encoding Standard's index); undefined bytes stay C1. */
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+const C1 = /[\x80-\x9f]/;
+const C1_ALL = /[\x80-\x9f]/g;
+
+/**
+ * windows-1252, the encoding the Encoding Standard also gives to documents labelled ISO-8859-1:
+ * invoices so labelled carry € as 0x80, and ISO-8859-1's own 0x80–0x9F are control characters no
+ * invoice holds.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const text = LATIN1.decode(bytes);
+  return C1.test(text) ? text.replace(C1_ALL, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
+}
+
+/** The single-byte encodings of invoices in the wild, converted on reading; any other is refused. */
+const WINDOWS_1252 =
+  /^(iso[-_]?8859[-_]1|iso[-_]latin[-_]1|latin-?1|l1|cp819|ibm819|windows-1252|cp1252|x-cp1252|us-ascii|ascii)$/i;
+const XML_ENCODING = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/;
+
+/**
+ * Decodes bytes as UTF-8 (BOM tolerated), UTF-16 by BOM, or ISO-8859-1 / windows-1252 / US-ASCII as
+ * declared; any other declared encoding is refused with XML_ENCODING_UNSUPPORTED naming it.
+ */
 export function decodeXmlBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const head = LATIN1.decode(bytes.subarray(start, start + 200));
-  const declared = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
+  const declared = declaredEncoding(bytes.subarray(start));
   if (declared && !/^utf-?8$/i.test(declared)) {
-    if (/^(iso-8859-1|latin-?1|us-ascii|ascii)$/i.test(declared)) {
-      return LATIN1.decode(bytes.subarray(start));
-    }
-    throw new XmlError('XML_NOT_WELL_FORMED', `unsupported XML encoding "${declared}"`, 1);
+    if (WINDOWS_1252.test(declared)) return decodeWindows1252(bytes.subarray(start));
+    throw new XmlError(
+      'XML_ENCODING_UNSUPPORTED',
+      `unsupported XML encoding "${declared}" (UTF-8, UTF-16, ISO-8859-1 or windows-1252 expected)`,
+      1,
+    );
   }
   try {
     return UTF8.decode(bytes.subarray(start));
   } catch {
     throw new XmlError('XML_NOT_WELL_FORMED', 'XML bytes are not valid UTF-8', 1);
   }
+}
+
+/** The encoding named by the XML declaration, when there is one. */
+export function declaredEncoding(bytes: Uint8Array): string | undefined {
+  return XML_ENCODING.exec(LATIN1.decode(bytes.subarray(0, 200)))?.[1];
+}
+
+/**
+ * The same document as UTF-8 bytes, its declaration saying so: what the XML tools downstream (the
+ * schema validator) read, whatever encoding the invoice came in. UTF-8 bytes are returned as they are.
+ */
+export function utf8XmlBytes(bytes: Uint8Array): Uint8Array {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const declared = utf16 ? 'UTF-16' : declaredEncoding(bytes);
+  if (!declared || /^utf-?8$/i.test(declared)) return bytes;
+  const text = decodeXmlBytes(bytes).replace(
+    XML_ENCODING,
+    (decl, name: string) => decl.slice(0, decl.length - name.length - 1) + 'UTF-8' + decl.slice(-1),
+  );
+  return Buffer.from(text, 'utf8');
 }
 
 /** Child elements with this local name (any namespace unless given). */

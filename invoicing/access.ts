@@ -52,9 +52,9 @@ export interface ReadableInvoice {
 /**
  * Who may see an invoice, for every channel: a member of one of its parties (of `side` when the
  * operation is a party's), or an operator. Before its workflow has filed its row, only the supplier
- * is known (its identifier is in the invoice id): anyone who knows the id learns that it is DEPOSEE,
- * and an operation on a side needs that side. INVOICE_NOT_FOUND when there is no such invoice,
- * NOT_A_MEMBER when the caller is not a party.
+ * is known (its identifier is in the invoice id), so only its members see it. INVOICE_NOT_FOUND when
+ * there is no such invoice or the caller is no party to it (an id proves nothing, and a refusal must
+ * not tell that it exists), NOT_A_MEMBER when a party asks for the other side's operation.
  */
 export async function readableInvoice(
   { db, client }: { db: Db; client: Client },
@@ -65,16 +65,19 @@ export async function readableInvoice(
   const actor = await actorOf(db, caller);
   const filed = await invoiceRow(db, id);
   const row = filed ?? (await provisionalRow(db, client, caller, id));
-  if (!row) throw new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
+  const notFound = () =>
+    new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${id}.`, { field: 'params.id' });
+  if (!row) throw notFound();
   const sides = filed ? sidesOf(actor, row) : row.supplier_structure_id ? (['supplier'] as PartySide[]) : [];
-  const allowed = side ? sides.includes(side) : !filed || sides.length > 0 || caller.operator;
-  if (!allowed)
+  // Someone else's invoice is answered as a missing one: ids cannot be probed.
+  if (sides.length === 0 && !caller.operator) throw notFound();
+  if (side && !sides.includes(side))
     throw new DomainError(
       'NOT_A_MEMBER',
-      'Only members of the supplier or recipient structures see this invoice.',
-      {
-        field: 'params.id',
-      },
+      side === 'supplier'
+        ? 'Only members of the supplier structure may do this.'
+        : 'Only members of the recipient structure may do this.',
+      { field: 'params.id' },
     );
   return { id, actor, sides, row, filed: !!filed };
 }

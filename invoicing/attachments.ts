@@ -1,7 +1,9 @@
 import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
 import { DomainError } from '../platform/domain-error';
-import { filedBlobs, storeBlob } from '../platform/stored-blobs';
+import { filedBlobs, recordBlobUpload, storeBlob } from '../platform/stored-blobs';
+import type { Caller } from '../accounts/caller';
+import { citableBlobs } from './blob-access';
 
 /** Limits the platform sets on pièces jointes (attachments) deposited with an invoice. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -131,19 +133,32 @@ export function mediaTypeOf(name: string): string {
  * ajouter/fichier: a file uploaded on its own, checked against the attachment rules and stored under
  * its SHA-256 for a later action to reference (the supplier's completion of a SUSPENDUE invoice).
  */
-export async function storeUploadedFile(db: Db, blobs: BlobStore, name: string, bytes: Uint8Array) {
+export async function storeUploadedFile(
+  db: Db,
+  blobs: BlobStore,
+  name: string,
+  bytes: Uint8Array,
+  uploader?: Caller,
+) {
   const problem = checkAttachment(name, bytes.byteLength, 0);
   if (problem) throw attachmentError(problem);
   const mediaType = mediaTypeOf(name);
   const blob = await storeBlob(db, blobs, bytes, { mediaType, filename: name });
+  // The upload is what lets its uploader cite the file later (blob-access.ts).
+  if (uploader) await recordBlobUpload(db, blob.sha256, uploader.userId, new Date().toISOString());
   return { sha256: blob.sha256, size: blob.size, mediaType, name };
 }
 
-/** Attachments are files already in the blob store, named by their SHA-256. */
-export async function attachmentRefs(db: Db, hashes: string[]): Promise<BlobRef[]> {
+/**
+ * Attachments are files already in the blob store, named by their SHA-256. A caller cites only
+ * files they may use (uploaded them, or may read them: `citableBlobs`); any other hash answers as an
+ * unknown one, so knowing a hash proves nothing and reveals nothing.
+ */
+export async function attachmentRefs(db: Db, hashes: string[], citer?: Caller): Promise<BlobRef[]> {
   const filed = await filedBlobs(db, hashes);
+  const citable = citer ? await citableBlobs(db, citer, hashes) : undefined;
   return hashes.map((sha256, i) => {
-    const ref = filed.get(sha256);
+    const ref = citable && !citable.has(sha256) ? undefined : filed.get(sha256);
     if (!ref)
       throw new DomainError('ATTACHMENT_UNKNOWN', `No uploaded file with SHA-256 ${sha256}.`, {
         field: `body.attachments.${i}`,

@@ -9,19 +9,21 @@ import {
   LifecycleInvoiceRow,
   invoiceRow,
   lastSeq,
-  subscriberEmails,
   updateCertificate,
   updateDelivery,
 } from './store/lifecycle';
 import { recipientStructureByIdentifier } from '../structures';
 import { storedBlobSize } from '../platform/stored-blobs';
 import type { Delivery, DeliveryRequest } from './types';
+import { notifyDelivery } from './notices';
 
 export interface DeliveryDeps {
   db: Db;
   blobs: BlobStore;
   mailer: Mailer;
   parsed: ParsedInvoices;
+  /** The portal's public URL: the buyer's email links to the invoice's page. */
+  publicUrl?: string;
 }
 
 /** Renders the deposit certificate PDF once and files it with the invoice. */
@@ -56,7 +58,7 @@ export async function deliverInvoice(
   deps: DeliveryDeps,
   { invoiceId, routing, blob }: DeliveryRequest,
 ): Promise<Delivery> {
-  const { db, mailer } = deps;
+  const { db } = deps;
   const structure = await recipientStructureByIdentifier(db, routing.recipientId);
   const preferred = (structure?.preferredFormat ?? 'original') as InvoiceFormat;
   const preferredFormat = INVOICE_FORMATS.includes(preferred) ? preferred : 'original';
@@ -68,13 +70,7 @@ export async function deliverInvoice(
     : '';
   await updateDelivery(db, invoiceId, { structureId: structure?.id, format, sha256: delivered.sha256 });
   const seq = await lastSeq(db, invoiceId);
-  for (const to of await subscriberEmails(db, structure?.id))
-    await mailer.send({
-      to,
-      subject: `Nouvelle facture reçue : ${row.number}`,
-      text: `La facture ${row.number} (${invoiceId}) est disponible dans votre espace, au format ${format}${why}.`,
-      idempotencyKey: `${invoiceId}/delivered/${seq ?? 0}/${to}`,
-    });
+  await notifyDelivery(deps, invoiceId, { structureId: structure?.id, format, why, seq: seq ?? 0 });
   return { structureId: structure?.id, paymentCategory: structure?.paymentCategory, format };
 }
 

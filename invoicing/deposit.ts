@@ -3,9 +3,9 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
-import { identifyInvoice } from '../invoice/identify';
 import { BUSINESS_KEY_RULES, filingFindings, type FilingRule } from '../invoice/platform-rules';
-import { InvoiceFormatError } from '../invoice/errors';
+import { DocumentTooComplexError, InvoiceFormatError, xmlRefusalCode } from '../invoice/errors';
+import { documentPool } from '../platform/document-pool';
 import { XmlError } from '../invoice/xml';
 import { extractFacturX, PdfError } from '../invoice/facturx';
 import { invoiceLifecycle } from '../workflows/invoice';
@@ -79,7 +79,7 @@ export async function prepareDeposit(
   if (bytes.byteLength === 0) throw new DomainError('EMPTY_INVOICE', 'The invoice file is empty.');
   const pdf = Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC;
   // A Factur-X PDF is filed under the facts of the invoice XML it carries.
-  const identity = identifyOrReject(pdf ? await embeddedInvoice(bytes) : bytes);
+  const identity = await identifyOrReject(pdf ? await embeddedInvoice(bytes) : bytes);
   const missing = filingFindings(identity, BUSINESS_KEY_RULES).map((f) => MISSING[f.rule as FilingRule]);
   if (missing.length > 0) {
     throw new DomainError(
@@ -94,6 +94,7 @@ export async function prepareDeposit(
   // (a flow, a connector) files an unknown seller under the identifier the invoice gives.
   const supplier = await identifyParty(db, 'seller', identity.seller, !!meta.caller);
   if (meta.caller) await checkDepositor(db, meta.caller, supplier!);
+  if (supplier && !supplier.identityVerified) throw unverifiedSeller(supplier);
   const recipient = await identifyParty(db, 'buyer', identity.buyer, false);
   const supplierId = supplier?.identifier ?? identity.seller.id!;
   const year = Number(identity.issueDate!.slice(0, 4));
@@ -226,6 +227,17 @@ async function checkDepositor(db: Db, caller: Caller, supplier: IdentifiedStruct
     );
 }
 
+/** Nobody deposits as a structure whose identity is only claimed: it might be someone else's. */
+function unverifiedSeller(supplier: IdentifiedStructure): DomainError {
+  return new DomainError(
+    'SUPPLIER_IDENTITY_UNVERIFIED',
+    `L'identité de la structure ${supplier.name} (${supplier.identifier}), qui émet cette facture, n'est pas ` +
+      'encore vérifiée : elle ne dépose pas de factures tant que le répertoire des entreprises ou un ' +
+      'opérateur du support ne l’a pas confirmée (vérification d’identité, sur la page de la structure).',
+    { field: 'BT-29', supplierId: supplier.identifier, structureId: supplier.id },
+  );
+}
+
 async function embeddedInvoice(bytes: Uint8Array): Promise<Uint8Array> {
   try {
     return (await extractFacturX(bytes)).xml;
@@ -237,12 +249,18 @@ async function embeddedInvoice(bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
-function identifyOrReject(bytes: Uint8Array) {
+/** Read in the document pool's threads: a large or hostile file never holds up this process. */
+async function identifyOrReject(bytes: Uint8Array) {
   try {
-    return identifyInvoice(bytes);
+    return await documentPool().identify(bytes);
   } catch (err) {
+    if (err instanceof DocumentTooComplexError) throw new DomainError(err.code, err.message);
     if (err instanceof XmlError) {
-      throw new DomainError('INVOICE_NOT_WELL_FORMED', err.message, { code: err.code, line: err.line });
+      throw new DomainError(xmlRefusalCode(err), err.message, {
+        code: err.code,
+        line: err.line,
+        limit: err.limit,
+      });
     }
     if (err instanceof InvoiceFormatError)
       throw new DomainError('NOT_AN_INVOICE', err.message, { code: err.code });

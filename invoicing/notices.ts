@@ -1,17 +1,132 @@
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
 import { STATUS_LABELS, type InvoiceStatusCode } from './lifecycle/transitions';
-import { invoiceRow, latestEntryWithStatus, markLate, subscriberEmails } from './store/lifecycle';
-import { memberEmails } from '../structures';
+import { invoiceRow, latestEntryWithStatus, markLate, type LifecycleInvoiceRow } from './store/lifecycle';
+import { notifiedEmails } from './store/subscriptions';
 import type { LatePayment } from './types';
 
 /**
- * Emails about an invoice's lifecycle. Each carries an idempotency key made of the invoice id and the
- * event, so a retried activity sends nothing twice.
+ * Emails about an invoice's lifecycle, in French, with a link to the invoice's page in the portal.
+ * Each carries an idempotency key made of the invoice id and the event, so a retried activity sends
+ * nothing twice. Who receives them: the members of the structure concerned, for each kind of event
+ * either as they chose (notification preferences) or by the event's default.
  */
 export interface NoticeDeps {
   db: Db;
   mailer: Mailer;
+  /** The portal's public URL (PUBLIC_URL): emails link to its pages. */
+  publicUrl?: string;
+}
+
+/** The kinds of invoice email a member may turn on or off, with their defaults. */
+export const NOTICE_EVENTS = {
+  REJET: { label: 'Rejet d’une facture émise', on: true, statuses: ['REJETEE'] },
+  SUSPENSION: { label: 'Suspension d’une facture émise', on: true, statuses: ['SUSPENDUE'] },
+  MISE_A_DISPOSITION_REFUSEE: {
+    label: 'Mise à disposition refusée (facture à recycler, refus du valideur)',
+    on: true,
+    statuses: ['A_RECYCLER', 'REFUSEE_1'],
+  },
+  MISE_EN_PAIEMENT: {
+    label: 'Mise en paiement d’une facture émise',
+    on: true,
+    statuses: ['MISE_EN_PAIEMENT'],
+  },
+  RETARD_PAIEMENT: { label: 'Délai de paiement dépassé', on: true, statuses: [] },
+  SUIVI: {
+    label: 'Autres étapes du traitement (service fait, mandatée, comptabilisée…)',
+    on: false,
+    statuses: [
+      'SERVICE_FAIT',
+      'MANDATEE',
+      'MISE_A_DISPOSITION_COMPTABLE',
+      'COMPTABILISEE',
+      'VALIDEE_1',
+      'ABSENCE_VALIDATION_1_HORS_DELAI',
+    ],
+  },
+  NOUVELLE_FACTURE: {
+    label: 'Nouvelle facture reçue (ou complétée par le fournisseur)',
+    on: true,
+    statuses: ['MISE_A_DISPOSITION', 'COMPLETEE'],
+  },
+  A_VALIDER: { label: 'Facture à valider (valideur)', on: true, statuses: ['A_VALIDER_1'] },
+} as const satisfies Record<string, { label: string; on: boolean; statuses: readonly InvoiceStatusCode[] }>;
+
+export type NoticeEvent = keyof typeof NOTICE_EVENTS;
+export const NOTICE_EVENT_NAMES = Object.keys(NOTICE_EVENTS) as NoticeEvent[];
+
+/** The event a status belongs to; statuses nobody acts on (DEPOSEE, EN_COURS_ACHEMINEMENT) have none. */
+export function noticeEventOf(status: InvoiceStatusCode): NoticeEvent | undefined {
+  return NOTICE_EVENT_NAMES.find((e) => (NOTICE_EVENTS[e].statuses as readonly string[]).includes(status));
+}
+
+/** The portal page of an invoice, absolute when the public URL is known. */
+export function invoicePageUrl(publicUrl: string | undefined, invoiceId: string): string {
+  return `${publicUrl ?? ''}/factures/${invoiceId.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** The subject users read in their inbox: the invoice number and what happened, in words. */
+export function noticeSubject(
+  status: InvoiceStatusCode,
+  row: Pick<LifecycleInvoiceRow, 'number' | 'supplier_name'>,
+) {
+  const from = row.supplier_name ? ` de ${row.supplier_name}` : '';
+  switch (status) {
+    case 'MISE_A_DISPOSITION':
+      return `Nouvelle facture ${row.number}${from}`;
+    case 'COMPLETEE':
+      return `La facture ${row.number}${from} a été complétée`;
+    case 'A_VALIDER_1':
+      return `Facture ${row.number}${from} à valider`;
+    case 'REFUSEE_1':
+      return `Votre facture ${row.number} est refusée par le valideur`;
+    case 'A_RECYCLER':
+      return `Votre facture ${row.number} est à recycler`;
+    case 'MISE_EN_PAIEMENT':
+      return `Votre facture ${row.number} est mise en paiement`;
+    default:
+      return `Votre facture ${row.number} est ${STATUS_LABELS[status].toLowerCase()}`;
+  }
+}
+
+/** What the reader should do next, by status. */
+const NEXT_STEP: Partial<Record<InvoiceStatusCode, string>> = {
+  SUSPENDUE:
+    'Complétez-la depuis sa page (pièce jointe ou commentaire) pour que l’acheteur reprenne son traitement.',
+  REJETEE:
+    'Une facture rejetée ne se modifie plus : corrigez ce qui est signalé et déposez une nouvelle facture.',
+  A_RECYCLER:
+    'Corrigez le destinataire, le code service ou le numéro d’engagement et renvoyez-la sous le même numéro.',
+  MISE_A_DISPOSITION: 'Elle vous attend dans vos factures reçues.',
+  COMPLETEE: 'Le fournisseur a répondu à la suspension : vous pouvez reprendre son traitement.',
+  A_VALIDER_1: 'Validez-la ou refusez-la depuis sa page.',
+};
+
+function noticeText(
+  status: InvoiceStatusCode,
+  row: LifecycleInvoiceRow,
+  entry: { reason?: string | null; comment?: string | null } | undefined,
+  link: string,
+): string {
+  const parties = [
+    row.supplier_name && `émise par ${row.supplier_name}`,
+    row.recipient_name && `adressée à ${row.recipient_name}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return [
+    'Bonjour,',
+    '',
+    `La facture ${row.number}${parties ? ` (${parties})` : ''} est désormais « ${STATUS_LABELS[status]} ».`,
+    ...(entry?.reason ? [`Motif : ${entry.reason}`] : []),
+    ...(entry?.comment ? [`Commentaire : ${entry.comment}`] : []),
+    ...(NEXT_STEP[status] ? [NEXT_STEP[status]!] : []),
+    '',
+    `Voir la facture : ${link}`,
+    '',
+    'Vous recevez ce message selon vos préférences de notification pour cette structure.',
+  ].join('\n');
 }
 
 async function sendAll(mailer: Mailer, to: string[], subject: string, text: string, key: string) {
@@ -19,47 +134,88 @@ async function sendAll(mailer: Mailer, to: string[], subject: string, text: stri
     await mailer.send({ to: address, subject, text, idempotencyKey: `${key}/${address}` });
 }
 
+/** The structure whose members hear of a status: the validator's, the buyer's, else the supplier's. */
+function audienceOf(row: LifecycleInvoiceRow, status: InvoiceStatusCode): string | null {
+  if (status === 'A_VALIDER_1') return row.validator_structure_id;
+  if (status === 'COMPLETEE' || status === 'MISE_A_DISPOSITION') return row.recipient_structure_id;
+  return row.supplier_structure_id;
+}
+
 /**
- * Tells the other side's subscribers of a new status: the supplier's of the buyer's and the
- * validator's steps, the validator's of A_VALIDER_1, the buyer's of COMPLETEE.
+ * Tells the other side of a new status: the supplier of the buyer's and the validator's steps, the
+ * validator of A_VALIDER_1, the buyer of a new (MISE_A_DISPOSITION) or completed (COMPLETEE) invoice.
  */
 export async function notifyStatusChange(
-  { db, mailer }: NoticeDeps,
+  { db, mailer, publicUrl }: NoticeDeps,
   invoiceId: string,
   status: InvoiceStatusCode,
 ): Promise<void> {
+  const event = noticeEventOf(status);
+  if (!event) return;
   const row = (await invoiceRow(db, invoiceId))!;
-  const structureId =
-    status === 'A_VALIDER_1'
-      ? row.validator_structure_id
-      : status === 'COMPLETEE'
-        ? row.recipient_structure_id
-        : row.supplier_structure_id;
   const entry = await latestEntryWithStatus(db, invoiceId, status);
   await sendAll(
     mailer,
-    await subscriberEmails(db, structureId),
-    `Facture ${row.number} : ${status}`,
-    `La facture ${row.number} (${invoiceId}) est désormais « ${STATUS_LABELS[status]} » (${status}).` +
-      (entry?.reason ? `\nMotif : ${entry.reason}` : ''),
+    await notifiedEmails(db, audienceOf(row, status), event, NOTICE_EVENTS[event].on),
+    noticeSubject(status, row),
+    noticeText(status, row, entry, invoicePageUrl(publicUrl, invoiceId)),
     `${invoiceId}/status/${entry?.seq ?? status}`,
   );
 }
 
+/**
+ * The invoice reached the buyer's space: its members who want new invoices hear of it, with the
+ * format it was put there in (and why, when the preferred one would have been invalid).
+ */
+export async function notifyDelivery(
+  { db, mailer, publicUrl }: NoticeDeps,
+  invoiceId: string,
+  d: { structureId?: string; format: string; why: string; seq: number },
+): Promise<void> {
+  const row = (await invoiceRow(db, invoiceId))!;
+  const text = noticeText('MISE_A_DISPOSITION', row, undefined, invoicePageUrl(publicUrl, invoiceId)).replace(
+    'Elle vous attend',
+    `Elle vous attend, au format ${d.format}${d.why},`,
+  );
+  for (const to of await notifiedEmails(
+    db,
+    d.structureId,
+    'NOUVELLE_FACTURE',
+    NOTICE_EVENTS.NOUVELLE_FACTURE.on,
+  ))
+    await mailer.send({
+      to,
+      subject: noticeSubject('MISE_A_DISPOSITION', row),
+      text,
+      idempotencyKey: `${invoiceId}/delivered/${d.seq}/${to}`,
+    });
+}
+
 /** The payment period ended without MISE_EN_PAIEMENT: the supplier's members learn what they are owed. */
 export async function notifyLatePayment(
-  { db, mailer }: NoticeDeps,
+  { db, mailer, publicUrl }: NoticeDeps,
   { invoiceId, dueDate, charges }: LatePayment,
 ): Promise<void> {
   const row = (await invoiceRow(db, invoiceId))!;
   await markLate(db, invoiceId, charges);
+  const currency = row.currency ?? 'EUR';
   await sendAll(
     mailer,
-    await memberEmails(db, row.supplier_structure_id),
-    `Facture ${row.number} : délai de paiement dépassé`,
-    `Le délai de paiement de la facture ${row.number} (${invoiceId}) a expiré le ${dueDate} sans mise en paiement.\n` +
-      `Intérêts moratoires : ${charges.annualRate} % l'an, soit ${charges.dailyInterest} ${row.currency ?? 'EUR'} par jour de retard, ` +
-      `et une indemnité forfaitaire de 40 EUR pour frais de recouvrement.`,
+    await notifiedEmails(db, row.supplier_structure_id, 'RETARD_PAIEMENT', NOTICE_EVENTS.RETARD_PAIEMENT.on),
+    `Votre facture ${row.number} n’est pas payée dans le délai`,
+    [
+      'Bonjour,',
+      '',
+      `Le délai de paiement de la facture ${row.number} a expiré le ${frenchDate(dueDate)} sans mise en paiement.`,
+      `Intérêts moratoires : ${frenchNumber(charges.annualRate)} % l’an, soit ${frenchNumber(charges.dailyInterest)} ${currency} par jour de retard, ` +
+        `et une indemnité forfaitaire de 40 ${currency} pour frais de recouvrement.`,
+      '',
+      `Voir la facture : ${invoicePageUrl(publicUrl, invoiceId)}`,
+    ].join('\n'),
     `${invoiceId}/late`,
   );
 }
+
+const frenchNumber = (n: string | number) => String(n).replace('.', ',');
+/** YYYY-MM-DD as dd/mm/yyyy; anything else as given. */
+const frenchDate = (d: string) => d.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, '$3/$2/$1');

@@ -177,7 +177,7 @@ export async function listInvoices(
 export async function invoiceRowsOf(
   db: Db,
   actor: Actor,
-  side: 'supplier' | 'recipient',
+  side: 'supplier' | 'recipient' | 'validator',
   filter: InvoiceFilter,
   page: { sort: ListingSort; limit: number; offset: number },
 ): Promise<{ total: number; rows: InvoiceRow[] }> {

@@ -9,6 +9,11 @@ import * as m007 from './007_support';
 import * as m008 from './008_service_mode';
 import * as m009 from './009_identity_verification';
 import * as m010 from './010_rule_sets';
+import * as m011 from './011_cpro_sequences';
+import * as m013 from './013_draft_prefill';
+import * as m012 from './012_party_identity';
+import * as m014 from './014_notification_preferences';
+import * as m015 from './015_credential_throttle';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -22,4 +27,9 @@ export const migrations: Record<string, Knex.Migration> = {
   '008_service_mode': m008,
   '009_identity_verification': m009,
   '010_rule_sets': m010,
+  '011_cpro_sequences': m011,
+  '012_party_identity': m012,
+  '013_draft_prefill': m013,
+  '014_notification_preferences': m014,
+  '015_credential_throttle': m015,
 };

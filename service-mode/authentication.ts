@@ -4,6 +4,7 @@ import { DomainError } from '../platform/domain-error';
 import { findTechnicalAccountByLogin } from './store';
 import { technicalAccountView } from './technical-accounts';
 import type { TechnicalCaller } from './types';
+import { assertNotLocked, recordFailure, recordSuccess } from '../platform/throttle';
 
 // bcrypt at cost 12 takes a quarter of a second, and clients send the header on every call: a
 // verified header is remembered (by its hash) for a while, as long as the password was not set again.
@@ -27,17 +28,24 @@ export async function verifyTechnicalAccount(db: Db, header: string | undefined)
   if (colon <= 0) throw refuse();
   const login = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
+  const lockKey = `technical-account:${login.toLowerCase()}`;
+  await assertNotLocked(db, lockKey, new Date(), 'cpro-account');
   const row = await findTechnicalAccountByLogin(db, login);
   if (!row) {
     // As long as a real check, so a wrong login cannot be told from a wrong password by timing.
     await verifyPassword(password, UNKNOWN_HASH);
+    await recordFailure(db, lockKey);
     throw refuse();
   }
   const key = hashToken(`cpro-account:${header.trim()}`);
   const setAt = new Date(row.password_set_at).toISOString();
   const cached = verified.get(key);
   if (!(cached && cached.login === row.login && cached.setAt === setAt && cached.until > Date.now())) {
-    if (!(await verifyPassword(password, row.password_hash))) throw refuse();
+    if (!(await verifyPassword(password, row.password_hash))) {
+      await recordFailure(db, lockKey);
+      throw refuse();
+    }
+    await recordSuccess(db, lockKey);
     verified.set(key, { login: row.login, setAt, until: Date.now() + VERIFIED_FOR_MS });
   }
   if (technicalAccountView(row).expired)

@@ -8,6 +8,7 @@ import {
   insertToken,
 } from './store';
 import type { TokenApplication } from './types';
+import { assertNotLocked, recordFailure, recordSuccess } from '../platform/throttle';
 
 /** Lifetime of an access token, as the State platform's OAuth server gives them. */
 export const TOKEN_LIFETIME_SECONDS = 3600;
@@ -23,10 +24,17 @@ export async function issueToken(
   clientSecret: string,
   scope: string,
 ): Promise<{ token: string } | undefined> {
+  // Wrong secrets lock the client id out, with a doubling wait (CREDENTIALS_LOCKED, 429).
+  const key = `oauth-client:${clientId}`;
+  await assertNotLocked(db, key, new Date(), 'client_secret');
   const app = await findApplicationByClientId(db, clientId);
   const given = Buffer.from(hashToken(clientSecret));
   const expected = Buffer.from(app?.secret_hash ?? hashToken(crypto.randomUUID()));
-  if (!app || app.mode === 'REVOKED' || !crypto.timingSafeEqual(given, expected)) return undefined;
+  if (!app || app.mode === 'REVOKED' || !crypto.timingSafeEqual(given, expected)) {
+    await recordFailure(db, key);
+    return undefined;
+  }
+  await recordSuccess(db, key);
   const token = crypto.randomBytes(32).toString('base64url');
   await insertToken(db, {
     token_hash: hashToken(token),

@@ -19,9 +19,14 @@ export async function onboardingState(
   return deps.client.workflow.getHandle(raccordementWorkflowId(applicationId)).query(raccordementState);
 }
 
-/** An application with its onboarding workflow's state. */
+/**
+ * An application with its onboarding workflow's state; its counts are the workflow's, which the table
+ * follows only a moment later (an answer to a scenario change shows the new scenario).
+ */
 export async function withOnboarding(deps: ApplicationDeps, app: ApplicationView) {
-  return { ...app, raccordement: await onboardingState(deps, app.id) };
+  const raccordement = await onboardingState(deps, app.id);
+  const { acceptedDeposits, rejectedDeposits, requiredDeposits } = raccordement;
+  return { ...app, acceptedDeposits, rejectedDeposits, requiredDeposits, raccordement };
 }
 
 /** Only operators change a qualification scenario (checked before the scenario itself is read). */

@@ -3,7 +3,7 @@ import type { IdentifierKind } from './types';
 
 /**
  * All SQL on Service mode's tables (api_applications, oauth_tokens, technical_accounts,
- * cpro_identifiers); other modules call these functions.
+ * cpro_identifiers, cpro_sequences); other modules call these functions.
  */
 
 /**
@@ -166,21 +166,57 @@ export async function readIdentifiers(
     for (const r of await db('cpro_identifiers')
       .where({ kind })
       .whereIn('internal_id', chunk)
-      .select('id', 'internal_id'))
-      ids.set(r.internal_id, Number(r.id));
+      .select('number', 'internal_id'))
+      ids.set(r.internal_id, Number(r.number));
   return ids;
 }
 
-/** Gives wire integers to these internal ids; an id given one meanwhile (a concurrent first use) keeps it. */
+/**
+ * Gives wire integers to these internal ids, numbered by kind from `cpro_sequences`; an id given one
+ * meanwhile (a concurrent first use) keeps it, and the number drawn for it is left unused.
+ */
 export async function insertIdentifiers(db: Db, kind: IdentifierKind, internalIds: string[]): Promise<void> {
   for (const chunk of chunks(internalIds))
-    await db('cpro_identifiers')
-      .insert(chunk.map((internal_id) => ({ kind, internal_id })))
-      .onConflict(['kind', 'internal_id'])
-      .ignore();
+    await db.transaction(async (trx) => {
+      await trx('cpro_sequences').insert({ kind, last: 0 }).onConflict('kind').ignore();
+      // The row lock taken here orders concurrent allocations of the same kind.
+      await trx('cpro_sequences').where({ kind }).increment('last', chunk.length);
+      const { last } = await trx('cpro_sequences').where({ kind }).first('last');
+      const first = Number(last) - chunk.length + 1;
+      await trx('cpro_identifiers')
+        .insert(chunk.map((internal_id, i) => ({ kind, internal_id, number: first + i })))
+        .onConflict(['kind', 'internal_id'])
+        .ignore();
+    });
 }
 
-export async function internalIdOf(db: Db, kind: IdentifierKind, id: number): Promise<string | undefined> {
-  const row = await db('cpro_identifiers').where({ kind, id }).first('internal_id');
+export async function internalIdOf(
+  db: Db,
+  kind: IdentifierKind,
+  number: number,
+): Promise<string | undefined> {
+  const row = await db('cpro_identifiers').where({ kind, number }).first('internal_id');
   return row?.internal_id;
+}
+
+export interface UploadRow {
+  sha256: string;
+  user_id: string;
+  structure_id: string;
+  name: string;
+  created_at: string;
+}
+
+/** Records who uploaded a file (the same user uploading the same bytes again keeps the first record). */
+export async function insertUpload(db: Db, row: UploadRow): Promise<void> {
+  await db('cpro_uploads').insert(row).onConflict(['user_id', 'sha256']).ignore();
+}
+
+/** Uploads of a user or of a structure's accounts, oldest first. */
+export async function listUploads(
+  db: Db,
+  by: { userId: string } | { structureId: string },
+): Promise<UploadRow[]> {
+  const where = 'userId' in by ? { user_id: by.userId } : { structure_id: by.structureId };
+  return db('cpro_uploads').where(where).orderBy('created_at').orderBy('sha256');
 }

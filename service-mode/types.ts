@@ -99,4 +99,4 @@ export interface TechnicalCaller {
  * The platform's wire gives invoices, structures, services, files and bank accounts integer
  * identifiers (identifiantFactureCPP, idStructureCPP, idService, pieceJointeId, idCoordonneeBancaire).
  */
-export type IdentifierKind = 'facture' | 'structure' | 'service' | 'fichier' | 'coordbanc';
+export type IdentifierKind = 'facture' | 'structure' | 'service' | 'fichier' | 'coordbanc' | 'utilisateur';

@@ -25,6 +25,7 @@ export function dbRecipientDirectory(
       return {
         ...structure.parameters,
         public: structure.public,
+        identityVerified: structure.identityVerified,
         services: services.map((s) => ({
           code: s.code,
           active: s.active && (!s.validFrom || s.validFrom <= day) && (!s.validTo || day <= s.validTo),

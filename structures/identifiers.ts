@@ -88,3 +88,44 @@ export function bicProblem(bic: string): FieldProblem | undefined {
 export function maskIban(iban: string): string {
   return `${iban.slice(0, 4)}${'*'.repeat(Math.max(iban.length - 8, 0))}${iban.slice(-4)}`;
 }
+
+/**
+ * The identity a structure claims, whatever its type label: the identifier in capitals without the
+ * spaces, dots and dashes people type. Two structures never share it, so "AUTRE 123456789" and
+ * "HORS_UE 123 456 789" are one party, held by whoever claimed it first.
+ */
+export function identityKey(identifier: string): string {
+  return identifier.toUpperCase().replace(/[\s.\-\u00a0\u202f]/g, '');
+}
+
+/**
+ * The company (SIREN) an identity key names, if any: a SIRET's first 9 digits, 9 digits taken as a
+ * SIREN, or the SIREN inside a French VAT number. The SIREN is the legal entity and a SIRET one of
+ * its establishments: once a company is on the platform, only its members register its other
+ * establishments, and nobody else claims its SIREN under another label.
+ */
+export function companyOf(key: string): string | undefined {
+  if (/^\d{9}$/.test(key)) return key;
+  if (isValidSiret(key)) return key.slice(0, 9);
+  const vat = /^FR(\d{2})(\d{9})$/.exec(key);
+  if (vat && frenchVatKey(vat[2]) === vat[1]) return vat[2];
+  return undefined;
+}
+
+/**
+ * A French company number registered under another label: a valid SIRET, or a French VAT number,
+ * is checked against the company registry only as a SIRET, so it is taken only as a SIRET.
+ */
+export function mislabelledFrenchId(type: IdentifierType, identifier: string): FieldProblem | undefined {
+  if (type === 'SIRET') return undefined;
+  const key = identityKey(identifier);
+  const vat = /^FR(\d{2})(\d{9})$/.exec(key);
+  const french = isValidSiret(key) || (vat && frenchVatKey(vat[2]) === vat[1]);
+  return french
+    ? {
+        code: 'IDENTIFIER_TYPE_MISMATCH',
+        field: 'body.identifierType',
+        message: `${identifier} est un identifiant d'entreprise française : enregistrez la structure avec son SIRET (identifierType SIRET).`,
+      }
+    : undefined;
+}

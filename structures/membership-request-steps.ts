@@ -15,6 +15,8 @@ import type { Manager, MembershipOutcome, MembershipStep } from './types';
 export interface StepDeps {
   db: Db;
   mailer: Mailer;
+  /** The portal's public URL: the managers' email links to the structure's page. */
+  publicUrl?: string;
 }
 
 const structureName = async (db: Db, structureId: string) =>
@@ -40,7 +42,7 @@ export async function loadManagers(
 
 /** Emails each manager about the request (round 0) or reminds them of it (round n). */
 export async function notifyManagers(
-  { db, mailer }: StepDeps,
+  { db, mailer, publicUrl }: StepDeps,
   { id, request, managers, round }: MembershipStep & { managers: Manager[]; round: number },
 ): Promise<void> {
   const name = await structureName(db, request.structureId);
@@ -50,8 +52,9 @@ export async function notifyManagers(
       to: m.email,
       subject: `${round === 0 ? '' : 'Rappel : '}demande de rattachement à ${name}`,
       text:
-        `${request.requesterEmail} demande à être rattaché(e) à la structure ${name}${services}.\n` +
-        `Approuvez ou refusez la demande ${id} depuis votre espace.`,
+        `Bonjour,\n\n${request.requesterEmail} demande à être rattaché(e) à la structure ${name}${services}.\n` +
+        `Approuvez ou refusez la demande sur la page de la structure : ` +
+        `${publicUrl ?? ''}/structures/${encodeURIComponent(request.structureId)}`,
       idempotencyKey: `${id}@${request.requestedAt}/managers/${round}/${m.userId}`,
     });
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db';
 import type { PartyKeys } from '../invoice/platform-rules/parties';
 import { headOfficeOf } from './store/company-registry';
+import { identityKey } from './identifiers';
 import { structuresOfSiren, structuresWithIdentifiers, type IdentifiedStructure } from './store/structures';
 
 export type { IdentifiedStructure };
@@ -21,7 +22,8 @@ export async function resolveParty(db: Db, keys: PartyKeys): Promise<PartyResolu
   const exact = [...keys.sirets, ...keys.others];
   const registered = await structuresWithIdentifiers(db, exact);
   for (const identifier of exact) {
-    const structure = registered.find((s) => s.identifier === identifier);
+    const key = identityKey(identifier);
+    const structure = registered.find((s) => s.identifier === identifier || s.identityKey === key);
     if (structure) return { outcome: 'resolved', structure, by: 'identifier' };
   }
   let ambiguous: PartyResolution | undefined;

@@ -1,7 +1,18 @@
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db';
 import { DomainError } from '../platform/domain-error';
-import { FieldProblem, identifierProblem, vatNumberProblem } from './identifiers';
+import {
+  companyOf,
+  FieldProblem,
+  identifierProblem,
+  identityKey,
+  mislabelledFrenchId,
+  vatNumberProblem,
+} from './identifiers';
+import { membershipOf } from './access';
+import { requestMembership, type MembershipRequestDeps } from './membership-requests';
+import { openOperatorTask, resolveOperatorTask } from './store/operator-tasks';
+import type { IdentityHolder } from './store/structures';
 import type { CompanyRecord, CompanyRegistry } from './registry';
 import { digitsOnly } from '../invoice/platform-rules/french-ids';
 import type { Caller } from '../accounts/caller';
@@ -14,6 +25,12 @@ const fail = (p: FieldProblem) => new DomainError(p.code, p.message, { field: p.
  * Creates a structure: the identifier is checked (SIRET checksum, then the company registry, which
  * also fills the name and address when not given); its creator becomes gestionnaire principal of a
  * private structure, while public structures are created by operators only.
+ *
+ * Identity: a structure is verified when the registry confirms its SIRET or an operator creates it;
+ * any other claim (a SIRET no registry knows, an identifier of another type) waits, in the operators'
+ * queue, for an operator to confirm it, and meanwhile neither deposits nor receives invoices. An
+ * identity already held (same identifier under any label, or another establishment of a company held
+ * by others) is never created twice: IDENTIFIER_HELD names the holder.
  */
 export async function createStructure(
   db: Db,
@@ -26,15 +43,17 @@ export async function createStructure(
       field: 'body.public',
     });
   input = normalizedInput(input);
-  const idProblem = identifierProblem(input.identifierType, input.identifier);
+  const idProblem =
+    identifierProblem(input.identifierType, input.identifier) ??
+    mislabelledFrenchId(input.identifierType, input.identifier);
   if (idProblem) throw fail(idProblem);
   checkVat(input.vatNumber, input.identifierType === 'SIRET' ? input.identifier : undefined);
 
   let { name, address } = input;
-  let identityVerified = true;
+  let verifiedBy: string | undefined = caller.operator ? caller.userId : undefined;
   if (input.identifierType === 'SIRET') {
     const known = await registryRecord(registry, input.identifier);
-    identityVerified = !!known;
+    if (known) verifiedBy ??= 'registry';
     name ??= known?.name;
     address ??= known && { ...known.address, countryCode: 'FR' };
   }
@@ -44,17 +63,104 @@ export async function createStructure(
     });
 
   const id = crypto.randomUUID();
-  const { takenBy } = await store.insertStructure(
+  const at = new Date().toISOString();
+  const key = identityKey(input.identifier);
+  const { heldBy } = await store.insertStructure(
     db,
-    { ...input, id, name, address, identityVerified, createdBy: caller.userId, at: new Date().toISOString() },
+    {
+      ...input,
+      id,
+      name,
+      address,
+      identityVerified: !!verifiedBy,
+      verifiedBy,
+      identityKey: key,
+      companyKey: companyOf(key),
+      createdBy: caller.userId,
+      at,
+    },
     input.public ? undefined : caller.userId,
   );
-  if (takenBy)
-    throw new DomainError('STRUCTURE_EXISTS', `A structure ${input.identifier} exists: ask to be attached.`, {
-      field: 'body.identifier',
-      structureId: takenBy,
+  if (heldBy) throw identifierHeld(input.identifier, heldBy);
+  if (!verifiedBy)
+    await openOperatorTask(db, {
+      id: `identity/${id}`,
+      kind: 'IDENTITY_VERIFICATION',
+      subjectId: id,
+      structureId: id,
+      summary: `Identité à vérifier : ${input.identifierType} ${input.identifier} (${name}), déclarée par ${caller.email}.`,
+      createdAt: at,
     });
   return (await getStructure(db, id))!;
+}
+
+/** The refusal of a second claim on a held identity, with the way forward. */
+function identifierHeld(identifier: string, holder: IdentityHolder): DomainError {
+  const how = holder.identityVerified
+    ? `demandez votre rattachement à la structure (POST /api/v1/structures/${holder.id}/attachment-requests).`
+    : 'son identité n’est pas vérifiée : le support examine les deux déclarations.';
+  const what = holder.sameIdentifier ? `L'identifiant ${identifier}` : `L'entreprise de ${identifier}`;
+  return new DomainError(
+    'IDENTIFIER_HELD',
+    `${what} est déjà détenu par la structure ${holder.name} (${holder.identifier}) : ${how}`,
+    {
+      field: 'body.identifier',
+      structureId: holder.id,
+      holderVerified: holder.identityVerified,
+      membershipRequest: `/api/v1/structures/${holder.id}/attachment-requests`,
+    },
+  );
+}
+
+/** What filing a claim as a membership request needs. */
+export interface ClaimDeps {
+  db: Db;
+  registry: CompanyRegistry;
+  /** Where membership requests run; without it the claim is only refused. */
+  membership?: Omit<MembershipRequestDeps, 'db'>;
+}
+
+/**
+ * A structure claimed by a user: created when its identity is free; when held, the claim becomes a
+ * membership request to the holder (if verified: its managers decide), or a dispute in the operators'
+ * queue (if the holder is itself unverified), and IDENTIFIER_HELD says which with the request.
+ */
+export async function claimStructure(
+  deps: ClaimDeps,
+  caller: Caller,
+  input: StructureInput,
+): Promise<Structure> {
+  try {
+    return await createStructure(deps.db, deps.registry, caller, input);
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'IDENTIFIER_HELD' || caller.operator) throw err;
+    const details = err.details as { structureId: string; holderVerified: boolean };
+    if (!details.holderVerified) {
+      await openOperatorTask(deps.db, {
+        id: `identity-dispute/${details.structureId}/${caller.userId}`,
+        kind: 'IDENTITY_DISPUTE',
+        subjectId: details.structureId,
+        structureId: details.structureId,
+        summary: `${caller.email} revendique l'identifiant ${input.identifier}, détenu par une structure non vérifiée.`,
+        createdAt: new Date().toISOString(),
+      });
+      throw new DomainError(err.code, err.message, { ...details, dispute: 'OPERATOR_REVIEW' });
+    }
+    if (!deps.membership || (await membershipOf(deps.db, details.structureId, caller.userId))) throw err;
+    const request = await requestMembership(
+      { db: deps.db, ...deps.membership },
+      caller,
+      details.structureId,
+      [],
+    )
+      .then((r) => ({ id: r.id, status: 'EN_ATTENTE' }))
+      .catch((e: unknown) => {
+        if (e instanceof DomainError && e.code === 'ATTACHMENT_ALREADY_REQUESTED')
+          return { status: 'EN_ATTENTE' };
+        throw e;
+      });
+    throw new DomainError(err.code, err.message, { ...details, membershipRequest: request });
+  }
 }
 
 /**
@@ -113,6 +219,7 @@ export async function verifyIdentity(
       `The company registry does not know SIRET ${structure.identifier}: an operator can confirm it.`,
       { field: 'params.structureId' },
     );
+  await resolveOperatorTask(db, `identity/${structureId}`, at);
   return (await getStructure(db, structureId))!;
 }
 

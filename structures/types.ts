@@ -86,6 +86,8 @@ export interface DirectoryEntry {
   identifier: string;
   name: string;
   public: boolean;
+  /** The postal address, so that a form naming the structure by its SIRET can fill it in. */
+  address?: Partial<Address>;
   services: { code: string; name: string }[];
 }
 

@@ -42,3 +42,30 @@ export function terms(text: string): string[] {
   }
   return out;
 }
+
+/** A word or phrase as a whole, accents optional: "societe" and "société" alike. */
+const phrase = (words: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'giu');
+
+/**
+ * What users write instead of the knowledge base's words: abbreviations ("mdp", "pj"), familiar words
+ * ("boîte", "compta") and turns of phrase ("à la main", "où en est") that stop words would otherwise
+ * reduce to nothing. Each is read as the words the articles use.
+ */
+const FAMILIAR: [RegExp, string][] = [
+  [phrase('mdp|mot de pass'), 'mot de passe'],
+  [phrase('pj|p\\.j\\.'), 'pièce jointe'],
+  [phrase('compta'), 'comptabilité'],
+  [phrase('bo[iî]te|soci[eé]t[eé]|bo[iî]te'), 'entreprise'],
+  [phrase('(?:à|a) la main'), 'manuellement'],
+  [phrase('o[uù] en est'), 'suivi'],
+  [
+    phrase('(?:arrive|peux|parviens) (?:pas|plus) (?:à|a) (?:me |se )?(?:re)?connecter'),
+    'connexion impossible',
+  ],
+  [phrase('pa(?:y|i)e(?:nt)? pas|pas (?:encore )?[eé]t[eé] pay[eé]e?'), 'retard de paiement'],
+];
+
+/** A question with users' familiar wording read as the knowledge base's words. */
+export function readFamiliar(question: string): string {
+  return FAMILIAR.reduce((text, [from, to]) => text.replace(from, to), question);
+}

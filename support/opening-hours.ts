@@ -75,3 +75,45 @@ export function nextOpening(at: number, hours: OpeningHours = {}): number {
   for (let i = 0; i < 2 * 24 * 366 && !isOpen(t, hours); i++) t += 30 * 60_000;
   return t;
 }
+
+/** The live chat's hours as users read them. */
+export const LIVE_CHAT_HOURS =
+  'du lundi au vendredi, de 8 h 30 à 18 h 30 (heure de Paris, hors jours fériés)';
+
+const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** When the live chat answers: its hours, whether it is open at `at`, and its next opening in words. */
+export interface LiveChatHours {
+  hours: string;
+  open: boolean;
+  /** The next opening at or after `at`, ISO 8601 UTC. */
+  nextOpening: string;
+  /** The same in Paris time, as a sentence ends: "lundi 7 décembre à 8 h 30". */
+  nextOpeningText: string;
+}
+
+export function liveChatHours(at: number, hours: OpeningHours = {}): LiveChatHours {
+  const next = nextOpening(at, hours);
+  const paris = new Date(next + parisOffset(next));
+  const minutes = paris.getUTCMinutes();
+  return {
+    hours: LIVE_CHAT_HOURS,
+    open: isOpen(at, hours),
+    nextOpening: new Date(next).toISOString(),
+    nextOpeningText: `${WEEKDAYS[paris.getUTCDay()]} ${paris.getUTCDate()} ${MONTHS[paris.getUTCMonth()]} à ${paris.getUTCHours()} h${minutes ? ` ${String(minutes).padStart(2, '0')}` : ''}`,
+  };
+}

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { terms } from './french';
+import { readFamiliar, terms } from './french';
 import { loadKnowledgeBase, Passage } from './knowledge-base';
 
 export interface Hit {
@@ -20,7 +20,13 @@ export class SupportIndex {
   constructor(passages: Passage[] = loadKnowledgeBase()) {
     this.byId = new Map(passages.map((p) => [p.id, p]));
     this.index = new MiniSearch<Passage>({
-      fields: ['title', 'heading', 'keywords', 'text'],
+      // A section's heading qualifies its article's title: one field, so a word common to every title
+      // ("facture") weighs as little in a heading as in a title.
+      fields: ['title', 'keywords', 'text'],
+      extractField: (p, field) =>
+        field === 'title' && p.heading
+          ? `${p.title} ${p.heading}`
+          : (p as unknown as Record<string, string>)[field],
       storeFields: [],
       tokenize: terms,
       processTerm: (t) => t,
@@ -28,13 +34,14 @@ export class SupportIndex {
     this.index.addAll(passages);
   }
 
-  search(question: string, limit = 3): Hit[] {
+  search(text: string, limit = 3): Hit[] {
+    const question = readFamiliar(text);
     const asked = new Set(terms(question));
     if (asked.size === 0) return [];
     const ruleAsked = [...asked].some((t) => /^[a-z]+-/.test(t));
     return this.index
       .search(question, {
-        boost: { title: 2, keywords: 2.5, heading: 3, text: 1 },
+        boost: { title: 2.5, keywords: 2.5, text: 1 },
         fuzzy: (t) => (t.length > 5 && !t.includes('-') ? 0.2 : false),
         prefix: (t) => t.length > 3 && !t.includes('-'),
         // Rule-by-rule passages answer questions naming a rule; otherwise they only add noise.

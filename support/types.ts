@@ -2,7 +2,7 @@
  * The support feature's types: the assistant's answers, conversations (assistant and live chat) and
  * requests (sollicitations). The workflows, their activities and the API edge all speak these.
  */
-import type { OpeningHours } from './opening-hours';
+import type { LiveChatHours, OpeningHours } from './opening-hours';
 
 /** A link an answer offers: label and where it leads (a page of the portal or an API path). */
 export interface Link {
@@ -87,6 +87,8 @@ export interface AskResult {
   seq: number;
   answer: Answer;
   offer?: Offer;
+  /** With an offer: the live chat's hours and next opening, for "a conseiller answers from ...". */
+  liveChat?: LiveChatHours;
 }
 
 /** Who acts in a conversation, as the API authenticated them; advisor: an operator on duty for the live chat. */

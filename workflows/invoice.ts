@@ -29,6 +29,7 @@ import type {
   Completion,
   Recycling,
   RefusalType,
+  Finding,
 } from '../invoicing/types';
 
 export type { InvoiceStatusCode } from '../invoicing/lifecycle/transitions';
@@ -45,19 +46,37 @@ const refusal = (message: string, type: RefusalType) => wf.ApplicationFailure.no
 
 const DAY = 86_400_000;
 // Timeouts bound how long work held by a crashed worker waits before another worker retries it:
-// database writes are quick, reading and judging a large file is not.
+// database writes are quick, reading and judging a large file is not. Attempts are bounded too: a
+// write still failing after about half an hour fails the run, for an operator to see.
 const retry: RetryPolicy = {
   initialInterval: '1 second',
   maximumInterval: '1 minute',
   backoffCoefficient: 2,
+  maximumAttempts: 40,
 };
+/** Errors a retry cannot cure: the input itself is refused (they reach checks only through a bug). */
+const NOT_RETRYABLE = [
+  'DomainError',
+  'XmlError',
+  'InvoiceFormatError',
+  'PdfError',
+  'DocumentTooComplexError',
+];
 const acts = wf.proxyActivities<InvoiceActivities>({ startToCloseTimeout: '10 seconds', retry });
 // Judging, rendering and converting a large file take a while: a dead worker is noticed by its missing heartbeats.
-const { checkInvoice, deliverToRecipient, issueDepositCertificate } = wf.proxyActivities<InvoiceActivities>({
+const { deliverToRecipient, issueDepositCertificate } = wf.proxyActivities<InvoiceActivities>({
   startToCloseTimeout: '2 minutes',
   heartbeatTimeout: '10 seconds',
   retry,
 });
+// A file that kills or outlasts its check a few times over is not checked again: it is rejected.
+const { checkInvoice } = wf.proxyActivities<InvoiceActivities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { ...retry, maximumAttempts: 5, nonRetryableErrorTypes: NOT_RETRYABLE },
+});
+/** Marks runs where a check that cannot complete rejects the invoice instead of failing the run. */
+const UNJUDGED_REJECTED = 'invoice-unjudged-rejected';
 
 /** One run of the workflow: the deposit, the state the query shows, and what the handlers share. */
 interface Lifecycle {
@@ -91,7 +110,7 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
   lc.state.parties.validatorStructureId = registered.validatorStructureId;
   await issueDepositCertificate({ invoiceId: deposit.invoiceId });
 
-  lc.state.findings = await checkInvoice({ invoiceId: deposit.invoiceId, blob: deposit.blob });
+  lc.state.findings = await judge(deposit);
   if (deposit.qualification) return qualify(lc, deposit.qualification.raccordementId);
   if (lc.state.findings.some((f) => f.severity === 'fatal')) {
     // Refused by the platform's checks: nothing to acknowledge, the reasons are in the history.
@@ -112,6 +131,27 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
   await lc.paymentClock;
   await wf.condition(wf.allHandlersFinished);
   return lc.state;
+}
+
+/**
+ * The findings of the deposited file. A check that cannot complete (its attempts spent on a file that
+ * crashes or outlasts it) is itself a fatal finding, so the invoice ends REJETEE with that reason
+ * instead of staying DEPOSEE.
+ */
+async function judge(deposit: InvoiceDeposit): Promise<Finding[]> {
+  try {
+    return await checkInvoice({ invoiceId: deposit.invoiceId, blob: deposit.blob });
+  } catch (err) {
+    if (!(err instanceof wf.ActivityFailure) || !wf.patched(UNJUDGED_REJECTED)) throw err;
+    const cause = err.cause?.message ?? err.message;
+    return [
+      {
+        rule: 'FF-CHECK-01',
+        severity: 'fatal',
+        message: `Invoice checks could not run: the file could not be judged (${cause}).`,
+      },
+    ];
+  }
 }
 
 function depositedState(deposit: InvoiceDeposit): InvoiceState {
@@ -308,8 +348,15 @@ async function applyStatusChange(lc: Lifecycle, c: StatusChange): Promise<void> 
   });
   if (c.status !== 'MISE_EN_PAIEMENT')
     await acts.notifyStatusChange({ invoiceId: lc.deposit.invoiceId, status: c.status });
-  else await settlePayment(lc);
+  else {
+    await settlePayment(lc);
+    // The supplier hears of the payment too; invoices paid before this was sent replay without it.
+    if (wf.patched(PAYMENT_NOTICE))
+      await acts.notifyStatusChange({ invoiceId: lc.deposit.invoiceId, status: 'MISE_EN_PAIEMENT' });
+  }
 }
+
+const PAYMENT_NOTICE = 'notify-mise-en-paiement';
 
 function validateCompletion(lc: Lifecycle, c: Completion): void {
   checkTransition(lc, 'COMPLETEE', 'supplier');

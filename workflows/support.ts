@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { SupportActivities } from '../activities/support';
-import { isOpen } from '../support/opening-hours';
+import { isOpen, liveChatHours } from '../support/opening-hours';
 import type {
   AskResult,
   ChatMessage,
@@ -34,6 +34,8 @@ export const conversationWorkflowId = (conversationId: string) => `support/${con
 const refusal = (message: string, type: SupportRefusal) => wf.ApplicationFailure.nonRetryable(message, type);
 
 const MINUTE = 60_000;
+/** The article answering "I want to talk to someone": its answer comes with the live chat's offer. */
+const ADVISOR_ARTICLE = 'contacter-support';
 const acts = wf.proxyActivities<SupportActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
@@ -69,11 +71,26 @@ function chatParticipant({ state }: Conversation, a: ConversationActor) {
     throw refusal('You are not in this chat.', 'NotYours');
 }
 
-async function maybeOffer({ start, state }: Conversation) {
-  if (state.misunderstood + state.negativeRatings < (start.troublesBeforeOffer ?? 2) || state.chat) return;
-  const onDuty = isOpen(Date.now(), start.openingHours) && (await acts.advisorsAvailable()) > 0;
-  state.offer = onDuty ? 'LIVE_CHAT' : 'REQUEST';
+/**
+ * Conversations started before a live chat could be asked for directly, or offered again after a chat
+ * that found no advisor, replay without these checks.
+ */
+const OFFER_ON_REQUEST = 'live-chat-offered-on-request';
+
+const onDuty = async (start: ConversationStart) =>
+  isOpen(Date.now(), start.openingHours) && (await acts.advisorsAvailable()) > 0;
+
+/** After two troubles, or when the user asks for a person, offers a live chat if someone is on duty. */
+async function maybeOffer({ start, state }: Conversation, askedForAdvisor = false) {
+  const troubled = state.misunderstood + state.negativeRatings >= (start.troublesBeforeOffer ?? 2);
+  if (!troubled && !askedForAdvisor) return;
+  if (state.chat && !(state.chat.status === 'SANS_CONSEILLER' && wf.patched(OFFER_ON_REQUEST))) return;
+  state.offer = (await onDuty(start)) ? 'LIVE_CHAT' : 'REQUEST';
 }
+
+/** What the user is offered, with the live chat's hours and next opening when anything is. */
+const offered = ({ start, state }: Conversation): Pick<AskResult, 'offer' | 'liveChat'> =>
+  state.offer ? { offer: state.offer, liveChat: liveChatHours(Date.now(), start.openingHours) } : {};
 
 async function chatMessage(c: Conversation, author: ChatMessage['author'], text: string, authorId?: string) {
   const message: ChatMessage = { seq: ++c.chatSeq, author, authorId, text, at: now() };
@@ -107,9 +124,9 @@ function handleQuestions(c: Conversation) {
         at: now(),
       });
       if (!answer.understood) state.misunderstood++;
-      await maybeOffer(c);
+      await maybeOffer(c, answer.article === ADVISOR_ARTICLE && wf.patched(OFFER_ON_REQUEST));
       await save(c);
-      return { seq, answer, offer: state.offer };
+      return { seq, answer, ...offered(c) };
     },
     {
       validator: (a) => {
@@ -127,7 +144,7 @@ function handleQuestions(c: Conversation) {
       await acts.rateAnswer({ conversationId: start.conversationId, seq, useful });
       await maybeOffer(c);
       await save(c);
-      return { offer: state.offer };
+      return offered(c);
     },
     {
       validator: (a) => {
@@ -141,10 +158,22 @@ function handleQuestions(c: Conversation) {
 
 /** The live chat's side: queued, taken by an advisor, messages both ways, ended by either. */
 function handleLiveChat(c: Conversation) {
-  const { state } = c;
+  const { start, state } = c;
   wf.setHandler(
     requestLiveChat,
     async () => {
+      // Whoever asks while an advisor is on duty gets the chat, whatever was offered before.
+      if (wf.patched(OFFER_ON_REQUEST) && state.offer !== 'LIVE_CHAT') {
+        state.offer = (await onDuty(start)) ? 'LIVE_CHAT' : 'REQUEST';
+        if (state.offer === 'REQUEST') {
+          await save(c);
+          const { nextOpeningText } = liveChatHours(Date.now(), start.openingHours);
+          throw refusal(
+            `Aucun conseiller n’est disponible ; prochaine ouverture : ${nextOpeningText}.`,
+            'NoOffer',
+          );
+        }
+      }
       state.chat = { status: 'EN_ATTENTE', requestedAt: now(), messages: [] };
       c.activity++;
       setStatus(c, 'CHAT_EN_ATTENTE');
@@ -154,8 +183,8 @@ function handleLiveChat(c: Conversation) {
     {
       validator: (a) => {
         mine(c, a);
-        if (state.offer !== 'LIVE_CHAT' || (state.chat && state.chat.status !== 'SANS_CONSEILLER'))
-          throw refusal('No live chat is on offer in this conversation.', 'NoOffer');
+        if (state.chat && state.chat.status !== 'SANS_CONSEILLER')
+          throw refusal('A live chat is already going on in this conversation.', 'NoOffer');
       },
     },
   );

@@ -69,9 +69,12 @@ export const wireAjv = new Ajv({
 export function endpoint<T>(
   validate: ValidateFunction<T> | undefined,
   run: (body: T, ctx: CproContext, req: Request) => Promise<object>,
+  /** Answered as `run` returns it, without codeRetour and libelle. */
+  bare = false,
 ): RequestHandler {
   return async (req, res) => {
-    const body: unknown = absentRemoved(req.body ?? {});
+    const read: unknown = absentRemoved(req.body ?? {});
+    const body = validate ? tolerated(validate.schema, read) : read;
     if (validate && !validate(body)) {
       const e = validate.errors?.[0];
       const missing =
@@ -83,7 +86,8 @@ export function endpoint<T>(
         field || 'body',
       );
     }
-    res.json(ok(await run(body as T, cproContext(res), req)));
+    const answer = await run(body as T, cproContext(res), req);
+    res.json(bare ? answer : ok(answer));
   };
 }
 
@@ -99,6 +103,39 @@ export function absentRemoved(value: unknown): unknown {
       .filter(([, v]) => v !== null && v !== '')
       .map(([k, v]) => [k, absentRemoved(v)]),
   );
+}
+
+type SchemaNode = { type?: string | string[]; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+const typesOf = (schema: SchemaNode) =>
+  schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+
+/**
+ * Harmless deviations of real clients, read as they meant them, guided by the operation's schema: an
+ * empty object where an array is published is absent (PHP encodes an empty array as `{}`), a number or
+ * a boolean sent as text is that number or boolean.
+ */
+export function tolerated(schema: unknown, value: unknown): unknown {
+  if (!schema || typeof schema !== 'object') return value;
+  const node = schema as SchemaNode;
+  const types = typesOf(node);
+  if (Array.isArray(value)) return node.items ? value.map((item) => tolerated(node.items, item)) : value;
+  if (value !== null && typeof value === 'object') {
+    if (types.includes('array') && !types.includes('object') && Object.keys(value).length === 0)
+      return undefined;
+    if (!node.properties) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const t = node.properties[k] ? tolerated(node.properties[k], v) : v;
+      if (t !== undefined) out[k] = t;
+    }
+    return out;
+  }
+  if (typeof value === 'string' && !types.includes('string')) {
+    if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(value.trim()))
+      return Number(value.trim());
+    if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+  }
+  return value;
 }
 
 /** Every refusal as {codeRetour, libelle, erreur}; native errors of the shared services mapped to wire codes. */

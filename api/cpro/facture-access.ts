@@ -23,14 +23,14 @@ export const qualificationOf = (ctx: CproContext): InvoiceDeposit['qualification
 
 /**
  * The invoice a wire id names, if the technical account's structure is its party on the side the
- * operation is for (`any`: on whichever side, once its row is filed); else the platform's "no such
- * invoice" (a party's invoices are all it knows).
+ * operation is for (`validator`: the A9 / A12 validator; `any`: on whichever side, once its row is
+ * filed); else the platform's "no such invoice" (a party's invoices are all it knows).
  */
 export async function invoiceOfParty(
   deps: AppDeps,
   ctx: CproContext,
   wire: unknown,
-  side: 'supplier' | 'recipient' | 'any',
+  side: 'supplier' | 'recipient' | 'validator' | 'any',
   refusal: { field: string; libelle?: string },
 ) {
   const notFound = () =>
@@ -42,8 +42,10 @@ export async function invoiceOfParty(
   const id = await internalId(deps.db, 'facture', wire);
   if (!id) throw notFound();
   try {
-    const found = await readableInvoice(deps, ctx.caller, id, side === 'any' ? undefined : side);
+    const asked = side === 'any' || side === 'validator' ? undefined : side;
+    const found = await readableInvoice(deps, ctx.caller, id, asked);
     if (side === 'any' && !(found.filed && found.sides.length > 0)) throw notFound();
+    if (side === 'validator' && !found.sides.includes('validator')) throw notFound();
     return found;
   } catch (err) {
     if (err instanceof DomainError && (err.code === 'INVOICE_NOT_FOUND' || err.code === 'NOT_A_MEMBER'))

@@ -2,7 +2,7 @@ import type { AppDeps } from '../app';
 import { depositFlow } from '../../flows/deposit';
 import { isFlowSyntax } from '../../flows/syntax';
 import { prepareDeposit, startInvoiceWorkflow } from '../../invoicing/deposit';
-import { readPdfText, PdfTextError } from '../../invoicing/drafts/pdf-text';
+import { readPdfLayout, PdfTextError, type PdfLine } from '../../invoicing/drafts/pdf-text';
 import { readInvoiceFacts } from '../../invoicing/drafts/pdf-prefill';
 import { toUbl } from '../../invoice';
 import type { Invoice } from '../../invoice/model';
@@ -12,10 +12,11 @@ import { storeBlob } from '../../platform/stored-blobs';
 import { internalId, wireId } from '../../service-mode/identifiers';
 import { getStructure, listBankAccounts, structureIdByIdentifier, type Structure } from '../../structures';
 import { attachmentRefs } from '../../invoicing/attachments';
-import { invoiceFromSoumettre, type Soumettre } from './soumettre';
+import { invoiceFromSoumettre, principalPieces, type Soumettre } from './soumettre';
 import { CODES, CproError } from './wire';
 import type { CproContext } from './context';
 import { decode, qualificationOf } from './facture-access';
+import { wireDate } from './invoice-wire';
 
 type Body = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ export async function deposerFlux(deps: AppDeps, b: Body, ctx: CproContext) {
   });
   return {
     numeroFluxDepot: flow.numeroFluxDepot,
-    dateDepot: flow.dateDepot.slice(0, 10),
+    dateDepot: wireDate(flow.dateDepot),
     syntaxeFlux: syntax,
   };
 }
@@ -75,9 +76,14 @@ export async function deposerPdf(deps: AppDeps, b: Body) {
   };
 }
 
-async function pdfPages(bytes: Buffer): Promise<string[][]> {
+/**
+ * The pages as positioned cells, as the portal's pre-fill reads them: flattened text lines would merge
+ * side-by-side blocks (the invoice date beside the seller's address, the buyer's block beside the
+ * references) and lose those facts.
+ */
+async function pdfPages(bytes: Buffer): Promise<PdfLine[][]> {
   try {
-    return await readPdfText(bytes);
+    return await readPdfLayout(bytes);
   } catch (err) {
     if (err instanceof PdfTextError)
       throw new CproError(CODES.FILE_INVALID, `${err.code}: ${err.message}`, 'fichierFacture', 400, err.code);
@@ -87,7 +93,10 @@ async function pdfPages(bytes: Buffer): Promise<string[][]> {
 
 /** soumettre: an invoice keyed in by the client, deposited as UBL through the one deposit path. */
 export async function soumettre(deps: AppDeps, body: Body, ctx: CproContext) {
-  const s = body as unknown as Soumettre;
+  const s = {
+    ...(body as unknown as Soumettre),
+    pieceJointePrincipale: principalPieces(body.pieceJointePrincipale),
+  };
   const { supplier, recipient } = await partiesOf(deps, s, ctx);
   const bank = await bankAccountOf(deps, supplier.id, s.fournisseur.codeCoordonneesBancairesFournisseur);
   const facts = (x: Structure) => ({ ...x, ...x.address });
@@ -107,7 +116,7 @@ export async function soumettre(deps: AppDeps, body: Body, ctx: CproContext) {
   return {
     identifiantFactureCPP: await wireId(deps.db, 'facture', result.invoiceId),
     numeroFacture: prepared.number,
-    dateDepot: prepared.depositedAt.slice(0, 10),
+    dateDepot: wireDate(prepared.depositedAt),
     identifiantStructure: prepared.supplierId,
     statutFacture: 'DEPOSEE',
   };
@@ -129,19 +138,34 @@ async function partiesOf(deps: AppDeps, s: Soumettre, ctx: CproContext) {
   return { supplier, recipient };
 }
 
-/** BG-24: the invoice image travels inside the UBL, as the platform keeps it with the invoice. */
+/**
+ * BG-24: the invoice image (pieceJointePrincipale) and the complementary files
+ * (pieceJointeComplementaire) travel inside the UBL, as the platform keeps them with the invoice.
+ */
 async function addInvoiceImages(deps: AppDeps, s: Soumettre, invoice: Invoice) {
-  for (const [i, pj] of (s.pieceJointePrincipale ?? []).entries()) {
-    const sha = await internalId(deps.db, 'fichier', pj.pieceJointePrincipaleId);
+  const pieces = [
+    ...(s.pieceJointePrincipale ?? []).map((pj, i) => ({
+      id: pj.pieceJointePrincipaleId,
+      designation: pj.pieceJointePrincipaleDesignation,
+      field: `pieceJointePrincipale.${i}.pieceJointePrincipaleId`,
+    })),
+    ...(s.pieceJointeComplementaire ?? []).map((pj, i) => ({
+      id: pj.pieceJointeComplementaireId,
+      designation: pj.pieceJointeComplementaireDesignation,
+      field: `pieceJointeComplementaire.${i}.pieceJointeComplementaireId`,
+    })),
+  ];
+  for (const pj of pieces) {
+    const sha = await internalId(deps.db, 'fichier', pj.id);
     const blob = sha && (await uploadedFile(deps, sha));
     if (!sha || !blob)
       throw new CproError(
         CODES.ATTACHMENT_INVALID,
-        `Pièce jointe ${String(pj.pieceJointePrincipaleId)} inconnue : déposez-la d’abord (ajouter/fichier ou deposer/pdf).`,
-        `pieceJointePrincipale.${i}.pieceJointePrincipaleId`,
+        `Pièce jointe ${String(pj.id)} inconnue : déposez-la d’abord (ajouter/fichier ou deposer/pdf).`,
+        pj.field,
       );
     invoice.supportingDocuments.push({
-      reference: pj.pieceJointePrincipaleDesignation ?? blob.filename ?? 'Facture',
+      reference: pj.designation ?? blob.filename ?? 'Facture',
       attachment: {
         mimeCode: blob.mediaType,
         filename: blob.filename,

@@ -4,7 +4,7 @@ import { actorOf } from '../../invoicing/access';
 import { invoiceHistory, invoiceRowsOf } from '../../invoicing/read-model';
 import { renderAs } from '../../invoicing/lifecycle/renditions';
 import { wireId } from '../../service-mode/identifiers';
-import { factureOf, factureRowOf, paging, wireIdsOf } from './invoice-wire';
+import { factureOf, factureRowOf, paging, rowIdOf, wireDateTime, wireIdsOf } from './invoice-wire';
 import { CODES, CproError } from './wire';
 import type { CproContext } from './context';
 import { invoiceOfParty } from './facture-access';
@@ -49,7 +49,7 @@ function histoStatutOf(h: Awaited<ReturnType<typeof invoiceHistory>>[number]) {
     histoStatutId: h.seq,
     histoStatutCode: h.status,
     histoStatutCodeReforme: h.reformCode === undefined ? null : Number(h.reformCode),
-    histoStatutDatePassage: h.at,
+    histoStatutDatePassage: wireDateTime(h.at),
     histoStatutActeur: h.by ?? null,
     histoStatutCommentaire: h.comment ?? null,
     histoStatutMotif: h.reason ?? null,
@@ -88,10 +88,11 @@ export const rechercher =
       { sort: '-depositedAt', limit: p.pageSize, offset: (p.page - 1) * p.pageSize },
     );
     const ids = await wireIdsOf(deps.db, found.rows);
-    const listeFactures = found.rows.map((r) => factureRowOf(r, ids));
-    // Paging both at the top level (as the SDKs read it here) and as parametresRetour.
+    const listeFactures = found.rows.map((r) => rowIdOf(side, factureRowOf(r, ids)));
+    // Paging as each side publishes it: parametresRetour for the supplier's search, at the top level
+    // for the recipient's.
     const paged = p.answer(found.total);
-    return { listeFactures, ...paged, parametresRetour: paged };
+    return side === 'supplier' ? { listeFactures, parametresRetour: paged } : { listeFactures, ...paged };
   };
 
 /** A flow's invoices are filed at the flow's deposit instant. */
@@ -122,9 +123,6 @@ export async function telechargerGroupe(deps: AppDeps, b: Body, ctx: CproContext
           : await renderAs(deposited, 'original');
     files.push({ name: `${row.number}.${r.extension}`.replace(/[^\w.-]/g, '_'), bytes: r.bytes });
   }
-  return {
-    fichierResultat: Buffer.from(zipOf(files)).toString('base64'),
-    format: 'ZIP',
-    nomFichier: 'factures.zip',
-  };
+  // A zip whatever the format asked (its files are in that format), as the platform answers.
+  return { fichierResultat: Buffer.from(zipOf(files)).toString('base64') };
 }

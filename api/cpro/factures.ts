@@ -1,24 +1,40 @@
-import { Router } from 'express';
-import type { Request } from 'express';
-import type { AppDeps } from '../app';
 import { FLOW_SYNTAXES } from '../../flows/syntax';
 import { STATUSES } from '../../invoicing/lifecycle/transitions';
 import { soumettreSchema } from './soumettre';
-import { endpoint, wireAjv, type CproContext } from './context';
 import { deposerFlux, deposerPdf, soumettre } from './factures-deposit';
 import { completer, recycler, traiterRecue } from './factures-lifecycle';
 import { consulter, consulterHistorique, rechercher, telechargerGroupe } from './factures-read';
+import {
+  ACTIONS_FACTURE,
+  consulterValideur,
+  corrigerValideur,
+  rechercherValideur,
+  statutsVisiblesValideur,
+  traiterFactureAValider,
+} from './factures-valideur';
+import { rechercherDemandePaiement, traiterRejet, WORKS_CADRES } from './factures-demande-paiement';
+import { FACTURES_ANSWERS } from './factures-answers';
+import { TYPES_DEMANDE_PAIEMENT } from './reference-lists';
+import type { CproGroup, CproOperation } from './operation';
 
 const base64 = { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9+/=\\s]+$' } as const;
-const idFacture = { type: ['integer', 'string'] } as const;
+/** Integer ids, also as the digits of a string (clients that send every number as text). */
+const idFacture = { type: ['integer', 'string'], pattern: '^\\d+$' } as const;
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' } as const;
+const count = { type: ['integer', 'string'], minimum: 1, pattern: '^[1-9]\\d*$' } as const;
 const pagination = {
   type: 'object',
-  properties: {
-    pageResultatDemandee: { type: 'integer', minimum: 1 },
-    nbResultatsParPage: { type: 'integer', minimum: 1 },
-  },
+  properties: { pageResultatDemandee: count, nbResultatsParPage: count },
 } as const;
+const invoiceId = (first: 'identifiantFactureCPP' | 'idFacture') => ({
+  type: 'object',
+  anyOf: [
+    { required: [first] },
+    { required: [first === 'idFacture' ? 'identifiantFactureCPP' : 'idFacture'] },
+  ],
+  properties: { identifiantFactureCPP: idFacture, idFacture },
+});
+const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 
 export const facturesSchemas = {
   'deposer/flux': {
@@ -26,9 +42,9 @@ export const facturesSchemas = {
     required: ['fichierFlux', 'syntaxeFlux'],
     properties: {
       fichierFlux: base64,
-      nomFichier: { type: 'string', maxLength: 200 },
+      nomFichier: text(200),
       syntaxeFlux: { type: 'string', enum: Object.keys(FLOW_SYNTAXES) },
-      avecSignature: { type: 'boolean' },
+      avecSignature: { type: ['boolean', 'string'] },
     },
   },
   'deposer/pdf': {
@@ -45,11 +61,24 @@ export const facturesSchemas = {
   },
   soumettre: soumettreSchema,
   completer: {
-    type: 'object',
+    ...invoiceId('identifiantFactureCPP'),
     properties: {
       identifiantFactureCPP: idFacture,
       idFacture,
-      commentaire: { type: 'string', maxLength: 1000 },
+      commentaire: text(1000),
+      // Published: the files added, uploaded before with transverses ajouter/fichier.
+      pieceJointeComplementaire: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['pieceJointeComplementaireId'],
+          properties: {
+            pieceJointeComplementaireId: idFacture,
+            pieceJointeComplementaireDesignation: text(200),
+            pieceJointeComplementaireType: text(50),
+          },
+        },
+      },
       listePiecesJointes: {
         type: 'array',
         items: { type: 'object', required: ['pieceJointeId'], properties: { pieceJointeId: idFacture } },
@@ -57,26 +86,30 @@ export const facturesSchemas = {
     },
   },
   recycler: {
-    type: 'object',
+    ...invoiceId('identifiantFactureCPP'),
     properties: {
       identifiantFactureCPP: idFacture,
       idFacture,
-      codeDestinataire: { type: 'string', maxLength: 100 },
-      codeServiceExecutant: { type: 'string', maxLength: 100 },
-      numeroBonCommande: { type: 'string', maxLength: 50 },
-      commentaire: { type: 'string', maxLength: 1000 },
+      // Published: the new routing data, nested.
+      destinataire: {
+        type: 'object',
+        properties: { codeDestinataire: text(100), codeServiceExecutant: text(100) },
+      },
+      reference: { type: 'object', properties: { numeroBonCommande: text(50) } },
+      codeDestinataire: text(100),
+      codeServiceExecutant: text(100),
+      numeroBonCommande: text(50),
+      commentaire: text(1000),
     },
   },
-  consulter: {
-    type: 'object',
-    properties: { identifiantFactureCPP: idFacture, idFacture },
-  },
+  consulter: invoiceId('identifiantFactureCPP'),
+  'consulter/historique': invoiceId('idFacture'),
   rechercher: {
     type: 'object',
     properties: {
-      numeroFluxDepot: { type: 'string', maxLength: 64 },
-      numeroFacture: { type: 'string', maxLength: 100 },
-      numeroBonCommande: { type: 'string', maxLength: 50 },
+      numeroFluxDepot: text(64),
+      numeroFacture: text(100),
+      numeroBonCommande: text(50),
       statutFacture: { type: 'string', enum: [...STATUSES] },
       statutCourant: { type: 'array', items: { type: 'string', enum: [...STATUSES] } },
       periodeDateDepotDu: date,
@@ -109,40 +142,236 @@ export const facturesSchemas = {
     properties: {
       idFacture,
       nouveauStatut: { type: 'string', enum: [...STATUSES] },
-      motif: { type: 'string', maxLength: 1000 },
-      numeroDPMandat: { type: 'string', maxLength: 100 },
-      commentaire: { type: 'string', maxLength: 1000 },
+      motif: text(1000),
+      numeroDPMandat: text(100),
+      commentaire: text(1000),
+    },
+  },
+  'rechercher/demandePaiement': {
+    type: 'object',
+    properties: {
+      typeDemandePaiement: { type: 'string', enum: TYPES_DEMANDE_PAIEMENT },
+      typeFactureTravaux: { type: 'string', enum: Object.keys(WORKS_CADRES) },
+      roleUtilisateur: text(50),
+      statutCourant: { type: 'string', enum: [...STATUSES] },
+      numeroFacture: text(100),
+      numeroBonCommande: text(50),
+      periodeDateDepotDu: date,
+      periodeDateDepotAu: date,
+      pagination,
+      paramRecherche: pagination,
+    },
+  },
+  'rechercher/valideur': {
+    type: 'object',
+    properties: {
+      statutCourant: { type: 'array', items: { type: 'string', enum: [...STATUSES] } },
+      numeroFacture: text(100),
+      numeroEngagement: text(50),
+      periodeDateDepotDu: date,
+      periodeDateDepotAu: date,
+      pagination,
+      paramRecherche: pagination,
+    },
+  },
+  'traiter/factureAValider': {
+    type: 'object',
+    required: ['idFacture', 'action'],
+    properties: {
+      idFacture,
+      action: { type: 'string', enum: [...ACTIONS_FACTURE] },
+      motifRefus: text(1000),
+      complementInfo: text(1000),
+      idPieceJointe: idFacture,
+    },
+  },
+  'corriger/valideur/facture': {
+    type: 'object',
+    required: ['idFacture'],
+    anyOf: [{ required: ['idStructure'] }, { required: ['identifiantStructure'] }],
+    properties: {
+      idFacture,
+      idStructure: idFacture,
+      identifiantStructure: text(100),
+      typeIdentifiantStructure: text(50),
+    },
+  },
+  'recuperer/statutsFactureVisibles/valideur': { type: 'object' },
+  traiterRejet: {
+    type: 'object',
+    required: ['listeDemandePaiement'],
+    properties: {
+      listeDemandePaiement: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: {
+          type: 'object',
+          required: ['idDemandePaiement'],
+          properties: { idDemandePaiement: idFacture },
+        },
+      },
+      motifRejet: text(1000),
+      cpltInfos: text(1000),
     },
   },
 };
 
-/** A checked request body: its fields are read by name, with the types its schema checked. */
-type Body = Record<string, unknown>;
-type Operation = (deps: AppDeps, body: Body, ctx: CproContext, req: Request) => Promise<object>;
+type Schema = keyof typeof facturesSchemas;
+type Answer = keyof typeof FACTURES_ANSWERS;
 
-/** Each operation of /cpro/factures/v1: its path, the schema its body must pass, and its handler. */
-const OPERATIONS: [path: string, schema: keyof typeof facturesSchemas, run: Operation][] = [
-  ['/deposer/flux', 'deposer/flux', deposerFlux],
-  ['/deposer/pdf', 'deposer/pdf', deposerPdf],
-  ['/soumettre', 'soumettre', soumettre],
-  ['/completer', 'completer', completer],
-  ['/recycler', 'recycler', recycler],
-  ['/consulter/fournisseur', 'consulter', consulter('supplier')],
-  ['/consulter/recipiendaire', 'consulter', consulter('recipient')],
-  ['/consulter/historique', 'consulter', consulterHistorique],
-  ['/rechercher/fournisseur', 'rechercher', rechercher('supplier')],
-  ['/rechercher/recipiendaire', 'rechercher', rechercher('recipient')],
-  ['/telecharger/groupe', 'telecharger/groupe', telechargerGroupe],
-  ['/traiter/recue', 'traiter/recue', traiterRecue],
-];
+/** One operation: its path, the schemas of its request and answer, its adapter over the services. */
+const op = (
+  path: string,
+  summary: string,
+  request: Schema,
+  answer: Answer,
+  run: CproOperation['run'],
+): CproOperation => ({
+  path,
+  method: 'post',
+  summary,
+  request: facturesSchemas[request],
+  answer: FACTURES_ANSWERS[answer],
+  run,
+});
 
 /** /cpro/factures/v1: the platform's invoice operations over the same deposit and lifecycle services. */
-export function facturesRouter(deps: AppDeps): Router {
-  const router = Router();
-  for (const [path, schema, run] of OPERATIONS)
-    router.post(
-      path,
-      endpoint(wireAjv.compile<Body>(facturesSchemas[schema]), (body, ctx, req) => run(deps, body, ctx, req)),
-    );
-  return router;
-}
+export const facturesGroup: CproGroup = {
+  name: 'factures',
+  operations: [
+    op(
+      '/deposer/flux',
+      'Dépôt d’un flux de factures (UBL, CII, Factur-X, PES)',
+      'deposer/flux',
+      'deposer/flux',
+      deposerFlux,
+    ),
+    op(
+      '/deposer/pdf',
+      'Dépôt d’une facture PDF : les données lues, à vérifier avant soumettre',
+      'deposer/pdf',
+      'deposer/pdf',
+      deposerPdf,
+    ),
+    op(
+      '/soumettre',
+      'Facture saisie (modeDepot SAISIE_API ou DEPOT_PDF_API)',
+      'soumettre',
+      'soumettre',
+      soumettre,
+    ),
+    op(
+      '/completer',
+      'Compléter une facture SUSPENDUE (commentaire, pièces jointes)',
+      'completer',
+      'completer',
+      completer,
+    ),
+    op(
+      '/recycler',
+      'Recycler une facture A_RECYCLER vers un autre destinataire, service ou engagement',
+      'recycler',
+      'recycler',
+      recycler,
+    ),
+    op(
+      '/consulter/fournisseur',
+      'Consulter une facture émise',
+      'consulter',
+      'consulter',
+      consulter('supplier'),
+    ),
+    op(
+      '/consulter/recipiendaire',
+      'Consulter une facture reçue',
+      'consulter',
+      'consulter',
+      consulter('recipient'),
+    ),
+    op(
+      '/consulter/valideur',
+      'Consulter une facture à valider (cadres A9, A12)',
+      'consulter',
+      'consulter',
+      consulterValideur,
+    ),
+    op(
+      '/consulter/historique',
+      'Historique des statuts d’une facture',
+      'consulter/historique',
+      'consulter/historique',
+      consulterHistorique,
+    ),
+    op(
+      '/rechercher/fournisseur',
+      'Rechercher les factures émises',
+      'rechercher',
+      'rechercher/fournisseur',
+      rechercher('supplier'),
+    ),
+    op(
+      '/rechercher/recipiendaire',
+      'Rechercher les factures reçues',
+      'rechercher',
+      'rechercher/recipiendaire',
+      rechercher('recipient'),
+    ),
+    op(
+      '/rechercher/valideur',
+      'Rechercher les factures à valider (cadres A9, A12)',
+      'rechercher/valideur',
+      'rechercher/valideur',
+      rechercherValideur,
+    ),
+    op(
+      '/rechercher/demandePaiement',
+      'Rechercher les demandes de paiement (factures, états de travaux A4 à A8)',
+      'rechercher/demandePaiement',
+      'rechercher/demandePaiement',
+      rechercherDemandePaiement,
+    ),
+    op(
+      '/telecharger/groupe',
+      'Télécharger des factures (zip)',
+      'telecharger/groupe',
+      'telecharger/groupe',
+      telechargerGroupe,
+    ),
+    op(
+      '/traiter/recue',
+      'Traiter une facture reçue (nouveau statut)',
+      'traiter/recue',
+      'traiter/recue',
+      traiterRecue,
+    ),
+    op(
+      '/traiter/factureAValider',
+      'Valider ou refuser une facture à valider',
+      'traiter/factureAValider',
+      'traiter/factureAValider',
+      traiterFactureAValider,
+    ),
+    op(
+      '/corriger/valideur/facture',
+      'Corriger le valideur d’une facture',
+      'corriger/valideur/facture',
+      'corriger/valideur/facture',
+      corrigerValideur,
+    ),
+    op(
+      '/recuperer/statutsFactureVisibles/valideur',
+      'Statuts dans lesquels un valideur trouve une facture',
+      'recuperer/statutsFactureVisibles/valideur',
+      'recuperer/statutsFactureVisibles/valideur',
+      statutsVisiblesValideur,
+    ),
+    op(
+      '/traiterRejet',
+      'Le fournisseur a traité le rejet de ces factures',
+      'traiterRejet',
+      'traiterRejet',
+      traiterRejet,
+    ),
+  ],
+};

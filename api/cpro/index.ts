@@ -3,11 +3,13 @@ import type { AppDeps } from '../app';
 import { issueToken, SCOPES, TOKEN_LIFETIME_SECONDS } from '../../service-mode/oauth';
 import { CODES, CproError } from './wire';
 import { cproAuthentication, cproErrorHandler } from './context';
-import { facturesRouter } from './factures';
-import { structuresRouter } from './structures';
-import { transversesRouter } from './transverses';
-import { utilisateursRouter } from './utilisateurs';
+import { cproCatalogue } from './catalogue';
+import { groupRouter } from './group-router';
 import { cproOpenApiDocument } from './openapi';
+import { checkJsonDepth } from '../../platform/json-depth';
+
+/** The operations whose body carries a file: deposer/flux, deposer/pdf, ajouter/fichier. */
+const CPRO_UPLOADS = /\/(deposer\/flux|deposer\/pdf|ajouter\/fichier)\/?$/;
 
 /**
  * Service mode: the State platform's API, wire-compatible, over the same services and workflows as
@@ -30,15 +32,19 @@ export function cproRouter(deps: AppDeps): Router {
   });
 
   const cpro = Router();
-  // Base64 makes a file a third larger than its bytes. Every body is JSON here, whatever content type a
-  // client forgot to send.
-  cpro.use(express.json({ type: () => true, limit: Math.ceil(deps.maxUploadBytes * 1.4) + 64 * 1024 }));
+  // Both credentials are checked before a byte of the body is read. Every body is JSON here, whatever
+  // content type a client forgot to send: at most 1 MB, but for the operations carrying a file in
+  // base64 (a third larger than its bytes), and nested at most MAX_JSON_DEPTH deep.
+  // Not strict: a JSON body `null` (one client's GET health-check) reads as no body.
   cpro.use(cproAuthentication(deps.db));
+  const json = (limit: number) =>
+    express.json({ type: () => true, strict: false, limit, verify: (_q, _s, body) => checkJsonDepth(body) });
+  const small = json(1024 * 1024);
+  const upload = json(Math.ceil(deps.maxUploadBytes * 1.4) + 64 * 1024);
+  cpro.use((req, res, next) => (CPRO_UPLOADS.test(req.path) ? upload : small)(req, res, next));
   // Older clients (Odoo's module before PISTE) call the same operations without the version segment.
-  cpro.use(['/factures/v1', '/factures'], facturesRouter(deps));
-  cpro.use(['/structures/v1', '/structures'], structuresRouter(deps));
-  cpro.use(['/utilisateurs/v1', '/utilisateurs'], utilisateursRouter(deps));
-  cpro.use(['/transverses/v1', '/transverses'], transversesRouter(deps));
+  for (const group of cproCatalogue())
+    cpro.use([`/${group.name}/v1`, `/${group.name}`], groupRouter(deps, group));
   cpro.use((req, _res, next) =>
     next(new CproError(CODES.NOT_FOUND, `Aucune opération ${req.method} /cpro${req.path}.`, undefined, 404)),
   );
@@ -70,8 +76,12 @@ function oauthToken({ db }: AppDeps): express.RequestHandler {
     if (basic) {
       const decoded = Buffer.from(basic, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
-      clientId = decodeURIComponent(decoded.slice(0, Math.max(colon, 0)));
-      clientSecret = decodeURIComponent(decoded.slice(colon + 1));
+      try {
+        clientId = decodeURIComponent(decoded.slice(0, Math.max(colon, 0)));
+        clientSecret = decodeURIComponent(decoded.slice(colon + 1));
+      } catch {
+        throw new OAuthError(400, 'invalid_request', 'The Basic credentials are not validly %-encoded.');
+      }
     }
     if (!req.is('application/x-www-form-urlencoded'))
       throw new OAuthError(400, 'invalid_request', 'Send an application/x-www-form-urlencoded body.');

@@ -3,8 +3,41 @@ import { wireIds } from '../../service-mode/identifiers';
 
 /** Amounts are decimal text in the read model; the wire gives numbers. */
 const amount = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
-const day = (v: unknown) => (v ? new Date(String(v)).toISOString().slice(0, 10) : null);
-const iso = (v: unknown) => (v ? new Date(String(v)).toISOString() : null);
+const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+
+/** The platform's clock: dates and times on its wire are Paris time. */
+const PARIS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function parisParts(v: unknown) {
+  const parts = Object.fromEntries(
+    PARIS.formatToParts(v instanceof Date ? v : new Date(String(v))).map((p) => [p.type, p.value]),
+  );
+  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+}
+
+/** A date-only field (`dateDepot`, `dateTraitement`): the Paris day of an instant, `YYYY-MM-DD`. */
+export function wireDate(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const p = parisParts(v);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** A date and time as the platform writes them (`histoStatutDatePassage`): `YYYY-MM-DD HH:mm`, Paris time. */
+export function wireDateTime(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  const p = parisParts(v);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+const day = wireDate;
 
 /** typeFacture from the EN 16931 type code (BT-3): credit notes are AVOIR. */
 export const typeFacture = (typeCode: unknown) => (String(typeCode) === '381' ? 'AVOIR' : 'FACTURE');
@@ -36,10 +69,6 @@ export function factureOf(row: Record<string, unknown>, ids: InvoiceWireIds) {
     identifiantFactureCPP: ids.facture.get(row.id as string)!,
     numeroFacture: row.number as string,
     statutFacture: row.status as string,
-    // Ours: the 2026 reform's status code (lifecycle/transitions.ts).
-    codeStatutReforme:
-      row.reform_code === null || row.reform_code === undefined ? null : Number(row.reform_code),
-    dateHeureEtatCourant: iso(row.status_at),
     modeDepot: row.deposit_mode as string,
     fournisseur: {
       idFournisseur: structure(row.supplier_structure_id),
@@ -72,17 +101,17 @@ export function factureOf(row: Record<string, unknown>, ids: InvoiceWireIds) {
 }
 
 /**
- * A row of rechercher/fournisseur and rechercher/recipiendaire: `idFacture` and `statut` as the SDKs
- * read them, `identifiantFactureCPP` as Odoo does.
+ * The facts of a row of rechercher/fournisseur, rechercher/recipiendaire and the other searches, with
+ * `statut` as published; each search names the invoice's integer as its side publishes it
+ * (`rowIdOf`).
  */
 export function factureRowOf(row: Record<string, unknown>, ids: InvoiceWireIds) {
   const f = factureOf(row, ids);
   return {
-    identifiantFactureCPP: f.identifiantFactureCPP,
-    idFacture: f.identifiantFactureCPP,
+    id: f.identifiantFactureCPP,
     numeroFacture: f.numeroFacture,
     statut: f.statutFacture,
-    dateHeureEtatCourant: f.dateHeureEtatCourant,
+    dateHeureEtatCourant: iso(row.status_at),
     dateFacture: f.references.dateFacture,
     dateDepot: f.references.dateDepot,
     typeFacture: f.references.typeFacture,
@@ -99,6 +128,15 @@ export function factureRowOf(row: Record<string, unknown>, ids: InvoiceWireIds) 
     codeServiceExecutant: f.destinataire.codeServiceExecutant,
     numeroBonCommande: f.references.numeroBonCommande,
   };
+}
+
+/**
+ * A search row as its side publishes it: `identifiantFactureCPP` in rechercher/fournisseur's rows,
+ * `idFacture` in rechercher/recipiendaire's (rechercherFactureParFournisseur / ParRecipiendaire).
+ */
+export function rowIdOf(side: 'supplier' | 'recipient', row: ReturnType<typeof factureRowOf>) {
+  const { id, ...rest } = row;
+  return side === 'supplier' ? { identifiantFactureCPP: id, ...rest } : { idFacture: id, ...rest };
 }
 
 /** The platform's paging objects: asked as {pageResultatDemandee, nbResultatsParPage}, answered as parametresRetour. */

@@ -1,18 +1,7 @@
-import { soumettreSchema } from './soumettre';
 import { CODES } from './wire';
-import { facturesSchemas } from './factures';
-import { structuresSchemas } from './structures';
-import { transversesSchemas } from './transverses';
+import { cproCatalogue } from './catalogue';
+import type { CproGroup, CproOperation } from './operation';
 
-const answer = {
-  type: 'object',
-  required: ['codeRetour', 'libelle'],
-  properties: {
-    codeRetour: { type: 'integer', description: '0 = success' },
-    libelle: { type: 'string' },
-  },
-  additionalProperties: true,
-};
 const refusal = {
   type: 'object',
   required: ['codeRetour', 'libelle'],
@@ -30,32 +19,38 @@ const refusal = {
   },
 };
 
-const operation = (summary: string, schema?: object) => ({
-  post: {
-    summary,
-    security: [{ oauth2: [] as string[], cproAccount: [] as string[] }],
-    ...(schema && { requestBody: { required: true, content: { 'application/json': { schema } } } }),
-    responses: {
-      '200': { description: 'Success (codeRetour 0)', content: { 'application/json': { schema: answer } } },
-      '400': {
-        description: 'Refused: non-zero codeRetour',
-        content: { 'application/json': { schema: refusal } },
-      },
-      '401': {
-        description: 'Bearer token (10) or cpro-account (11, 12 expired) refused',
-        content: { 'application/json': { schema: refusal } },
-      },
-      '403': {
-        description: 'The technical account’s structure is not the application’s (13)',
-        content: { 'application/json': { schema: refusal } },
+const refused = { 'application/json': { schema: { $ref: '#/components/schemas/Refus' } } };
+const refusals = {
+  '400': { description: 'Refused: non-zero codeRetour', content: refused },
+  '401': { description: 'Bearer token (10) or cpro-account (11, 12 expired) refused', content: refused },
+  '403': { description: 'The technical account’s structure is not the application’s (13)', content: refused },
+};
+
+/** `consulter/historique` in group `factures` → `factures_consulter_historique`. */
+const operationId = (group: string, path: string) =>
+  `${group}${path}`.replace(/[^A-Za-z0-9]+/g, '_').replace(/_$/, '');
+
+/** One operation of the catalogue as OpenAPI describes it: the schemas the router checks and answers. */
+function pathItem(group: CproGroup, op: CproOperation) {
+  return {
+    [op.method ?? 'post']: {
+      operationId: operationId(group.name, op.path),
+      tags: [group.name],
+      summary: op.summary,
+      security: [{ oauth2: [] as string[], cproAccount: [] as string[] }],
+      ...(op.request && {
+        requestBody: { required: true, content: { 'application/json': { schema: op.request } } },
+      }),
+      responses: {
+        '200': {
+          description: op.bare ? 'The service answers' : 'Success (codeRetour 0)',
+          content: { 'application/json': { schema: op.answer } },
+        },
+        ...refusals,
       },
     },
-  },
-});
-
-const F = '/cpro/factures/v1';
-const S = '/cpro/structures/v1';
-const T = '/cpro/transverses/v1';
+  };
+}
 
 /** The OpenAPI document of the /cpro surface (separate from /api/openapi.json). */
 export function cproOpenApiDocument() {
@@ -69,9 +64,11 @@ export function cproOpenApiDocument() {
     components: COMPONENTS,
     paths: {
       '/api/oauth/token': OAUTH_TOKEN,
-      ...facturesPaths(),
-      ...directoryPaths(),
-      ...transversesPaths(),
+      ...Object.fromEntries(
+        cproCatalogue().flatMap((group) =>
+          group.operations.map((op) => [`/cpro/${group.name}/v1${op.path}`, pathItem(group, op)]),
+        ),
+      ),
     },
   };
 }
@@ -86,6 +83,7 @@ const DESCRIPTION =
   '. An application in qualification has its deposits checked and reported, never delivered.';
 
 const COMPONENTS = {
+  schemas: { Refus: refusal },
   securitySchemes: {
     oauth2: {
       type: 'oauth2',
@@ -127,90 +125,3 @@ const OAUTH_TOKEN = {
     },
   },
 };
-
-const facturesPaths = () => ({
-  [`${F}/deposer/flux`]: operation(
-    'Deposit a flow (base64 UBL, CII, Factur-X, or a zip / tar.gz of them)',
-    facturesSchemas['deposer/flux'],
-  ),
-  [`${F}/deposer/pdf`]: operation(
-    'Deposit a plain PDF: stored as pieceJointeId, with the facts read from it',
-    facturesSchemas['deposer/pdf'],
-  ),
-  [`${F}/soumettre`]: operation('Create an invoice from data (lines, VAT lines, totals)', soumettreSchema),
-  [`${F}/completer`]: operation(
-    'Complete a SUSPENDUE invoice (comment, attachments)',
-    facturesSchemas.completer,
-  ),
-  [`${F}/recycler`]: operation('Correct the routing data of an A_RECYCLER invoice', facturesSchemas.recycler),
-  [`${F}/consulter/fournisseur`]: operation('An issued invoice → facture{...}', facturesSchemas.consulter),
-  [`${F}/consulter/recipiendaire`]: operation('A received invoice → facture{...}', facturesSchemas.consulter),
-  [`${F}/consulter/historique`]: operation('Status history of an invoice', facturesSchemas.consulter),
-  [`${F}/rechercher/fournisseur`]: operation(
-    'Search issued invoices (also by numeroFluxDepot) → listeFactures, parametresRetour',
-    facturesSchemas.rechercher,
-  ),
-  [`${F}/rechercher/recipiendaire`]: operation(
-    'Search received invoices → listeFactures, parametresRetour',
-    facturesSchemas.rechercher,
-  ),
-  [`${F}/telecharger/groupe`]: operation(
-    'Download invoices as a base64 zip (PDF, XML or as deposited)',
-    facturesSchemas['telecharger/groupe'],
-  ),
-  [`${F}/traiter/recue`]: operation(
-    'The recipient sets a status (idFacture, nouveauStatut, motif, numeroDPMandat)',
-    facturesSchemas['traiter/recue'],
-  ),
-});
-
-const directoryPaths = () => ({
-  [`${S}/rechercher`]: operation(
-    'Search the directory of structures → listeStructures',
-    structuresSchemas.rechercher,
-  ),
-  [`${S}/consulter`]: operation('A structure, with its parametres', structuresSchemas.consulter),
-  [`${S}/rechercher/services`]: operation(
-    'Services of a structure → listeServices',
-    structuresSchemas['rechercher/services'],
-  ),
-  [`${S}/consulter/service`]: operation('One service', structuresSchemas['consulter/service']),
-  '/cpro/utilisateurs/v1/monCompte/recuperer/rattachements': operation(
-    'The technical account’s structures → listeStructureRattachement',
-  ),
-});
-
-const transversesPaths = () => ({
-  [`${T}/recuperer/devises`]: operation('Currencies → listeDevises'),
-  [`${T}/recuperer/pays`]: operation('Countries → listePays'),
-  [`${T}/recuperer/tauxtva`]: operation('VAT rates → listeTauxTva'),
-  [`${T}/recuperer/modedepot`]: operation('Deposit modes → listeModeDepot'),
-  [`${T}/recuperer/modereglements`]: operation('Payment modes → listeModePaiement'),
-  [`${T}/recuperer/cadrefacturation`]: operation('Billing frameworks → listeCadreFacturation'),
-  [`${T}/recuperer/etats/traitement`]: operation(
-    'Statuses the recipient may set next',
-    transversesSchemas['recuperer/etats/traitement'],
-  ),
-  [`${T}/recuperer/coordbanc/valides`]: operation(
-    'The structure’s bank accounts (ids for codeCoordonneesBancairesFournisseur)',
-    transversesSchemas['recuperer/coordbanc/valides'],
-  ),
-  [`${T}/ajouter/fichier`]: operation(
-    'Upload an attachment (≤ 10 MB) → pieceJointeId',
-    transversesSchemas['ajouter/fichier'],
-  ),
-  [`${T}/consulterCR`]: operation('A flow’s state', transversesSchemas.consulterCR),
-  [`${T}/consulterCRDetaille`]: operation(
-    'A flow’s state and per-invoice errors (listeErreurDP)',
-    transversesSchemas.consulterCR,
-  ),
-  [`${T}/health-check`]: {
-    get: {
-      summary: 'The service answers',
-      security: [{ oauth2: [] as string[], cproAccount: [] as string[] }],
-      responses: {
-        '200': { description: 'codeRetour 0', content: { 'application/json': { schema: answer } } },
-      },
-    },
-  },
-});

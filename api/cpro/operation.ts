@@ -21,6 +21,11 @@ export interface CproOperation {
   /** JSON schema of the success answer (codeRetour 0), as published. */
   answer: object;
   run: (deps: AppDeps, body: CproBody, ctx: CproContext, req: Request) => Promise<object>;
+  /**
+   * The answer is sent as `run` returns it, without codeRetour and libelle (health-check, published as
+   * the platform's gateway answers it).
+   */
+  bare?: boolean;
 }
 
 /** The operations of one group (`factures`, `structures`, `transverses`, `utilisateurs`). */

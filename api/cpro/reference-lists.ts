@@ -70,3 +70,64 @@ export const MODES_DEPOT = [
 ];
 
 export const MODES_REGLEMENT = ['CHEQUE', 'PRELEVEMENT', 'VIREMENT', 'ESPECE', 'AUTRE', 'REPORT'];
+
+/** recuperer/motifs/exonerationtva: the French grounds of VAT exemption, coded as EN 16931 reads them (BT-121, VATEX). */
+export const MOTIFS_EXONERATION_TVA: [string, string][] = [
+  ['VATEX-FR-FRANCHISE', 'TVA non applicable, article 293 B du CGI (franchise en base)'],
+  ['VATEX-FR-AE', 'Autoliquidation, article 283 du CGI'],
+  ['VATEX-EU-IC', 'Livraison intracommunautaire exonérée, article 262 ter I du CGI'],
+  ['VATEX-EU-G', 'Exportation hors Union européenne, article 262 I du CGI'],
+  ['VATEX-FR-CGI261-4', 'Exonération, article 261-4 du CGI (enseignement, santé…)'],
+  ['VATEX-FR-CNWVAT', 'Opération hors du champ de la TVA'],
+];
+
+/** recuperer/motifs/refus/Facture/AValider: why a validator refuses an A9 / A12 invoice. */
+export const MOTIFS_REFUS_A_VALIDER: [string, string][] = [
+  ['MONTANT_ERRONE', 'Montant erroné'],
+  ['PRESTATION_NON_CONFORME', 'Prestation non conforme ou non réalisée'],
+  ['PIECE_JUSTIFICATIVE_MANQUANTE', 'Pièce justificative manquante'],
+  ['HORS_MARCHE', 'Facture hors du périmètre du marché'],
+  ['DOUBLON', 'Facture déjà reçue'],
+  ['AUTRE', 'Autre motif'],
+];
+
+/** recuperer/typedp: the kinds of payment request, from the billing frameworks (cadres). */
+export const TYPES_DEMANDE_PAIEMENT = [
+  'FACTURE',
+  'MEMOIRE_JUSTICE',
+  'FACTURE_TRAVAUX',
+  'DEMANDE_REMBOURSEMENT_TIC',
+];
+
+/** recuperer/typefacturetravaux: the works-contract statements of cadres A4 to A8 (and their A10–A25 kin). */
+export const TYPES_FACTURE_TRAVAUX = [
+  'PROJET_DECOMPTE_MENSUEL',
+  'ETAT_ACOMPTE',
+  'ETAT_ACOMPTE_VALIDE',
+  'PROJET_DECOMPTE_FINAL',
+  'DECOMPTE_GENERAL_DEFINITIF',
+];
+
+export const TYPES_IDENTIFIANT_STRUCTURE = [
+  'SIRET',
+  'UE_HORS_FRANCE',
+  'HORS_UE',
+  'RIDET',
+  'TAHITI',
+  'PARTICULIER',
+  'AUTRE',
+];
+
+/** recuperer/typespj: attachment types, by the object they attach to (typeObjet). */
+export const TYPES_PIECE_JOINTE: [code: string, libelle: string, typeObjet: string][] = [
+  ['FACTURE', 'Facture', 'FACTURE'],
+  ['PJ_COMPLEMENTAIRE', 'Pièce jointe complémentaire', 'FACTURE'],
+  ['BON_COMMANDE', 'Bon de commande', 'FACTURE'],
+  ['BON_LIVRAISON', 'Bon de livraison', 'FACTURE'],
+  ['PV_RECEPTION', 'Procès-verbal de réception', 'FACTURE_TRAVAUX'],
+  ['KBIS', 'Extrait Kbis', 'STRUCTURE'],
+  ['RIB', 'Relevé d’identité bancaire', 'CB'],
+  ['MANDAT', 'Mandat de facturation', 'MANDAT'],
+  ['PIECE_IDENTITE', 'Pièce d’identité', 'UTILISATEUR'],
+  ['AUTRE', 'Autre document', 'TRANSVERSE'],
+];

@@ -9,6 +9,7 @@ import {
   type StructureFacts,
 } from '../../invoicing/drafts/draft-invoice';
 import { CODES, CproError } from './wire';
+import { TAUX_TVA } from './reference-lists';
 
 /** The body of soumettre, as the platform's clients send it (amounts as numbers or decimal strings). */
 export interface Soumettre {
@@ -37,10 +38,26 @@ export interface Soumettre {
     montantAPayer?: number | string;
   };
   commentaire?: string;
-  pieceJointePrincipale?: {
-    pieceJointePrincipaleDesignation?: string;
-    pieceJointePrincipaleId: number | string;
+  pieceJointePrincipale?: PieceJointePrincipale[];
+  pieceJointeComplementaire?: {
+    pieceJointeComplementaireDesignation?: string;
+    pieceJointeComplementaireId: number | string;
   }[];
+}
+
+interface PieceJointePrincipale {
+  pieceJointePrincipaleDesignation?: string;
+  pieceJointePrincipaleId: number | string;
+}
+
+/**
+ * pieceJointePrincipale as clients send it: the published array, one object (the Go SDK), or `{}` for
+ * none at all.
+ */
+export function principalPieces(v: unknown): PieceJointePrincipale[] | undefined {
+  if (Array.isArray(v)) return v.length ? (v as PieceJointePrincipale[]) : undefined;
+  if (v && typeof v === 'object' && Object.keys(v).length > 0) return [v as PieceJointePrincipale];
+  return undefined;
 }
 
 interface LignePoste {
@@ -56,6 +73,8 @@ interface LignePoste {
 }
 
 interface LigneTva {
+  /** The rate's code as transverses recuperer/tauxtva lists it (`TVA20`), or its value. */
+  ligneTvaTaux?: number | string;
   ligneTvaTauxRefValeur?: number | string;
   ligneTvaTauxManuel?: number | string;
   ligneTvaMontantBaseHtParTaux: number | string;
@@ -64,6 +83,14 @@ interface LigneTva {
 }
 
 const money = { type: ['number', 'string'] } as const;
+const principalPiece = {
+  type: 'object',
+  required: ['pieceJointePrincipaleId'],
+  properties: {
+    pieceJointePrincipaleDesignation: { type: 'string' },
+    pieceJointePrincipaleId: { type: ['integer', 'string'] },
+  },
+} as const;
 
 /** JSON Schema of soumettre (extra fields pass: clients send more than we read). */
 export const soumettreSchema = {
@@ -139,6 +166,7 @@ export const soumettreSchema = {
         type: 'object',
         required: ['ligneTvaMontantBaseHtParTaux', 'ligneTvaMontantTvaParTaux'],
         properties: {
+          ligneTvaTaux: money,
           ligneTvaTauxRefValeur: money,
           ligneTvaTauxManuel: money,
           ligneTvaMontantBaseHtParTaux: money,
@@ -158,14 +186,20 @@ export const soumettreSchema = {
       },
     },
     commentaire: { type: 'string', maxLength: 1000 },
+    // Published as an array; one object and `{}` (none) are read too.
     pieceJointePrincipale: {
+      type: ['array', 'object'],
+      items: principalPiece,
+      properties: principalPiece.properties,
+    },
+    pieceJointeComplementaire: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['pieceJointePrincipaleId'],
+        required: ['pieceJointeComplementaireId'],
         properties: {
-          pieceJointePrincipaleDesignation: { type: 'string' },
-          pieceJointePrincipaleId: { type: ['integer', 'string'] },
+          pieceJointeComplementaireDesignation: { type: 'string' },
+          pieceJointeComplementaireId: { type: ['integer', 'string'] },
         },
       },
     },
@@ -191,13 +225,21 @@ const dec = (v: number | string | undefined, field: string): Decimal | undefined
   }
 };
 
-/** "20", 20, "20.00", "TVA20" or "20%" → "20.00"; undefined when absent. */
+/**
+ * A rate by value ("20", 20, "20.00", "20%") or by the code transverses recuperer/tauxtva lists
+ * ("TVA20", "TVA5.5"): a code must name a listed rate. Undefined when absent.
+ */
 function rate(v: number | string | undefined, field: string): Decimal | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  const m = /(\d+(?:[.,]\d+)?)/.exec(String(v));
-  if (!m)
-    throw new CproError(CODES.INVALID_INPUT, `Champ ${field} : taux de TVA illisible (${String(v)}).`, field);
-  return new Decimal(m[1].replace(',', '.'));
+  const m = /^\s*(TVA)?\s*(\d+(?:[.,]\d+)?)\s*%?\s*$/i.exec(String(v));
+  const value = m && new Decimal(m[2].replace(',', '.'));
+  if (!m || (m[1] && !TAUX_TVA.some((t) => value!.equals(t))))
+    throw new CproError(
+      CODES.INVALID_INPUT,
+      `Champ ${field} : taux de TVA inconnu (${String(v)}) ; voir transverses recuperer/tauxtva.`,
+      field,
+    );
+  return value!;
 }
 
 /**
@@ -255,6 +297,7 @@ export function invoiceFromSoumettre(
       const f = `ligneTva.${i}`;
       const taux =
         rate(t.ligneTvaTauxManuel, `${f}.ligneTvaTauxManuel`) ??
+        rate(t.ligneTvaTaux, `${f}.ligneTvaTaux`) ??
         rate(t.ligneTvaTauxRefValeur, `${f}.ligneTvaTauxRefValeur`) ??
         new Decimal(0);
       return {

@@ -75,9 +75,12 @@ export const accountsOpenApi: OpenApiPaths = {
       summary: 'Create an account: it waits for activation through the emailed link (valid 60 minutes)',
       requestBody: { required: true, ...json(registration) },
       responses: {
-        '201': { description: 'Pending account; the activation email is on its way', ...json(accountBody) },
+        '201': {
+          description:
+            'Pending account (without its id); the activation email is on its way. An email that already has an account gets the same answer, and its owner an email (activation or password reset link)',
+          ...json(accountBody),
+        },
         '400': errorResponse('INVALID_INPUT: a field is missing or wrong (email format, terms not accepted)'),
-        '409': errorResponse('EMAIL_TAKEN: an account already uses this email'),
       },
     },
   },

@@ -1,21 +1,25 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Outbox } from '../../platform/mail/outbox';
 import { DomainError } from '../../platform/domain-error';
+import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 
 /**
- * The development outbox, served only when no SMTP server is configured (then email goes nowhere
- * else): with SMTP, these routes do not exist. It shows links with tokens, hence development only.
+ * The development outbox, served only when enabled (DEV_OUTBOX=true, no SMTP server): otherwise these
+ * routes do not exist. It shows links with tokens, so only operators may read it (401 anonymous, 403
+ * OPERATOR_REQUIRED for anyone else).
  */
 export function devOutboxRouter({ outbox }: { outbox?: Outbox }): Router {
   const router = Router();
   if (!outbox) return router;
 
   router.get('/dev/outbox', async (_req, res) => {
+    requireOperator(res);
     res.json({ messages: await outbox.list() });
   });
 
   router.get('/dev/outbox/:id', async (req, res) => {
+    requireOperator(res);
     // As sent (RFC 822) by default; decoded, with its links, for a JSON reader (the portal, curl).
     const decoded = req.accepts(['message/rfc822', 'application/json']) === 'application/json';
     const message = decoded ? await outbox.message(req.params.id) : await outbox.read(req.params.id);
@@ -30,10 +34,16 @@ export function devOutboxRouter({ outbox }: { outbox?: Outbox }): Router {
   return router;
 }
 
+function requireOperator(res: Response): void {
+  if (!requireCaller(res).operator)
+    throw new DomainError('OPERATOR_REQUIRED', 'Only operators may read the development outbox.');
+}
+
 export const devOutboxOpenApi: OpenApiPaths = {
   '/api/v1/dev/outbox': {
     get: {
-      summary: 'Development only (no SMTP configured): the emails the platform would have sent',
+      summary:
+        'Development only (DEV_OUTBOX=true, no SMTP), operators only: the emails the platform would have sent',
       responses: {
         '200': {
           description: 'Messages, newest first',
@@ -59,7 +69,9 @@ export const devOutboxOpenApi: OpenApiPaths = {
             },
           },
         },
-        '404': errorResponse('SMTP is configured: there is no outbox'),
+        '401': errorResponse('Not signed in'),
+        '403': errorResponse('OPERATOR_REQUIRED'),
+        '404': errorResponse('The outbox is not enabled (DEV_OUTBOX unset, or SMTP configured)'),
       },
     },
   },
@@ -88,7 +100,9 @@ export const devOutboxOpenApi: OpenApiPaths = {
             },
           },
         },
-        '404': errorResponse('No such message, or SMTP is configured'),
+        '401': errorResponse('Not signed in'),
+        '403': errorResponse('OPERATOR_REQUIRED'),
+        '404': errorResponse('No such message, or the outbox is not enabled'),
       },
     },
   },

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app';
 import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { storeUploadedFile } from '../../invoicing/attachments';
-import { attachmentUpload, uploadedAttachment } from './draft-attachments';
+import { attachmentUpload, attachmentUploadErrors, uploadedAttachment } from './draft-attachments';
 
 /**
  * ajouter/fichier: a file uploaded on its own, named by its SHA-256, for a later action to reference
@@ -13,10 +13,11 @@ import { attachmentUpload, uploadedAttachment } from './draft-attachments';
 export function filesRouter({ db, blobs }: AppDeps): Router {
   const router = Router();
   router.post('/files', ...attachmentUpload, async (req, res) => {
-    requireCaller(res);
+    const caller = requireCaller(res);
     const { name, bytes } = uploadedAttachment(req);
-    res.status(201).json(await storeUploadedFile(db, blobs, name, bytes));
+    res.status(201).json(await storeUploadedFile(db, blobs, name, bytes, caller));
   });
+  router.use('/files', attachmentUploadErrors);
   return router;
 }
 
@@ -30,9 +31,14 @@ export const filesOpenApi: OpenApiPaths = {
       ],
       responses: {
         '201': { description: '{sha256, size, mediaType, name}' },
-        '400': errorResponse('ATTACHMENT_NAME_INVALID, ATTACHMENT_EXTENSION_NOT_ALLOWED, ATTACHMENT_EMPTY'),
+        '400': errorResponse(
+          'ATTACHMENT_NAME_INVALID, ATTACHMENT_EXTENSION_NOT_ALLOWED, ATTACHMENT_EMPTY, PDF_ENCRYPTED, PDF_TRUNCATED',
+        ),
         '401': errorResponse('Not signed in'),
         '413': errorResponse('ATTACHMENT_TOO_LARGE'),
+        '415': errorResponse(
+          'ATTACHMENT_TYPE_NOT_ALLOWED (HTML, programs, unknown content), ATTACHMENT_TYPE_MISMATCH, ATTACHMENT_ACTIVE_CONTENT',
+        ),
       },
     },
   },

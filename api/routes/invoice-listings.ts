@@ -5,30 +5,15 @@ import { check } from '../schemas';
 import { errorResponse, OpenApiPaths, queryParameters } from '../openapi';
 import { listingQuery, queryAjv } from '../invoice-schemas';
 import { listInvoices } from '../../invoicing/read-model';
-import { setSubscription } from '../../invoicing/subscriptions';
+import { invoicesCsv } from '../invoice-csv';
+import {
+  notificationPreferences,
+  setNotificationPreferences,
+  setSubscription,
+} from '../../invoicing/subscriptions';
+import { DomainError } from '../../platform/domain-error';
 
 const checkListing = queryAjv.compile(listingQuery);
-
-const CSV_COLUMNS = [
-  'id',
-  'number',
-  'status',
-  'reformCode',
-  'depositedAt',
-  'issueDate',
-  'cadre',
-  'supplier',
-  'recipient',
-  'serviceCode',
-  'currency',
-  'totalWithVat',
-  'amountDue',
-];
-const csvCell = (v: unknown) => {
-  const s = v === undefined || v === null ? '' : String(v);
-  // Quoted always; a leading formula character is neutralised so spreadsheets do not run it.
-  return `"${(/^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
 
 /** "Factures émises" and "Factures reçues", and subscriptions to invoice emails. */
 export function invoiceListingsRouter({ db }: AppDeps): Router {
@@ -45,35 +30,16 @@ export function invoiceListingsRouter({ db }: AppDeps): Router {
         page: n,
         pageSize,
         sort,
-        all: format === 'csv',
+        all: format !== 'json',
       });
-      if (format === 'csv') {
-        const lines = page.items.map((i) =>
-          [
-            i.id,
-            i.number,
-            i.status,
-            i.reformCode,
-            i.depositedAt,
-            i.issueDate,
-            i.cadre,
-            i.supplier.id,
-            i.recipient.id,
-            i.recipient.serviceCode,
-            i.currency,
-            i.totalWithVat,
-            i.amountDue,
-          ]
-            .map(csvCell)
-            .join(','),
-        );
+      if (format !== 'json') {
         res
           .type('text/csv; charset=utf-8')
           .setHeader(
             'content-disposition',
             `attachment; filename="factures-${side === 'supplier' ? 'emises' : 'recues'}.csv"`,
           )
-          .send([CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n');
+          .send(invoicesCsv(page.items, format));
         return;
       }
       res.json(page);
@@ -90,6 +56,23 @@ export function invoiceListingsRouter({ db }: AppDeps): Router {
       await setSubscription(db, requireCaller(res), structureId, subscribed);
       res.json({ structureId, subscribed });
     });
+
+  router.get('/structures/:structureId/notification-preferences', async (req, res) => {
+    const structureId = req.params.structureId as string;
+    res.json({ items: await notificationPreferences(db, requireCaller(res), structureId) });
+  });
+  router.put('/structures/:structureId/notification-preferences', async (req, res) => {
+    const structureId = req.params.structureId as string;
+    const events = (req.body as { events?: unknown } | undefined)?.events;
+    if (!events || typeof events !== 'object' || Array.isArray(events))
+      throw new DomainError('INVALID_INPUT', 'events : un objet { type de notification : true ou false }.', {
+        field: 'body.events',
+      });
+    const caller = requireCaller(res);
+    res.json({
+      items: await setNotificationPreferences(db, caller, structureId, events as Record<string, boolean>),
+    });
+  });
   return router;
 }
 
@@ -98,7 +81,10 @@ const listed = (summary: string) => ({
     summary,
     parameters: queryParameters(listingQuery),
     responses: {
-      '200': { description: '{total, page, pageSize, items} — or text/csv with format=csv' },
+      '200': {
+        description:
+          '{total, page, pageSize, items} — or text/csv: format=csv for French spreadsheets (`;`, UTF-8 BOM, French headers, dd/mm/yyyy, decimal comma), format=csv-international for `,`, ISO dates and API field names',
+      },
       '400': errorResponse('Bad filter (INVALID_INPUT, with the field)'),
       '401': errorResponse('Not signed in'),
     },
@@ -121,5 +107,31 @@ export const invoiceListingsOpenApi: OpenApiPaths = {
   '/api/v1/structures/{structureId}/invoice-subscription': {
     put: { summary: 'Receive emails about the structure’s invoices', ...subscription },
     delete: { summary: 'Stop the emails about the structure’s invoices', ...subscription },
+  },
+  '/api/v1/structures/{structureId}/notification-preferences': {
+    get: {
+      summary: 'Which invoice emails of the structure I receive: each kind with its default and my choice',
+      ...subscription,
+    },
+    put: {
+      summary: 'Turn kinds of invoice emails on or off: {"events": {"SUSPENSION": false, ...}}',
+      ...subscription,
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['events'],
+              properties: { events: { type: 'object', additionalProperties: { type: 'boolean' } } },
+            },
+          },
+        },
+      },
+      responses: {
+        ...subscription.responses,
+        '400': errorResponse('Unknown kind (INVALID_INPUT, with the field)'),
+      },
+    },
   },
 };

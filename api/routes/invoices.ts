@@ -22,6 +22,7 @@ import {
   statusChangeBody,
 } from '../invoice-schemas';
 import { INVOICE_FORMATS, InvoiceFormat } from '../../invoicing/lifecycle/renditions';
+import { downloadType } from '../../platform/attachment-types';
 import {
   acknowledgeRejection,
   changeStatus,
@@ -111,7 +112,8 @@ export function invoicesRouter(
   router.post('/invoices/*id', async (req, res) => {
     const { id, sub } = target(req.params.id, ACTIONS);
     if (!sub) throw new DomainError('NOT_FOUND', `No route for POST ${req.path}.`);
-    const { actor } = await readableInvoice(deps, requireCaller(res), id);
+    const caller = requireCaller(res);
+    const { actor } = await readableInvoice(deps, caller, id);
     const handle = deps.client.workflow.getHandle<typeof invoiceLifecycle>(id);
     const body = req.body ?? {};
     const state = await invoiceUpdate(id, async () => {
@@ -122,7 +124,7 @@ export function invoicesRouter(
           });
         case 'completion': {
           const c = check(checkCompletion, body, 'body');
-          const attachments = await attachmentRefs(deps.db, c.attachments);
+          const attachments = await attachmentRefs(deps.db, c.attachments, caller);
           return handle.executeUpdate(complete, { args: [{ actor, comment: c.comment, attachments }] });
         }
         case 'recycling': {
@@ -143,7 +145,7 @@ export function invoicesRouter(
 
 function sendFile(res: Response, bytes: Uint8Array, mediaType: string, filename: string) {
   res
-    .type(mediaType)
+    .type(downloadType(mediaType))
     .setHeader('content-disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`)
     .send(Buffer.from(bytes));
 }

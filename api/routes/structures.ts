@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../../platform/db';
 import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
@@ -8,7 +9,7 @@ import { listOf, structureBody, structureCreate, structureUpdate } from '../stru
 import type { CompanyRegistry } from '../../structures/registry';
 import { dbCompanyRegistry } from '../../structures/registry';
 import {
-  createStructure,
+  claimStructure,
   getStructure,
   listStructuresOf,
   updateStructure,
@@ -20,14 +21,21 @@ const checkCreate = ajv.compile<StructureInput>(structureCreate);
 const checkUpdate = ajv.compile<StructureChanges>(structureUpdate);
 
 /** The fiche structure: create (the creator becomes main manager), read, update, list mine. */
-export function structuresRouter(deps: { db: Db; companyRegistry?: CompanyRegistry }): Router {
+export function structuresRouter(deps: {
+  db: Db;
+  companyRegistry?: CompanyRegistry;
+  client?: Client;
+  taskQueue?: string;
+}): Router {
   const { db } = deps;
   const registry = deps.companyRegistry ?? dbCompanyRegistry(db);
   const router = Router();
 
   router.post('/structures', async (req, res) => {
     const caller = requireCaller(res);
-    const structure = await createStructure(db, registry, caller, body(checkCreate, req));
+    const { client, taskQueue } = deps;
+    const membership = client && taskQueue ? { client, taskQueue } : undefined;
+    const structure = await claimStructure({ db, registry, membership }, caller, body(checkCreate, req));
     res.status(201).location(`/api/v1/structures/${structure.id}`).json(structure);
   });
 
@@ -65,14 +73,19 @@ export const structuresOpenApi: OpenApiPaths = {
         'A SIRET (spaces and dots allowed, stored as digits) is checked (Luhn, La Poste exception) then looked ' +
         'up in the company registry, which fills the name and address when not given. With no registry ' +
         '(no Sirene key, nothing imported) a SIRET with a valid key is taken and the structure answers ' +
-        'identityVerified: false. Public structures are created by operators only.',
+        'identityVerified: false. Any structure not confirmed by the registry or created by an operator waits ' +
+        'for an operator (identityVerified: false): it neither deposits nor receives invoices until then. ' +
+        'Public structures are created by operators only.',
       requestBody: { required: true, content: json(structureCreate) },
       responses: {
         '201': { description: 'Created', content: json(structureBody) },
         '400': errorResponse('Input does not match the schema (INVALID_INPUT)'),
         '401': errorResponse('Not signed in (UNAUTHENTICATED)'),
         '403': errorResponse('A public structure by a non-operator (OPERATOR_REQUIRED)'),
-        '409': errorResponse('The identifier is taken (STRUCTURE_EXISTS): ask to be attached instead'),
+        '409': errorResponse(
+          'IDENTIFIER_HELD: the identifier (any type label) or its company is held; the claim became a ' +
+            'membership request to the holder (details.membershipRequest), or, the holder being unverified, a case for the support',
+        ),
         '422': errorResponse('SIRET_INVALID, SIRET_UNKNOWN, IDENTIFIER_INVALID, VAT_NUMBER_INVALID'),
       },
     },

@@ -58,12 +58,12 @@ export function supportRouter({
 
   router.post('/support/ask', async (req, res) => {
     const input = body(checkAsk, req);
-    const { conversationId, seq, offer, answer } = await askAssistant(
+    const { conversationId, seq, offer, liveChat, answer } = await askAssistant(
       { client, taskQueue, settings: support },
       actor(res),
       input,
     );
-    res.json({ conversationId, seq, offer, ...answer });
+    res.json({ conversationId, seq, offer, liveChat, ...answer });
   });
 
   router.post('/support/conversations/:conversationId/ratings', async (req, res) => {

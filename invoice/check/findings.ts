@@ -15,6 +15,8 @@ export const CHECK_RULES = {
   xmpProfileMismatch: 'FF-FACTURX-02',
   /** A rule set that was asked for cannot run (missing context, or a validator failed on this input). */
   rulesNotRun: 'FF-CHECK-01',
+  /** Too many findings to carry: the first ones, and the full list stored with the invoice. */
+  findingsStored: 'FF-CHECK-02',
 } as const;
 
 export function fatal(rule: string, message: string, location?: string): Finding {

@@ -2,6 +2,7 @@ import type { FacturXProfile } from '../cii/profile';
 import type { Invoice } from '../model';
 import type { PlatformContext } from '../platform-rules';
 import type { Finding } from '../validate';
+import type { XmlLimits } from '../xml';
 import { en16931Findings, en16931RuleSet, facturXProfileFindings } from './en16931';
 import { facturXFindings } from './facturx';
 import { frenchFindings } from './french';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   rules: RuleSet;
   /** Recipient directory and duplicate registry for the platform rules that need them. */
   platform?: PlatformContext;
+  /** The XML limits (depth, elements, lines…); the invoice core's defaults otherwise. */
+  limits?: XmlLimits;
 }
 
 export interface CheckResult {
@@ -83,7 +86,7 @@ const STAGES: Stage[] = [
  * Never throws on bad input: an unreadable file, or a validator failing on it, is a fatal finding.
  */
 export async function checkInvoiceFile(bytes: Uint8Array, options: CheckOptions): Promise<CheckResult> {
-  const file = await readInvoiceFile(bytes);
+  const file = await readInvoiceFile(bytes, options.limits);
   if (!file.readable) return { format: file.reportedFormat, valid: false, findings: [file.finding] };
   const findings: Finding[] = [];
   const ruleSets: string[] = [];

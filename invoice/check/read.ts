@@ -1,7 +1,7 @@
 import { detectFormat, type InvoiceSyntax } from '../detect';
 import { extractFacturX, type FacturXExtraction } from '../facturx';
 import { parseInvoice, type ParsedInvoice } from '../parse';
-import { XmlError } from '../xml';
+import { utf8XmlBytes, XmlError, type XmlLimits } from '../xml';
 import type { Finding } from '../validate';
 import { CHECK_RULES, errorCode, errorMessage, fatal } from './findings';
 
@@ -30,7 +30,10 @@ export interface UnreadableFile {
  * embedded Factur-X/ZUGFeRD XML. Never throws: every failure, typed or not, becomes one finding,
  * because a file a reader chokes on must be rejected, not retried.
  */
-export async function readInvoiceFile(bytes: Uint8Array): Promise<ReadInvoiceFile | UnreadableFile> {
+export async function readInvoiceFile(
+  bytes: Uint8Array,
+  limits?: XmlLimits,
+): Promise<ReadInvoiceFile | UnreadableFile> {
   const detected = detectFormat(bytes);
   if (detected === 'unknown' && !looksLikeXml(bytes)) {
     return unreadable(detected, 'NOT_AN_INVOICE: neither a PDF nor an XML document');
@@ -43,7 +46,9 @@ export async function readInvoiceFile(bytes: Uint8Array): Promise<ReadInvoiceFil
       xmlBytes = xml;
       pdf = facts;
     }
-    const parsed = parseInvoice(xmlBytes);
+    // An ISO-8859-1 / windows-1252 invoice is read, and schema-checked, as the UTF-8 it converts to.
+    xmlBytes = utf8XmlBytes(xmlBytes);
+    const parsed = parseInvoice(xmlBytes, limits);
     const reportedFormat = detected === 'pdf' ? 'facturx' : parsed.format;
     return { ...parsed, readable: true, reportedFormat, xmlBytes, pdf };
   } catch (err) {

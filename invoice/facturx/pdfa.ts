@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { readAsset } from '../pdf/assets';
+
+let iccDeflated: Uint8Array | undefined;
+/** The sRGB profile compressed once per process: every Factur-X carries the same bytes. */
+function compressedIcc(): Uint8Array {
+  iccDeflated ??= deflateSync(readAsset('sRGB.icc'));
+  return iccDeflated;
+}
 
 /**
  * The document-level parts PDF/A-3 asks for beyond what pdf-lib writes: an uncompressed XMP metadata
@@ -13,7 +21,7 @@ export function addPdfAParts(doc: PDFDocument, xmp: string, idSeed: string): voi
   const metadata = context.stream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
   catalog.set(PDFName.of('Metadata'), context.register(metadata));
 
-  const icc = context.flateStream(readAsset('sRGB.icc'), { N: 3 });
+  const icc = PDFRawStream.of(context.obj({ N: 3, Filter: 'FlateDecode' }), compressedIcc());
   const intent = context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFA1',

@@ -31,6 +31,33 @@ function fxProperty(name: string, description: string): string {
             </rdf:li>`;
 }
 
+/** The PDF/A extension schema declaring the fx: properties: the same text in every packet, built once. */
+const EXTENSION_SCHEMA = `    <rdf:Description rdf:about=""
+        xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+        xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+        xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+      <pdfaExtension:schemas>
+        <rdf:Bag>
+          <rdf:li rdf:parseType="Resource">
+            <pdfaSchema:schema>Factur-X PDFA Extension Schema</pdfaSchema:schema>
+            <pdfaSchema:namespaceURI>${FX_NS}</pdfaSchema:namespaceURI>
+            <pdfaSchema:prefix>fx</pdfaSchema:prefix>
+            <pdfaSchema:property>
+              <rdf:Seq>${fxProperty('DocumentFileName', 'name of the embedded XML invoice file')}${fxProperty(
+                'DocumentType',
+                'INVOICE',
+              )}${fxProperty('Version', 'The actual version of the Factur-X XML schema')}${fxProperty(
+                'ConformanceLevel',
+                'The conformance level of the embedded Factur-X data',
+              )}
+              </rdf:Seq>
+            </pdfaSchema:property>
+          </rdf:li>
+        </rdf:Bag>
+      </pdfaExtension:schemas>
+    </rdf:Description>
+`;
+
 /**
  * The XMP packet of a Factur-X PDF/A-3b: PDF/A identification, Dublin Core / XMP / PDF properties
  * mirroring the Info dictionary, the fx: properties, and the PDF/A extension schema that declares
@@ -72,31 +99,7 @@ export function facturXXmp(x: XmpInput): string {
       <fx:Version>1.0</fx:Version>
       <fx:ConformanceLevel>${esc(x.conformanceLevel)}</fx:ConformanceLevel>
     </rdf:Description>
-    <rdf:Description rdf:about=""
-        xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-        xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-        xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-      <pdfaExtension:schemas>
-        <rdf:Bag>
-          <rdf:li rdf:parseType="Resource">
-            <pdfaSchema:schema>Factur-X PDFA Extension Schema</pdfaSchema:schema>
-            <pdfaSchema:namespaceURI>${FX_NS}</pdfaSchema:namespaceURI>
-            <pdfaSchema:prefix>fx</pdfaSchema:prefix>
-            <pdfaSchema:property>
-              <rdf:Seq>${fxProperty('DocumentFileName', 'name of the embedded XML invoice file')}${fxProperty(
-                'DocumentType',
-                'INVOICE',
-              )}${fxProperty('Version', 'The actual version of the Factur-X XML schema')}${fxProperty(
-                'ConformanceLevel',
-                'The conformance level of the embedded Factur-X data',
-              )}
-              </rdf:Seq>
-            </pdfaSchema:property>
-          </rdf:li>
-        </rdf:Bag>
-      </pdfaExtension:schemas>
-    </rdf:Description>
-  </rdf:RDF>
+${EXTENSION_SCHEMA}  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`;
 }

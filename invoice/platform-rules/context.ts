@@ -19,6 +19,8 @@ export interface RecipientParameters {
   gestionNumeroEJOuCodeService: boolean;
   /** A public structure (public buyer). */
   public: boolean;
+  /** false: the structure's identity is only claimed; invoices are not routed to it until confirmed. */
+  identityVerified?: boolean;
   services: RecipientService[];
 }
 

@@ -1,6 +1,13 @@
 import type { Finding } from '../validate/finding';
 import type { RecipientDirectory, RecipientParameters } from './context';
-import { FF_EJ_01, FF_EJ_02, FF_RECIPIENT_01, FF_SERVICE_01, type RoutingFacts } from './rules/routing';
+import {
+  FF_EJ_01,
+  FF_EJ_02,
+  FF_RECIPIENT_01,
+  FF_RECIPIENT_02,
+  FF_SERVICE_01,
+  type RoutingFacts,
+} from './rules/routing';
 
 export interface RoutingCheck {
   findings: Finding[];
@@ -9,7 +16,7 @@ export interface RoutingCheck {
 }
 
 /**
- * The routing rules (FF-RECIPIENT-01, FF-SERVICE-01, FF-EJ-01, FF-EJ-02) on routing facts alone: a
+ * The routing rules (FF-RECIPIENT-01, FF-RECIPIENT-02, FF-SERVICE-01, FF-EJ-01, FF-EJ-02) on routing facts alone: a
  * deposited file is judged on its own facts, a recycled invoice on the corrected ones. Without a
  * directory, only what needs no recipient is judged (the engagement number's length).
  */
@@ -22,7 +29,7 @@ export async function checkRouting(
   const recipient = id
     ? await directory.find(id.value.trim(), id.schemeId?.trim() || undefined, facts.recipientIdentifiers)
     : undefined;
-  const findings = [...FF_RECIPIENT_01(facts, recipient)];
+  const findings = [...FF_RECIPIENT_01(facts, recipient), ...FF_RECIPIENT_02(facts, recipient)];
   if (recipient) findings.push(...FF_SERVICE_01(facts, recipient), ...FF_EJ_02(facts, recipient));
   findings.push(...FF_EJ_01(facts, recipient));
   return { findings, recipient };

@@ -68,7 +68,10 @@ function entryCandidates(schema: XsdSchema): string[] {
  */
 export function defaultSchemaRoots(env: NodeJS.ProcessEnv = process.env): string[] {
   const configured = (env.FACTURFLOW_XSD_DIR ?? '').split(path.delimiter).filter(Boolean);
-  const project = path.join(__dirname, '..', '..');
+  // Two levels up from invoice/xsd/, three from dist/invoice/xsd/ when compiled.
+  const project = [path.join(__dirname, '..', '..'), path.join(__dirname, '..', '..', '..')].find((dir) =>
+    fs.existsSync(path.join(dir, 'package.json')),
+  )!;
   const corpus = env.FACTURFLOW_CORPUS ?? path.join(project, '..', 'shared', 'corpus');
   return [...configured, corpus, path.join(project, '.temporal', 'xsd')].map((root) => path.resolve(root));
 }

@@ -1,8 +1,10 @@
-import type { Invoice, PostalAddress } from '../../invoice/model';
+import type { Invoice, InvoiceLine, PostalAddress } from '../../invoice/model';
 import type { PdfInvoiceFacts } from './pdf-prefill';
 
 /** ISO 6523 ICD of the SIRET, the identifier the platform routes French invoices by. */
 const SIRET_SCHEME = '0009';
+/** ISO 6523 ICD of the SIREN. */
+const SIREN_SCHEME = '0002';
 
 /** What a draft is pre-filled from: a structure of the platform (the supplier's own, or a recipient). */
 export interface StructureFacts {
@@ -80,19 +82,19 @@ export function withBuyer(invoice: Invoice, s: StructureFacts): Invoice {
 export function withPdfFacts(invoice: Invoice, f: PdfInvoiceFacts): Invoice {
   const currencyId = invoice.currencyCode;
   const money = (value?: string) => (value === undefined ? undefined : { value, currencyId });
-  const sellerId = f.sellerSiret
-    ? { value: f.sellerSiret, schemeId: SIRET_SCHEME }
-    : invoice.seller.legalRegistrationId;
-  const buyerId = f.buyerSiret
-    ? { value: f.buyerSiret, schemeId: SIRET_SCHEME }
-    : invoice.buyer.legalRegistrationId;
+  const id = (siret?: string, siren?: string) =>
+    siret
+      ? { value: siret, schemeId: SIRET_SCHEME }
+      : siren
+        ? { value: siren, schemeId: SIREN_SCHEME }
+        : undefined;
   const totals = {
     ...invoice.totals,
     ...defined({
       taxExclusiveAmount: money(f.totals.withoutVat),
       vatTotal: money(f.totals.vat),
       taxInclusiveAmount: money(f.totals.withVat),
-      amountDue: money(f.totals.amountDue),
+      amountDue: money(f.totals.amountDue ?? f.totals.withVat),
     }),
   };
   return {
@@ -104,8 +106,26 @@ export function withPdfFacts(invoice: Invoice, f: PdfInvoiceFacts): Invoice {
       purchaseOrderReference: f.engagementNumber,
       buyerReference: f.serviceCode,
     }),
-    seller: { ...invoice.seller, ...defined({ legalRegistrationId: sellerId, vatId: f.sellerVatId }) },
-    buyer: { ...invoice.buyer, ...defined({ legalRegistrationId: buyerId, vatId: f.buyerVatId }) },
+    seller: {
+      ...invoice.seller,
+      ...defined({
+        legalRegistrationId: id(f.sellerSiret, f.sellerSiren),
+        vatId: f.sellerVatId,
+        // The structure's registered name, when it has one, is the seller's.
+        name: invoice.seller.name ?? f.sellerName,
+      }),
+    },
+    buyer: {
+      ...invoice.buyer,
+      ...defined({
+        legalRegistrationId: id(f.buyerSiret, f.buyerSiren),
+        vatId: f.buyerVatId,
+        // A buyer found in the directory keeps its name there; otherwise the name the PDF prints.
+        name: invoice.buyer.name ?? f.buyerName,
+      }),
+      // Plain PDFs are French invoices: the country defaults to France.
+      address: { ...invoice.buyer.address, countryCode: invoice.buyer.address?.countryCode ?? 'FR' },
+    },
     totals,
     vatBreakdowns:
       f.vat.length > 0
@@ -116,10 +136,46 @@ export function withPdfFacts(invoice: Invoice, f: PdfInvoiceFacts): Invoice {
             taxAmount: money(v.taxAmount),
           }))
         : invoice.vatBreakdowns,
+    lines: f.lines.length ? f.lines.map((l, i) => pdfLine(l, i, currencyId)) : invoice.lines,
     ...(f.iban && {
       paymentInstructions: { typeCode: '30', creditTransfers: [{ accountId: f.iban }] },
     }),
   };
+}
+
+function pdfLine(l: PdfInvoiceFacts['lines'][number], i: number, currencyId: string): InvoiceLine {
+  const rate = l.vatRate ?? '20';
+  return {
+    id: String(i + 1),
+    ...(l.quantity !== undefined && { quantity: { value: l.quantity, unitCode: 'C62' } }),
+    ...(l.netAmount !== undefined && { netAmount: { value: l.netAmount, currencyId } }),
+    ...(l.unitPrice !== undefined && { price: { netPrice: { value: l.unitPrice, currencyId } } }),
+    vatCategoryCode: Number(rate) === 0 ? 'Z' : 'S',
+    vatRate: rate,
+    item: { name: l.name, classifications: [], attributes: [] },
+    allowances: [],
+    charges: [],
+  };
+}
+
+/**
+ * The draft's fields a plain PDF filled, as the form names them ("buyer.name", "lines"…), so that the
+ * supplier sees what to check.
+ */
+export function pdfPrefilledFields(f: PdfInvoiceFacts, invoice: Invoice): string[] {
+  const fields: [string, unknown][] = [
+    ['number', f.number],
+    ['issueDate', f.issueDate],
+    ['dueDate', f.dueDate],
+    ['buyerReference', f.serviceCode],
+    ['purchaseOrderReference', f.engagementNumber],
+    ['seller.id', f.sellerSiret ?? f.sellerSiren],
+    ['buyer.id', f.buyerSiret ?? f.buyerSiren],
+    ['buyer.name', invoice.buyer.name === f.buyerName ? f.buyerName : undefined],
+    ['lines', f.lines.length || undefined],
+    ['totals', f.totals.withVat ?? f.totals.withoutVat],
+  ];
+  return fields.filter(([, v]) => v !== undefined).map(([k]) => k);
 }
 
 function address(s: StructureFacts): PostalAddress | undefined {

@@ -15,8 +15,15 @@ import { recipientStructureByIdentifier } from '../../structures';
 import { draftAttachments, draftsInProgress, insertDraft, markDraftSent, saveDraft } from '../store/drafts';
 import { keepAttachment } from './attachments';
 import { editableDraft, readableDraft } from './access';
-import { blankInvoice, StructureFacts, withBuyer, withPdfFacts, withSeller } from './draft-invoice';
-import { readPdfText, PdfTextError } from './pdf-text';
+import {
+  blankInvoice,
+  pdfPrefilledFields,
+  StructureFacts,
+  withBuyer,
+  withPdfFacts,
+  withSeller,
+} from './draft-invoice';
+import { readPdfLayout, PdfTextError, type PdfLine } from './pdf-text';
 import { readInvoiceFacts } from './pdf-prefill';
 import type { Draft, DraftInput } from './types';
 
@@ -63,9 +70,9 @@ export async function createDraftFromPdf(
         field: 'file',
       },
     );
-  let pages: string[][];
+  let pages: PdfLine[][];
   try {
-    pages = await readPdfText(bytes);
+    pages = await readPdfLayout(bytes);
   } catch (err) {
     if (err instanceof PdfTextError) throw new DomainError(err.code, err.message, { field: 'file' });
     throw err;
@@ -75,12 +82,14 @@ export async function createDraftFromPdf(
     // A buyer the PDF names but the platform does not know is for the supplier to correct in the form.
     recipientRequired: false,
   });
+  const invoice = withPdfFacts(base, facts);
   const draft = await insertDraft(db, {
     structureId,
     createdBy: caller.userId,
-    invoice: withPdfFacts(base, facts),
+    invoice,
     cadreDeFacturation: 'A1_FACTURE_FOURNISSEUR',
     modeDepot: 'SAISIE_PORTAIL',
+    prefilled: pdfPrefilledFields(facts, invoice),
   });
   const name = attachmentName(pdf.filename ?? `${facts.number ?? 'facture'}.pdf`);
   await keepAttachment(deps, draft.id, name, bytes, { main: true });

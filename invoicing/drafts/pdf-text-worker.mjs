@@ -21,25 +21,37 @@ async function readText(bytes) {
   return { pages };
 }
 
-/** Text items grouped into lines by their baseline, left to right, as a reader sees them. */
+/**
+ * Text items grouped into lines by their baseline (top to bottom), each line's items left to right:
+ * an item is what the producer wrote as one piece of text, so the columns of a table or of side by
+ * side blocks stay apart.
+ */
 function linesOf(items) {
-  const rows = new Map();
-  for (const item of items) {
-    if (!item.str || !item.str.trim()) continue;
-    const y = Math.round(item.transform[5]);
-    const row = rows.get(y) ?? [];
-    row.push({ x: item.transform[4], text: item.str });
-    rows.set(y, row);
+  const rows = [];
+  const sorted = items
+    .filter((item) => item.str && item.str.trim())
+    .map((item) => ({
+      x: item.transform[4],
+      y: item.transform[5],
+      width: item.width,
+      size: Math.abs(item.transform[3]) || Math.abs(item.transform[0]) || 10,
+      text: item.str,
+    }))
+    .sort((a, b) => b.y - a.y);
+  for (const item of sorted) {
+    const row = rows.find((r) => Math.abs(r.y - item.y) <= 1.5);
+    if (row) row.items.push(item);
+    else rows.push({ y: item.y, items: [item] });
   }
-  return [...rows.entries()]
-    .sort((a, b) => b[0] - a[0])
-    .map(([, row]) =>
-      row
-        .sort((a, b) => a.x - b.x)
-        .map((c) => c.text)
-        .join(' '),
-    );
+  return rows.map((row) => ({
+    y: row.y,
+    cells: row.items
+      .sort((a, b) => a.x - b.x)
+      .map((c) => ({ x: round(c.x), x2: round(c.x + c.width), size: round(c.size), text: c.text })),
+  }));
 }
+
+const round = (n) => Math.round(n * 10) / 10;
 
 parentPort.on('message', async (bytes) => {
   try {

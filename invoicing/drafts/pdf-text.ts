@@ -21,14 +21,28 @@ const MESSAGES: Record<PdfTextErrorCode, string> = {
   PDF_UNREADABLE: 'The file cannot be read as a PDF.',
 };
 
+/** A piece of text as the PDF placed it: its left and right edges and font size, in points. */
+export interface PdfCell {
+  x: number;
+  x2: number;
+  size: number;
+  text: string;
+}
+
+/** One line of a page: the cells on one baseline (y, from the bottom of the page), left to right. */
+export interface PdfLine {
+  y: number;
+  cells: PdfCell[];
+}
+
 /**
- * The text lines of a PDF's first pages (pdf.js in a worker thread, one per call: plain-PDF deposits
- * are rare, and a thread that is gone cannot leak a document's memory).
+ * The lines of a PDF's first pages with where each piece of text stands (pdf.js in a worker thread,
+ * one per call: plain-PDF deposits are rare, and a thread that is gone cannot leak a document's memory).
  */
-export async function readPdfText(bytes: Uint8Array, maxPages = 5): Promise<string[][]> {
+export async function readPdfLayout(bytes: Uint8Array, maxPages = 5): Promise<PdfLine[][]> {
   const worker = new Worker(path.join(__dirname, 'pdf-text-worker.mjs'), { workerData: { maxPages } });
   try {
-    const reply = await new Promise<{ pages?: string[][]; error?: PdfTextErrorCode }>((resolve, reject) => {
+    const reply = await new Promise<{ pages?: PdfLine[][]; error?: PdfTextErrorCode }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.postMessage(new Uint8Array(bytes));
@@ -42,3 +56,11 @@ export async function readPdfText(bytes: Uint8Array, maxPages = 5): Promise<stri
     await worker.terminate();
   }
 }
+
+/** The text lines of a PDF's first pages, as a reader sees them (cells joined by a space). */
+export async function readPdfText(bytes: Uint8Array, maxPages = 5): Promise<string[][]> {
+  return (await readPdfLayout(bytes, maxPages)).map(linesText);
+}
+
+export const linesText = (lines: PdfLine[]): string[] =>
+  lines.map((l) => l.cells.map((c) => c.text).join(' '));

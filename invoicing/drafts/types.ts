@@ -10,6 +10,8 @@ export interface Draft {
   invoice: Invoice;
   /** The invoice it became once sent. */
   invoiceId?: string;
+  /** The form's fields pre-filled from a plain PDF ("number", "buyer.id", "lines"…), for the supplier to check. */
+  prefilled?: string[];
   createdAt: string;
   updatedAt: string;
 }

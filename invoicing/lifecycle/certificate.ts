@@ -15,6 +15,35 @@ export interface DepositCertificate {
   size: number;
 }
 
+/** modeDepot as people read it. */
+const DEPOSIT_MODES: Record<string, string> = {
+  SAISIE_PORTAIL: 'Saisie sur le portail',
+  DEPOT_PDF_PORTAIL: 'Dépôt PDF sur le portail',
+  UPLOAD_PORTAIL: 'Fichier structuré déposé sur le portail',
+  SAISIE_API: 'Saisie par l’API',
+  DEPOT_PDF_API: 'Dépôt PDF par l’API',
+  UPLOAD_API: 'Fichier structuré déposé par l’API',
+  EDI: 'Flux EDI',
+};
+
+/** An instant as "02/12/2026 14:05", Paris time. */
+export function parisDateTime(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('fr-FR', {
+      timeZone: 'Europe/Paris',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
 /**
  * The deposit certificate (attestation de dépôt): the deposit date starts the legal payment period,
  * and the file's SHA-256 lets anyone check which bytes were deposited. Drawn with the invoice core's
@@ -37,14 +66,20 @@ export async function renderDepositCertificate(c: DepositCertificate): Promise<U
     ['Identifiant / Id', c.invoiceId],
     ['Fournisseur / Supplier', c.supplier],
     ['Destinataire / Recipient', c.recipient ?? '-'],
-    ['Date de dépôt / Deposit date', c.depositedAt],
-    ['Mode de dépôt / Deposit mode', c.depositMode],
+    ['Date de dépôt (heure de Paris) / Deposit date (Paris time)', parisDateTime(c.depositedAt)],
+    ['Mode de dépôt / Deposit mode', DEPOSIT_MODES[c.depositMode] ?? c.depositMode],
     ['Taille / Size', `${c.size} octets / bytes`],
     ['SHA-256', c.sha256],
   ];
   const valueX = x + 170;
   for (const [label, value] of rows) {
-    canvas.text(label, x, canvas.y, { bold: true, size: 10 });
+    // The label wraps at its words within its column, so it never runs into the value.
+    const labelLines = canvas.wrap(label, valueX - x - 10, { bold: true, size: 10 });
+    const top = canvas.y;
+    labelLines.forEach((line, i) =>
+      canvas.text(line, x, top - i * lineHeight({ size: 10 }), { bold: true, size: 10 }),
+    );
+    const labelBottom = top - (labelLines.length - 1) * lineHeight({ size: 10 });
     // A long value (the SHA-256, an id) is set smaller (down to a tenth of a point, so it is never a
     // hair too wide), then wrapped, rather than run off the page: every digit of the hash must be
     // printed, on one line where possible so it can be copied.
@@ -58,7 +93,7 @@ export async function renderDepositCertificate(c: DepositCertificate): Promise<U
       canvas.text(line, valueX, canvas.y, { size });
       if (i < lines.length - 1) canvas.y -= lineHeight({ size });
     });
-    canvas.y -= lineHeight({ size: 10 }) * 1.4;
+    canvas.y = Math.min(canvas.y, labelBottom) - lineHeight({ size: 10 }) * 1.4;
   }
   canvas.y -= 12;
   canvas.text(

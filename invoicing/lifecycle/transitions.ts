@@ -146,3 +146,13 @@ export const FINAL_STATUSES: readonly InvoiceStatusCode[] = ['REJETEE', 'REFUSEE
 
 /** Cadres whose invoices first go to a validator (the main contractor). */
 export const VALIDATED_CADRES = ['A9_FACTURE_SOUSTRAITANT', 'A12_FACTURE_COTRAITANT'];
+
+/**
+ * The statuses an A9 / A12 validator sees an invoice in: waiting for its decision, and the outcomes of
+ * the validation step (its own decision, or the deadline passing).
+ */
+export const VALIDATION_STATUSES: readonly InvoiceStatusCode[] = [
+  'A_VALIDER_1',
+  ...new Set(TABLE.A_VALIDER_1!.map((t) => t.to)),
+  'ABSENCE_VALIDATION_1_HORS_DELAI',
+];

@@ -13,6 +13,7 @@ export async function insertDraft(
     invoice: Invoice;
     cadreDeFacturation: string;
     modeDepot: string;
+    prefilled?: string[];
   },
 ): Promise<Draft> {
   const now = new Date().toISOString();
@@ -25,6 +26,7 @@ export async function insertDraft(
     cadre_facturation: d.cadreDeFacturation,
     deposit_mode: d.modeDepot,
     invoice_id: null,
+    prefilled: d.prefilled?.length ? JSON.stringify(d.prefilled) : null,
     created_at: now,
     updated_at: now,
   };
@@ -135,6 +137,7 @@ function toDraft(r: Record<string, unknown>): Draft {
     modeDepot: r.deposit_mode as string,
     invoice: JSON.parse(r.invoice as string) as Invoice,
     invoiceId: (r.invoice_id as string | null) ?? undefined,
+    ...(r.prefilled ? { prefilled: JSON.parse(r.prefilled as string) as string[] } : {}),
     createdAt: new Date(r.created_at as string).toISOString(),
     updatedAt: new Date(r.updated_at as string).toISOString(),
   };

@@ -31,9 +31,14 @@ export interface InvoiceFilter {
   number?: string;
   cadre?: string;
   engagementNumber?: string;
+  /** Any of these cadres de facturation. */
+  cadres?: string[];
   /** The invoices of one flow: filed at its deposit instant by the EDI channel. */
   flowDepositedAt?: string | Date;
 }
+
+/** Whose invoices a listing shows: the caller's structures as supplier, recipient or A9/A12 validator. */
+export type ListingSide = 'supplier' | 'recipient' | 'validator';
 
 export const LISTING_SORTS = [
   'depositedAt',
@@ -60,7 +65,7 @@ const SORT_COLUMNS: Record<string, string> = {
  */
 export async function listInvoiceRows(
   db: Db,
-  scope: { memberships: ActorMembership[]; side: 'supplier' | 'recipient' },
+  scope: { memberships: ActorMembership[]; side: ListingSide },
   filter: InvoiceFilter,
   page: { sort: ListingSort; limit: number; offset: number },
 ): Promise<{ total: number; rows: InvoiceRow[] }> {
@@ -86,9 +91,9 @@ export async function listInvoiceRows(
 
 function ofMemberships(
   w: Knex.QueryBuilder,
-  { memberships, side }: { memberships: ActorMembership[]; side: 'supplier' | 'recipient' },
+  { memberships, side }: { memberships: ActorMembership[]; side: ListingSide },
 ) {
-  const column = side === 'supplier' ? 'supplier_structure_id' : 'recipient_structure_id';
+  const column = `${side}_structure_id`;
   w.whereRaw('1 = 0');
   for (const m of memberships) {
     const restricted =
@@ -100,12 +105,7 @@ function ofMemberships(
   }
 }
 
-function filtered(
-  query: Knex.QueryBuilder,
-  amount: Knex.Raw,
-  side: 'supplier' | 'recipient',
-  q: InvoiceFilter,
-) {
+function filtered(query: Knex.QueryBuilder, amount: Knex.Raw, side: ListingSide, q: InvoiceFilter) {
   const [otherId, otherName] =
     side === 'supplier' ? ['recipient_id', 'recipient_name'] : ['supplier_id', 'supplier_name'];
   if (q.status) query.where('status', q.status);
@@ -127,6 +127,7 @@ function filtered(
     );
   }
   if (q.statuses?.length) query.whereIn('status', q.statuses);
+  if (q.cadres?.length) query.whereIn('cadre', q.cadres);
   if (q.engagementNumber) query.where('engagement_number', q.engagementNumber);
   if (q.flowDepositedAt) query.where({ deposited_at: q.flowDepositedAt, deposit_mode: 'EDI' });
 }

@@ -1,5 +1,11 @@
 import type { Db } from '../../platform/db';
 
+/**
+ * Invoice emails, per member and structure: `invoice_subscriptions` (a member who asked for every
+ * email of the structure) and `notification_preferences` (a member's choice for one kind of email,
+ * which wins over the subscription and over the event's default).
+ */
+
 /** A member asks for the emails about a structure's invoices; asking twice changes nothing. */
 export async function subscribe(db: Db, structureId: string, userId: string): Promise<void> {
   await db('invoice_subscriptions')
@@ -12,8 +18,75 @@ export async function unsubscribe(db: Db, structureId: string, userId: string): 
   await db('invoice_subscriptions').where({ structure_id: structureId, user_id: userId }).delete();
 }
 
-/** The structures whose invoice emails the user receives. */
+/** The structures whose invoice emails the user receives in full. */
 export async function subscribedStructures(db: Db, userId: string): Promise<string[]> {
   const rows = await db('invoice_subscriptions').where({ user_id: userId }).select('structure_id');
   return rows.map((r) => r.structure_id as string);
+}
+
+/** The member's own choices for the structure's invoice emails: event → on or off. */
+export async function notificationChoices(
+  db: Db,
+  structureId: string,
+  userId: string,
+): Promise<Record<string, boolean>> {
+  const rows = await db('notification_preferences')
+    .where({ structure_id: structureId, user_id: userId })
+    .select('event', 'enabled');
+  return Object.fromEntries(rows.map((r) => [r.event as string, !!r.enabled]));
+}
+
+/** Whether the member asked for every email of the structure. */
+export async function isSubscribed(db: Db, structureId: string, userId: string): Promise<boolean> {
+  return !!(await db('invoice_subscriptions').where({ structure_id: structureId, user_id: userId }).first());
+}
+
+/** Records the member's choices, in one transaction: all of them or none. */
+export async function saveNotificationChoices(
+  db: Db,
+  structureId: string,
+  userId: string,
+  choices: Record<string, boolean>,
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction(async (trx) => {
+    for (const [event, enabled] of Object.entries(choices))
+      await trx('notification_preferences')
+        .insert({ user_id: userId, structure_id: structureId, event, enabled, updated_at: at })
+        .onConflict(['user_id', 'structure_id', 'event'])
+        .merge({ enabled, updated_at: at });
+  });
+}
+
+/**
+ * Contact emails of the structure's members who receive this kind of email: those who turned it on,
+ * and, where they chose nothing, everyone when it is on by default, else those subscribed to all.
+ * A member who left the structure hears nothing more about its invoices.
+ */
+export async function notifiedEmails(
+  db: Db,
+  structureId: string | null | undefined,
+  event: string,
+  onByDefault: boolean,
+): Promise<string[]> {
+  if (!structureId) return [];
+  return db('structure_members as m')
+    .join('users', 'users.id', 'm.user_id')
+    .leftJoin('notification_preferences as p', function () {
+      this.on('p.user_id', '=', 'm.user_id')
+        .andOn('p.structure_id', '=', 'm.structure_id')
+        .andOn('p.event', '=', db.raw('?', [event]));
+    })
+    .leftJoin('invoice_subscriptions as s', function () {
+      this.on('s.user_id', '=', 'm.user_id').andOn('s.structure_id', '=', 'm.structure_id');
+    })
+    .where('m.structure_id', structureId)
+    .where((q) => {
+      q.where('p.enabled', true).orWhere((unset) => {
+        unset.whereNull('p.enabled');
+        if (!onByDefault) unset.whereNotNull('s.user_id');
+      });
+    })
+    .orderBy('users.contact_email')
+    .pluck('users.contact_email');
 }

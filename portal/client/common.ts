@@ -37,6 +37,14 @@ interface Answer {
   title?: string;
   links: { label: string; href: string }[];
   offer?: 'LIVE_CHAT' | 'REQUEST';
+  liveChat?: LiveChat;
+}
+
+/** The live chat's hours and next opening, as the API answers them with an offer. */
+interface LiveChat {
+  hours: string;
+  open: boolean;
+  nextOpeningText: string;
 }
 
 interface Conversation {
@@ -60,11 +68,13 @@ function supportChat(chatForm: HTMLFormElement): void {
     log.scrollTop = log.scrollHeight;
   };
 
-  const offer = (o?: 'LIVE_CHAT' | 'REQUEST') => {
+  const offer = (o?: 'LIVE_CHAT' | 'REQUEST', hours?: LiveChat) => {
+    const when = hours ? ` Le chat est ouvert ${esc(hours.hours)}.` : '';
+    const next = hours && !hours.open ? ` Prochaine ouverture : ${esc(hours.nextOpeningText)}.` : '';
     if (o === 'LIVE_CHAT')
-      offerArea.innerHTML = `<div class="fr-alert fr-alert--info fr-alert--sm fr-my-2w"><p>Un conseiller peut vous répondre en direct (du lundi au vendredi, de 8 h 30 à 18 h 30).</p><button type="button" class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w" data-live-chat>Discuter avec un conseiller</button></div>`;
+      offerArea.innerHTML = `<div class="fr-alert fr-alert--info fr-alert--sm fr-my-2w"><p>Un conseiller peut vous répondre en direct.${when}</p><button type="button" class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w" data-live-chat>Discuter avec un conseiller</button></div>`;
     else if (o === 'REQUEST')
-      offerArea.innerHTML = `<div class="fr-alert fr-alert--info fr-alert--sm fr-my-2w"><p>Aucun conseiller n'est disponible pour le moment : <a href="/aide/demande">déposez une demande</a>, la réponse vous parviendra par courriel.</p></div>`;
+      offerArea.innerHTML = `<div class="fr-alert fr-alert--info fr-alert--sm fr-my-2w"><p>Aucun conseiller n'est disponible pour le moment.${when}${next} Vous pouvez aussi <a href="/aide/demande">déposer une demande</a> : la réponse vous parviendra par courriel.</p></div>`;
   };
 
   const poll = async () => {
@@ -99,7 +109,7 @@ function supportChat(chatForm: HTMLFormElement): void {
     if (!button || !conversationId) return;
     const useful = button.dataset.rate === 'oui';
     button.parentElement!.innerHTML = '<span class="fr-text--sm">Merci pour votre avis.</span>';
-    const rated = await api<{ offer?: 'LIVE_CHAT' | 'REQUEST' }>(
+    const rated = await api<{ offer?: 'LIVE_CHAT' | 'REQUEST'; liveChat?: LiveChat }>(
       'POST',
       `/support/conversations/${conversationId}/ratings`,
       {
@@ -107,7 +117,7 @@ function supportChat(chatForm: HTMLFormElement): void {
         useful,
       },
     ).catch(() => undefined);
-    offer(rated?.offer);
+    offer(rated?.offer, rated?.liveChat);
   });
 
   chatForm.addEventListener('submit', async (event) => {
@@ -136,7 +146,7 @@ function supportChat(chatForm: HTMLFormElement): void {
         `${a.title ? `<p class="fr-mb-1w"><strong>${esc(a.title)}</strong></p>` : ''}<p>${esc(a.text)}</p>${links ? `<ul>${links}</ul>` : ''}` +
           `<p class="fr-text--sm">Cette réponse vous a-t-elle aidé ? <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" data-rate="oui" data-seq="${a.seq}">Oui</button> <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" data-rate="non" data-seq="${a.seq}">Non</button></p>`,
       );
-      offer(a.offer);
+      offer(a.offer, a.liveChat);
     } catch {
       say('Assistant', "<p>L'assistant ne répond pas pour le moment : réessayez plus tard.</p>");
     }

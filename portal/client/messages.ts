@@ -19,6 +19,8 @@ export const ERRORS: Record<string, string> = {
   VAT_NUMBER_INVALID: 'Ce numéro de TVA intracommunautaire est invalide.',
   IDENTIFIER_INVALID: 'Cet identifiant est invalide pour ce type.',
   STRUCTURE_EXISTS: 'Une structure utilise déjà cet identifiant.',
+  IDENTIFIER_HELD:
+    'Cet identifiant est déjà détenu par une structure : votre demande de rattachement est transmise à ses gestionnaires, ou au support si son identité n’est pas vérifiée.',
   OPERATOR_REQUIRED: 'Seul le support peut faire cela.',
   COMPANY_REGISTRY_UNAVAILABLE: 'Le répertoire des entreprises ne répond pas : réessayez plus tard.',
   IBAN_INVALID: 'Cet IBAN est invalide (clé de contrôle).',

@@ -141,7 +141,8 @@ ${notice}
 
 const outbox: PortalRoute = {
   path: '/outbox',
-  signedIn: false,
+  signedIn: true,
+  operator: true,
   page: () => ({
     title: 'Courriels envoyés (développement)',
     script: 'outbox',

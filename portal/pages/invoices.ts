@@ -106,11 +106,12 @@ ${errorSummary}
 <div class="fr-col-12 fr-col-md-6"><div class="ff-box"><h2 class="fr-h5">Fournisseur</h2><div data-seller></div></div></div>
 <div class="fr-col-12 fr-col-md-6"><div class="ff-box"><h2 class="fr-h5">Destinataire</h2>
 ${input({ name: 'buyer.name', label: 'Raison sociale', required: true })}
-${input({ name: 'buyer.id', label: 'SIRET du destinataire', required: true })}
+${input({ name: 'buyer.id', label: 'SIRET du destinataire', required: true, hint: 'La raison sociale et l’adresse sont reprises de l’annuaire de la plateforme.' })}
+<p class="fr-hint-text" data-directory-lookup aria-live="polite"></p>
 ${input({ name: 'buyer.street', label: 'Adresse' })}
 <div class="fr-grid-row fr-grid-row--gutters"><div class="fr-col-12 fr-col-sm-4">${input({ name: 'buyer.postCode', label: 'Code postal' })}</div>
 <div class="fr-col-12 fr-col-sm-8">${input({ name: 'buyer.city', label: 'Ville' })}</div></div>
-${input({ name: 'buyer.countryCode', label: 'Pays (code ISO)' })}
+${input({ name: 'buyer.countryCode', label: 'Pays (code ISO)', value: 'FR', hint: 'FR pour la France.' })}
 </div></div></div>
 <h2 class="fr-h4 fr-mt-4w">Facture</h2>
 <div class="fr-grid-row fr-grid-row--gutters">

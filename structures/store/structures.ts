@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../platform/db';
-import type { IdentifierType } from '../identifiers';
+import { identityKey, type IdentifierType } from '../identifiers';
 import type {
   Address,
   DirectoryEntry,
@@ -29,6 +29,9 @@ export interface IdentifiedStructure {
   id: string;
   identifier: string;
   name: string;
+  identityKey?: string;
+  /** false: its identity is a claim nobody confirmed yet; it neither deposits nor receives as it. */
+  identityVerified: boolean;
 }
 
 /** The structures whose identifier is one of these, exactly. */
@@ -37,17 +40,34 @@ export async function structuresWithIdentifiers(
   identifiers: string[],
 ): Promise<IdentifiedStructure[]> {
   if (identifiers.length === 0) return [];
-  return db('structures').whereIn('identifier', identifiers).select('id', 'identifier', 'name');
+  // Keyed rows by their identity key too, so "123 456 789" names the structure holding 123456789.
+  const rows = await db('structures')
+    .whereIn('identifier', identifiers)
+    .orWhereIn('identity_key', identifiers.map(identityKey))
+    .select('id', 'identifier', 'name', 'identity_key', 'identity_verified');
+  return rows.map((r) => ({
+    id: r.id,
+    identifier: r.identifier,
+    name: r.name,
+    identityKey: r.identity_key ?? undefined,
+    identityVerified: r.identity_verified === null || !!r.identity_verified,
+  }));
 }
 
 /** The structures identified by a SIRET of this SIREN (its registered establishments), by SIRET. */
 export async function structuresOfSiren(db: Db, siren: string): Promise<IdentifiedStructure[]> {
   if (!/^\d{9}$/.test(siren)) return [];
-  return db('structures')
+  const rows = await db('structures')
     .where({ identifier_type: 'SIRET' })
     .where('identifier', 'like', `${siren}_____`)
     .orderBy('identifier')
-    .select('id', 'identifier', 'name');
+    .select('id', 'identifier', 'name', 'identity_verified');
+  return rows.map((r) => ({
+    id: r.id,
+    identifier: r.identifier,
+    name: r.name,
+    identityVerified: r.identity_verified === null || !!r.identity_verified,
+  }));
 }
 
 /** An operator, or a registry lookup, confirmed the structure's identity. */
@@ -96,24 +116,47 @@ export async function structureNames(db: Db, ids: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.id as string, r.name as string]));
 }
 
+/** A structure that already holds an identity: the same key, or its company's. */
+export interface IdentityHolder {
+  id: string;
+  identifier: string;
+  name: string;
+  identityVerified: boolean;
+  /** The claimant is a member of it (a company adding one of its own establishments). */
+  claimantIsMember: boolean;
+  /** Held as the very identifier claimed, rather than as another establishment of its company. */
+  sameIdentifier: boolean;
+}
+
 /**
- * Inserts a structure, and its creator as main manager when given, unless a structure has the same
- * identifier: then nothing is written and its id is answered.
+ * Inserts a structure, and its creator as main manager when given, unless its identity is held: a
+ * structure with the same identity key (rows written before keys existed: the same identifier), or,
+ * for a company number, another structure of that company the creator is not a member of. Then
+ * nothing is written and the holder is answered.
  */
 export async function insertStructure(
   db: Db,
-  s: StructureInput & { id: string; name: string; createdBy: string; at: string; identityVerified: boolean },
+  s: StructureInput & {
+    id: string;
+    name: string;
+    createdBy: string;
+    at: string;
+    identityVerified: boolean;
+    verifiedBy?: string;
+    identityKey: string;
+    companyKey?: string;
+  },
   principal?: string,
-): Promise<{ takenBy?: string }> {
+): Promise<{ heldBy?: IdentityHolder }> {
   return db.transaction(async (trx) => {
-    const taken = await trx('structures')
-      .where({ identifier_type: s.identifierType, identifier: s.identifier })
-      .first('id');
-    if (taken) return { takenBy: taken.id as string };
+    const heldBy = await identityHolder(trx, s);
+    if (heldBy) return { heldBy };
     await trx('structures').insert({
       id: s.id,
       identifier_type: s.identifierType,
       identifier: s.identifier,
+      identity_key: s.identityKey,
+      company_key: s.companyKey ?? null,
       name: s.name,
       public: !!s.public,
       ...addressColumns(s.address),
@@ -123,7 +166,10 @@ export async function insertStructure(
       ...parameterColumns(s.parameters ?? {}),
       spaces: JSON.stringify(s.spaces ?? ['FACTURES_EMISES', 'FACTURES_RECUES']),
       identity_verified: s.identityVerified,
-      ...(s.identityVerified && { identity_verified_at: s.at, identity_verified_by: 'registry' }),
+      ...(s.identityVerified && {
+        identity_verified_at: s.at,
+        identity_verified_by: s.verifiedBy ?? 'registry',
+      }),
       created_by: s.createdBy,
       created_at: s.at,
       updated_at: s.at,
@@ -138,6 +184,52 @@ export async function insertStructure(
       });
     return {};
   });
+}
+
+async function identityHolder(
+  trx: Knex.Transaction,
+  s: { identifier: string; identityKey: string; companyKey?: string; createdBy: string },
+): Promise<IdentityHolder | undefined> {
+  const same = await trx('structures')
+    .where({ identity_key: s.identityKey })
+    .orWhere({ identifier: s.identifier })
+    .orWhere({ identifier: s.identityKey })
+    .first('id', 'identifier', 'name', 'identity_verified');
+  const company =
+    same ??
+    (s.companyKey &&
+      (await trx('structures')
+        .where({ company_key: s.companyKey })
+        .orWhere({ identifier: s.companyKey })
+        .orWhere((w) =>
+          w.where({ identifier_type: 'SIRET' }).where('identifier', 'like', `${s.companyKey}_____`),
+        )
+        .orderBy('created_at')
+        .select('id', 'identifier', 'name', 'identity_verified')));
+  const rows = (Array.isArray(company) ? company : company ? [company] : []) as Record<string, unknown>[];
+  if (rows.length === 0) return undefined;
+  const memberOf = new Set(
+    (
+      await trx('structure_members')
+        .where({ user_id: s.createdBy })
+        .whereIn(
+          'structure_id',
+          rows.map((r) => r.id as string),
+        )
+        .select('structure_id')
+    ).map((m) => m.structure_id as string),
+  );
+  // A company's member registers its other establishments; the identifier itself is never shared.
+  if (!same && rows.some((r) => memberOf.has(r.id as string))) return undefined;
+  const r = rows[0];
+  return {
+    id: r.id as string,
+    identifier: r.identifier as string,
+    name: r.name as string,
+    identityVerified: r.identity_verified === null || !!r.identity_verified,
+    claimantIsMember: memberOf.has(r.id as string),
+    sameIdentifier: !!same,
+  };
 }
 
 /** Writes the given fields; address and parameters are written whole. */
@@ -186,6 +278,8 @@ export interface StructureSearch {
   public?: boolean;
   /** Part of the name, any case. */
   nameContains?: string;
+  /** Part of the name or the city, any case, or the start of the postal code. */
+  nameCityOrPostalCode?: string;
 }
 
 /** One page of the structures matching a search, by identifier, with how many match in all. */
@@ -195,11 +289,21 @@ export async function searchStructures(
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: Structure[] }> {
   const query = db('structures').where((w: Knex.QueryBuilder) => {
+    verifiedIfPublic(w);
     if (s.identifier) w.where('identifier', s.identifier);
     if (s.identifierType) w.where('identifier_type', s.identifierType);
     if (s.public !== undefined) w.where('public', s.public);
     if (s.nameContains)
       w.whereRaw('LOWER(name) LIKE ?', [`%${s.nameContains.toLowerCase().replace(/[%_]/g, '')}%`]);
+    if (s.nameCityOrPostalCode) {
+      const part = s.nameCityOrPostalCode.toLowerCase().replace(/[%_]/g, '');
+      w.where((any: Knex.QueryBuilder) =>
+        any
+          .whereRaw('LOWER(name) LIKE ?', [`%${part}%`])
+          .orWhereRaw('LOWER(city) LIKE ?', [`%${part}%`])
+          .orWhere('postal_code', 'like', `${part}%`),
+      );
+    }
   });
   const [{ n }] = await query.clone().count({ n: '*' });
   const rows = await query.orderBy('identifier').limit(page.limit).offset(page.offset);
@@ -213,6 +317,7 @@ export async function directoryEntries(
 ): Promise<DirectoryEntry[]> {
   const rows = await db('structures')
     .where((q) => {
+      verifiedIfPublic(q);
       if ('identifier' in by) q.where({ identifier: by.identifier });
       else q.whereIn('id', by.ids);
     })
@@ -232,9 +337,19 @@ export async function directoryEntries(
     identifier: r.identifier,
     name: r.name,
     public: !!r.public,
+    address: {
+      street: opt(r.street),
+      postalCode: opt(r.postal_code),
+      city: opt(r.city),
+      countryCode: opt(r.country_code),
+    },
     services: services.filter((s) => s.structure_id === r.id).map((s) => ({ code: s.code, name: s.name })),
   }));
 }
+
+/** Public buyers appear in the directory once an operator verified them. */
+const verifiedIfPublic = (w: Knex.QueryBuilder) =>
+  w.where((v: Knex.QueryBuilder) => v.where('public', false).orWhere('identity_verified', true));
 
 const addressColumns = (a: Address | undefined) => ({
   street: a?.street ?? null,

@@ -7,6 +7,7 @@ import { hashToken } from '../../platform/secrets';
 import { startSmtpServer, testMailer, TestSmtp } from '../support/mail';
 import { json } from '../support/platform';
 import { closeTestDb, countRows, testBlobs, testDb } from '../support/stores';
+import { seedUser } from '../support/people';
 
 const email = (key: string) => ({
   to: 'agent@example.fr',
@@ -73,8 +74,9 @@ describe('mail: SMTP, development outbox, idempotency', () => {
     expect(await countRows(db, 'account_tokens', { token_hash: token })).toBe(0);
   });
 
-  it('without SMTP writes .eml files the development API lists and shows', async () => {
+  it('without SMTP writes .eml files the development API lists and shows to operators', async () => {
     const { mailer, outbox } = testMailer(db);
+    const operator = { authorization: `Bearer ${await seedUser(db, 'outbox-operator', { operator: true })}` };
     await mailer.send(email('outbox-1'));
     await mailer.send(email('outbox-1'));
     const app = createApp({
@@ -92,7 +94,7 @@ describe('mail: SMTP, development outbox, idempotency', () => {
     await new Promise((r) => server.once('listening', r));
     try {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/v1/dev/outbox`;
-      const { messages } = await json(await fetch(url));
+      const { messages } = await json(await fetch(url, { headers: operator }));
       expect(messages).toEqual([
         {
           id: expect.stringMatching(/\.eml$/),
@@ -101,16 +103,16 @@ describe('mail: SMTP, development outbox, idempotency', () => {
           date: expect.any(String),
         },
       ]);
-      const raw = await fetch(`${url}/${messages[0].id}`);
+      const raw = await fetch(`${url}/${messages[0].id}`, { headers: operator });
       expect(raw.headers.get('content-type')).toContain('message/rfc822');
       expect(await raw.text()).toContain('Subject: Activez votre compte facturflow');
       // Decoded for a reader (the raw message is MIME, its text possibly quoted-printable), with its links.
       const decoded = await json(
-        await fetch(`${url}/${messages[0].id}`, { headers: { accept: 'application/json' } }),
+        await fetch(`${url}/${messages[0].id}`, { headers: { ...operator, accept: 'application/json' } }),
       );
       expect(decoded).toMatchObject({ subject: 'Activez votre compte facturflow', text: expect.any(String) });
       expect(decoded.links).toEqual(['http://portal.test/activation?token=abc']);
-      const missing = await fetch(`${url}/nope.eml`);
+      const missing = await fetch(`${url}/nope.eml`, { headers: operator });
       expect((await json(missing)).error.code).toBe('EMAIL_NOT_FOUND');
     } finally {
       await new Promise((r) => server.close(r));

@@ -247,7 +247,7 @@ describe('structures API: who may do what', () => {
         '/structures',
         { identifierType: 'SIRET', identifier: '73282932000074' },
         409,
-        'STRUCTURE_EXISTS',
+        'IDENTIFIER_HELD',
         'body.identifier',
       ],
       [

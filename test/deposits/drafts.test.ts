@@ -117,11 +117,16 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
         headers: { authorization: auth.authorization, 'content-type': 'application/octet-stream' },
         body: bytes,
       });
-    const pdf = Buffer.from('%PDF-1.4 bon de commande');
+    // The smallest a PDF can be and still end as one (%%EOF); its content is checked on upload.
+    const pdf = Buffer.from('%PDF-1.4 bon de commande\n%%EOF\n');
     expect((await attach('bon-de-commande.pdf', pdf)).status).toBe(201);
     expect((await attach('bon-de-commande.pdf', pdf)).status).toBe(201);
     const refusals = [
-      [await attach('bon-de-commande.pdf', Buffer.from('autre')), 409, 'ATTACHMENT_NAME_TAKEN'],
+      [
+        await attach('bon-de-commande.pdf', Buffer.from('%PDF-1.4 autre\n%%EOF\n')),
+        409,
+        'ATTACHMENT_NAME_TAKEN',
+      ],
       [await attach(`${'x'.repeat(47)}.pdf`, pdf), 400, 'ATTACHMENT_NAME_INVALID'],
       [await attach('programme.exe', pdf), 400, 'ATTACHMENT_EXTENSION_NOT_ALLOWED'],
       [await attach('photo.png', Buffer.alloc(10 * 1024 * 1024 + 1)), 413, 'ATTACHMENT_TOO_LARGE'],
@@ -140,7 +145,7 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
     const draft = await json(
       await call('POST', '/structures/st-supplier/drafts', { recipientId: BUYER_SIRET }),
     );
-    const order = Buffer.from('%PDF-1.4 bon de commande EJ-2026-0042');
+    const order = Buffer.from('%PDF-1.4 bon de commande EJ-2026-0042\n%%EOF\n');
     const added = await fetch(`${p.url}/api/v1/drafts/${draft.id}/attachments?name=bon-de-commande.pdf`, {
       method: 'POST',
       headers: { authorization: auth.authorization, 'content-type': 'application/octet-stream' },
@@ -161,6 +166,10 @@ describe('invoice drafts: form entry, validate, send, attachments', () => {
       headers: { authorization: auth.authorization },
     });
     expect(download.status).toBe(200);
+    // Never drawn by the browser: saved as a file, of the type the allow-list gives, never sniffed.
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('content-type')).toMatch(/^application\/pdf/);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(order);
     const unknown = await fetch(`${p.url}/api/v1/invoices/${invoiceId}/attachments/${'0'.repeat(64)}`, {
       headers: { authorization: auth.authorization },

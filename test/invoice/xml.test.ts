@@ -1,5 +1,12 @@
 import fs from 'node:fs';
-import { decodeXmlBytes, parseWithSaxes, parseXml, XmlError, type XmlElement } from '../../invoice/xml';
+import {
+  decodeXmlBytes,
+  parseWithSaxes,
+  parseXml,
+  XmlBudget,
+  XmlError,
+  type XmlElement,
+} from '../../invoice/xml';
 import { parseCommonXml } from '../../invoice/xml-fast';
 import { corpusFiles, describeWithCorpus } from '../support/corpus';
 
@@ -62,15 +69,17 @@ describe('parseXml fast path', () => {
   ];
 
   it.each(malformed.map((x) => [x]))('leaves %j to saxes and its error', (xml) => {
-    expect(parseCommonXml(xml, 256)).toBeUndefined();
+    expect(parseCommonXml(xml, new XmlBudget({ maxBytes: 1e6, maxDepth: 256 }))).toBeUndefined();
     expect(errorOf(() => parseXml(xml))).toEqual(errorOf(() => parseWithSaxes(xml)));
     expect(errorOf(() => parseXml(xml))).toBeDefined();
   });
 
-  it('leaves documents deeper than the limit to saxes', () => {
+  it('stops at the depth limit as saxes does', () => {
     const deep = '<a>'.repeat(5) + '</a>'.repeat(5);
-    expect(parseCommonXml(deep, 4)).toBeUndefined();
-    expect(errorOf(() => parseXml(deep, { maxBytes: 1e6, maxDepth: 4 }))).toBe('XML_TOO_DEEP@1');
+    const limits = { maxBytes: 1e6, maxDepth: 4 };
+    expect(errorOf(() => parseCommonXml(deep, new XmlBudget(limits)))).toBe('XML_TOO_DEEP@1');
+    expect(errorOf(() => parseWithSaxes(deep, limits))).toBe('XML_TOO_DEEP@1');
+    expect(errorOf(() => parseXml(deep, limits))).toBe('XML_TOO_DEEP@1');
   });
 });
 
@@ -91,7 +100,10 @@ describeWithCorpus('parseXml fast path on the corpus', () => {
   it('takes the fast path for the official examples', () => {
     const examples = files.filter((f) => /eInvoicing-EN16931\/(ubl|cii)\/examples\//.test(f));
     expect(examples.length).toBeGreaterThanOrEqual(34);
-    const slow = examples.filter((f) => !parseCommonXml(decodeXmlBytes(fs.readFileSync(f)), 256));
+    const slow = examples.filter(
+      (f) =>
+        !parseCommonXml(decodeXmlBytes(fs.readFileSync(f)), new XmlBudget({ maxBytes: 5e7, maxDepth: 256 })),
+    );
     expect(slow).toEqual([]);
   });
 });

@@ -135,7 +135,7 @@ describe('invoice lifecycle journey through the API', () => {
       expect(shown.payment).toMatchObject({ dueDate: due.toISOString().slice(0, 10), late: false });
     }
     for (const n of Object.keys(ids))
-      expect((await emailTo(BUYER, `Nouvelle facture reçue : ${n}`)).text).toContain(ids[n]);
+      expect((await emailTo(BUYER, `Nouvelle facture ${n} `)).text).toContain(ids[n]);
   }, 120_000);
 
   it('takes J-001 through SERVICE_FAIT and MANDATEE to MISE_EN_PAIEMENT, refusing what the table forbids', async () => {
@@ -186,12 +186,14 @@ describe('invoice lifecycle journey through the API', () => {
     await expectRefused(act(BUYER, id, 'status', { status: 'SUSPENDUE' }), id, 400, 'REASON_REQUIRED');
     await act(BUYER, id, 'status', { status: 'SUSPENDUE', reason: 'Bon de livraison manquant' });
     await expectAt(id, 'SUSPENDUE', 208);
-    expect((await emailTo(SUPPLIER, 'J-002 : SUSPENDUE')).text).toContain('Bon de livraison manquant');
+    expect((await emailTo(SUPPLIER, 'Votre facture J-002 est suspendue')).text).toContain(
+      'Bon de livraison manquant',
+    );
 
     const upload = await fetch(`${p.url}/api/v1/files?name=bon-de-livraison.pdf`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens[SUPPLIER]}`, 'content-type': 'application/pdf' },
-      body: Buffer.from('%PDF-1.4 bon de livraison signé'),
+      body: Buffer.from('%PDF-1.4 bon de livraison signé\n%%EOF\n'),
     });
     expect(upload.status).toBe(201);
     const file = await json(upload);
@@ -207,7 +209,7 @@ describe('invoice lifecycle journey through the API', () => {
       attachments: [{ sha256: file.sha256, filename: 'bon-de-livraison.pdf', mediaType: 'application/pdf' }],
     });
     expect(back.allowedActions.map((a: { status: string }) => a.status)).toContain('SERVICE_FAIT');
-    await emailTo(BUYER, 'J-002 : COMPLETEE');
+    await emailTo(BUYER, 'J-002 de Atelier Dupont SARL a été complétée');
     await act(BUYER, id, 'status', { status: 'SERVICE_FAIT' });
     await expectAt(id, 'SERVICE_FAIT', 204);
   }, 60_000);
@@ -233,7 +235,7 @@ describe('invoice lifecycle journey through the API', () => {
       { status: 'MISE_A_DISPOSITION', by: 'platform' },
     ]);
     // Delivered again: the buyer hears of it a second time.
-    expect((await emailTo(BUYER, 'Nouvelle facture reçue : J-003', 2)).text).toContain(id);
+    expect((await emailTo(BUYER, 'Nouvelle facture J-003 ', 2)).text).toContain(id);
   }, 60_000);
 
   it('rejects J-004 with a reason; the supplier is told and acknowledges it once', async () => {
@@ -242,7 +244,9 @@ describe('invoice lifecycle journey through the API', () => {
     await expectRefused(act(SUPPLIER, id, 'rejection-acknowledgement'), id, 409, 'TRANSITION_NOT_ALLOWED');
     await act(BUYER, id, 'status', { status: 'REJETEE', reason: 'Prestation non commandée' });
     await expectAt(id, 'REJETEE', 210);
-    expect((await emailTo(SUPPLIER, 'J-004 : REJETEE')).text).toContain('Prestation non commandée');
+    expect((await emailTo(SUPPLIER, 'Votre facture J-004 est rejetée')).text).toContain(
+      'Prestation non commandée',
+    );
     await expectRefused(act(BUYER, id, 'rejection-acknowledgement'), id, 403, 'NOT_A_MEMBER');
     expect((await act(SUPPLIER, id, 'rejection-acknowledgement')).status).toBe(200);
     expect((await invoice(id, SUPPLIER)).rejectionAcknowledgedAt).toBeDefined();
@@ -259,7 +263,7 @@ describe('invoice lifecycle journey through the API', () => {
     expect((await list(SUPPLIER, '/received-invoices')).total).toBe(0);
     expect((await list(BUYER, '/issued-invoices')).total).toBe(0);
 
-    const csv = await call(BUYER, 'GET', '/received-invoices?format=csv&status=SERVICE_FAIT');
+    const csv = await call(BUYER, 'GET', '/received-invoices?format=csv-international&status=SERVICE_FAIT');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toMatch(/^id,number,status,reformCode,/);

@@ -117,6 +117,20 @@ describeWithBrowser('portal: identification of the parties, in French', () => {
     expect(await page.textContent('[data-structure-identity]')).toContain(`SIRET ${SUPPLIER_SIRET}`);
     await screenshot(page, 'identification-01-structure-non-verifiee');
 
+    // Unverified, it deposits nothing; an operator confirms its identity.
+    const structureId = /\/structures\/([^/?]+)\?/.exec(page.url())?.[1] ?? '';
+    await upload('non-verifiee', erpInvoice('SM-2026-000'));
+    const summary = page.locator('form[data-form="deposit"] [data-error-summary]', {
+      hasText: "n'est pas encore vérifiée",
+    });
+    await summary.waitFor();
+    const operator = await seedUser(p.db, 'operateur', { operator: true });
+    const verified = await fetch(`${p.url}/api/v1/structures/${structureId}/identity-verification`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator}` },
+    });
+    expect(verified.status).toBe(200);
+
     await upload(
       'ambigu',
       erpInvoice(

@@ -40,6 +40,7 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
   let p: TestPlatform;
   let browser: Browser;
   let cookie: string;
+  let operatorBearer: string;
   let structureId: string;
   let draftId: string;
 
@@ -47,6 +48,7 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
     [p, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
     // An operator: the advisors' page shows all its sections.
     const bearer = await seedUser(p.db, 'pages-user', { operator: true });
+    operatorBearer = bearer;
     cookie = newToken();
     const now = new Date();
     await p.db('sessions').insert({
@@ -177,7 +179,14 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
       }),
     });
     expect(registered.status).toBe(201);
-    const page = await browser.newPage();
+    // Only operators may read the outbox: anyone else is sent to sign in.
+    const anonymous = await browser.newPage();
+    await anonymous.goto(`${p.url}/outbox`);
+    expect(new URL(anonymous.url()).pathname).toBe('/connexion');
+    await anonymous.close();
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    await context.addCookies([{ name: 'ff_session', value: cookie, url: p.url }]);
+    const page = await context.newPage();
     for (let tries = 0; tries < 50; tries++) {
       await page.goto(`${p.url}/outbox`);
       if (await page.locator('[data-outbox] td', { hasText: 'dev@example.org' }).count()) break;
@@ -190,7 +199,7 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
     await link.click();
     await page.waitForURL('**/activation?*');
     expect(await page.inputValue('#f-email')).toBe('dev@example.org');
-    await page.close();
+    await context.close();
   });
 
   it('routes a visitor’s request to the advisors’ page, where it is answered and closed', async () => {
@@ -231,7 +240,9 @@ describeWithBrowser('portal pages: weight, local assets, CSP', () => {
     await row.waitFor({ state: 'detached' });
     expect(problems).toEqual([]);
     // The answer went to the visitor by email (here the development outbox).
-    const outbox = await json(await fetch(`${p.url}/api/v1/dev/outbox`));
+    const outbox = await json(
+      await fetch(`${p.url}/api/v1/dev/outbox`, { headers: { authorization: `Bearer ${operatorBearer}` } }),
+    );
     expect(outbox.messages.some((m: { to: string }) => m.to.includes('visiteur@example.org'))).toBe(true);
     await context.close();
   });

@@ -365,10 +365,12 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await b.click('form[data-form="status"] button[type="submit"]');
     await status(b, 'SUSPENDUE');
     await screenshot(b, 'walk-15-facture-suspendue');
-    // The supplier subscribed to the structure's invoice emails: the suspension is one of them.
+    // The supplier subscribed to the structure's invoice emails: the suspension is one of them, with
+    // the reason and a link to the invoice's page.
     const notice = await smtp.next(SUPPLIER, 1);
-    expect(notice.subject).toBe('Facture F-2026-001 : SUSPENDUE');
-    expect(notice.text).toContain('Le bon de livraison manque.');
+    expect(notice.subject).toBe('Votre facture F-2026-001 est suspendue');
+    expect(notice.text).toContain('Motif : Le bon de livraison manque.');
+    expect(new URL(/Voir la facture : (\S+)/.exec(notice.text ?? '')![1]).pathname).toBe(invoiceByForm);
 
     const proof = path.join(files, 'bon-de-livraison.pdf');
     fs.writeFileSync(proof, '%PDF-1.4\n% bon de livraison\n');
@@ -563,8 +565,12 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     await screenshot(page, 'walk-26-factures-emises-filtrees');
     const csv = await supplier.request.get(`${p.url}${await page.getAttribute('[data-csv]', 'href')}`);
     expect(csv.status()).toBe(200);
-    const rows = (await csv.text()).trim().split('\n');
+    // A French spreadsheet's CSV: BOM, `;` between cells, French headers, decimal comma.
+    const text = await csv.text();
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = text.slice(1).trim().split('\r\n');
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toContain('F-2026-001');
+    expect(rows[0].split(';').slice(0, 2)).toEqual(['Numéro', 'Statut']);
+    expect(rows[1].split(';').slice(0, 2)).toEqual(['"F-2026-001"', '"Mise en paiement"']);
   });
 });

@@ -157,6 +157,7 @@ describe('company registry and recipient directory', () => {
       numeroEJDoitEtreRenseigne: false,
       gestionNumeroEJOuCodeService: false,
       public: true,
+      identityVerified: true,
       services: [
         { code: 'FACTURES_PUBLIQUES', active: true, engagementRequired: true },
         { code: 'OLD', active: false, engagementRequired: false },

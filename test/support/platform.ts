@@ -33,7 +33,7 @@ export async function startTestPlatform(
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    deps: { db, blobs, mailer },
+    deps: { db, blobs, mailer, publicUrl: 'http://portal.test' },
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();

@@ -61,6 +61,23 @@ export function FF_RECIPIENT_01(facts: RoutingFacts, recipient: RecipientParamet
   ];
 }
 
+/**
+ * FF-RECIPIENT-02: the buyer's structure has a confirmed identity. Whoever claims an identifier
+ * first does not receive the invoices addressed to it until the registry or an operator confirms it.
+ */
+export function FF_RECIPIENT_02(facts: RoutingFacts, recipient: RecipientParameters | undefined): Finding[] {
+  if (!recipient || recipient.identityVerified !== false) return [];
+  const shown = facts.recipient ? `"${facts.recipient.value.trim()}"` : '';
+  return [
+    platformFinding(
+      'FF-RECIPIENT-02',
+      `Le destinataire ${shown} est inscrit mais son identité n'est pas vérifiée : la facture ne lui est pas acheminée. / ` +
+        `Recipient ${shown} is registered but its identity is not verified: the invoice is not routed to it.`,
+      'BG-7',
+    ),
+  ];
+}
+
 /** FF-SERVICE-01: the service code (BT-10) is given when required, and names an active service. */
 export function FF_SERVICE_01(facts: RoutingFacts, recipient: RecipientParameters): Finding[] {
   const code = given(facts.serviceCode);

@@ -28,6 +28,14 @@ interface Draft {
   modeDepot: string;
   invoice: Invoice;
   invoiceId?: string;
+  /** The form's fields pre-filled from a plain PDF. */
+  prefilled?: string[];
+}
+
+interface DirectoryEntry {
+  identifier: string;
+  name: string;
+  address?: { street?: string; postalCode?: string; city?: string; countryCode?: string };
 }
 
 const UNITS: [string, string][] = [
@@ -322,6 +330,7 @@ async function load() {
   set('purchaseOrderReference', inv.purchaseOrderReference);
   inv.lines.forEach((l, i) => addLine(l, i));
   if (!inv.lines.length) addLine();
+  markPrefilled(draft.prefilled ?? []);
   if (param('pdf')) {
     const t = inv.totals;
     const read = [
@@ -331,14 +340,72 @@ async function load() {
     ].filter(([, a]) => a) as [string, { value: string }][];
     $('[data-draft-state]').textContent =
       'Le formulaire est pré-rempli à partir du PDF déposé : vérifiez chaque champ et complétez-le.' +
-      (read.length && !inv.lines.length
-        ? ` Montants lus dans le PDF : ${read.map(([k, a]) => `${k} ${money(a.value, inv.currencyCode)}`).join(', ')} ; saisissez les lignes correspondantes.`
+      (read.length
+        ? ` Montants lus dans le PDF : ${read.map(([k, a]) => `${k} ${money(a.value, inv.currencyCode)}`).join(', ')}${inv.lines.length ? '.' : ' ; saisissez les lignes correspondantes.'}`
         : '');
   }
   await attachments();
   // Filled in: what is typed from now on is not overwritten (tests wait for this mark too).
   f.dataset.loaded = 'true';
 }
+
+const PREFILLED_BADGE =
+  '<span class="fr-badge fr-badge--sm fr-badge--info fr-ml-1w" data-prefilled>pré-rempli depuis le PDF</span>';
+
+/** A badge beside each field a plain PDF filled: the supplier checks those first. */
+function markPrefilled(fields: string[]) {
+  for (const name of fields) {
+    if (name === 'lines')
+      $('[data-field="lines"]').insertAdjacentHTML('afterbegin', `<p>${PREFILLED_BADGE}</p>`);
+    else if (name === 'seller.id')
+      $('[data-seller]').insertAdjacentHTML('afterbegin', `<p>${PREFILLED_BADGE}</p>`);
+    else
+      f.querySelector(`[data-field="${name}"] .fr-label`)?.insertAdjacentHTML('beforeend', PREFILLED_BADGE);
+  }
+}
+
+// A field typed over is the supplier's own: its badge goes.
+f.addEventListener('input', (e) => {
+  const group = (e.target as HTMLElement).closest('[data-field]');
+  group?.querySelector('[data-prefilled]')?.remove();
+});
+
+/** The recipient named by the SIRET typed: its name and address from the platform's directory. */
+async function lookUpBuyer() {
+  const identifier = digitsOnly(field('buyer.id').value);
+  const status = $('[data-directory-lookup]');
+  if (!/^(\d{9}|\d{14})$/.test(identifier)) {
+    status.textContent = '';
+    return;
+  }
+  const { items } = await api<{ items: DirectoryEntry[] }>(
+    'GET',
+    '/structure-directory',
+    undefined,
+    new URLSearchParams({ identifier }).toString(),
+  );
+  const found = items[0];
+  if (!found) {
+    status.textContent =
+      'Aucune structure de l’annuaire ne porte cet identifiant : saisissez la raison sociale et l’adresse.';
+    return;
+  }
+  const fill = (name: string, value?: string) => {
+    if (value === undefined) return;
+    field(name).value = value;
+    f.querySelector(`[data-field="${name}"] [data-prefilled]`)?.remove();
+  };
+  fill('buyer.name', found.name);
+  fill('buyer.street', found.address?.street);
+  fill('buyer.postCode', found.address?.postalCode);
+  fill('buyer.city', found.address?.city);
+  fill('buyer.countryCode', found.address?.countryCode);
+  status.textContent = `Destinataire repris de l’annuaire : ${found.name}.`;
+}
+
+field('buyer.id').addEventListener('change', () => {
+  void lookUpBuyer().catch((err) => notify(problemsOf(err)[0].message, 'error'));
+});
 
 linesBody.addEventListener('input', renderTotals);
 linesBody.addEventListener('change', renderTotals);

@@ -1,0 +1,47 @@
+import type { Knex } from 'knex';
+import type { Db } from '../../platform/db';
+
+/** SQL deciding which blobs belong to what a set of structures may read. */
+
+/**
+ * Of these blobs, those that belong to an invoice one of these structures is a party to (the file
+ * deposited, as delivered, its deposit certificate, an attachment of its history) or to one of their
+ * drafts.
+ */
+export async function blobsOfStructures(
+  db: Db,
+  structureIds: string[],
+  hashes: string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (structureIds.length === 0 || hashes.length === 0) return found;
+  const ofParties = (q: Knex.QueryBuilder) =>
+    q
+      .whereIn('invoices.supplier_structure_id', structureIds)
+      .orWhereIn('invoices.recipient_structure_id', structureIds)
+      .orWhereIn('invoices.validator_structure_id', structureIds);
+  for (const column of ['blob_sha256', 'delivered_sha256', 'certificate_sha256']) {
+    const rows = await db('invoices')
+      .whereIn(column, hashes)
+      .where((q) => ofParties(q))
+      .select(`${column} as sha256`);
+    rows.forEach((r) => found.add(r.sha256 as string));
+  }
+  const rest = hashes.filter((h) => !found.has(h));
+  for (const sha256 of rest) {
+    // History attachments are kept as JSON: the hash is looked for in it, only for these parties' invoices.
+    const attached = await db('invoice_status_history')
+      .join('invoices', 'invoices.id', 'invoice_status_history.invoice_id')
+      .where('invoice_status_history.attachments', 'like', `%"${sha256}"%`)
+      .where((q) => ofParties(q))
+      .first('invoices.id');
+    if (attached) found.add(sha256);
+  }
+  const drafted = await db('draft_attachments')
+    .join('invoice_drafts', 'invoice_drafts.id', 'draft_attachments.draft_id')
+    .whereIn('invoice_drafts.structure_id', structureIds)
+    .whereIn('draft_attachments.blob_sha256', hashes)
+    .select('draft_attachments.blob_sha256 as sha256');
+  drafted.forEach((r) => found.add(r.sha256 as string));
+  return found;
+}

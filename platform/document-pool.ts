@@ -1,0 +1,203 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DocumentTooComplexError, InvoiceFormatError, type InvoiceFormatErrorCode } from '../invoice/errors';
+import type { InvoiceIdentity } from '../invoice/identify';
+import { XmlError, type XmlErrorCode, type XmlLimits } from '../invoice/xml';
+import type { DocumentReply, DocumentTask, ThreadError } from './document-worker';
+
+/** What one document may cost, and how many are read at once. */
+export interface DocumentPoolOptions {
+  /** Worker threads (documents read at the same time). */
+  size: number;
+  /** Time one document may take once a thread has it; past it the thread is stopped. */
+  timeoutMs: number;
+  /** Heap of one thread; a document that needs more stops the thread. */
+  maxMemoryMb: number;
+  /** The XML limits the threads apply (depth, elements, lines…); the invoice core's otherwise. */
+  limits?: XmlLimits;
+}
+
+export const DEFAULT_DOCUMENT_POOL: DocumentPoolOptions = { size: 2, timeoutMs: 30_000, maxMemoryMb: 512 };
+
+interface Job {
+  task: DocumentTask;
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The thread has loaded the invoice core: time counted from now on is the document's. */
+  ready: boolean;
+  loaded: Promise<void>;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * A small pool of worker threads reading untrusted documents, so that no document blocks the event
+ * loop of the process that received it (the API answers /health while a large invoice is read), and
+ * none takes more than its budget: a thread over its time or memory is stopped, replaced, and the
+ * document refused with DOCUMENT_TOO_COMPLEX. Written out rather than taken from a library (piscina):
+ * it needs one task kind, per-task termination and typed errors, in a hundred lines.
+ */
+export class DocumentPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  readonly options: DocumentPoolOptions;
+
+  constructor(options: Partial<DocumentPoolOptions> = {}) {
+    this.options = { ...DEFAULT_DOCUMENT_POOL, ...options };
+  }
+
+  /** The identity of UBL or CII bytes; throws XmlError, InvoiceFormatError or DocumentTooComplexError. */
+  identify(bytes: Uint8Array): Promise<InvoiceIdentity> {
+    return this.run({
+      id: this.nextId++,
+      kind: 'identify',
+      bytes,
+      limits: this.options.limits,
+    }) as Promise<InvoiceIdentity>;
+  }
+
+  /** Starts every thread and resolves once all can read (a process warms its pool at start). */
+  async start(): Promise<void> {
+    while (this.slots.length < this.options.size) this.spawn();
+    await Promise.all(this.slots.map((s) => s.loaded));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private run(task: DocumentTask): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('the document pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Gives waiting documents to ready threads, and starts the threads the queue needs, up to the size. */
+  private dispatch(): void {
+    for (let slot = this.idle(); slot && this.queue.length > 0; slot = this.idle()) {
+      this.assign(slot, this.queue.shift()!);
+    }
+    const starting = this.slots.filter((s) => !s.ready).length;
+    const wanted = Math.min(this.queue.length - starting, this.options.size - this.slots.length);
+    for (let i = 0; i < wanted; i++) this.spawn();
+  }
+
+  private idle(): Slot | undefined {
+    return this.slots.find((s) => s.ready && !s.job);
+  }
+
+  private assign(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.timer = setTimeout(
+      () => this.fail(slot, tooComplex(`more than ${this.options.timeoutMs} ms of processing`)),
+      this.options.timeoutMs,
+    );
+    // A thread at work keeps the process alive until its answer; an idle one does not.
+    slot.worker.ref();
+    slot.worker.postMessage(job.task);
+  }
+
+  private spawn(): void {
+    const worker = startWorker(this.options.maxMemoryMb);
+    let loaded = () => {};
+    const slot: Slot = { worker, ready: false, loaded: new Promise((resolve) => (loaded = resolve)) };
+    worker.on('message', (reply: DocumentReply | 'ready') => {
+      if (reply === 'ready') {
+        slot.ready = true;
+        loaded();
+        worker.unref();
+        return this.dispatch();
+      }
+      const job = slot.job;
+      if (!job || job.task.id !== reply.id) return;
+      this.release(slot);
+      if ('error' in reply) job.reject(rebuild(reply.error));
+      else job.resolve(reply.result);
+      this.dispatch();
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      const memory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const budget = Math.max(this.options.maxMemoryMb, MIN_MEMORY_MB);
+      this.fail(slot, memory ? tooComplex(`more than ${budget} MB of memory`) : err);
+    });
+    worker.on('exit', () => this.fail(slot, new Error('the document thread stopped')));
+    this.slots.push(slot);
+  }
+
+  private release(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.worker.unref();
+    slot.job = undefined;
+  }
+
+  /** The slot's document is refused and its thread replaced: a stopped thread holds nothing of it. */
+  private fail(slot: Slot, err: Error): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    const job = slot.job;
+    this.release(slot);
+    void slot.worker.terminate();
+    job?.reject(err);
+    if (!this.closed) this.dispatch();
+  }
+}
+
+function tooComplex(budget: string): DocumentTooComplexError {
+  return new DocumentTooComplexError(
+    `The document needs more than one invoice is given (budget: ${budget}).`,
+  );
+}
+
+/** The same typed error the invoice core threw in the thread, so callers tell them apart as before. */
+function rebuild(e: ThreadError): Error {
+  if (e.name === 'XmlError') return new XmlError(e.code as XmlErrorCode, e.message, e.line, e.limit);
+  if (e.name === 'InvoiceFormatError')
+    return new InvoiceFormatError(e.code as InvoiceFormatErrorCode, e.message);
+  const err = new Error(e.message);
+  err.name = e.name;
+  return err;
+}
+
+/**
+ * The smallest heap a thread gets: the largest document accepted (50 MB of XML, twice that as a
+ * JavaScript string) must fit in one allocation, for V8 aborts the whole process, not the thread,
+ * when one allocation alone overflows the heap. Growth past the budget stops the thread cleanly.
+ */
+const MIN_MEMORY_MB = 192;
+
+/** The worker thread, from the compiled JavaScript when running compiled, from the TypeScript source otherwise. */
+function startWorker(maxMemoryMb: number): Worker {
+  const resourceLimits = {
+    maxOldGenerationSizeMb: Math.max(maxMemoryMb, MIN_MEMORY_MB),
+    maxYoungGenerationSizeMb: 64,
+  };
+  const compiled = path.join(__dirname, 'document-worker.js');
+  if (__filename.endsWith('.js')) return new Worker(compiled, { resourceLimits });
+  const source = path.join(__dirname, 'document-worker.ts');
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, {
+    eval: true,
+    resourceLimits,
+  });
+}
+
+let shared: DocumentPool | undefined;
+
+/** The process's pool, started on first use; `configureDocumentPool` sets its budgets at start. */
+export function documentPool(): DocumentPool {
+  return (shared ??= new DocumentPool());
+}
+
+export function configureDocumentPool(options: Partial<DocumentPoolOptions>): DocumentPool {
+  void shared?.close();
+  return (shared = new DocumentPool(options));
+}

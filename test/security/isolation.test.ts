@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { DocumentPool } from '../../platform/document-pool';
+import { DocumentTooComplexError } from '../../invoice/errors';
+import { XmlError } from '../../invoice/xml';
+import { corpusPath, describeWithCorpus } from '../support/corpus';
+import { deepUbl, withLines } from './hostile';
+
+describeWithCorpus('documents read in worker threads with a budget', () => {
+  // A real invoice of the Factur-X library's fixtures (akretion/factur-x, tests/fixtures/xml).
+  const ordinary = () =>
+    fs.readFileSync(corpusPath('akretion/factur-x/tests/fixtures/xml/ubl-21-en16931.xml'));
+  /** Within every XML limit, yet far longer to read than the budget below allows. */
+  const heavy = () => Buffer.from(withLines(ordinary().toString('utf8'), 9999));
+
+  let pool: DocumentPool | undefined;
+  afterEach(() => pool?.close());
+
+  it('answers an ordinary document, and keeps its event loop turning, while a heavy one runs out of time', async () => {
+    pool = new DocumentPool({ size: 2, timeoutMs: 2500 });
+    await pool.start(); // threads loaded: the budget then measures the work alone
+    const events: string[] = [];
+    let ticks = 0;
+    let heavyDone = false;
+    const beat = setInterval(() => {
+      if (!heavyDone) ticks += 1;
+    }, 5);
+    const hostile = pool.identify(heavy()).then(
+      () => events.push('heavy accepted'),
+      (err) => events.push(`heavy refused ${(err as DocumentTooComplexError).code}`),
+    );
+    const normal = pool.identify(ordinary()).then((id) => events.push(`ordinary ${id.number}`));
+    await Promise.all([hostile, normal]);
+    heavyDone = true;
+    clearInterval(beat);
+    expect(events).toEqual(['ordinary F124212', 'heavy refused DOCUMENT_TOO_COMPLEX']);
+    // The process kept serving (timers fired) while the heavy document was being read elsewhere.
+    expect(ticks).toBeGreaterThan(0);
+    // The stopped thread was replaced.
+    expect((await pool.identify(ordinary())).number).toBe('F124212');
+  }, 60_000);
+
+  it('refuses a document over the memory budget without harming the process', async () => {
+    pool = new DocumentPool({ size: 1, maxMemoryMb: 192, timeoutMs: 60_000 });
+    const err = await pool.identify(heavy()).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(DocumentTooComplexError);
+    expect((err as Error).message).toMatch(/192 MB of memory/);
+    expect((await pool.identify(ordinary())).number).toBe('F124212');
+  }, 60_000);
+
+  it('keeps the typed errors of the invoice core across the thread boundary', async () => {
+    pool = new DocumentPool();
+    const err = await pool.identify(Buffer.from(deepUbl(60_000))).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(XmlError);
+    expect([(err as XmlError).code, (err as XmlError).limit]).toEqual(['XML_TOO_DEEP', 64]);
+  });
+});
