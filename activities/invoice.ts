@@ -9,6 +9,7 @@ import {
   recordRejectionAcknowledged,
   recordRouting,
   recordStatus,
+  recordValidator,
   registerDeposit,
 } from '../invoicing/records';
 import type {
@@ -20,6 +21,7 @@ import type {
   RejectionAcknowledgement,
   Routing,
   StatusRecord,
+  ValidatorRef,
 } from '../invoicing/types';
 import { createInvoiceDelivery } from './invoice-delivery';
 import { createInvoiceNotices } from './invoice-notices';
@@ -62,6 +64,10 @@ export function createInvoiceActivities({ db, blobs, mailer, publicUrl }: Invoic
 
     recordRouting: ({ invoiceId, routing }: { invoiceId: string; routing: Routing }): Promise<void> =>
       recordRouting(db, invoiceId, routing),
+
+    /** The validator the supplier named in place of the previous one (A9 / A12). */
+    recordValidator: ({ invoiceId, ...v }: { invoiceId: string } & ValidatorRef): Promise<void> =>
+      recordValidator(db, invoiceId, v),
 
     /** Appends one status change to the history and moves the read model's current status. */
     recordStatus: async (s: StatusRecord): Promise<void> =>

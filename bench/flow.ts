@@ -6,7 +6,8 @@
  * Usage: npm run bench:flow [-- --invoices 500] [-- --concurrency 10] [-- --smoke]
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { json, startTestPlatform } from '../test/support/platform';
+import { temporal } from '@temporalio/proto';
+import { json, startTestPlatform, type TestPlatform } from '../test/support/platform';
 import { seedUser } from '../test/support/people';
 import { generateFlow, registerRecipient, registerSupplier, tarGz } from '../test/deposits/support/flows';
 import { waitForFlow, waitForInvoice } from '../test/deposits/support/wait';
@@ -48,10 +49,14 @@ async function main(): Promise<void> {
     });
     if (res.status !== 202) throw new Error(`flow deposit answered ${res.status}: ${await res.text()}`);
     const { numeroFluxDepot } = await json(res);
+    const accepted = (performance.now() - flowStart) / 1000;
+    const unpacked = waitForUnpack(p.url, token, numeroFluxDepot, flowStart);
     const settled = await waitForFlow(p.url, token, numeroFluxDepot, FLOW_TIMEOUT_MS);
     const reportRes = await fetch(`${p.url}/api/v1/flows/${numeroFluxDepot}/report`, { headers: auth });
     if (!reportRes.ok) throw new Error(`flow report answered ${reportRes.status}`);
     const flowSeconds = (performance.now() - flowStart) / 1000;
+    const history = await flowHistory(p.env.client, `flux/${numeroFluxDepot}`);
+    const unpackedAt = await unpacked;
     const integrated = Number(settled.nombreFacturesIntegrees);
     if (integrated !== opts.invoices)
       throw new Error(`flow ${numeroFluxDepot} integrated ${integrated} of ${opts.invoices} invoices`);
@@ -95,6 +100,12 @@ async function main(): Promise<void> {
       ],
     );
     console.log(`ratio flow / single deposits: ${fmt(flowRate / singleRate, 2)} (aim ≥ 1)`);
+    console.log(
+      `flow profile: upload answered after ${fmt(accepted, 2)} s, archive unpacked after ${fmt(unpackedAt, 2)} s; ` +
+        `${history.runs} run(s) of the flow workflow (continue-as-new), ${history.events} history events ` +
+        `(${fmt(history.events / opts.invoices, 1)} per invoice), ${history.activities} activities, ` +
+        `${history.workflowTasks} workflow tasks, ${history.timers} poll timers.`,
+    );
     printFigures('flow', {
       invoices: opts.invoices,
       database: process.env.DATABASE_URL ? 'postgresql' : 'sqlite',
@@ -102,11 +113,41 @@ async function main(): Promise<void> {
       flowPerSecond: flowRate,
       singlePerSecond: singleRate,
       ratio: flowRate / singleRate,
+      profile: { acceptedSeconds: accepted, unpackedSeconds: unpackedAt, ...history },
       today: { flowPerSecond: BASELINE.flowPerSecond },
     });
   } finally {
     await p.stop();
   }
+}
+
+/** Seconds from the upload until the flow left IN_RECU (its archive unpacked), polled every 100 ms. */
+async function waitForUnpack(url: string, token: string, numero: string, since: number): Promise<number> {
+  for (;;) {
+    const res = await fetch(`${url}/api/v1/flows/${numero}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = res.ok ? await json(res) : {};
+    if (body.etatCourantFlux && body.etatCourantFlux !== 'IN_RECU') return (performance.now() - since) / 1000;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** What the flow cost Temporal: runs, history events and their kinds, over every run of the id. */
+async function flowHistory(client: TestPlatform['env']['client'], workflowId: string) {
+  const counts = { runs: 0, events: 0, activities: 0, workflowTasks: 0, timers: 0 };
+  const { EventType } = temporal.api.enums.v1;
+  for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+    counts.runs += 1;
+    const history = await client.workflow.getHandle(workflowId, run.runId).fetchHistory();
+    for (const event of history.events ?? []) {
+      counts.events += 1;
+      if (event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) counts.activities += 1;
+      if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) counts.workflowTasks += 1;
+      if (event.eventType === EventType.EVENT_TYPE_TIMER_STARTED) counts.timers += 1;
+    }
+  }
+  return counts;
 }
 
 main().catch((err: unknown) => {

@@ -8,7 +8,7 @@ import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/
 import { createApp } from '../api/app';
 import { createActivities } from '../activities';
 import { createMailer } from '../platform/mail/mailer';
-import { createDb, migrate } from '../platform/db';
+import { closeTestDb, testDb } from '../test/support/stores';
 import { FsBlobStore } from '../platform/blobs';
 import { createLogger } from '../platform/logger';
 import { temporalBinaries } from '../platform/temporal';
@@ -55,12 +55,8 @@ async function main() {
     server: { executable: { type: 'existing-path', path: temporalBinaries().cli }, searchAttributes },
   });
   const dataDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'facturflow-bench-'));
-  const db = createDb(
-    process.env.DATABASE_URL
-      ? { client: 'pg', url: process.env.DATABASE_URL }
-      : { client: 'better-sqlite3', filename: path.join(dataDir, 'bench.db') },
-  );
-  await migrate(db);
+  // A fresh database each run (PostgreSQL: a schema of its own), so seeding never collides.
+  const db = await testDb();
   const token = await seedUser(db, 'bench-supplier');
   await registerSupplier(db, 'bench-supplier');
   await registerRecipient(db);
@@ -147,7 +143,7 @@ async function main() {
   server.close();
   worker.shutdown();
   await running;
-  await db.destroy();
+  await closeTestDb(db);
   await env.teardown();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

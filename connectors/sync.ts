@@ -71,7 +71,7 @@ export async function syncPage(
       continue;
     }
     try {
-      const created = await importRecord(deps, connectionId, session, ref.externalId);
+      const created = await importRecord(deps, row, session, ref.externalId);
       if (created) outcome.imported += 1;
       else outcome.alreadyKnown += 1;
     } catch (err) {
@@ -90,14 +90,16 @@ export async function syncPage(
 /** Deposits one ERP invoice (as UBL, through the one deposit path) and links it; false when it was already filed. */
 async function importRecord(
   deps: SyncDeps,
-  connectionId: string,
+  connection: { id: string; structure_id: string },
   session: Awaited<ReturnType<typeof openSession>>['session'],
   externalId: string,
 ): Promise<boolean> {
+  const connectionId = connection.id;
   const { invoice, pdf } = await session.getInvoice(externalId);
   const deposit = await prepareDeposit(deps, Buffer.from(toUbl(invoice), 'utf8'), {
     filename: `${invoice.number}.xml`,
     depositMode: 'UPLOAD_API',
+    sellerStructureId: connection.structure_id,
   });
   const { created } = await startInvoiceWorkflow(deps, deposit);
   const original = pdf

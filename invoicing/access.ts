@@ -121,6 +121,7 @@ const REFUSALS: Record<RefusalType, [string, string?]> = {
   Busy: ['INVOICE_BUSY'],
   Closed: ['INVOICE_CLOSED'],
   CompletionEmpty: ['COMPLETION_EMPTY', 'body'],
+  ValidatorNotAllowed: ['VALIDATOR_NOT_ALLOWED', 'body.validatorId'],
 };
 
 /** Runs an update of an invoice workflow, turning its refusals into domain errors with stable codes. */

@@ -7,6 +7,7 @@ import { BUSINESS_KEY_RULES, filingFindings, type FilingRule } from '../invoice/
 import { DocumentTooComplexError, InvoiceFormatError, xmlRefusalCode } from '../invoice/errors';
 import { documentPool } from '../platform/document-pool';
 import { XmlError } from '../invoice/xml';
+import type { InvoiceIdentity } from '../invoice/identify';
 import { extractFacturX, PdfError } from '../invoice/facturx';
 import { invoiceLifecycle } from '../workflows/invoice';
 import { DomainError } from '../platform/domain-error';
@@ -35,6 +36,11 @@ export interface DepositMeta {
   cadre?: string;
   /** Identifier of the validator structure of an A9 / A12 invoice. */
   validatorId?: string;
+  /**
+   * The structure a channel without a person deposits for (an ERP connection's): the seller must
+   * resolve to it, so a connection never files invoices in another structure's name.
+   */
+  sellerStructureId?: string;
 }
 
 export interface DepositResult {
@@ -94,6 +100,7 @@ export async function prepareDeposit(
   // (a flow, a connector) files an unknown seller under the identifier the invoice gives.
   const supplier = await identifyParty(db, 'seller', identity.seller, !!meta.caller);
   if (meta.caller) await checkDepositor(db, meta.caller, supplier!);
+  if (meta.sellerStructureId && supplier?.id !== meta.sellerStructureId) throw notTheChannelsSeller(identity);
   if (supplier && !supplier.identityVerified) throw unverifiedSeller(supplier);
   const recipient = await identifyParty(db, 'buyer', identity.buyer, false);
   const supplierId = supplier?.identifier ?? identity.seller.id!;
@@ -225,6 +232,15 @@ async function checkDepositor(db: Db, caller: Caller, supplier: IdentifiedStruct
         '(vendeur identifié par BT-29, BT-30, BT-31 ou BT-34).',
       { field: 'body.seller', supplierId: supplier.identifier, structureId: supplier.id },
     );
+}
+
+function notTheChannelsSeller(identity: InvoiceIdentity): DomainError {
+  return new DomainError(
+    'SELLER_NOT_CONNECTION_STRUCTURE',
+    `Le vendeur de cette facture (${identity.seller.id ?? 'non identifié'}) n'est pas la structure de la ` +
+      'connexion qui la dépose : une connexion ne dépose que les factures de sa propre structure.',
+    { field: 'BT-29', supplierId: identity.seller.id },
+  );
 }
 
 /** Nobody deposits as a structure whose identity is only claimed: it might be someone else's. */

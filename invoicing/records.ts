@@ -6,6 +6,7 @@ import {
   updatePayment,
   updateRejectionAcknowledged,
   updateRouting,
+  updateValidator,
 } from './store/lifecycle';
 import { recipientStructureByIdentifier } from '../structures';
 import type {
@@ -15,6 +16,7 @@ import type {
   RejectionAcknowledgement,
   Routing,
   StatusRecord,
+  ValidatorRef,
 } from './types';
 
 /**
@@ -37,6 +39,10 @@ export async function recordRouting(db: Db, invoiceId: string, routing: Routing)
   const recipient = moved ? await recipientStructureByIdentifier(db, routing.recipientId) : undefined;
   await updateRouting(db, invoiceId, routing, recipient?.name);
 }
+
+/** A corrected validator: its members now see the invoice and hear of it. */
+export const recordValidator = (db: Db, invoiceId: string, v: ValidatorRef): Promise<void> =>
+  updateValidator(db, invoiceId, v);
 
 export const recordStatus = (db: Db, s: StatusRecord): Promise<void> => appendStatus(db, s);
 

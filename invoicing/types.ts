@@ -132,6 +132,19 @@ export interface Recycling extends Routing {
   comment?: string;
 }
 
+/** The A9 / A12 validator the supplier names in place of the one named at deposit. */
+export interface ValidatorRef {
+  /** Its identifier (SIRET), as codeStructureValideur names it. */
+  validatorId: string;
+  validatorStructureId: string;
+}
+
+/** The supplier corrects the validator of an invoice refused by it (REFUSEE_1) or still waiting for it. */
+export interface ValidatorCorrection extends ValidatorRef {
+  actor: Actor;
+  comment?: string;
+}
+
 /** Why an update is refused; the API maps each type to a stable error code. */
 export type RefusalType =
   | 'TransitionNotAllowed'
@@ -142,7 +155,8 @@ export type RefusalType =
   | 'RoutingInvalid'
   | 'Busy'
   | 'Closed'
-  | 'CompletionEmpty';
+  | 'CompletionEmpty'
+  | 'ValidatorNotAllowed';
 
 /** The structures a deposit names, resolved when it is registered. */
 export interface DepositParties {

@@ -21,9 +21,9 @@ const STAMP = path.join(DIST, '.build-stamp');
 const CONFIG = path.join(ROOT, 'tsconfig.build.json');
 
 /** The folders tsconfig.build.json compiles: tsconfig.json's include, minus the build's excludes. */
-function sourceDirs() {
-  const base = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8'));
-  const build = JSON.parse(fs.readFileSync(CONFIG, 'utf8'));
+function sourceDirs(root = ROOT) {
+  const base = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.json'), 'utf8'));
+  const build = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8'));
   return base.include.filter((dir) => !build.exclude.includes(dir));
 }
 
@@ -39,20 +39,20 @@ function walk(dir, visit) {
   }
 }
 
-/** True when dist/ is missing or older than a source file, a tsconfig or package.json. */
-function isStale() {
+/** True when `root`'s dist/ is missing or older than a source file, a tsconfig or package.json. */
+function isStale(root = ROOT) {
   let built;
   try {
-    built = fs.statSync(STAMP).mtimeMs;
+    built = fs.statSync(path.join(root, 'dist', '.build-stamp')).mtimeMs;
   } catch {
     return true;
   }
   const newer = (file) => fs.statSync(file).mtimeMs > built;
-  if (['package.json', 'tsconfig.json', 'tsconfig.build.json'].some((f) => newer(path.join(ROOT, f))))
+  if (['package.json', 'tsconfig.json', 'tsconfig.build.json'].some((f) => newer(path.join(root, f))))
     return true;
   let stale = false;
-  for (const dir of sourceDirs()) {
-    walk(path.join(ROOT, dir), (file) => {
+  for (const dir of sourceDirs(root)) {
+    walk(path.join(root, dir), (file) => {
       if (!stale && newer(file)) stale = true;
     });
     if (stale) return true;

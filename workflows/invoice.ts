@@ -30,6 +30,7 @@ import type {
   Recycling,
   RefusalType,
   Finding,
+  ValidatorCorrection,
 } from '../invoicing/types';
 
 export type { InvoiceStatusCode } from '../invoicing/lifecycle/transitions';
@@ -40,6 +41,11 @@ export const changeStatus = wf.defineUpdate<InvoiceState, [StatusChange]>('chang
 export const complete = wf.defineUpdate<InvoiceState, [Completion]>('complete');
 /** The supplier corrects the routing data of an A_RECYCLER invoice, which is routed again. */
 export const recycle = wf.defineUpdate<InvoiceState, [Recycling]>('recycle');
+/**
+ * The supplier names another A9 / A12 validator: an invoice the validator refused (REFUSEE_1) or is
+ * still waiting for goes to A_VALIDER_1 under the new one, with a full validation delay.
+ */
+export const correctValidator = wf.defineUpdate<InvoiceState, [ValidatorCorrection]>('correctValidator');
 /** The supplier has seen the rejection: the invoice's story ends. */
 export const acknowledgeRejection = wf.defineUpdate<InvoiceState, [{ actor: Actor }]>('acknowledgeRejection');
 const refusal = (message: string, type: RefusalType) => wf.ApplicationFailure.nonRetryable(message, type);
@@ -77,6 +83,8 @@ const { checkInvoice } = wf.proxyActivities<InvoiceActivities>({
 });
 /** Marks runs where a check that cannot complete rejects the invoice instead of failing the run. */
 const UNJUDGED_REJECTED = 'invoice-unjudged-rejected';
+/** Marks runs where an invoice refused by its validator waits for the supplier to name another one. */
+const VALIDATOR_CORRECTION = 'validator-correction';
 
 /** One run of the workflow: the deposit, the state the query shows, and what the handlers share. */
 interface Lifecycle {
@@ -85,6 +93,8 @@ interface Lifecycle {
   /** Set while an update's handler works, so a second update arriving meanwhile is refused, not interleaved. */
   busy: boolean;
   validatorDecided: boolean;
+  /** Counts the validator corrections: a new validator starts a new wait for a decision. */
+  validatorRound: number;
   paymentClock?: Promise<void>;
 }
 
@@ -95,7 +105,13 @@ interface Lifecycle {
  * payment delay runs as a timer from the deposit date.
  */
 export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<InvoiceState> {
-  const lc: Lifecycle = { deposit, state: depositedState(deposit), busy: false, validatorDecided: false };
+  const lc: Lifecycle = {
+    deposit,
+    state: depositedState(deposit),
+    busy: false,
+    validatorDecided: false,
+    validatorRound: 0,
+  };
   wf.setHandler(invoiceState, () => lc.state);
   setUpdateHandlers(lc);
 
@@ -119,10 +135,16 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
   }
 
   if (deposit.cadre && VALIDATED_CADRES.includes(deposit.cadre)) {
+    await moveTo(lc, 'A_VALIDER_1', 'platform');
+    await acts.notifyStatusChange({ invoiceId: deposit.invoiceId, status: 'A_VALIDER_1' });
     await awaitValidator(lc);
-    if (lc.state.status === 'REFUSEE_1') {
-      await wf.condition(wf.allHandlersFinished);
-      return lc.state;
+    // Runs from before corrections end at the refusal; the others give the supplier time to name another.
+    while (lc.state.status === 'REFUSEE_1') {
+      if (!wf.patched(VALIDATOR_CORRECTION) || !(await awaitValidatorCorrection(lc))) {
+        await wf.condition(wf.allHandlersFinished);
+        return lc.state;
+      }
+      await awaitValidator(lc);
     }
   }
 
@@ -239,17 +261,38 @@ async function qualify(lc: Lifecycle, raccordementId: string): Promise<InvoiceSt
   return lc.state;
 }
 
-/** A9 / A12: the validator decides through changeStatus, or lets the deadline pass. */
+const validationDelay = (lc: Lifecycle) => (lc.deposit.validationDelayDays ?? 15) * DAY;
+
+/**
+ * A9 / A12, the invoice in A_VALIDER_1: the validator decides through changeStatus, or lets the
+ * deadline pass. A corrected validator gets the whole delay again.
+ */
 async function awaitValidator(lc: Lifecycle): Promise<void> {
-  await moveTo(lc, 'A_VALIDER_1', 'platform');
-  await acts.notifyStatusChange({ invoiceId: lc.deposit.invoiceId, status: 'A_VALIDER_1' });
-  const delay = (lc.deposit.validationDelayDays ?? 15) * DAY;
-  if (!(await wf.condition(() => lc.validatorDecided && !lc.busy, delay))) {
+  for (;;) {
+    const round = lc.validatorRound;
+    const corrected = () => lc.validatorRound !== round;
+    if (await wf.condition(() => (lc.validatorDecided || corrected()) && !lc.busy, validationDelay(lc))) {
+      if (lc.validatorDecided) return;
+      continue;
+    }
     // Silence within the deadline counts as tacit approval (unconfirmed): the invoice goes on to the buyer.
     lc.validatorDecided = true;
     await wf.condition(() => !lc.busy);
+    if (corrected() && lc.state.status === 'A_VALIDER_1') {
+      lc.validatorDecided = false;
+      continue;
+    }
     if (lc.state.status === 'A_VALIDER_1') await moveTo(lc, 'ABSENCE_VALIDATION_1_HORS_DELAI', 'platform');
+    return;
   }
+}
+
+/**
+ * REFUSEE_1: the supplier may name the right validator within the validation delay (true, the invoice
+ * is back in A_VALIDER_1); past it, the refusal ends the story.
+ */
+async function awaitValidatorCorrection(lc: Lifecycle): Promise<boolean> {
+  return wf.condition(() => lc.state.status === 'A_VALIDER_1' && !lc.busy, validationDelay(lc));
 }
 
 /** A recycled invoice goes back to routing on the supplier's word, which the history keeps. */
@@ -281,6 +324,9 @@ function setUpdateHandlers(lc: Lifecycle): void {
       checkTransition(lc, 'EN_COURS_ACHEMINEMENT', 'supplier');
       checkActor(lc.state, r.actor, 'supplier');
     },
+  });
+  wf.setHandler(correctValidator, (c) => exclusively(lc, () => applyValidatorCorrection(lc, c)), {
+    validator: (c) => validateValidatorCorrection(lc, c),
   });
   wf.setHandler(acknowledgeRejection, (a) => exclusively(lc, () => applyAcknowledgement(lc, a.actor)), {
     validator: (a) => validateAcknowledgement(lc.state, a.actor),
@@ -391,6 +437,41 @@ async function applyRecycling(lc: Lifecycle, r: Recycling): Promise<void> {
   await acts.recordRouting({ invoiceId: lc.deposit.invoiceId, routing });
   wf.upsertSearchAttributes([{ key: RecipientSiret, value: routing.recipientId ?? '' }]);
   await route(lc, 'supplier', { userId: r.actor.userId, comment: r.comment });
+}
+
+/**
+ * While the invoice waits for its validator (A_VALIDER_1), or once it refused it (REFUSEE_1, in runs
+ * that wait for a correction: the others have ended), by a member of the supplier, naming another
+ * structure than the current validator and the supplier itself.
+ */
+function validateValidatorCorrection(lc: Lifecycle, c: ValidatorCorrection): void {
+  const { state } = lc;
+  if (lc.busy) throw refusal('Another change of this invoice is under way; try again.', 'Busy');
+  if (state.status !== 'A_VALIDER_1' && state.status !== 'REFUSEE_1')
+    throw refusal(
+      `Only an invoice waiting for its validator or refused by it can get another validator (it is ${state.status}).`,
+      'TransitionNotAllowed',
+    );
+  checkActor(state, c.actor, 'supplier');
+  if (c.validatorStructureId === state.parties.validatorStructureId)
+    throw refusal('This structure is already the validator of the invoice.', 'ValidatorNotAllowed');
+  if (c.validatorStructureId === state.parties.supplierStructureId)
+    throw refusal('The supplier cannot validate its own invoice.', 'ValidatorNotAllowed');
+}
+
+async function applyValidatorCorrection(lc: Lifecycle, c: ValidatorCorrection): Promise<void> {
+  const { invoiceId } = lc.deposit;
+  await acts.recordValidator({
+    invoiceId,
+    validatorId: c.validatorId,
+    validatorStructureId: c.validatorStructureId,
+  });
+  lc.state.parties.validatorStructureId = c.validatorStructureId;
+  lc.validatorRound += 1;
+  lc.validatorDecided = false;
+  await moveTo(lc, 'A_VALIDER_1', 'supplier', { userId: c.actor.userId, comment: c.comment });
+  // The new validator hears of the invoice as of a new one.
+  await acts.notifyStatusChange({ invoiceId, status: 'A_VALIDER_1' });
 }
 
 function validateAcknowledgement(state: InvoiceState, actor: Actor): void {

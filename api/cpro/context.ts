@@ -144,6 +144,11 @@ export const cproErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (!e) req.log.error({ err }, 'cpro request failed');
   const known =
     e ?? new CproError(CODES.TECHNICAL_ERROR, 'Erreur technique ; elle a été journalisée.', undefined, 500);
+  const retryAfter =
+    err instanceof DomainError
+      ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+      : undefined;
+  if (known.status === 429 && retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
   res.status(known.status).json({
     codeRetour: known.codeRetour,
     libelle: known.message,
@@ -162,7 +167,7 @@ function toCproError(err: unknown): CproError | undefined {
       wire?.codeRetour ?? CODES.REFUSED,
       `${err.code}: ${err.message}`,
       field,
-      400,
+      wire?.status ?? 400,
       err.code,
     );
   }

@@ -2,8 +2,10 @@ import type { AppDeps } from '../app';
 import { actorOf, invoiceUpdate } from '../../invoicing/access';
 import { invoiceRowsOf } from '../../invoicing/read-model';
 import { VALIDATION_STATUSES, type InvoiceStatusCode } from '../../invoicing/lifecycle/transitions';
-import { wireId } from '../../service-mode/identifiers';
-import { changeStatus, invoiceLifecycle } from '../../workflows/invoice';
+import { internalId, wireId } from '../../service-mode/identifiers';
+import { validatorNamed } from '../../invoicing/validator-correction';
+import { DomainError } from '../../platform/domain-error';
+import { changeStatus, correctValidator, invoiceLifecycle } from '../../workflows/invoice';
 import { CODES, CproError } from './wire';
 import type { CproContext } from './context';
 import { invoiceOfParty } from './facture-access';
@@ -115,17 +117,34 @@ export async function traiterFactureAValider(deps: AppDeps, b: Body, ctx: CproCo
 }
 
 /**
- * corriger/valideur/facture: the supplier names another validator for an invoice waiting in
- * A_VALIDER_1. The validation circuit keeps the validator named at deposit: refused with a stable code.
+ * corriger/valideur/facture: the supplier names another validator structure (idStructure, or
+ * identifiantStructure with typeIdentifiantStructure) for an invoice its validator refused (REFUSEE_1)
+ * or has not decided yet; the invoice waits in A_VALIDER_1 for the new one.
  */
-export async function corrigerValideur(deps: AppDeps, b: Body, ctx: CproContext): Promise<object> {
-  await invoiceOfParty(deps, ctx, b.idFacture, 'supplier', { field: 'idFacture' });
-  throw new CproError(
-    CODES.REFUSED,
-    'La correction du valideur n’est pas prise en charge : la facture reste à son valideur ; ' +
-      'sans décision dans le délai, elle poursuit vers le destinataire (ABSENCE_VALIDATION_1_HORS_DELAI).',
-    'idStructure',
-    400,
-    'VALIDATOR_CORRECTION_NOT_SUPPORTED',
+export async function corrigerValideur(deps: AppDeps, b: Body, ctx: CproContext) {
+  const { id, actor } = await invoiceOfParty(deps, ctx, b.idFacture, 'supplier', { field: 'idFacture' });
+  const byId = b.idStructure !== undefined;
+  const structureId = byId ? await internalId(deps.db, 'structure', b.idStructure) : undefined;
+  if (byId && !structureId)
+    throw new CproError(
+      CODES.STRUCTURE_NOT_FOUND,
+      `Aucune structure ${String(b.idStructure)}.`,
+      'idStructure',
+    );
+  const validator = await validatorNamed(
+    deps.db,
+    { structureId, identifier: byId ? undefined : (b.identifiantStructure as string) },
+    byId ? 'idStructure' : 'identifiantStructure',
   );
+  await invoiceUpdate(id, () =>
+    deps.client.workflow
+      .getHandle<typeof invoiceLifecycle>(id)
+      .executeUpdate(correctValidator, { args: [{ actor, ...validator }] }),
+  ).catch((err: unknown) => {
+    // The workflow names its own field: on this wire the validator is idStructure.
+    if (err instanceof DomainError && err.code === 'VALIDATOR_NOT_ALLOWED')
+      throw new DomainError(err.code, err.message, { field: byId ? 'idStructure' : 'identifiantStructure' });
+    throw err;
+  });
+  return { idFacture: await wireId(deps.db, 'facture', id) };
 }

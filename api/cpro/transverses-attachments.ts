@@ -1,5 +1,7 @@
 import type { AppDeps } from '../app';
-import { storeUploadedFile } from '../../invoicing/attachments';
+import { ATTACHMENT_MAX_BYTES, storeUploadedFile } from '../../invoicing/attachments';
+import { checkedAttachmentName } from '../../platform/attachment-types';
+import { DomainError } from '../../platform/domain-error';
 import { getStructure, listBankAccounts, membershipOf } from '../../structures';
 import { internalId, wireId, wireIds } from '../../service-mode/identifiers';
 import { recordUpload, uploadsOf, type Upload } from '../../service-mode/uploads';
@@ -39,6 +41,22 @@ async function ownStructure(deps: AppDeps, ctx: CproContext, wire: unknown, fiel
   return structure;
 }
 
+/**
+ * The name to keep the file under once its content is checked as the native API checks it (kind by
+ * magic bytes, no web page or program, a complete PDF running nothing); the refusal names the file's field.
+ * An oversized file is refused by its size first.
+ */
+function checkedName(name: string, bytes: Buffer): string {
+  if (bytes.byteLength > ATTACHMENT_MAX_BYTES) return name;
+  try {
+    return checkedAttachmentName(name, bytes);
+  } catch (err) {
+    if (err instanceof DomainError)
+      throw new DomainError(err.code, err.message, { ...err.details, field: 'pieceJointeFichier' });
+    throw err;
+  }
+}
+
 /** ajouter/fichier: a file for later operations (completer, soumettre), named by its pieceJointeId. */
 const ajouterFichier: CproOperation = {
   path: '/ajouter/fichier',
@@ -61,7 +79,7 @@ const ajouterFichier: CproOperation = {
         'pieceJointeFichier : fichier vide ou pas en base64.',
         'pieceJointeFichier',
       );
-    const stored = await storeUploadedFile(db, blobs, String(b.pieceJointeNom), bytes);
+    const stored = await storeUploadedFile(db, blobs, checkedName(String(b.pieceJointeNom), bytes), bytes);
     await recordUpload(db, {
       sha256: stored.sha256,
       userId: ctx.caller.userId,

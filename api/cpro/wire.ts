@@ -14,6 +14,8 @@ export const CODES = {
   PASSWORD_EXPIRED: 12,
   /** The technical account's structure is not one the application belongs to. */
   STRUCTURE_NOT_ALLOWED: 13,
+  /** Too many attempts or requests (HTTP 429): try again after the Retry-After seconds. */
+  TOO_MANY_REQUESTS: 14,
   /** A request field is missing or wrong (`champ` names it). */
   INVALID_INPUT: 20001,
   /** A base64 file is not base64, empty, or not an invoice the platform reads. */
@@ -61,9 +63,10 @@ export class CproError extends Error {
 }
 
 /**
- * How Service mode answers each domain error code: its `codeRetour`; and, for Service mode's own
- * refusals (authentication of the technical account), the platform's status and French text in place
- * of the native code and message. A code missing here answers REFUSED (400) with its native code.
+ * How Service mode answers each domain error code: its `codeRetour` and HTTP status (400 unless
+ * given); and, for Service mode's own refusals (authentication of the technical account), the
+ * platform's French text in place of the native code and message. A code missing here answers
+ * REFUSED (400) with its native code.
  */
 export interface WireRefusal {
   codeRetour: number;
@@ -71,8 +74,31 @@ export interface WireRefusal {
   libelle?: string;
 }
 
+/** A file the platform cannot read as an invoice: past a reading limit, or in an unsupported encoding. */
+const FILE_INVALID: WireRefusal = { codeRetour: CODES.FILE_INVALID };
+/** An attachment refused for its content (kind, name, PDF state). */
+const ATTACHMENT_INVALID: WireRefusal = { codeRetour: CODES.ATTACHMENT_INVALID };
+/** Throttled: the answer carries Retry-After, as the native API's. */
+const TOO_MANY_REQUESTS: WireRefusal = { codeRetour: CODES.TOO_MANY_REQUESTS, status: 429 };
+
 export const WIRE_CODES: Readonly<Record<string, WireRefusal>> = {
   INVALID_INPUT: { codeRetour: CODES.INVALID_INPUT },
+  JSON_TOO_DEEP: { codeRetour: CODES.INVALID_INPUT },
+  CREDENTIALS_LOCKED: TOO_MANY_REQUESTS,
+  RATE_LIMITED: TOO_MANY_REQUESTS,
+  XML_TOO_LARGE: FILE_INVALID,
+  XML_TOO_DEEP: FILE_INVALID,
+  XML_TOO_MANY_ELEMENTS: FILE_INVALID,
+  XML_TOO_MANY_ATTRIBUTES: FILE_INVALID,
+  XML_TEXT_TOO_LARGE: FILE_INVALID,
+  XML_ENCODING_UNSUPPORTED: FILE_INVALID,
+  INVOICE_TOO_MANY_LINES: FILE_INVALID,
+  DOCUMENT_TOO_COMPLEX: FILE_INVALID,
+  ATTACHMENT_TYPE_NOT_ALLOWED: ATTACHMENT_INVALID,
+  ATTACHMENT_TYPE_MISMATCH: ATTACHMENT_INVALID,
+  ATTACHMENT_ACTIVE_CONTENT: ATTACHMENT_INVALID,
+  PDF_ENCRYPTED: ATTACHMENT_INVALID,
+  PDF_TRUNCATED: ATTACHMENT_INVALID,
   EMPTY_INVOICE: { codeRetour: CODES.FILE_INVALID },
   INVOICE_NOT_WELL_FORMED: { codeRetour: CODES.FILE_INVALID },
   NOT_AN_INVOICE: { codeRetour: CODES.FILE_INVALID },
@@ -95,8 +121,8 @@ export const WIRE_CODES: Readonly<Record<string, WireRefusal>> = {
   ATTACHMENT_UNKNOWN: { codeRetour: CODES.ATTACHMENT_INVALID },
   ATTACHMENT_TOO_LARGE: { codeRetour: CODES.ATTACHMENT_TOO_LARGE },
   ATTACHMENTS_TOTAL_TOO_LARGE: { codeRetour: CODES.ATTACHMENT_TOO_LARGE },
-  ATTACHMENT_NAME_INVALID: { codeRetour: CODES.ATTACHMENT_INVALID },
-  ATTACHMENT_EXTENSION_NOT_ALLOWED: { codeRetour: CODES.ATTACHMENT_INVALID },
+  ATTACHMENT_NAME_INVALID: ATTACHMENT_INVALID,
+  ATTACHMENT_EXTENSION_NOT_ALLOWED: ATTACHMENT_INVALID,
   FLOW_NOT_FOUND: { codeRetour: CODES.FLOW_NOT_FOUND },
   FLOW_NOT_SETTLED: { codeRetour: CODES.FLOW_NOT_SETTLED },
   STRUCTURE_NOT_FOUND: { codeRetour: CODES.STRUCTURE_NOT_FOUND },

@@ -113,7 +113,8 @@ export function invoicesRouter(
     const { id, sub } = target(req.params.id, ACTIONS);
     if (!sub) throw new DomainError('NOT_FOUND', `No route for POST ${req.path}.`);
     const caller = requireCaller(res);
-    const { actor } = await readableInvoice(deps, caller, id);
+    // A completion cites files: the supplier's side is checked before what it cites.
+    const { actor } = await readableInvoice(deps, caller, id, sub === 'completion' ? 'supplier' : undefined);
     const handle = deps.client.workflow.getHandle<typeof invoiceLifecycle>(id);
     const body = req.body ?? {};
     const state = await invoiceUpdate(id, async () => {

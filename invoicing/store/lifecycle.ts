@@ -150,6 +150,17 @@ export async function updateRouting(
     });
 }
 
+/** The A9 / A12 validator the supplier named in place of the previous one. */
+export async function updateValidator(
+  db: Db,
+  invoiceId: string,
+  v: { validatorId: string; validatorStructureId: string },
+): Promise<void> {
+  await db('invoices')
+    .where({ id: invoiceId })
+    .update({ validator_id: v.validatorId, validator_structure_id: v.validatorStructureId });
+}
+
 /** The rule sets the deposit check judged the invoice by, as a JSON array. */
 export async function updateRuleSets(db: Db, invoiceId: string, ruleSets: string[]): Promise<void> {
   await db('invoices')

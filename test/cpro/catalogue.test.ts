@@ -63,7 +63,7 @@ describe('Service mode catalogue: transverses, structures, utilisateurs', () => 
     const banks = await t.cpro('transverses/v1/recuperer/coordbanc/valides', t.supplier, { idStructure: 1 });
     expect(banks.body.listeCoordonneeBancaire[0].idCoordonneeBancaire).toBe(1);
     const file = await t.cpro('transverses/v1/ajouter/fichier', t.supplier, {
-      pieceJointeFichier: Buffer.from('%PDF-1.4 bon de commande').toString('base64'),
+      pieceJointeFichier: Buffer.from('%PDF-1.4 bon de commande\n%%EOF\n').toString('base64'),
       pieceJointeNom: 'bon-de-commande.pdf',
       pieceJointeTypeMime: 'application/pdf',
       pieceJointeExtension: 'PDF',

@@ -122,7 +122,7 @@ describeWithCorpus('conformance: each fixture replayed against the server', () =
     });
     vars.pieceJointeId = (
       await t.cpro('transverses/v1/ajouter/fichier', t.supplier, {
-        pieceJointeFichier: Buffer.from('%PDF-1.4 annexe').toString('base64'),
+        pieceJointeFichier: Buffer.from('%PDF-1.4 annexe\n%%EOF\n').toString('base64'),
         pieceJointeNom: 'annexe.pdf',
       })
     ).body.pieceJointeId;

@@ -4,6 +4,7 @@ import {
   BUYER,
   BUYER2,
   cpro,
+  SUPPLIER,
   startFacturesPlatform,
   submitted,
   VALIDATOR,
@@ -201,6 +202,136 @@ describe('Service mode factures: the published wire', () => {
       dateTraitement: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     await waitForStatus(f, f.buyer, 'recipiendaire', id, ['MISE_A_DISPOSITION']);
+  }, 60_000);
+
+  it('corriger/valideur/facture hands an invoice the wrong validator refused to the right one, in A_VALIDER_1', async () => {
+    const id = await submitted(f, 'W-2026-1', ['A_VALIDER_1'], {
+      cadreDeFacturation: { codeCadreFacturation: 'A9_FACTURE_SOUSTRAITANT', codeStructureValideur: BUYER2 },
+    });
+    const refused = await cpro(f.p, 'factures/v1/traiter/factureAValider', f.buyer2, {
+      idFacture: id,
+      action: 'REFUS',
+      motifRefus: 'Nous ne sommes pas le titulaire de ce marché',
+    });
+    expect(refused.body).toMatchObject({ codeRetour: 0, statutFacture: 'REFUSEE_1' });
+    const idValidator = (
+      await cpro(f.p, 'structures/v1/rechercher', f.supplier, {
+        structure: { identifiantStructure: VALIDATOR, typeIdentifiantStructure: 'SIRET' },
+      })
+    ).body.listeStructures[0].idStructureCPP;
+
+    // Not the buyer's to correct; not the supplier itself; a structure that exists.
+    const byBuyer = await cpro(f.p, 'factures/v1/corriger/valideur/facture', f.buyer2, {
+      idFacture: id,
+      idStructure: idValidator,
+    });
+    expect(byBuyer.body).toMatchObject({ codeRetour: 20010, erreur: { champ: 'idFacture' } });
+    const itself = await cpro(f.p, 'factures/v1/corriger/valideur/facture', f.supplier, {
+      idFacture: id,
+      identifiantStructure: SUPPLIER,
+      typeIdentifiantStructure: 'SIRET',
+    });
+    expect(itself.body).toMatchObject({
+      codeRetour: 20099,
+      erreur: { champ: 'identifiantStructure', code: 'VALIDATOR_NOT_ALLOWED' },
+    });
+    const unknown = await cpro(f.p, 'factures/v1/corriger/valideur/facture', f.supplier, {
+      idFacture: id,
+      idStructure: 999_999,
+    });
+    expect(unknown.body).toMatchObject({ codeRetour: 20040, erreur: { champ: 'idStructure' } });
+
+    const corrected = await cpro(f.p, 'factures/v1/corriger/valideur/facture', f.supplier, {
+      idFacture: id,
+      idStructure: idValidator,
+      identifiantStructure: VALIDATOR,
+      typeIdentifiantStructure: 'SIRET',
+    });
+    expect(corrected.body).toEqual({ codeRetour: 0, libelle: expect.any(String), idFacture: id });
+    const seen = await cpro(f.p, 'factures/v1/consulter/valideur', f.validator, {
+      identifiantFactureCPP: id,
+    });
+    expect(seen.body.facture).toMatchObject({ numeroFacture: 'W-2026-1', statutFacture: 'A_VALIDER_1' });
+    // The structure that refused is no longer its validator.
+    const former = await cpro(f.p, 'factures/v1/consulter/valideur', f.buyer2, { identifiantFactureCPP: id });
+    expect(former.body.codeRetour).toBe(20010);
+    const history = await cpro(f.p, 'factures/v1/consulter/historique', f.supplier, { idFacture: id });
+    const codes: string[] = history.body.historiquesDesStatuts.histoStatut.map(
+      (h: { histoStatutCode: string }) => h.histoStatutCode,
+    );
+    // Waiting for the first validator, refused by it, waiting for the second.
+    expect(codes.filter((c) => c === 'A_VALIDER_1')).toHaveLength(2);
+    expect(codes).toContain('REFUSEE_1');
+    const again = await cpro(f.p, 'factures/v1/corriger/valideur/facture', f.supplier, {
+      idFacture: id,
+      idStructure: idValidator,
+    });
+    expect(again.body).toMatchObject({ codeRetour: 20099, erreur: { code: 'VALIDATOR_NOT_ALLOWED' } });
+
+    const validated = await cpro(f.p, 'factures/v1/traiter/factureAValider', f.validator, {
+      idFacture: id,
+      action: 'VALIDATION',
+    });
+    expect(validated.body).toMatchObject({ codeRetour: 0, statutFacture: 'VALIDEE_1' });
+    await waitForStatus(f, f.buyer, 'recipiendaire', id, ['MISE_A_DISPOSITION']);
+    const late = await cpro(f.p, 'factures/v1/corriger/valideur/facture', f.supplier, {
+      idFacture: id,
+      idStructure: idValidator,
+    });
+    expect(late.body).toMatchObject({ codeRetour: 20020 });
+  }, 60_000);
+
+  it('ajouter/fichier checks the content as the native API does: kind by its bytes, complete PDFs, no web page', async () => {
+    const upload = (nom: string, content: Buffer) =>
+      cpro(f.p, 'transverses/v1/ajouter/fichier', f.supplier, {
+        pieceJointeFichier: content.toString('base64'),
+        pieceJointeNom: nom,
+      });
+    const refusals = {
+      page: await upload('annexe.pdf', Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>')),
+      png: await upload('annexe.pdf', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])),
+      truncated: await upload('annexe.pdf', Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n')),
+      encrypted: await upload('annexe.pdf', Buffer.from('%PDF-1.7\ntrailer << /Encrypt 5 0 R >>\n%%EOF\n')),
+    };
+    expect(
+      Object.fromEntries(
+        Object.entries(refusals).map(([k, r]) => [k, [r.status, r.body.codeRetour, r.body.erreur?.code]]),
+      ),
+    ).toEqual({
+      page: [400, 20004, 'ATTACHMENT_TYPE_NOT_ALLOWED'],
+      png: [400, 20004, 'ATTACHMENT_TYPE_MISMATCH'],
+      truncated: [400, 20004, 'PDF_TRUNCATED'],
+      encrypted: [400, 20004, 'PDF_ENCRYPTED'],
+    });
+    expect(refusals.page.body.erreur.champ).toBe('pieceJointeFichier');
+    const kept = await upload('  annexe\u202e.pdf', Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n'));
+    expect(kept.body).toEqual({
+      codeRetour: 0,
+      libelle: expect.any(String),
+      pieceJointeId: expect.any(Number),
+    });
+  }, 60_000);
+
+  it('a locked technical account answers 429 with Retry-After, codeRetour 14 and the native code', async () => {
+    const header = Buffer.from('compte-inconnu:mauvais mot de passe').toString('base64');
+    const attempt = () =>
+      cpro(f.p, 'transverses/v1/recuperer/tauxtva', { token: f.supplier.token, account: header });
+    for (let i = 0; i < 5; i += 1) expect((await attempt()).status).toBe(401);
+    const res = await fetch(`${f.p.url}/cpro/transverses/v1/recuperer/tauxtva`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${f.supplier.token}`,
+        'cpro-account': header,
+      },
+      body: '{}',
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.json()).toMatchObject({
+      codeRetour: 14,
+      erreur: { code: 'CREDENTIALS_LOCKED', champ: 'cpro-account' },
+    });
   }, 60_000);
 
   it('rechercher/demandePaiement lists invoices; the MOE / MOA works circuit is refused with a stable code', async () => {

@@ -22,3 +22,17 @@ describe('service-mode workflows determinism', () => {
     await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, `replay-${name}`);
   });
 });
+
+describe('invoice workflow: validator correction', () => {
+  it('replays an A9 invoice its validator refused before corrections existed: it ends at REFUSEE_1', async () => {
+    // Recorded on the dev server with the workflow as it was before `validator-correction`.
+    const history = JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, '..', 'fixtures', 'histories', 'invoice-validator-refused.json'),
+        'utf8',
+      ),
+    );
+    expect(history.events.at(-1).eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, 'replay-refused');
+  });
+});

@@ -538,7 +538,7 @@ async function supplierBankAndImage() {
     }),
   ]);
   const pdf = await cpro('transverses/v1/ajouter/fichier', supplier, {
-    pieceJointeFichier: Buffer.from('%PDF-1.4 image de la facture').toString('base64'),
+    pieceJointeFichier: Buffer.from('%PDF-1.4 image de la facture\n%%EOF\n').toString('base64'),
     pieceJointeNom: 'facture-S-1.pdf',
     pieceJointeTypeMime: 'application/pdf',
     pieceJointeExtension: 'pdf',
@@ -978,7 +978,7 @@ async function drivesTheLifecycle() {
         nouveauStatut: 'A_RECYCLER',
         motif: 'Code service manquant',
       })
-    ).body.statutFacture,
+    ).body.nouveauStatut,
   ).toBe('A_RECYCLER');
   const wrongRoute = await cpro('factures/v1/recycler', supplier, {
     identifiantFactureCPP: id2,

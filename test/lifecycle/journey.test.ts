@@ -140,7 +140,13 @@ describe('invoice lifecycle journey through the API', () => {
 
   it('takes J-001 through SERVICE_FAIT and MANDATEE to MISE_EN_PAIEMENT, refusing what the table forbids', async () => {
     const id = ids['J-001'];
-    await expectRefused(act('outsider', id, 'status', { status: 'SERVICE_FAIT' }), id, 403, 'NOT_A_MEMBER');
+    // Someone else's invoice answers as a missing one.
+    await expectRefused(
+      act('outsider', id, 'status', { status: 'SERVICE_FAIT' }),
+      id,
+      404,
+      'INVOICE_NOT_FOUND',
+    );
     await expectRefused(act(SUPPLIER, id, 'status', { status: 'SERVICE_FAIT' }), id, 403, 'NOT_A_MEMBER');
     await expectRefused(act(BUYER, id, 'status', { status: 'COMPLETEE' }), id, 409, 'TRANSITION_NOT_ALLOWED');
     await expectRefused(

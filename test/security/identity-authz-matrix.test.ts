@@ -80,6 +80,7 @@ describe('authorisation matrix: invoices, structures, drafts of another structur
     ids.draftId = draft.id;
     // A body the schema takes, so the refusal comes from who asks, not from what they sent.
     bodies['put /api/v1/drafts/{draftId}'] = JSON.stringify({ invoice: draft.invoice });
+    bodies['put /api/v1/structures/{structureId}/notification-preferences'] = JSON.stringify({ events: {} });
   }, 120_000);
   afterAll(() => p?.stop());
 

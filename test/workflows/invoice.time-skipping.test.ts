@@ -63,6 +63,7 @@ describe('invoice workflow on the time-skipping server (activities injected)', (
       checkInvoice: async () => [],
       checkRouting: async () => [],
       recordRouting: async () => undefined,
+      recordValidator: async () => undefined,
       recordStatus: async ({ entry }) => {
         statuses.push([entry.seq, entry.status]);
       },

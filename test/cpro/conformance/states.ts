@@ -3,7 +3,7 @@ import { parseInvoice, toPdf } from '../../../invoice';
 import { corpusPath } from '../../support/corpus';
 import { BASE_EXAMPLE } from '../../deposits/support/flows';
 import { BUYER_SIRET } from '../../deposits/support/structures';
-import { exampleInvoice, type CproPlatform } from '../support/cpro-clients';
+import { exampleInvoice, seedContractor, type CproPlatform } from '../support/cpro-clients';
 
 /**
  * The invoices the factures fixtures act on, each in the status its operation expects, and the files
@@ -60,6 +60,14 @@ export async function prepareFactures(t: CproPlatform, vars: Record<string, unkn
     factureAValider: toValidate,
     factureValideurACorriger: toCorrect,
   });
+  // The validator the supplier names instead of the buyer.
+  const contractor = await seedContractor(t);
+  vars['contractor.siret'] = contractor.siret;
+  vars['contractor.idStructure'] = (
+    await t.cpro('structures/v1/rechercher', t.supplier, {
+      structure: { identifiantStructure: contractor.siret, typeIdentifiantStructure: 'SIRET' },
+    })
+  ).body.listeStructures[0].idStructureCPP;
 }
 
 /** A soumettre body of one line (100 EUR excl. VAT at 20 %) payable by transfer. */

@@ -1,6 +1,6 @@
 import { json, startTestPlatform, type TestPlatform } from '../../support/platform';
 import { seedUser } from '../../support/people';
-import { BUYER_SIRET, seedParties, SUPPLIER_SIRET } from '../../deposits/support/structures';
+import { BUYER_SIRET, seedParties, siret, SUPPLIER_SIRET } from '../../deposits/support/structures';
 
 /** A Service-mode client's credentials: its bearer token and its cpro-account header. */
 export interface CproClient {
@@ -130,4 +130,37 @@ export async function settledFlow(t: CproPlatform, c: CproClient, numeroFluxDepo
     if (Date.now() > deadline) throw new Error(`flow ${numeroFluxDepot} still ${JSON.stringify(r.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** The main contractor of the works (A9 / A12), a validator the supplier may name instead of the buyer. */
+export const CONTRACTOR_SIRET = siret('5521005540001');
+
+/** The main contractor's structure (Bâtiments Martin SA) with its manager; idempotent. */
+export async function seedContractor(t: CproPlatform): Promise<{ structureId: string; siret: string }> {
+  const structureId = 'st-contractor';
+  if (!(await t.p.db('structures').where({ id: structureId }).first('id'))) {
+    await seedUser(t.p.db, 'contractor-manager');
+    const now = new Date().toISOString();
+    await t.p.db('structures').insert({
+      id: structureId,
+      identifier_type: 'SIRET',
+      identifier: CONTRACTOR_SIRET,
+      name: 'Bâtiments Martin SA',
+      street: '4 quai Rambaud',
+      postal_code: '69002',
+      city: 'Lyon',
+      country_code: 'FR',
+      public: false,
+      created_at: now,
+      updated_at: now,
+    });
+    await t.p.db('structure_members').insert({
+      structure_id: structureId,
+      user_id: 'contractor-manager',
+      role: 'PRINCIPAL',
+      services: '[]',
+      created_at: now,
+    });
+  }
+  return { structureId, siret: CONTRACTOR_SIRET };
 }

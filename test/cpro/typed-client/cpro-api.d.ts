@@ -1026,6 +1026,7 @@ export interface components {
         | 11
         | 12
         | 13
+        | 14
         | 20001
         | 20002
         | 20003

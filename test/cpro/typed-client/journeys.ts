@@ -169,7 +169,7 @@ export const supplierJourney: [string, (s: JourneyState, i: JourneyInput) => Pro
       await traiter(s.buyer!, s.toComplete!, 'SUSPENDUE', 'Bon de livraison manquant');
       const file = await s.supplier!.POST('/cpro/transverses/v1/ajouter/fichier', {
         body: {
-          pieceJointeFichier: b64(Buffer.from('%PDF-1.4 bon de livraison')),
+          pieceJointeFichier: b64(Buffer.from('%PDF-1.4 bon de livraison\n%%EOF\n')),
           pieceJointeNom: 'bon-de-livraison.pdf',
           pieceJointeTypeMime: 'application/pdf',
           pieceJointeExtension: 'PDF',
@@ -224,7 +224,7 @@ export const buyerJourney: [string, (s: JourneyState, i: JourneyInput) => Promis
     },
   ],
   [
-    'validator: an A9 invoice to validate is found, read and validated',
+    'validator: an A9 invoice sent to the wrong validator is corrected, then found, read and validated',
     async (s, i) => {
       const pdf = await s.supplier!.POST('/cpro/transverses/v1/ajouter/fichier', {
         body: { pieceJointeFichier: b64(i.pdf), pieceJointeNom: 'facture.pdf' },
@@ -246,7 +246,8 @@ export const buyerJourney: [string, (s: JourneyState, i: JourneyInput) => Promis
           },
           cadreDeFacturation: {
             codeCadreFacturation: 'A9_FACTURE_SOUSTRAITANT',
-            codeStructureValideur: i.validatorSiret,
+            // A mistake the supplier corrects below (corriger/valideur/facture).
+            codeStructureValideur: i.otherBuyerSiret,
           },
           references: {
             deviseFacture: 'EUR',
@@ -276,6 +277,19 @@ export const buyerJourney: [string, (s: JourneyState, i: JourneyInput) => Promis
       });
       check(soumis.data, 'soumettre A9', soumis.error);
       const deadline = Date.now() + 30_000;
+      const id = soumis.data.identifiantFactureCPP;
+      for (;;) {
+        const r = await s.supplier!.POST('/cpro/factures/v1/consulter/fournisseur', {
+          body: { identifiantFactureCPP: id },
+        });
+        if (r.data?.facture.statutFacture === 'A_VALIDER_1') break;
+        check(Date.now() < deadline, 'A9 invoice awaiting validation', r.data ?? r.error);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const corrected = await s.supplier!.POST('/cpro/factures/v1/corriger/valideur/facture', {
+        body: { idFacture: id, identifiantStructure: i.validatorSiret, typeIdentifiantStructure: 'SIRET' },
+      });
+      check(corrected.data?.idFacture === id, 'corriger/valideur/facture', corrected.data ?? corrected.error);
       let listed: number | undefined;
       while (!listed) {
         const r = await s.buyer!.POST('/cpro/factures/v1/rechercher/valideur', { body: {} });
