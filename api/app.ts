@@ -108,7 +108,7 @@ export function createApp(deps: AppDeps): Express {
     res.json(document);
   });
   for (const resource of resources) app.use(resource.mount, resource.router(deps));
-  app.use(portalRouter({ devOutbox: !!deps.outbox }));
+  app.use(portalRouter({ devOutbox: !!deps.outbox, db: deps.db }));
 
   app.use((req, _res, next) => next(new DomainError('NOT_FOUND', `No route for ${req.method} ${req.path}.`)));
   app.use(errorHandler);

@@ -7,11 +7,16 @@ import { Outbox } from '../platform/mail/outbox';
 import { connectClient } from '../platform/temporal';
 import { createConnectorRuntime } from '../connectors/runtime';
 import { watchFlowInbox } from '../inbox/flow-inbox';
+import { configureDocumentPool } from '../platform/document-pool';
+import { allowHosts } from '../platform/public-host';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
+import { documentPoolOptions } from './config';
 
 /** The API process: serves HTTP until SIGINT/SIGTERM, then finishes the requests in flight. */
 async function main() {
   const { config, logger } = boot();
+  configureDocumentPool(documentPoolOptions(config.documents));
+  allowHosts(config.connectorAllowedHosts);
   const db = createDb(config.database);
   const client = await connectClient(config.temporal, temporalAddress(config));
   const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));

@@ -7,6 +7,9 @@ import { DEFAULT_CATEGORIES_FILE, loadCategories } from '../support/categories';
 import type { Category } from '../support/types';
 import type { OpeningHours } from '../support/opening-hours';
 import type { LifecycleSettings } from '../invoicing/settings';
+import { DEFAULT_XML_LIMITS } from '../invoice/xml';
+import { DEFAULT_DOCUMENT_POOL, type DocumentPoolOptions } from '../platform/document-pool';
+import { allowedHostProblem, hostList } from '../platform/public-host';
 
 /**
  * The platform's configuration, read once from the environment at start and checked there, so a
@@ -40,10 +43,28 @@ export interface Config {
   flowInbox?: { dir: string; intervalMs: number };
   /** ERP connectors: credentials key (see README, rotation), default sync period, extra connector packages. */
   connectors: ConnectorSettings;
+  /**
+   * Hosts a connection may call although they are not public (CONNECTOR_ALLOWED_HOSTS: names, addresses
+   * or CIDR ranges, comma-separated), e.g. an ERP on the company network. Empty: public hosts only.
+   */
+  connectorAllowedHosts: string[];
+  /** What one deposited document may cost: XML nesting and invoice lines, time and memory of its reading. */
+  documents: DocumentLimits;
   /** Invoice lifecycle: legal payment delays, late-payment reference rate, A9/A12 validation delay. */
   lifecycle: LifecycleSettings;
   /** Support: days the live chat is closed beyond French public holidays, and the request categories. */
   support: { openingHours: OpeningHours; categories: Category[] };
+}
+
+export interface DocumentLimits {
+  /** XML_MAX_DEPTH: element nesting (real invoices need fewer than 30 levels). */
+  maxDepth: number;
+  /** INVOICE_MAX_LINES: invoice lines in one document. */
+  maxLines: number;
+  /** DOCUMENT_TIMEOUT_SECONDS, in milliseconds: reading time of one document before DOCUMENT_TOO_COMPLEX. */
+  timeoutMs: number;
+  /** DOCUMENT_MAX_MEMORY_MB: heap of the thread reading one document. */
+  maxMemoryMb: number;
 }
 
 /** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not). */
@@ -112,6 +133,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   );
   const sirene = sireneOf(r);
   const connectors = connectorsOf(r);
+  const connectorAllowedHosts = hostList(env.CONNECTOR_ALLOWED_HOSTS);
+  for (const entry of connectorAllowedHosts) {
+    const problem = allowedHostProblem(entry);
+    r.check(!problem, `CONNECTOR_ALLOWED_HOSTS: ${problem} (comma-separated list)`);
+  }
+  const documents = documentsOf(r);
   const flowInbox = env.FLOW_INBOX_DIR
     ? {
         dir: path.resolve(cwd, env.FLOW_INBOX_DIR),
@@ -138,7 +165,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       mail,
       publicUrl,
     },
-    ...{ sirene, flowInbox, connectors, lifecycle, support },
+    ...{ sirene, flowInbox, connectors, connectorAllowedHosts, documents, lifecycle, support },
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
@@ -265,6 +292,24 @@ function connectorsOf(r: EnvReader): ConnectorSettings {
     );
   }
   return connectors;
+}
+
+/** The document pool's budgets for these limits (the other XML limits stay the invoice core's). */
+export function documentPoolOptions(d: DocumentLimits): Partial<DocumentPoolOptions> {
+  return {
+    timeoutMs: d.timeoutMs,
+    maxMemoryMb: d.maxMemoryMb,
+    limits: { ...DEFAULT_XML_LIMITS, maxDepth: d.maxDepth, maxLines: d.maxLines },
+  };
+}
+
+function documentsOf(r: EnvReader): DocumentLimits {
+  return {
+    maxDepth: r.int('XML_MAX_DEPTH', DEFAULT_XML_LIMITS.maxDepth, 8, 1024),
+    maxLines: r.int('INVOICE_MAX_LINES', DEFAULT_XML_LIMITS.maxLines, 1, 1_000_000),
+    timeoutMs: r.int('DOCUMENT_TIMEOUT_SECONDS', DEFAULT_DOCUMENT_POOL.timeoutMs / 1000, 1, 3600) * 1000,
+    maxMemoryMb: r.int('DOCUMENT_MAX_MEMORY_MB', DEFAULT_DOCUMENT_POOL.maxMemoryMb, 64, 16_384),
+  };
 }
 
 function lifecycleOf(r: EnvReader): LifecycleSettings {

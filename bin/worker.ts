@@ -6,11 +6,16 @@ import { createMailer } from '../platform/mail/mailer';
 import { connectWorker } from '../platform/temporal';
 import { createWorker } from '../activities/worker';
 import { createConnectorRuntime } from '../connectors/runtime';
+import { configureDocumentPool } from '../platform/document-pool';
+import { allowHosts } from '../platform/public-host';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
+import { documentPoolOptions } from './config';
 
 /** One worker process: polls the task queue until SIGINT/SIGTERM, then drains in-flight work. */
 async function main() {
   const { config, logger } = boot();
+  configureDocumentPool(documentPoolOptions(config.documents));
+  allowHosts(config.connectorAllowedHosts);
   Runtime.install({ logger: temporalLogger(logger) });
   const db = createDb(config.database);
   const address = temporalAddress(config);

@@ -1,3 +1,6 @@
+import http from 'node:http';
+import https from 'node:https';
+import { assertReachableLiteral, publicLookup } from '../platform/public-host';
 import { CredentialsRejected, RateLimited } from './contract';
 
 export interface HttpOptions {
@@ -7,6 +10,8 @@ export interface HttpOptions {
   timeoutMs?: number;
   /** Aborts every call in flight (the activity was cancelled). */
   signal?: AbortSignal;
+  /** Largest answer read; a larger one is refused like an unreachable ERP. */
+  maxResponseBytes?: number;
 }
 
 export interface HttpRequest {
@@ -23,11 +28,41 @@ export interface HttpResponse<T> {
 }
 
 /**
+ * The ERP could not be reached or gave no usable answer (a network failure, a host that is not
+ * public, an HTTP error other than 401/403/429, an answer that is not what was asked). The message is
+ * the same whatever happened: what answered at a URL (or that nothing did) is never told back, so a
+ * connection cannot be used to explore the network. Retryable, as the ERP may come back.
+ */
+export class ConnectorUnreachable extends Error {
+  readonly code = 'CONNECTOR_UNREACHABLE';
+  constructor() {
+    super('The ERP could not be reached or gave no usable answer.');
+    this.name = 'ConnectorUnreachable';
+  }
+}
+
+const MAX_REDIRECTS = 5;
+
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+/**
  * The HTTP client every built-in connector uses: spaces requests to the vendor's rate limit and turns
  * the answers that matter to the sync into typed errors — 401/403 refused credentials (not
- * retryable), 429 with its Retry-After, 5xx and network failures as plain (retryable) errors.
+ * retryable), 429 with its Retry-After, anything else that failed as ConnectorUnreachable (retryable).
+ * Only public hosts are called (platform/public-host.ts), the address connected to checked when
+ * connecting; redirects are followed within the same host only, so credentials never go elsewhere.
  */
-export function createHttpClient({ baseUrl, requestsPerSecond, timeoutMs = 30_000, signal }: HttpOptions) {
+export function createHttpClient({
+  baseUrl,
+  requestsPerSecond,
+  timeoutMs = 30_000,
+  signal,
+  maxResponseBytes = 64 * 1024 * 1024,
+}: HttpOptions) {
   const spacing = 1000 / requestsPerSecond;
   let nextSlot = 0;
 
@@ -38,41 +73,117 @@ export function createHttpClient({ baseUrl, requestsPerSecond, timeoutMs = 30_00
     if (at > now) await new Promise((r) => setTimeout(r, at - now));
   }
 
-  async function send(req: HttpRequest): Promise<Response> {
+  async function send(req: HttpRequest): Promise<RawResponse> {
     await waitForSlot();
-    const res = await fetch(new URL(req.path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`), {
-      method: req.method ?? 'GET',
-      headers: {
-        accept: 'application/json',
-        ...(req.body !== undefined && { 'content-type': 'application/json' }),
-        ...req.headers,
-      },
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
-      signal: signal
-        ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
-        : AbortSignal.timeout(timeoutMs),
-    });
-    if (res.status === 401 || res.status === 403) {
-      throw new CredentialsRejected(`The ERP refused the credentials (HTTP ${res.status}).`);
+    const abort = signal
+      ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+      : AbortSignal.timeout(timeoutMs);
+    let url = new URL(req.path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+    let method = req.method ?? 'GET';
+    let body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...req.headers,
+    };
+    for (let hop = 0; ; hop++) {
+      const res = await exchange(url, { method, headers, body, signal: abort, maxResponseBytes });
+      const location = res.headers.get('location');
+      if (res.status < 300 || res.status >= 400 || !location) return judged(res);
+      const next = new URL(location, url);
+      if (hop >= MAX_REDIRECTS || next.hostname !== url.hostname || !/^https?:$/.test(next.protocol))
+        throw new ConnectorUnreachable();
+      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+        delete headers['content-type'];
+      }
+      url = next;
     }
-    if (res.status === 429) throw new RateLimited(retryAfterSeconds(res.headers.get('retry-after')));
-    if (!res.ok) throw new Error(`${req.method ?? 'GET'} ${req.path} answered HTTP ${res.status}`);
-    return res;
   }
 
   return {
     async json<T>(req: HttpRequest): Promise<HttpResponse<T>> {
       const res = await send(req);
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
+      const text = res.body.toString('utf8');
+      let body: T;
+      try {
+        body = (text ? JSON.parse(text) : undefined) as T;
+      } catch {
+        // Never the parser's message: it quotes the start of whatever answered.
+        throw new ConnectorUnreachable();
+      }
+      return { status: res.status, headers: res.headers, body };
     },
     async bytes(req: HttpRequest): Promise<Uint8Array> {
-      return new Uint8Array(await (await send(req)).arrayBuffer());
+      return new Uint8Array((await send(req)).body);
     },
   };
 }
 
 export type HttpClient = ReturnType<typeof createHttpClient>;
+
+/** 401/403 and 429 are told apart; any other failure is only "unreachable". */
+function judged(res: RawResponse): RawResponse {
+  if (res.status === 401 || res.status === 403) {
+    throw new CredentialsRejected(`The ERP refused the credentials (HTTP ${res.status}).`);
+  }
+  if (res.status === 429) throw new RateLimited(retryAfterSeconds(res.headers.get('retry-after')));
+  if (res.status < 200 || res.status >= 300) throw new ConnectorUnreachable();
+  return res;
+}
+
+/** One request and its whole answer, over a connection to an address checked when connecting. */
+async function exchange(
+  url: URL,
+  o: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal: AbortSignal;
+    maxResponseBytes: number;
+  },
+): Promise<RawResponse> {
+  const failed = (err: unknown) => {
+    // The caller's cancellation stays what it is; everything else tells nothing of what happened.
+    if (o.signal.aborted && (o.signal.reason as Error)?.name === 'AbortError')
+      return o.signal.reason as Error;
+    return err instanceof ConnectorUnreachable ? err : new ConnectorUnreachable();
+  };
+  try {
+    assertReachableLiteral(url);
+  } catch (err) {
+    throw failed(err);
+  }
+  const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+  if (!transport) throw new ConnectorUnreachable();
+  return new Promise<RawResponse>((resolve, reject) => {
+    const request = transport.request(
+      url,
+      { method: o.method, headers: o.headers, signal: o.signal, lookup: publicLookup },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > o.maxResponseBytes) request.destroy(new ConnectorUnreachable());
+          else chunks.push(chunk);
+        });
+        res.on('error', (err) => reject(failed(err)));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              headers.append(name, v);
+          }
+          resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
+        });
+      },
+    );
+    request.on('error', (err) => reject(failed(err)));
+    request.end(o.body);
+  });
+}
 
 /** Retry-After is seconds or an HTTP date; an unreadable one means a minute. */
 function retryAfterSeconds(header: string | null): number {

@@ -9,6 +9,7 @@ import {
 import type { Db } from '../platform/db';
 import { hashToken, newToken } from '../platform/secrets';
 import { DomainError } from '../platform/domain-error';
+import { assertPublicUrl, HostNotAllowed } from '../platform/public-host';
 import { connectorSync, removeConnection, syncNow } from '../workflows/connector';
 import { connectorTick } from '../workflows/connector-tick';
 import { isCredentialsRejected, Connector } from './contract';
@@ -70,6 +71,7 @@ export async function createConnection(
       problems,
     });
   }
+  await assertPublicUrls(config);
   await tryCredentials(connector, { config, credentials, supplier: await supplierOf(db, structureId) });
 
   const id = crypto.randomUUID();
@@ -100,6 +102,31 @@ export async function createConnection(
   return { connection: (await findConnection(db, id))!, webhookToken };
 }
 
+/**
+ * Every URL among the settings (a base URL) must point at a public host, or one an operator allowed:
+ * a connection must not make the platform call its own machine or network. The HTTP client checks
+ * again when connecting, as a name may resolve elsewhere later.
+ */
+async function assertPublicUrls(config: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(config)) {
+    if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) continue;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      continue;
+    }
+    try {
+      await assertPublicUrl(url);
+    } catch (err) {
+      if (!(err instanceof HostNotAllowed)) throw err;
+      throw new DomainError('INVALID_INPUT', `Invalid config.${key}: the ERP must be on a public host.`, {
+        field: `config.${key}`,
+      });
+    }
+  }
+}
+
 async function tryCredentials(connector: Connector, ctx: Parameters<Connector['open']>[0]) {
   try {
     await connector.open(ctx).testConnection();
@@ -108,7 +135,10 @@ async function tryCredentials(connector: Connector, ctx: Parameters<Connector['o
   }
 }
 
-/** What a failed connection test tells the person: their credentials, or the ERP's availability. */
+/**
+ * What a failed connection test tells the person: their credentials, or the ERP's availability —
+ * never what answered (or did not) at the URL, which would make connections a way to probe networks.
+ */
 function testFailure(connector: Connector, err: unknown): DomainError {
   if (isCredentialsRejected(err)) {
     return new DomainError(
@@ -121,7 +151,7 @@ function testFailure(connector: Connector, err: unknown): DomainError {
   }
   return new DomainError(
     'CONNECTOR_UNREACHABLE',
-    `${connector.manifest.name} could not be reached: ${(err as Error).message}`,
+    `${connector.manifest.name} could not be reached or gave no usable answer.`,
     {
       field: 'config',
     },

@@ -14,6 +14,7 @@ import * as m013 from './013_draft_prefill';
 import * as m012 from './012_party_identity';
 import * as m014 from './014_notification_preferences';
 import * as m015 from './015_credential_throttle';
+import * as m016 from './016_directory_search';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '013_draft_prefill': m013,
   '014_notification_preferences': m014,
   '015_credential_throttle': m015,
+  '016_directory_search': m016,
 };

@@ -9,21 +9,55 @@ export interface Page {
   script: string;
 }
 
-const NAV: [string, string][] = [
-  ['/factures/emises', 'Factures émises'],
-  ['/factures/depot', 'Déposer une facture'],
-  ['/factures/recues', 'Factures reçues'],
-  ['/structures', 'Structures'],
-  ['/rattachements', 'Rattachements'],
-  ['/flux', 'Suivi des flux'],
-  ['/applications', 'Applications'],
-  ['/raccordements', 'Raccordements'],
-];
+/** What the menu needs of a structure the user belongs to: whether it is public, and its spaces. */
+export interface MenuStructure {
+  public: boolean;
+  spaces: string[];
+}
+
+/** Who the menu is for: the user, their structures, and whether the development outbox is on. */
+export interface MenuContext {
+  caller: Caller;
+  structures: MenuStructure[];
+  devOutbox?: boolean;
+}
+
+/**
+ * The menu entries the user's roles open, in menu order: supplier spaces when one of their structures
+ * issues invoices (its "Factures émises" space), the buyer space when one receives them, the advisors'
+ * page for operators and members of public structures (who answer the requests addressed to their
+ * services), the operators' pages. Structures and memberships are for everyone: a user without a
+ * structure finds there how to create or join one.
+ */
+export function menuEntries({ caller, structures, devOutbox }: MenuContext): [string, string][] {
+  const has = (space: string) => structures.some((s) => s.spaces.includes(space));
+  const supplier = has('FACTURES_EMISES');
+  const advisor = caller.operator || structures.some((s) => s.public);
+  const entries: [string, string, boolean][] = [
+    ['/factures/emises', 'Factures émises', supplier],
+    ['/factures/depot', 'Déposer une facture', supplier],
+    ['/factures/recues', 'Factures reçues', has('FACTURES_RECUES')],
+    ['/structures', 'Structures', true],
+    ['/rattachements', 'Rattachements', true],
+    ['/flux', 'Suivi des flux', supplier],
+    ['/applications', 'Applications', supplier],
+    // Operators validate the applications in qualification there.
+    ['/raccordements', 'Raccordements', supplier || caller.operator],
+    ['/conseillers', 'Conseillers', advisor],
+    ['/outbox', 'Courriels envoyés', caller.operator && !!devOutbox],
+  ];
+  return entries.filter(([, , shown]) => shown).map(([href, label]) => [href, label]);
+}
 
 /** The DSFR page shell: skip links, header with navigation, main content, support panel, footer. */
-export function layout(page: Page, opts: { path: string; caller?: Caller }): string {
+export function layout(
+  page: Page,
+  opts: { path: string; caller?: Caller; structures?: MenuStructure[]; devOutbox?: boolean },
+): string {
   const signedIn = !!opts.caller;
-  const nav = signedIn ? [...NAV, ...(opts.caller?.operator ? [['/conseillers', 'Conseillers']] : [])] : [];
+  const nav = opts.caller
+    ? menuEntries({ caller: opts.caller, structures: opts.structures ?? [], devOutbox: opts.devOutbox })
+    : [];
   const tools = signedIn
     ? `<li><a class="fr-btn fr-icon-account-circle-line" href="/mon-compte">Mon compte</a></li>` +
       `<li><button class="fr-btn fr-icon-logout-box-r-line" type="button" data-sign-out>Se déconnecter</button></li>`

@@ -9,6 +9,8 @@ import { structurePages } from './pages/structures';
 import { supportPages } from './pages/support';
 import { workPages } from './pages/work';
 import type { Caller } from '../accounts/caller';
+import type { Db } from '../platform/db';
+import { structuresOfUser } from '../structures';
 
 /** A page of the portal: whether it needs a signed-in user, and how it is drawn. */
 export interface PortalRoute {
@@ -25,7 +27,7 @@ const DSFR_DIST = path.join(path.dirname(require.resolve('@gouvfr/dsfr/package.j
  * The portal (suppliers' and buyers' web space): server-drawn DSFR pages whose small browser modules
  * call the same JSON API as every other client. Mounted after `authenticate`, so it knows the caller.
  */
-export function portalRouter(opts: { devOutbox: boolean }): Router {
+export function portalRouter(opts: { devOutbox: boolean; db: Db }): Router {
   const router = Router();
   const routes: PortalRoute[] = [
     ...authPages({ devOutbox: opts.devOutbox }),
@@ -51,7 +53,7 @@ export function portalRouter(opts: { devOutbox: boolean }): Router {
   });
 
   for (const route of routes) {
-    router.get(route.path, (req, res, next) => {
+    router.get(route.path, async (req, res, next) => {
       const caller = res.locals.caller as Caller | undefined;
       if ((route.signedIn || route.operator) && !caller) {
         res.redirect(303, `/connexion?${new URLSearchParams({ retour: req.originalUrl })}`);
@@ -62,10 +64,14 @@ export function portalRouter(opts: { devOutbox: boolean }): Router {
       const flat = Object.fromEntries(
         Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]),
       );
+      // The menu shows what the caller's structures open.
+      const structures = caller ? await structuresOfUser(opts.db, caller.userId) : [];
       res
         .type('html')
         .setHeader('cache-control', 'no-store')
-        .send(layout(route.page(flat, caller), { path: req.path, caller }));
+        .send(
+          layout(route.page(flat, caller), { path: req.path, caller, structures, devOutbox: opts.devOutbox }),
+        );
     });
   }
   return router;

@@ -95,6 +95,8 @@ interface Lifecycle {
   validatorDecided: boolean;
   /** Counts the validator corrections: a new validator starts a new wait for a decision. */
   validatorRound: number;
+  /** REFUSEE_1, in a run that gives the supplier time to name another validator. */
+  awaitingCorrection: boolean;
   paymentClock?: Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
     busy: false,
     validatorDecided: false,
     validatorRound: 0,
+    awaitingCorrection: false,
   };
   wf.setHandler(invoiceState, () => lc.state);
   setUpdateHandlers(lc);
@@ -292,7 +295,13 @@ async function awaitValidator(lc: Lifecycle): Promise<void> {
  * is back in A_VALIDER_1); past it, the refusal ends the story.
  */
 async function awaitValidatorCorrection(lc: Lifecycle): Promise<boolean> {
-  return wf.condition(() => lc.state.status === 'A_VALIDER_1' && !lc.busy, validationDelay(lc));
+  lc.awaitingCorrection = true;
+  const corrected = await wf.condition(
+    () => lc.state.status === 'A_VALIDER_1' && !lc.busy,
+    validationDelay(lc),
+  );
+  lc.awaitingCorrection = false;
+  return corrected;
 }
 
 /** A recycled invoice goes back to routing on the supplier's word, which the history keeps. */
@@ -447,6 +456,8 @@ async function applyRecycling(lc: Lifecycle, r: Recycling): Promise<void> {
 function validateValidatorCorrection(lc: Lifecycle, c: ValidatorCorrection): void {
   const { state } = lc;
   if (lc.busy) throw refusal('Another change of this invoice is under way; try again.', 'Busy');
+  if (state.status === 'REFUSEE_1' && !lc.awaitingCorrection)
+    throw refusal('The invoice is REFUSEE_1 and its story has ended.', 'Closed');
   if (state.status !== 'A_VALIDER_1' && state.status !== 'REFUSEE_1')
     throw refusal(
       `Only an invoice waiting for its validator or refused by it can get another validator (it is ${state.status}).`,

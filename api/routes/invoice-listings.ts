@@ -62,13 +62,13 @@ export function invoiceListingsRouter({ db }: AppDeps): Router {
     res.json({ items: await notificationPreferences(db, requireCaller(res), structureId) });
   });
   router.put('/structures/:structureId/notification-preferences', async (req, res) => {
+    const caller = requireCaller(res);
     const structureId = req.params.structureId as string;
     const events = (req.body as { events?: unknown } | undefined)?.events;
     if (!events || typeof events !== 'object' || Array.isArray(events))
       throw new DomainError('INVALID_INPUT', 'events : un objet { type de notification : true ou false }.', {
         field: 'body.events',
       });
-    const caller = requireCaller(res);
     res.json({
       items: await setNotificationPreferences(db, caller, structureId, events as Record<string, boolean>),
     });

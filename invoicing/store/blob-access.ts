@@ -3,23 +3,40 @@ import type { Db } from '../../platform/db';
 
 /** SQL deciding which blobs belong to what a set of structures may read. */
 
+/** Structures whose invoices a caller reads; as a recipient, some only for a few services. */
+export interface ReadingScope {
+  structureIds: string[];
+  /** Recipient structures read only for these services (their invoices without one are not read). */
+  recipientServices: { structureId: string; services: string[] }[];
+}
+
 /**
- * Of these blobs, those that belong to an invoice one of these structures is a party to (the file
- * deposited, as delivered, its deposit certificate, an attachment of its history) or to one of their
- * drafts.
+ * Of these blobs, those that belong to an invoice the scope reads (the file deposited, as delivered,
+ * its deposit certificate, an attachment of its history) or to one of its structures' drafts.
  */
 export async function blobsOfStructures(
   db: Db,
-  structureIds: string[],
+  { structureIds, recipientServices }: ReadingScope,
   hashes: string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
   if (structureIds.length === 0 || hashes.length === 0) return found;
-  const ofParties = (q: Knex.QueryBuilder) =>
-    q
-      .whereIn('invoices.supplier_structure_id', structureIds)
-      .orWhereIn('invoices.recipient_structure_id', structureIds)
-      .orWhereIn('invoices.validator_structure_id', structureIds);
+  const restricted = new Set(recipientServices.map((r) => r.structureId));
+  const ofParties = (q: Knex.QueryBuilder) => {
+    q.whereIn('invoices.supplier_structure_id', structureIds)
+      .orWhereIn('invoices.validator_structure_id', structureIds)
+      .orWhereIn(
+        'invoices.recipient_structure_id',
+        structureIds.filter((id) => !restricted.has(id)),
+      );
+    for (const r of recipientServices)
+      q.orWhere((o) =>
+        o
+          .where('invoices.recipient_structure_id', r.structureId)
+          .whereIn('invoices.service_code', r.services),
+      );
+    return q;
+  };
   for (const column of ['blob_sha256', 'delivered_sha256', 'certificate_sha256']) {
     const rows = await db('invoices')
       .whereIn(column, hashes)

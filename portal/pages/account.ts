@@ -27,9 +27,9 @@ export function accountPages(): PortalRoute[] {
         content: `<h1>Mes rattachements</h1>
 <h2>Demander un rattachement à une structure</h2>
 <p>Pour agir pour une structure déjà inscrite, demandez à y être rattaché : ses gestionnaires acceptent ou refusent votre demande.</p>
-<form data-form="find-structure" novalidate>
+<form data-form="find-structure" role="search" novalidate>
 ${errorSummary}
-${input({ name: 'identifier', label: 'Identifiant de la structure (SIRET…)', required: true })}
+${input({ name: 'identifier', label: 'Rechercher une structure', required: true, hint: 'Son nom, sa ville, ou son SIRET (ou ses premiers chiffres). Majuscules et accents sont sans importance.' })}
 ${submit('Rechercher')}
 </form>
 <div data-found></div>

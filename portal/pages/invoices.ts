@@ -64,6 +64,9 @@ const depositPage: PortalRoute = {
     title: 'Déposer une facture',
     script: 'deposit',
     content: `<h1>Déposer une facture</h1>
+<div class="fr-callout" data-no-structure hidden><h2 class="fr-callout__title">Rattachez d’abord votre compte à une structure</h2>
+<p class="fr-callout__text">Une facture se dépose au nom d’une structure : votre entreprise ou votre établissement. Si elle n’est pas encore inscrite, créez-la : vous en deviendrez le gestionnaire principal. Si elle l’est déjà, demandez à y être rattaché : ses gestionnaires accepteront votre demande.</p>
+<ul class="fr-btns-group fr-btns-group--inline-md fr-mt-2w"><li><a class="fr-btn" href="/structures">Créer ma structure</a></li><li><a class="fr-btn fr-btn--secondary" href="/rattachements">Demander un rattachement</a></li></ul></div>
 <form data-form="deposit" novalidate>
 ${errorSummary}
 ${select({ name: 'structureId', label: 'Structure émettrice', required: true, options: [], placeholder: 'Choisir une structure' })}
@@ -128,7 +131,8 @@ ${input({ name: 'buyer.countryCode', label: 'Pays (code ISO)', value: 'FR', hint
 <div class="fr-col-12 fr-col-md-4">${input({ name: 'issueDate', label: 'Date de facture', type: 'date', required: true })}</div>
 <div class="fr-col-12 fr-col-md-4">${input({ name: 'dueDate', label: 'Date d’échéance', type: 'date' })}</div>
 <div class="fr-col-12 fr-col-md-4">${input({ name: 'currencyCode', label: 'Devise', value: 'EUR', hint: 'Code ISO 4217, EUR pour un destinataire public.' })}</div>
-<div class="fr-col-12 fr-col-md-6">${input({ name: 'buyerReference', label: 'Code service', hint: 'Le service du destinataire (obligatoire si le destinataire l’exige).' })}</div>
+<div class="fr-col-12 fr-col-md-6">${input({ name: 'buyerReference', label: 'Code service', hint: 'Le service du destinataire (obligatoire si le destinataire l’exige) : ses services actifs sont proposés.', attrs: 'list="buyer-services" autocomplete="off"' })}
+<datalist id="buyer-services"></datalist><p class="fr-hint-text" data-services-offered aria-live="polite"></p></div>
 <div class="fr-col-12 fr-col-md-6">${input({ name: 'purchaseOrderReference', label: 'Numéro d’engagement', hint: '50 caractères au plus (bon de commande, engagement juridique).' })}</div>
 </div>
 <h2 class="fr-h4 fr-mt-4w">Lignes</h2>

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../platform/db';
 import { identityKey, type IdentifierType } from '../identifiers';
+import { searchText } from '../search-text';
 import type {
   Address,
-  DirectoryEntry,
   MemberStructure,
   Role,
   Structure,
@@ -160,6 +160,8 @@ export async function insertStructure(
       name: s.name,
       public: !!s.public,
       ...addressColumns(s.address),
+      search_name: searchText(s.name),
+      search_city: searchText(s.address?.city),
       vat_number: s.vatNumber ?? null,
       rcs: s.rcs ?? null,
       email: s.email ?? null,
@@ -242,8 +244,11 @@ export async function updateStructureRow(
   await db('structures')
     .where({ id })
     .update({
-      ...(changes.name !== undefined && { name: changes.name }),
-      ...(changes.address && addressColumns(changes.address)),
+      ...(changes.name !== undefined && { name: changes.name, search_name: searchText(changes.name) }),
+      ...(changes.address && {
+        ...addressColumns(changes.address),
+        search_city: searchText(changes.address.city),
+      }),
       ...(changes.vatNumber !== undefined && { vat_number: changes.vatNumber }),
       ...(changes.rcs !== undefined && { rcs: changes.rcs }),
       ...(changes.email !== undefined && { email: changes.email }),
@@ -310,45 +315,8 @@ export async function searchStructures(
   return { total: Number(n), items: rows.map(toStructure) };
 }
 
-/** Directory entries with their active services, by identifier or by ids, by name. */
-export async function directoryEntries(
-  db: Db,
-  by: { identifier: string } | { ids: string[] },
-): Promise<DirectoryEntry[]> {
-  const rows = await db('structures')
-    .where((q) => {
-      verifiedIfPublic(q);
-      if ('identifier' in by) q.where({ identifier: by.identifier });
-      else q.whereIn('id', by.ids);
-    })
-    .orderBy('name');
-  const services = rows.length
-    ? await db('structure_services')
-        .whereIn(
-          'structure_id',
-          rows.map((r) => r.id),
-        )
-        .where({ active: true })
-        .orderBy('code')
-    : [];
-  return rows.map((r) => ({
-    id: r.id,
-    identifierType: r.identifier_type,
-    identifier: r.identifier,
-    name: r.name,
-    public: !!r.public,
-    address: {
-      street: opt(r.street),
-      postalCode: opt(r.postal_code),
-      city: opt(r.city),
-      countryCode: opt(r.country_code),
-    },
-    services: services.filter((s) => s.structure_id === r.id).map((s) => ({ code: s.code, name: s.name })),
-  }));
-}
-
 /** Public buyers appear in the directory once an operator verified them. */
-const verifiedIfPublic = (w: Knex.QueryBuilder) =>
+export const verifiedIfPublic = (w: Knex.QueryBuilder) =>
   w.where((v: Knex.QueryBuilder) => v.where('public', false).orWhere('identity_verified', true));
 
 const addressColumns = (a: Address | undefined) => ({

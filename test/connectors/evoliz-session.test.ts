@@ -1,5 +1,6 @@
 import { evoliz as connector } from '../../connectors/evoliz';
 import { isCredentialsRejected } from '../../connectors/contract';
+import { allowHosts } from '../../platform/public-host';
 import { startEvoliz } from './simulators/evoliz';
 
 const keys = { public_key: 'pk-1', secret_key: 'sk-1' };
@@ -7,6 +8,10 @@ const supplier = { siret: '73282932000074', name: 'Atelier', vatNumber: 'FR44732
 
 /** The Evoliz session's token handling, against the simulator, without the platform around it. */
 describe('Evoliz session', () => {
+  // The simulator listens on loopback, which connections may call only when an operator allows it.
+  beforeAll(() => allowHosts(['localhost', '127.0.0.1']));
+  afterAll(() => allowHosts([]));
+
   it('logs in once, and again when the API says the token has expired', async () => {
     const sim = await startEvoliz({ publicKey: keys.public_key, secretKey: keys.secret_key });
     try {

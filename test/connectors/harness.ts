@@ -14,6 +14,7 @@ import type { SyncDeps } from '../../connectors/sync';
 import { FsBlobStore } from '../../platform/blobs';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
+import { allowHosts } from '../../platform/public-host';
 import { seedUser } from '../support/people';
 import { json } from '../support/platform';
 import { closeTestDb, countRows, tempDir, testDb } from '../support/stores';
@@ -43,6 +44,8 @@ export interface ConnectorPlatform {
 }
 
 const taskQueue = 'connector-test';
+/** The simulated ERPs listen on loopback, which connections may call only when an operator allows it. */
+export const SIMULATOR_HOSTS = ['localhost', '127.0.0.1'];
 // The example third-party package too, as FACTURFLOW_CONNECTOR_PATHS would add it.
 const connectorPaths = [path.resolve(__dirname, '../../examples/facturflow-connector-example')];
 
@@ -56,6 +59,7 @@ export async function startConnectorPlatform(
   opts: Pick<ConnectorRuntime, 'scheduleEvery'> = {},
 ): Promise<ConnectorPlatform> {
   const [env, db, bundle] = await Promise.all([startDevServer(), testDb(), workflowBundle()]);
+  allowHosts(SIMULATOR_HOSTS);
   const blobDir = tempDir('blobs');
   const blobs = new FsBlobStore(blobDir);
   const secretKey = crypto.randomBytes(32).toString('hex');
@@ -79,6 +83,7 @@ export async function startConnectorPlatform(
     WORKER_BUNDLE: bundlePath,
     WORKER_SECRET_KEY: secretKey,
     WORKER_CONNECTOR_PATHS: JSON.stringify(connectorPaths),
+    WORKER_CONNECTOR_ALLOWED_HOSTS: SIMULATOR_HOSTS.join(','),
     ...(database.client === 'pg'
       ? { WORKER_DB_URL: process.env.DATABASE_URL, WORKER_DB_SCHEMA: database.searchPath }
       : { WORKER_DB_FILE: database.connection.filename }),
@@ -150,6 +155,7 @@ export async function startConnectorPlatform(
       await killWorker();
       await closeTestDb(db);
       await env.teardown();
+      allowHosts([]);
     },
   };
 }

@@ -373,7 +373,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     expect(new URL(/Voir la facture : (\S+)/.exec(notice.text ?? '')![1]).pathname).toBe(invoiceByForm);
 
     const proof = path.join(files, 'bon-de-livraison.pdf');
-    fs.writeFileSync(proof, '%PDF-1.4\n% bon de livraison\n');
+    fs.writeFileSync(proof, '%PDF-1.4\n% bon de livraison\n%%EOF\n');
     await go(page, invoiceByForm);
     await page.locator('form[data-form="completion"]').waitFor();
     expect(await page.textContent('[data-invoice]')).toContain('Le bon de livraison manque.');

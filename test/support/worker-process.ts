@@ -8,6 +8,7 @@ import { createCipher, parseKey } from '../../connectors/credentials';
 import { createRegistry } from '../../connectors/registry';
 import { createDb } from '../../platform/db';
 import { FsBlobStore } from '../../platform/blobs';
+import { allowHosts, hostList } from '../../platform/public-host';
 import { testMailer } from './mail';
 
 async function main() {
@@ -16,6 +17,7 @@ async function main() {
   process.stdin.resume();
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const env = process.env;
+  allowHosts(hostList(env.WORKER_CONNECTOR_ALLOWED_HOSTS));
   const db = env.WORKER_DB_FILE
     ? createDb({ client: 'better-sqlite3', filename: env.WORKER_DB_FILE })
     : createDb({ client: 'pg', url: env.WORKER_DB_URL! }, { searchPath: env.WORKER_DB_SCHEMA });

@@ -1,4 +1,3 @@
-import { digitsOnly } from '../../../invoice/platform-rules/french-ids';
 import { api, session } from '../api';
 import { startPage } from '../common';
 import { $, bindForm, esc, form, frDate, notify, problemsOf, showProblems } from '../form';
@@ -13,6 +12,7 @@ interface DirectoryEntry {
   identifier: string;
   name: string;
   public: boolean;
+  address?: { postalCode?: string; city?: string };
   services: { code: string; name: string }[];
 }
 
@@ -76,25 +76,11 @@ $('[data-mine]').addEventListener('click', async (e) => {
   void refresh();
 });
 
-bindForm(form('find-structure'), async (v) => {
-  const { items } = await api<{ items: DirectoryEntry[] }>(
-    'GET',
-    '/structure-directory',
-    undefined,
-    new URLSearchParams({ identifier: digitsOnly(String(v.identifier)) }).toString(),
-  );
-  const area = $('[data-found]');
-  if (!items.length) {
-    area.innerHTML =
-      '<div class="fr-alert fr-alert--info fr-mt-2w"><p>Aucune structure ne porte cet identifiant.</p></div>';
-    return;
-  }
-  area.innerHTML = items
-    .map(
-      (
-        s,
-      ) => `<form class="ff-box fr-mt-2w" data-ask="${esc(s.id)}" novalidate><div data-error-summary tabindex="-1"></div>
-<p><strong>${esc(s.name)}</strong> — ${esc(s.identifierType)} ${esc(s.identifier)}${s.public ? ' (structure publique)' : ''}</p>
+/** One structure found, as a form asking to be attached to it (to some of its services, if any). */
+function askForm(s: DirectoryEntry): string {
+  const town = [s.address?.postalCode, s.address?.city].filter(Boolean).join(' ');
+  return `<form class="ff-box fr-mt-2w" data-ask="${esc(s.id)}" novalidate><div data-error-summary tabindex="-1"></div>
+<p><strong>${esc(s.name)}</strong> — ${esc(s.identifierType)} ${esc(s.identifier)}${town ? ` — ${esc(town)}` : ''}${s.public ? ' (structure publique)' : ''}</p>
 ${
   s.services.length
     ? `<fieldset class="fr-fieldset"><legend class="fr-fieldset__legend fr-text--regular">Services (facultatif : aucun coché, toute la structure)</legend>${s.services
@@ -105,25 +91,61 @@ ${
         .join('')}</fieldset>`
     : ''
 }
-<button class="fr-btn" type="submit">Demander le rattachement</button></form>`,
-    )
-    .join('');
-  area.querySelectorAll<HTMLFormElement>('form[data-ask]').forEach((f) =>
-    f.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const services = Array.from(f.querySelectorAll<HTMLInputElement>('input[name="services"]:checked')).map(
-        (i) => i.value,
-      );
-      try {
-        await api('POST', `/structures/${encodeURIComponent(f.dataset.ask!)}/attachment-requests`, {
-          services,
-        });
-        f.remove();
-        notify('Votre demande est envoyée aux gestionnaires de la structure.');
-        await refresh(f.dataset.ask);
-      } catch (err) {
-        showProblems(f, problemsOf(err));
-      }
-    }),
+<button class="fr-btn" type="submit">Demander le rattachement</button></form>`;
+}
+
+const PER_PAGE = 10;
+const found = $('[data-found]');
+let search = { q: '', page: 1 };
+
+/** A page of the directory search; the first replaces the results, the next ones follow them. */
+async function showResults(q: string, page: number) {
+  const result = await api<{ total: number; items: DirectoryEntry[] }>(
+    'GET',
+    '/structure-directory',
+    undefined,
+    new URLSearchParams({ q, page: String(page), perPage: String(PER_PAGE) }).toString(),
   );
+  search = { q, page };
+  found.querySelector('[data-more]')?.remove();
+  if (page === 1)
+    found.innerHTML = result.total
+      ? `<p class="fr-mt-2w" data-count role="status">${result.total === 1 ? '1 structure trouvée' : `${result.total} structures trouvées`}</p>`
+      : '<div class="fr-alert fr-alert--info fr-mt-2w"><p>Aucune structure ne correspond à votre recherche. Vérifiez l’orthographe, ou cherchez par SIRET.</p></div>';
+  found.insertAdjacentHTML('beforeend', result.items.map(askForm).join(''));
+  if (page * PER_PAGE < result.total)
+    found.insertAdjacentHTML(
+      'beforeend',
+      '<p class="fr-mt-2w"><button type="button" class="fr-btn fr-btn--tertiary" data-more>Afficher plus de structures</button></p>',
+    );
+}
+
+bindForm(form('find-structure'), (v) => showResults(String(v.identifier).trim(), 1), {
+  check: (v) =>
+    String(v.identifier).replace(/[^\p{L}\p{N}]/gu, '').length < 2
+      ? [{ field: 'identifier', message: 'Saisissez au moins deux lettres ou chiffres.' }]
+      : [],
+  fieldOfError: () => 'identifier',
+});
+
+found.addEventListener('click', (e) => {
+  if (!(e.target as HTMLElement).closest('[data-more]')) return;
+  void showResults(search.q, search.page + 1).catch((err) => notify(problemsOf(err)[0].message, 'error'));
+});
+
+found.addEventListener('submit', async (event) => {
+  const f = (event.target as HTMLElement).closest<HTMLFormElement>('form[data-ask]');
+  if (!f) return;
+  event.preventDefault();
+  const services = Array.from(f.querySelectorAll<HTMLInputElement>('input[name="services"]:checked')).map(
+    (i) => i.value,
+  );
+  try {
+    await api('POST', `/structures/${encodeURIComponent(f.dataset.ask!)}/attachment-requests`, { services });
+    f.remove();
+    notify('Votre demande est envoyée aux gestionnaires de la structure.');
+    await refresh(f.dataset.ask);
+  } catch (err) {
+    showProblems(f, problemsOf(err));
+  }
 });

@@ -1,7 +1,7 @@
 import { digitsOnly } from '../../../invoice/platform-rules/french-ids';
 import { api, ApiFailure, invoicePath, upload } from '../api';
 import { startPage } from '../common';
-import { bindForm, esc, form, notify, PageProblem, param, progress } from '../form';
+import { $, bindForm, esc, form, PageProblem, param, progress } from '../form';
 import { myStructures } from '../structure-list';
 
 startPage();
@@ -15,12 +15,11 @@ void myStructures().then((items) => {
   );
   const wanted = param('structure') || (items.length === 1 ? items[0].id : '');
   if (wanted) structureSelect.value = wanted;
-  if (!items.length)
-    notify(
-      'Créez d’abord votre structure (ou demandez à y être rattaché) : <a href="/structures">Mes structures</a>.',
-      'info',
-      true,
-    );
+  // Without a structure there is nothing to deposit for: the way to create or join one instead.
+  if (!items.length) {
+    f.hidden = true;
+    $('[data-no-structure]').hidden = false;
+  }
 });
 
 /** Only the chosen way's fields are shown and sent: the others are disabled. */

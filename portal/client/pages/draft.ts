@@ -36,6 +36,8 @@ interface DirectoryEntry {
   identifier: string;
   name: string;
   address?: { street?: string; postalCode?: string; city?: string; countryCode?: string };
+  /** The recipient's services a supplier may address today. */
+  services: { code: string; name: string }[];
 }
 
 const UNITS: [string, string][] = [
@@ -345,6 +347,7 @@ async function load() {
         : '');
   }
   await attachments();
+  await offerServicesOf(await recipientInDirectory());
   // Filled in: what is typed from now on is not overwritten (tests wait for this mark too).
   f.dataset.loaded = 'true';
 }
@@ -370,21 +373,40 @@ f.addEventListener('input', (e) => {
   group?.querySelector('[data-prefilled]')?.remove();
 });
 
-/** The recipient named by the SIRET typed: its name and address from the platform's directory. */
-async function lookUpBuyer() {
+/** The directory entry of the recipient whose SIRET (or SIREN) is typed, if the platform knows it. */
+async function recipientInDirectory(): Promise<DirectoryEntry | undefined> {
   const identifier = digitsOnly(field('buyer.id').value);
-  const status = $('[data-directory-lookup]');
-  if (!/^(\d{9}|\d{14})$/.test(identifier)) {
-    status.textContent = '';
-    return;
-  }
+  if (!/^(\d{9}|\d{14})$/.test(identifier)) return undefined;
   const { items } = await api<{ items: DirectoryEntry[] }>(
     'GET',
     '/structure-directory',
     undefined,
     new URLSearchParams({ identifier }).toString(),
   );
-  const found = items[0];
+  return items[0];
+}
+
+/** The code service field offers the recipient's active services (any other code may still be typed). */
+async function offerServicesOf(found: DirectoryEntry | undefined) {
+  const services = found?.services ?? [];
+  $('#buyer-services').innerHTML = services
+    .map((s) => `<option value="${esc(s.code)}">${esc(s.name)}</option>`)
+    .join('');
+  $('[data-services-offered]').textContent = services.length
+    ? `Services actifs du destinataire : ${services.map((s) => `${s.code} (${s.name})`).join(', ')}.`
+    : '';
+}
+
+/** The recipient named by the SIRET typed: its name, address and services from the platform's directory. */
+async function lookUpBuyer() {
+  const status = $('[data-directory-lookup]');
+  if (!/^(\d{9}|\d{14})$/.test(digitsOnly(field('buyer.id').value))) {
+    status.textContent = '';
+    await offerServicesOf(undefined);
+    return;
+  }
+  const found = await recipientInDirectory();
+  await offerServicesOf(found);
   if (!found) {
     status.textContent =
       'Aucune structure de l’annuaire ne porte cet identifiant : saisissez la raison sociale et l’adresse.';
