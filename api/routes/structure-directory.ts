@@ -50,7 +50,12 @@ export const structureDirectoryOpenApi: OpenApiPaths = {
             'Words of the name or town (any case, with or without accents), or the first digits of an identifier',
           schema: { type: 'string', maxLength: 100 },
         },
-        { name: 'page', in: 'query', description: 'With q: page number, from 1', schema: { type: 'integer' } },
+        {
+          name: 'page',
+          in: 'query',
+          description: 'With q: page number, from 1',
+          schema: { type: 'integer' },
+        },
         {
           name: 'perPage',
           in: 'query',
@@ -63,7 +68,12 @@ export const structureDirectoryOpenApi: OpenApiPaths = {
           description: 'SIRET or other identifier, exactly',
           schema: { type: 'string' },
         },
-        { name: 'ids', in: 'query', description: 'Structure ids, comma-separated', schema: { type: 'string' } },
+        {
+          name: 'ids',
+          in: 'query',
+          description: 'Structure ids, comma-separated',
+          schema: { type: 'string' },
+        },
       ],
       responses: {
         '200': {
@@ -111,7 +121,9 @@ export const structureDirectoryOpenApi: OpenApiPaths = {
             },
           },
         },
-        '400': errorResponse('INVALID_INPUT: none of q, identifier, ids; q too short or long; page or perPage out of range'),
+        '400': errorResponse(
+          'INVALID_INPUT: none of q, identifier, ids; q too short or long; page or perPage out of range',
+        ),
         '401': errorResponse('UNAUTHENTICATED'),
       },
     },

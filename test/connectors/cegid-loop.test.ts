@@ -132,7 +132,10 @@ describe('Cegid Loop connector, through the API and the scheduled sync', () => {
     }
     const quiet = { update() {}, stop() {} };
     loop.fail({ status: 500, times: 1, pathPrefix: '/loop-api-publiques/ecritures', query: { page: '3' } });
-    await expect(backfill(p.syncDeps, connectionId, { restart: true }, quiet)).rejects.toThrow(/HTTP 500/);
+    // An ERP error is reported without what answered (no status, no content).
+    await expect(backfill(p.syncDeps, connectionId, { restart: true }, quiet)).rejects.toMatchObject({
+      code: 'CONNECTOR_UNREACHABLE',
+    });
     expect((await p.db('connections').where({ id: connectionId }).first()).cursor).toBe('3');
 
     const before = loop.requests.length;

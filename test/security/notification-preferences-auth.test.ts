@@ -3,6 +3,8 @@ import { seedUser } from '../support/people';
 import { closeTestDb, testDb } from '../support/stores';
 import { serveApi } from './serve';
 
+type ErrorBody = { error: { code: string; details?: { field?: string } } };
+
 /** Who is asking is settled before what is asked: an anonymous caller learns nothing of the body's checks. */
 describe('notification preferences: authentication before the body', () => {
   let db: Db;
@@ -29,14 +31,14 @@ describe('notification preferences: authentication before the body', () => {
     for (const body of [{}, { events: 'all' }, { events: { SUSPENSION: false } }]) {
       const res = await put(body);
       expect(res.status).toBe(401);
-      expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
+      expect(((await res.json()) as ErrorBody).error.code).toBe('UNAUTHENTICATED');
     }
   });
 
   it('checks the body of a signed-in caller', async () => {
     const res = await put({ events: 'all' }, { authorization: `Bearer ${bearer}` });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({
+    expect(((await res.json()) as ErrorBody).error).toMatchObject({
       code: 'INVALID_INPUT',
       details: { field: 'body.events' },
     });

@@ -45,8 +45,18 @@ describe('directory search by name, town and identifier start', () => {
     const lyon = await publicBuyer('lyon', LYON, 'Mairie de Lyon', 'Lyon');
     await publicBuyer('villeurbanne', VILLEURBANNE, 'Commune de Villeurbanne', 'VILLEURBANNE');
     await publicBuyer('metropole', siret(siren('20004697'), '0001'), 'Lyon Métropole', 'Lyon');
-    await publicBuyer('school', siret(siren('21690388'), '0001'), 'Établissement scolaire Jean Moulin', 'Lyon');
-    await publicBuyer('hospital', siret(siren('26380035'), '0001'), 'Centre hospitalier de Grenoble', 'Grenoble');
+    await publicBuyer(
+      'school',
+      siret(siren('21690388'), '0001'),
+      'Établissement scolaire Jean Moulin',
+      'Lyon',
+    );
+    await publicBuyer(
+      'hospital',
+      siret(siren('26380035'), '0001'),
+      'Centre hospitalier de Grenoble',
+      'Grenoble',
+    );
     // A supplier whose town only matches.
     ids.bakery = (
       await createStructure(db, noRegistry, supplier, {
@@ -80,7 +90,9 @@ describe('directory search by name, town and identifier start', () => {
   });
 
   it('finds an accented name typed without its accent, and the other way round', async () => {
-    expect(names(await searchInDirectory(db, 'Etablissement'))).toEqual(['Établissement scolaire Jean Moulin']);
+    expect(names(await searchInDirectory(db, 'Etablissement'))).toEqual([
+      'Établissement scolaire Jean Moulin',
+    ]);
     expect(names(await searchInDirectory(db, 'métropole'))).toEqual(['Lyon Métropole']);
     expect(names(await searchInDirectory(db, 'ÉTABLISSEMENT jean'))).toEqual([
       'Établissement scolaire Jean Moulin',
@@ -173,7 +185,9 @@ describe('directory search by name, town and identifier start', () => {
       code: 'INVALID_INPUT',
       details: { field: 'query.q' },
     });
-    await expect(searchInDirectory(db, 'x'.repeat(101))).rejects.toMatchObject({ details: { field: 'query.q' } });
+    await expect(searchInDirectory(db, 'x'.repeat(101))).rejects.toMatchObject({
+      details: { field: 'query.q' },
+    });
     await expect(searchInDirectory(db, 'lyon', { perPage: 101 })).rejects.toMatchObject({
       details: { field: 'query.perPage' },
     });

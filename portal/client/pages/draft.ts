@@ -347,7 +347,7 @@ async function load() {
         : '');
   }
   await attachments();
-  await offerServicesOf(await recipientInDirectory());
+  offerServicesOf(await recipientInDirectory());
   // Filled in: what is typed from now on is not overwritten (tests wait for this mark too).
   f.dataset.loaded = 'true';
 }
@@ -387,7 +387,7 @@ async function recipientInDirectory(): Promise<DirectoryEntry | undefined> {
 }
 
 /** The code service field offers the recipient's active services (any other code may still be typed). */
-async function offerServicesOf(found: DirectoryEntry | undefined) {
+function offerServicesOf(found: DirectoryEntry | undefined) {
   const services = found?.services ?? [];
   $('#buyer-services').innerHTML = services
     .map((s) => `<option value="${esc(s.code)}">${esc(s.name)}</option>`)
@@ -402,11 +402,11 @@ async function lookUpBuyer() {
   const status = $('[data-directory-lookup]');
   if (!/^(\d{9}|\d{14})$/.test(digitsOnly(field('buyer.id').value))) {
     status.textContent = '';
-    await offerServicesOf(undefined);
+    offerServicesOf(undefined);
     return;
   }
   const found = await recipientInDirectory();
-  await offerServicesOf(found);
+  offerServicesOf(found);
   if (!found) {
     status.textContent =
       'Aucune structure de l’annuaire ne porte cet identifiant : saisissez la raison sociale et l’adresse.';
