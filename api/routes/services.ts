@@ -12,7 +12,10 @@ import { getStructure } from '../../structures/structures';
 const checkCreate = ajv.compile<ServiceInput>(serviceCreate);
 const checkUpdate = ajv.compile<Partial<ServiceInput>>(serviceUpdate);
 
-/** A structure's services: members see those they act for, managers change them. */
+/**
+ * A structure's services: members see those they act for, managers change them. Non-members read the
+ * active ones from the directory (structure-directory), which shows no more than code and name.
+ */
 export function servicesRouter({ db }: { db: Db }): Router {
   const router = Router();
   const base = '/structures/:structureId/services';
@@ -42,7 +45,9 @@ const json = (schema: object) => ({ 'application/json': { schema } });
 export const servicesOpenApi: OpenApiPaths = {
   '/api/v1/structures/{structureId}/services': {
     get: {
-      summary: 'The structure’s services (members: those they are attached to)',
+      summary:
+        'The structure’s services (members: those they are attached to). Anyone else, e.g. a supplier ' +
+        'choosing a code service, finds the active ones in GET /api/v1/structure-directory',
       parameters: [structureIdParam],
       responses: {
         '200': { description: 'Services', content: json(listOf(serviceBody)) },
