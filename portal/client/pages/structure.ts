@@ -143,19 +143,24 @@ void bankAccounts();
 void services();
 
 const subscription = $('[data-subscription]') as HTMLInputElement;
+// The box starts as the server has it, unless the user changed it before that answer came back: their
+// choice wins, and every message speaks of the choice made, not of the box's state when the answer comes.
+let subscriptionTouched = false;
 void api<{ items: { structureId: string }[] }>('GET', '/invoice-subscriptions').then(({ items }) => {
-  subscription.checked = items.some((i) => i.structureId === id);
+  if (!subscriptionTouched) subscription.checked = items.some((i) => i.structureId === id);
 });
 subscription.addEventListener('change', async () => {
+  subscriptionTouched = true;
+  const wanted = subscription.checked;
   try {
-    await api(subscription.checked ? 'PUT' : 'DELETE', `${base}/invoice-subscription`);
+    await api(wanted ? 'PUT' : 'DELETE', `${base}/invoice-subscription`);
     notify(
-      subscription.checked
+      wanted
         ? 'Vous recevrez un courriel à chaque étape des factures de la structure.'
         : 'Vous ne recevrez plus ces courriels.',
     );
   } catch (err) {
-    subscription.checked = !subscription.checked;
+    subscription.checked = !wanted;
     notify(problemsOf(err)[0].message, 'error');
   }
 });
