@@ -165,7 +165,11 @@ export async function startFacturesPlatform(): Promise<FacturesPlatform> {
 }
 
 /** A soumettre body of one line (100 EUR excl. VAT at 20 %), payable by transfer; `extra` overrides. */
-export function soumettreBody(f: FacturesPlatform, numero: string, extra: Record<string, unknown> = {}) {
+export function soumettreBody(
+  f: Pick<FacturesPlatform, 'idFournisseur' | 'codeCoordonneesBancairesFournisseur'>,
+  numero: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     modeDepot: 'SAISIE_API',
     numeroFactureSaisi: numero,

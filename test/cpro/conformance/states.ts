@@ -3,6 +3,7 @@ import { parseInvoice, toPdf } from '../../../invoice';
 import { corpusPath } from '../../support/corpus';
 import { BASE_EXAMPLE } from '../../deposits/support/flows';
 import { BUYER_SIRET } from '../../deposits/support/structures';
+import { soumettreBody as facturesSoumettreBody } from '../factures-platform';
 import { exampleInvoice, seedContractor, type CproPlatform } from '../support/cpro-clients';
 
 /**
@@ -70,34 +71,15 @@ export async function prepareFactures(t: CproPlatform, vars: Record<string, unkn
   ).body.listeStructures[0].idStructureCPP;
 }
 
-/** A soumettre body of one line (100 EUR excl. VAT at 20 %) payable by transfer. */
+/** The suite's soumettre body: the supplier and bank account the fixtures name. */
 function soumettreBody(vars: Record<string, unknown>, numero: string) {
-  return {
-    modeDepot: 'SAISIE_API',
-    numeroFactureSaisi: numero,
-    dateFacture: '2026-11-02',
-    destinataire: { codeDestinataire: BUYER_SIRET },
-    fournisseur: {
-      idFournisseur: vars['supplier.idStructure'],
-      codeCoordonneesBancairesFournisseur: vars.codeCoordonneesBancairesFournisseur,
+  return facturesSoumettreBody(
+    {
+      idFournisseur: vars['supplier.idStructure'] as number,
+      codeCoordonneesBancairesFournisseur: vars.codeCoordonneesBancairesFournisseur as number,
     },
-    references: {
-      deviseFacture: 'EUR',
-      typeFacture: 'FACTURE',
-      typeTva: 'TVA_SUR_DEBIT',
-      modePaiement: 'VIREMENT',
-    },
-    lignePoste: [
-      {
-        lignePosteNumero: 1,
-        lignePosteDenomination: 'Prestation',
-        lignePosteQuantite: 1,
-        lignePosteMontantUnitaireHT: 100,
-        lignePosteTauxTvaManuel: 20,
-      },
-    ],
-    montantTotal: { montantHtTotal: 100, montantTVA: 20, montantTtcTotal: 120, montantAPayer: 120 },
-  };
+    numero,
+  );
 }
 
 /** Polls consulter/fournisseur until the invoice is in `status`. */
