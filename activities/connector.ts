@@ -7,6 +7,7 @@ import { isCredentialsRejected, isRateLimited } from '../connectors/contract';
 import { ConnectionRemoved } from '../connectors/connections';
 import type { ConnectorRuntime } from '../connectors/runtime';
 import { pushStatuses, recordSyncOutcome, syncPage } from '../connectors/sync';
+import { retryRecord } from '../connectors/records';
 import type { PageOutcome, SyncOutcome } from '../connectors/types';
 
 export interface ConnectorActivityDeps {
@@ -50,6 +51,20 @@ export function createConnectorActivities({ db, blobs, connectors }: ConnectorAc
     /** Writes the buyer's statuses and payments back to the ERP; answers how many were written. */
     async pushConnectorStatuses({ connectionId }: { connectionId: string }): Promise<number> {
       return asFailure(() => pushStatuses(deps(), connectionId));
+    },
+
+    /**
+     * Files one record again (one that failed, or whose invoice the platform rejected), read afresh
+     * from the ERP; a record already on its way is left alone. Answers whether it is filed now.
+     */
+    async retryConnectorRecord({
+      connectionId,
+      externalId,
+    }: {
+      connectionId: string;
+      externalId: string;
+    }): Promise<{ filed: boolean; failure?: string }> {
+      return asFailure(() => retryRecord(deps(), connectionId, externalId));
     },
 
     /** Keeps the last report and the connection's state (ERROR with its reason when a person must act). */

@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
+import type { DocumentPool } from '../platform/document-pool';
 import { recordFlowState } from '../flows/reports';
 import { unpackFlow } from '../flows/unpack';
 import { numberFreedByRejection } from '../invoicing/deposit';
@@ -17,13 +18,15 @@ import type {
 export interface FlowActivityDeps {
   db: Db;
   blobs: BlobStore;
+  /** The worker threads that read the flow's files; the process's pool otherwise. */
+  documents?: DocumentPool;
 }
 
 /**
  * Side effects of the flow workflow, each one call to the flows feature. Blobs are content-addressed
  * and rows keyed by the flow number, so every one of them may run again after a crash with the same result.
  */
-export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
+export function createFlowActivities({ db, blobs, documents }: FlowActivityDeps) {
   return {
     /** Moves the flow's read-model row to a state; a settled flow also gets its report. */
     async recordFlowState(s: FlowStateChange): Promise<void> {
@@ -49,7 +52,7 @@ export function createFlowActivities({ db, blobs }: FlowActivityDeps) {
     },
 
     async prepareFlowInvoice(f: FlowInvoice): Promise<PreparedFlowInvoice> {
-      return prepareFlowInvoice({ db, blobs }, f);
+      return prepareFlowInvoice({ db, blobs, documents }, f);
     },
 
     /** Which file an invoice already filed under this id came from (to tell a re-sent file from a duplicate). */

@@ -5,6 +5,7 @@ import { createSupportActivities } from './support';
 import { createFlowActivities } from './flow';
 import { createConnectorActivities, ConnectorActivityDeps } from './connector';
 import { createServiceModeActivities } from './service-mode';
+import { createDigestActivities } from './digest';
 
 export type ActivityDeps = InvoiceActivityDeps &
   AccountActivityDeps &
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSupportActivities(deps),
     ...createFlowActivities(deps),
     ...createServiceModeActivities(deps),
+    ...createDigestActivities(deps),
     ...(deps.connectors ? createConnectorActivities({ ...deps, connectors: deps.connectors }) : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import type { Mailer } from '../platform/mailer';
+import type { DocumentPool } from '../platform/document-pool';
 import { whileHeartbeating } from '../platform/heartbeat';
 import { checkDepositedInvoice, checkRecycledRouting } from '../invoicing/checks';
 import { createParsedInvoices } from '../invoicing/parsed-invoices';
@@ -33,6 +34,11 @@ export interface InvoiceActivityDeps {
   mailer: Mailer;
   /** The portal's public URL (PUBLIC_URL): invoice emails link to its pages. */
   publicUrl?: string;
+  /**
+   * The worker threads that read deposited files under a time and memory budget; the process's pool
+   * otherwise. A flow worker has its own, so a flow's documents never wait for single deposits' threads.
+   */
+  documents?: DocumentPool;
 }
 
 /**
@@ -40,7 +46,7 @@ export interface InvoiceActivityDeps {
  * history sequence number, blob hash) and emails carry idempotency keys, so a retry or a worker crash
  * never duplicates anything.
  */
-export function createInvoiceActivities({ db, blobs, mailer, publicUrl }: InvoiceActivityDeps) {
+export function createInvoiceActivities({ db, blobs, mailer, publicUrl, documents }: InvoiceActivityDeps) {
   // Checking a deposit parses it; delivering it renders from that parse when this worker still holds it.
   const parsed = createParsedInvoices();
   return {
@@ -56,7 +62,7 @@ export function createInvoiceActivities({ db, blobs, mailer, publicUrl }: Invoic
      */
     checkInvoice: (c: InvoiceCheck): Promise<Finding[]> =>
       whileHeartbeating(async () =>
-        compactFindings(blobs, await checkDepositedInvoice({ db, blobs, parsed }, c)),
+        compactFindings(blobs, await checkDepositedInvoice({ db, blobs, parsed, documents }, c)),
       ),
 
     /** The routing rules on corrected routing data (a recycle). */

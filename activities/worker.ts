@@ -1,5 +1,15 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { DocumentPool } from '../platform/document-pool';
+import { flowTaskQueue } from '../platform/temporal';
 import { createActivities, ActivityDeps } from './index';
+
+/** How flows run beside single deposits: their own queue, slots and document threads. */
+export interface FlowWorkerSettings {
+  /** Activities of flows (unpacking, filing, checking their invoices…) at once; default 4. */
+  maxConcurrentActivities?: number;
+  /** The threads that read flows' files; default one thread with the process pool's budgets. */
+  documents?: DocumentPool;
+}
 
 export interface WorkerSetup {
   connection: NativeConnection;
@@ -8,21 +18,74 @@ export interface WorkerSetup {
   deps: ActivityDeps;
   /** A prebuilt workflow bundle (tests share one per file); otherwise the workflows are bundled here. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  flows?: FlowWorkerSettings;
 }
 
-/** A worker running every workflow and activity; stateless, so run as many as the load needs. */
-export function createWorker({
+export const DEFAULT_FLOW_MAX_CONCURRENT_ACTIVITIES = 4;
+
+/**
+ * A worker running every workflow and activity; stateless, so run as many as the load needs. It polls
+ * two queues: the platform's, and the flow queue (see `flowTaskQueue`), where flows and the invoices
+ * they file run with bounded concurrency and document threads of their own. The returned worker's
+ * `run` and `shutdown` drive both.
+ */
+export async function createWorker({
   connection,
   namespace,
   taskQueue,
   deps,
   workflowBundle,
+  flows = {},
 }: WorkerSetup): Promise<Worker> {
-  return Worker.create({
+  const workflows = workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') };
+  const main = await Worker.create({
     connection,
     namespace,
     taskQueue,
     activities: createActivities(deps),
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...workflows,
   });
+  const documents = flows.documents ?? new DocumentPool({ ...(deps.documents?.options ?? {}), size: 1 });
+  const flowWorker = await Worker.create({
+    connection,
+    namespace,
+    taskQueue: flowTaskQueue(taskQueue),
+    maxConcurrentActivityTaskExecutions:
+      flows.maxConcurrentActivities ?? DEFAULT_FLOW_MAX_CONCURRENT_ACTIVITIES,
+    activities: createActivities({ ...deps, documents }),
+    ...workflows,
+  });
+  return alongside(main, flowWorker, () => (flows.documents ? undefined : documents.close()));
+}
+
+/** `main`, whose run and shutdown also run and stop `other`; `closed` runs once both have stopped. */
+function alongside(main: Worker, other: Worker, closed: () => Promise<void> | undefined): Worker {
+  const run = main.run.bind(main);
+  const shutdown = main.shutdown.bind(main);
+  const stop = (worker: Worker, stopWorker: () => void) => {
+    if (worker.getState() === 'RUNNING') stopWorker();
+  };
+  main.run = async () => {
+    const both = [run(), other.run()];
+    // One of them failing stops the other: the process then exits and is restarted whole.
+    both.forEach((p) =>
+      p.catch(() => {
+        stop(main, shutdown);
+        stop(other, () => other.shutdown());
+      }),
+    );
+    try {
+      await Promise.all(both.map((p) => p.catch((err: Error) => err))).then((results) => {
+        const failed = results.find((r): r is Error => r instanceof Error);
+        if (failed) throw failed;
+      });
+    } finally {
+      await closed();
+    }
+  };
+  main.shutdown = () => {
+    stop(other, () => other.shutdown());
+    shutdown();
+  };
+  return main;
 }

@@ -37,6 +37,8 @@ export interface Config {
   mail: MailConfig;
   /** The address people reach the platform at: the base of the links sent by email. */
   publicUrl: string;
+  /** The hour (0–23, Paris time) the daily digest of new invoices goes out: NOTIFICATION_DIGEST_HOUR, default 8. */
+  notificationDigestHour: number;
   /** The INSEE Sirene API as company registry; unset: the platform's own directory table. */
   sirene?: { baseUrl: string; apiKey: string };
   /** File-based EDI: a folder watched for flows (one subfolder per syntaxeFlux); unset: no inbox. */
@@ -65,6 +67,10 @@ export interface DocumentLimits {
   timeoutMs: number;
   /** DOCUMENT_MAX_MEMORY_MB: heap of the thread reading one document. */
   maxMemoryMb: number;
+  /** FLOW_MAX_CONCURRENT_ACTIVITIES: activities of flows one worker runs at once, on the flow queue. */
+  flowMaxConcurrentActivities: number;
+  /** FLOW_DOCUMENT_THREADS: threads reading flows' files in one worker, apart from single deposits'. */
+  flowThreads: number;
 }
 
 /** A real day of the calendar written YYYY-MM-DD (2026-02-30 is not). */
@@ -150,6 +156,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const lifecycle = lifecycleOf(r);
   const support = supportOf(r);
   const maxUploadBytes = r.int('MAX_UPLOAD_BYTES', 120 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
+  const notificationDigestHour = r.int('NOTIFICATION_DIGEST_HOUR', 8, 0, 23);
 
   const config: Config = {
     ...{
@@ -166,6 +173,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       publicUrl,
     },
     ...{ sirene, flowInbox, connectors, connectorAllowedHosts, documents, lifecycle, support },
+    notificationDigestHour,
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
@@ -309,6 +317,8 @@ function documentsOf(r: EnvReader): DocumentLimits {
     maxLines: r.int('INVOICE_MAX_LINES', DEFAULT_XML_LIMITS.maxLines, 1, 1_000_000),
     timeoutMs: r.int('DOCUMENT_TIMEOUT_SECONDS', DEFAULT_DOCUMENT_POOL.timeoutMs / 1000, 1, 3600) * 1000,
     maxMemoryMb: r.int('DOCUMENT_MAX_MEMORY_MB', DEFAULT_DOCUMENT_POOL.maxMemoryMb, 64, 16_384),
+    flowMaxConcurrentActivities: r.int('FLOW_MAX_CONCURRENT_ACTIVITIES', 4, 1, 1000),
+    flowThreads: r.int('FLOW_DOCUMENT_THREADS', 1, 1, 64),
   };
 }
 

@@ -3,10 +3,11 @@ import { Runtime } from '@temporalio/worker';
 import { createDb } from '../platform/db';
 import { FsBlobStore } from '../platform/blobs';
 import { createMailer } from '../platform/mail/mailer';
-import { connectWorker } from '../platform/temporal';
+import { connectClient, connectWorker } from '../platform/temporal';
+import { ensureDigestSchedule } from '../invoicing/digest-schedule';
 import { createWorker } from '../activities/worker';
 import { createConnectorRuntime } from '../connectors/runtime';
-import { configureDocumentPool } from '../platform/document-pool';
+import { configureDocumentPool, DocumentPool } from '../platform/document-pool';
 import { allowHosts } from '../platform/public-host';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
 import { documentPoolOptions } from './config';
@@ -14,7 +15,13 @@ import { documentPoolOptions } from './config';
 /** One worker process: polls the task queue until SIGINT/SIGTERM, then drains in-flight work. */
 async function main() {
   const { config, logger } = boot();
-  configureDocumentPool(documentPoolOptions(config.documents));
+  const documents = configureDocumentPool(documentPoolOptions(config.documents));
+  const flowDocuments = new DocumentPool({
+    ...documentPoolOptions(config.documents),
+    size: config.documents.flowThreads,
+  });
+  // Threads loaded before the first document: a budget then measures the document's work alone.
+  await Promise.all([documents.start(), flowDocuments.start()]);
   allowHosts(config.connectorAllowedHosts);
   Runtime.install({ logger: temporalLogger(logger) });
   const db = createDb(config.database);
@@ -32,8 +39,15 @@ async function main() {
       publicUrl: config.publicUrl,
     },
   });
+  const client = await connectClient(config.temporal, address);
+  await ensureDigestSchedule(client, {
+    hour: config.notificationDigestHour,
+    taskQueue: config.temporal.taskQueue,
+  });
+  await client.connection.close();
   logger.info({ address, taskQueue: config.temporal.taskQueue }, 'worker polling');
   await worker.run();
+  await Promise.all([documents.close(), flowDocuments.close()]);
   await connection.close();
   await db.destroy();
   logger.info('worker stopped');

@@ -77,12 +77,35 @@ export interface ConnectorSession {
   recordPayment?(externalId: string, payment: Payment): Promise<void>;
 }
 
+/**
+ * One field of the form that adds a connection, as the connector declares it: the portal draws the form
+ * from these declarations, so the person reads French labels and help, never the schema's keys.
+ */
+export interface ConnectorSetting {
+  /** The property in `configSchema` (part "config") or `credentialsSchema` (part "credentials"). */
+  key: string;
+  part: 'config' | 'credentials';
+  /** French label, e.g. "Clé publique". */
+  label: string;
+  /** French help shown under the label: where to find the value in the ERP. */
+  help?: string;
+  /** How the field is entered; a secret is entered and never shown again (credentials only). */
+  type: 'text' | 'secret' | 'url' | 'number';
+  required: boolean;
+  default?: string | number;
+}
+
 export interface Connector {
   manifest: ConnectorManifest;
   /** JSON Schema of the connection's settings (ajv-checked). */
   configSchema: object;
   /** JSON Schema of the credentials (ajv-checked, then encrypted at rest). */
   credentialsSchema: object;
+  /**
+   * The form's fields, one per schema property. A package that declares none gets fields named after
+   * its schemas' properties (see `settingsOf`).
+   */
+  settings?: ConnectorSetting[];
   open(ctx: ConnectorContext): ConnectorSession;
 }
 

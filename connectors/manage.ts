@@ -10,7 +10,7 @@ import type { Db } from '../platform/db';
 import { hashToken, newToken } from '../platform/secrets';
 import { DomainError } from '../platform/domain-error';
 import { assertPublicUrl, HostNotAllowed } from '../platform/public-host';
-import { connectorSync, removeConnection, syncNow } from '../workflows/connector';
+import { connectorSync, removeConnection, retryRecord, syncNow } from '../workflows/connector';
 import { connectorTick } from '../workflows/connector-tick';
 import { isCredentialsRejected, Connector } from './contract';
 import {
@@ -235,6 +235,18 @@ export async function requestSync(
   reason: SyncReason,
 ): Promise<void> {
   await client.workflow.getHandle(workflowIdOf(id)).signal(syncNow, reason);
+}
+
+/**
+ * Asks the connection's sync workflow to file one record again: it runs between syncs, retried until
+ * the ERP answers, and survives a restart of the platform.
+ */
+export async function requestRecordRetry(
+  { client }: Pick<ManageDeps, 'client'>,
+  id: string,
+  externalId: string,
+): Promise<void> {
+  await client.workflow.getHandle(workflowIdOf(id)).signal(retryRecord, externalId);
 }
 
 /** Stops the schedule and the workflow and forgets the credentials; the invoice links stay as history. */

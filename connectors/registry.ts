@@ -6,6 +6,7 @@ import type { Connector } from './contract';
 import { evoliz } from './evoliz';
 import { axonaut } from './axonaut';
 import { cegidLoop } from './cegid-loop';
+import { settingsProblems } from './settings';
 
 /** Third-party connectors are npm packages with this name prefix (optionally under a scope). */
 export const PACKAGE_PREFIX = 'facturflow-connector-';
@@ -36,6 +37,11 @@ export function createRegistry(
   const add = (c: Connector, from: string) => {
     if (connectors.has(c.manifest.id))
       throw new Error(`Connector id "${c.manifest.id}" from ${from} is already taken.`);
+    const problems = settingsProblems(c);
+    if (problems.length > 0)
+      throw new Error(
+        `Connector "${c.manifest.id}" from ${from} declares its settings wrongly: ${problems.join('; ')}.`,
+      );
     connectors.set(c.manifest.id, c);
   };
   for (const c of opts.builtIns ?? builtInConnectors) add(c, 'the platform');
@@ -95,7 +101,8 @@ export function loadPackage(dir: string): Connector {
     !m.rateLimit ||
     typeof c.open !== 'function' ||
     typeof c.configSchema !== 'object' ||
-    typeof c.credentialsSchema !== 'object'
+    typeof c.credentialsSchema !== 'object' ||
+    (c.settings !== undefined && !Array.isArray(c.settings))
   ) {
     throw new Error(`${dir} does not export a facturflow connector (manifest, schemas, open).`);
   }

@@ -144,3 +144,41 @@ export async function linksOf(
     .where({ connection_id: connectionId })
     .select('external_id', 'invoice_id', 'pushed_status');
 }
+
+/** Why an ERP record could not be filed, as last tried. */
+export interface RecordErrorRow {
+  connection_id: string;
+  external_id: string;
+  code: string;
+  message: string;
+  failed_at: string | Date;
+}
+
+/** Keeps why a record could not be filed, replacing what an earlier attempt said. */
+export async function saveRecordError(
+  db: Db,
+  e: { connectionId: string; externalId: string; code: string; message: string; at: string },
+): Promise<void> {
+  await db('connector_record_errors')
+    .insert({
+      connection_id: e.connectionId,
+      external_id: e.externalId,
+      code: e.code,
+      message: e.message,
+      failed_at: e.at,
+    })
+    .onConflict(['connection_id', 'external_id'])
+    .merge(['code', 'message', 'failed_at']);
+}
+
+/** The record is filed: its earlier failure is forgotten. */
+export async function clearRecordError(db: Db, connectionId: string, externalId: string): Promise<void> {
+  await db('connector_record_errors')
+    .where({ connection_id: connectionId, external_id: externalId })
+    .delete();
+}
+
+/** The records of a connection that could not be filed, most recent failure first. */
+export async function recordErrorsOf(db: Db, connectionId: string): Promise<RecordErrorRow[]> {
+  return db('connector_record_errors').where({ connection_id: connectionId }).orderBy('failed_at', 'desc');
+}

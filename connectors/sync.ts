@@ -9,10 +9,12 @@ import { isMalformedRecord, Payment } from './contract';
 import { openSession } from './connections';
 import type { ConnectorRuntime } from './runtime';
 import {
+  clearRecordError,
   linkedInvoiceId,
   linkInvoice,
   linksOf,
   markStatusPushed,
+  saveRecordError,
   setCursor,
   updateSyncOutcome,
 } from './store';
@@ -70,21 +72,44 @@ export async function syncPage(
       outcome.alreadyKnown += 1;
       continue;
     }
-    try {
-      const created = await importRecord(deps, row, session, ref.externalId);
-      if (created) outcome.imported += 1;
-      else outcome.alreadyKnown += 1;
-    } catch (err) {
-      // A record the platform cannot take is reported and passed over; anything else (network, 5xx,
-      // refused credentials, 429) stops the page so it is retried from the same cursor.
-      if (isMalformedRecord(err) || err instanceof DomainError) {
-        outcome.failed.push({ externalId: ref.externalId, reason: `${err.code}: ${err.message}` });
-      } else throw err;
-    }
+    const filed = await fileRecord(deps, row, session, ref.externalId);
+    if (filed.failure) outcome.failed.push({ externalId: ref.externalId, reason: filed.failure });
+    else if (filed.created) outcome.imported += 1;
+    else outcome.alreadyKnown += 1;
   }
   opts.onRecord?.(page.invoices.length, page.invoices.length);
   await setCursor(deps.db, connectionId, page.next ?? page.resumeFrom, new Date().toISOString());
   return outcome;
+}
+
+/**
+ * Files one ERP record and remembers the outcome: once filed (created false when that very file was
+ * already filed) its earlier failure is forgotten; else the reason is kept for the person. A
+ * record the platform cannot take is reported and passed over; anything else (network, 5xx, refused
+ * credentials, 429) is thrown, so the page is retried from the same cursor.
+ */
+export async function fileRecord(
+  deps: SyncDeps,
+  connection: { id: string; structure_id: string },
+  session: Awaited<ReturnType<typeof openSession>>['session'],
+  externalId: string,
+): Promise<{ created?: boolean; failure?: string }> {
+  let created: boolean;
+  try {
+    created = await importRecord(deps, connection, session, externalId);
+  } catch (err) {
+    if (!isMalformedRecord(err) && !(err instanceof DomainError)) throw err;
+    await saveRecordError(deps.db, {
+      connectionId: connection.id,
+      externalId,
+      code: err.code,
+      message: err.message,
+      at: new Date().toISOString(),
+    });
+    return { failure: `${err.code}: ${err.message}` };
+  }
+  await clearRecordError(deps.db, connection.id, externalId);
+  return { created };
 }
 
 /** Deposits one ERP invoice (as UBL, through the one deposit path) and links it; false when it was already filed. */

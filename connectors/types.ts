@@ -62,7 +62,7 @@ export interface ConnectorSyncInput {
   /** Syncs one run holds before continuing as new, to keep its history bounded. */
   syncsPerRun?: number;
   /** Carried over by continue-as-new. */
-  carried?: { pending: SyncReason[]; inError: boolean; syncs: number };
+  carried?: { pending: SyncReason[]; inError: boolean; syncs: number; retries?: string[] };
 }
 
 /** What a connection's sync workflow answers when asked where it stands. */

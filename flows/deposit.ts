@@ -5,6 +5,7 @@ import { storeBlob } from '../platform/stored-blobs';
 import type { BlobStore } from '../platform/blobs';
 import type { Db } from '../platform/db';
 import type { invoiceFlow } from '../workflows/flow';
+import { flowTaskQueue } from '../platform/temporal';
 import type { FlowSyntax } from './syntax';
 import type { FlowDeposit } from './types';
 import { findFlow, insertFlow } from './store';
@@ -45,7 +46,8 @@ export async function depositFlow(
   try {
     await client.workflow.start<typeof invoiceFlow>('invoiceFlow', {
       workflowId: `flux/${numeroFluxDepot}`,
-      taskQueue,
+      // Its invoices run on the flow queue with it (a child workflow takes its parent's queue).
+      taskQueue: flowTaskQueue(taskQueue),
       args: [
         {
           deposit: {

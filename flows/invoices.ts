@@ -3,7 +3,7 @@ import type { BlobStore } from '../platform/blobs';
 import { DomainError } from '../platform/domain-error';
 import { prepareDeposit } from '../invoicing/deposit';
 import type { InvoiceIdentity } from '../invoice/identify';
-import { documentPool } from '../platform/document-pool';
+import { documentPool, type DocumentPool } from '../platform/document-pool';
 import { extractFacturX } from '../invoice/facturx';
 import { FLOW_SYNTAXES } from './syntax';
 import { invoiceBlobSha256, invoiceStatuses, rejectionFindings } from '../invoicing/read-model';
@@ -14,15 +14,15 @@ import type { FlowInvoice, FlowInvoiceError, InvoiceOutcome, PreparedFlowInvoice
  * that the file is of the flow's syntax. A refusal names the invoice as the report will.
  */
 export async function prepareFlowInvoice(
-  { db, blobs }: { db: Db; blobs: BlobStore },
+  { db, blobs, documents = documentPool() }: { db: Db; blobs: BlobStore; documents?: DocumentPool },
   f: FlowInvoice,
 ): Promise<PreparedFlowInvoice> {
   const bytes = await blobs.get(f.entry.blob.sha256);
   const refuse = async (libelleErreurDP: string) => ({
-    error: await describeRefusal(bytes, f.entry.name, libelleErreurDP),
+    error: await describeRefusal(documents, bytes, f.entry.name, libelleErreurDP),
   });
   try {
-    const deposit = await prepareDeposit({ db, blobs }, bytes, {
+    const deposit = await prepareDeposit({ db, blobs, documents }, bytes, {
       filename: f.entry.name,
       depositMode: 'EDI',
       now: new Date(f.depositedAt),
@@ -39,6 +39,7 @@ export async function prepareFlowInvoice(
 
 /** The report line of a refused file, with whatever identifiers can still be read from it. */
 async function describeRefusal(
+  documents: DocumentPool,
   bytes: Buffer,
   fichier: string,
   libelleErreurDP: string,
@@ -47,7 +48,7 @@ async function describeRefusal(
   try {
     const xml =
       bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? (await extractFacturX(bytes)).xml : bytes;
-    identity = await documentPool().identify(xml);
+    identity = await documents.identify(xml);
   } catch {
     // Unreadable: the report names the file instead.
   }

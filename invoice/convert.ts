@@ -34,6 +34,8 @@ export const CONVERSION_RULES = {
    * mandatory: without BT-81 in the source they cannot be written (CII holds them apart).
    */
   paymentTermWithoutMeans: 'FF-CONV-03',
+  /** CII carries BT-7 and BT-8 inside a VAT breakdown (BG-23): without one they cannot be written. */
+  vatPointWithoutBreakdown: 'FF-CONV-04',
 } as const;
 
 export interface Conversion<T> {
@@ -119,7 +121,25 @@ function adaptForCii(invoice: Invoice): Conversion<Invoice> {
       }),
     );
   }
+  if (!invoice.vatBreakdowns.length) findings.push(...dropVatPoint(invoice, adapted));
   return { output: adapted, findings };
+}
+
+const VAT_POINT_TERMS = [
+  ['BT-7', 'vatPointDate', 'VAT point date', 'la date d’exigibilité de la TVA'],
+  ['BT-8', 'vatPointDateCode', 'VAT point date code', 'le code de date d’exigibilité de la TVA'],
+] as const;
+
+/** BT-7 and BT-8 of an invoice without VAT breakdown, which CII cannot carry: removed from `adapted`. */
+function dropVatPoint(invoice: Invoice, adapted: Invoice): ConversionFinding[] {
+  return VAT_POINT_TERMS.filter(([, key]) => invoice[key] !== undefined).map(([term, key, en, fr]) => {
+    const value = invoice[key]!;
+    delete adapted[key];
+    return dropFinding(CONVERSION_RULES.vatPointWithoutBreakdown, term, value, {
+      en: `CII carries the ${en} (${term}) in a VAT breakdown (BG-23), and the invoice has none; ${value} is left out.`,
+      fr: `Le CII porte ${fr} (${term}) dans une ventilation de la TVA (BG-23), absente de la facture ; ${value} n’est pas repris.`,
+    });
+  });
 }
 
 /** The invoice as UBL 2.1 or CII D16B XML (CII with a Factur-X profile's BT-24 when one is given). */

@@ -1,6 +1,8 @@
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
-import { checkInvoiceFile } from '../invoice/check';
+import { CHECK_RULES, type CheckResult } from '../invoice/check';
+import { DocumentTooComplexError } from '../invoice/errors';
+import { documentPool, type DocumentPool } from '../platform/document-pool';
 import { identityOf } from '../invoice/identify';
 import { filingFindings } from '../invoice/platform-rules';
 import type { PlatformContext } from '../invoice/platform-rules';
@@ -14,15 +16,19 @@ export interface CheckDeps {
   db: Db;
   blobs: BlobStore;
   parsed: ParsedInvoices;
+  /** The worker threads that read the file under a time and memory budget; the process's pool otherwise. */
+  documents?: DocumentPool;
 }
 
 /**
  * Reads the deposited file and judges it, against the recipient directory and the duplicate registry
  * too; every problem comes back as a finding, and the rule sets that judged it go to the read model. The
- * model read stays with the worker for the rendering.
+ * model read stays with the worker for the rendering. The reading and the rules run in a worker thread
+ * of the document pool: a file over its time or memory budget is one fatal finding, DOCUMENT_TOO_COMPLEX,
+ * and the worker's event loop (heartbeats, other activities) never waits for it.
  */
 export async function checkDepositedInvoice(
-  { db, blobs, parsed }: CheckDeps,
+  { db, blobs, parsed, documents = documentPool() }: CheckDeps,
   c: InvoiceCheck,
 ): Promise<Finding[]> {
   const platform: PlatformContext = {
@@ -32,13 +38,27 @@ export async function checkDepositedInvoice(
         numberTaken(db, { supplierId, year, number, exceptInvoiceId: c.invoiceId }),
     },
   };
-  const result = await checkInvoiceFile(await blobs.get(c.blob.sha256), { rules: 'all', platform });
+  const bytes = await blobs.get(c.blob.sha256);
+  const result = await documents.check(bytes, { rules: 'all', platform }).catch((err: Error) => {
+    if (!(err instanceof DocumentTooComplexError)) throw err;
+    return tooComplex(err);
+  });
   // Recorded here rather than returned: the workflow's check result stays the findings it always was.
   if (c.invoiceId) await updateRuleSets(db, c.invoiceId, result.ruleSets ?? []);
   if (!result.invoice) return result.findings;
   parsed.remember(c.blob.sha256, result.invoice);
   const syntax = result.format.startsWith('ubl') ? 'ubl' : 'cii';
   return [...result.findings, ...filingFindings(identityOf(result.invoice, syntax))];
+}
+
+/** The verdict on a file over budget: unreadable within what one invoice is given, never retried. */
+function tooComplex(err: DocumentTooComplexError): CheckResult {
+  const finding: Finding = {
+    rule: CHECK_RULES.unreadable,
+    severity: 'fatal',
+    message: `${err.code}: ${err.message}`,
+  };
+  return { format: 'unknown', valid: false, findings: [finding], ruleSets: [] };
 }
 
 /** The routing rules on corrected routing data (a recycle). */

@@ -5,7 +5,7 @@ import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import { BUSINESS_KEY_RULES, filingFindings, type FilingRule } from '../invoice/platform-rules';
 import { DocumentTooComplexError, InvoiceFormatError, xmlRefusalCode } from '../invoice/errors';
-import { documentPool } from '../platform/document-pool';
+import { documentPool, type DocumentPool } from '../platform/document-pool';
 import { XmlError } from '../invoice/xml';
 import type { InvoiceIdentity } from '../invoice/identify';
 import { extractFacturX, PdfError } from '../invoice/facturx';
@@ -78,14 +78,19 @@ export async function depositInvoice(
  * bytes, and build the workflow input. Flows and other channels call it for each of their invoices.
  */
 export async function prepareDeposit(
-  { db, blobs, lifecycle }: Pick<DepositDeps, 'db' | 'blobs' | 'lifecycle'>,
+  {
+    db,
+    blobs,
+    lifecycle,
+    documents = documentPool(),
+  }: Pick<DepositDeps, 'db' | 'blobs' | 'lifecycle'> & { documents?: DocumentPool },
   bytes: Uint8Array,
   meta: DepositMeta,
 ): Promise<InvoiceDeposit> {
   if (bytes.byteLength === 0) throw new DomainError('EMPTY_INVOICE', 'The invoice file is empty.');
   const pdf = Buffer.from(bytes.subarray(0, 5)).toString('latin1') === PDF_MAGIC;
   // A Factur-X PDF is filed under the facts of the invoice XML it carries.
-  const identity = await identifyOrReject(pdf ? await embeddedInvoice(bytes) : bytes);
+  const identity = await identifyOrReject(documents, pdf ? await embeddedInvoice(bytes) : bytes);
   const missing = filingFindings(identity, BUSINESS_KEY_RULES).map((f) => MISSING[f.rule as FilingRule]);
   if (missing.length > 0) {
     throw new DomainError(
@@ -266,9 +271,9 @@ async function embeddedInvoice(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** Read in the document pool's threads: a large or hostile file never holds up this process. */
-async function identifyOrReject(bytes: Uint8Array) {
+async function identifyOrReject(documents: DocumentPool, bytes: Uint8Array) {
   try {
-    return await documentPool().identify(bytes);
+    return await documents.identify(bytes);
   } catch (err) {
     if (err instanceof DocumentTooComplexError) throw new DomainError(err.code, err.message);
     if (err instanceof XmlError) {

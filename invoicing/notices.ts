@@ -2,7 +2,8 @@ import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
 import { STATUS_LABELS, type InvoiceStatusCode } from './lifecycle/transitions';
 import { invoiceRow, latestEntryWithStatus, markLate, type LifecycleInvoiceRow } from './store/lifecycle';
-import { notifiedEmails } from './store/subscriptions';
+import { notifiedEmails, notifiedMembers, type NotifiedMember } from './store/subscriptions';
+import { holdForDigest } from './store/digest';
 import type { LatePayment } from './types';
 
 /**
@@ -154,13 +155,59 @@ export async function notifyStatusChange(
   if (!event) return;
   const row = (await invoiceRow(db, invoiceId))!;
   const entry = await latestEntryWithStatus(db, invoiceId, status);
+  const key = `${invoiceId}/status/${entry?.seq ?? status}`;
+  let to = await notifiedEmails(db, audienceOf(row, status), event, NOTICE_EVENTS[event].on);
+  if (status === 'COMPLETEE') {
+    const members = await notifiedMembers(db, audienceOf(row, status), event, NOTICE_EVENTS[event].on);
+    to = await holdDailyOnes(db, members, { row, kind: 'COMPLETEE', key });
+  }
   await sendAll(
     mailer,
-    await notifiedEmails(db, audienceOf(row, status), event, NOTICE_EVENTS[event].on),
+    to,
     noticeSubject(status, row),
     noticeText(status, row, entry, invoicePageUrl(publicUrl, invoiceId)),
-    `${invoiceId}/status/${entry?.seq ?? status}`,
+    key,
   );
+}
+
+/**
+ * New invoices of the members who chose a daily digest for the structure are held for it (keyed, so
+ * a retry holds nothing twice); answers the addresses to email now.
+ */
+async function holdDailyOnes(
+  db: Db,
+  members: NotifiedMember[],
+  { row, kind, key }: { row: LifecycleInvoiceRow; kind: 'NOUVELLE' | 'COMPLETEE'; key: string },
+): Promise<string[]> {
+  const now: string[] = [];
+  for (const m of members) {
+    if (!m.daily || !row.recipient_structure_id) {
+      now.push(m.email);
+      continue;
+    }
+    const amounts = row as LifecycleInvoiceRow & {
+      total_with_vat?: string | null;
+      amount_due?: string | null;
+    };
+    await holdForDigest(
+      db,
+      {
+        itemKey: `${key}/${m.userId}`,
+        userId: m.userId,
+        structureId: row.recipient_structure_id,
+        toEmail: m.email,
+        invoiceId: row.id,
+        kind,
+        number: row.number,
+        supplierName: row.supplier_name,
+        recipientName: row.recipient_name,
+        amount: amounts.total_with_vat ?? amounts.amount_due ?? null,
+        currency: row.currency,
+      },
+      new Date(),
+    );
+  }
+  return now;
 }
 
 /**
@@ -177,17 +224,23 @@ export async function notifyDelivery(
     'Elle vous attend',
     `Elle vous attend, au format ${d.format}${d.why},`,
   );
-  for (const to of await notifiedEmails(
+  const members = await notifiedMembers(
     db,
     d.structureId,
     'NOUVELLE_FACTURE',
     NOTICE_EVENTS.NOUVELLE_FACTURE.on,
-  ))
+  );
+  const key = `${invoiceId}/delivered/${d.seq}`;
+  for (const to of await holdDailyOnes(db, members, {
+    row: { ...row, recipient_structure_id: d.structureId ?? row.recipient_structure_id },
+    kind: 'NOUVELLE',
+    key,
+  }))
     await mailer.send({
       to,
       subject: noticeSubject('MISE_A_DISPOSITION', row),
       text,
-      idempotencyKey: `${invoiceId}/delivered/${d.seq}/${to}`,
+      idempotencyKey: `${key}/${to}`,
     });
 }
 

@@ -11,6 +11,7 @@ import {
   subscribedStructures,
   unsubscribe,
 } from './store/subscriptions';
+import { digestChoice, saveDigestChoice } from './store/digest';
 
 /** A kind of invoice email and whether the member receives it for the structure. */
 export interface NotificationPreference {
@@ -63,6 +64,12 @@ export async function setNotificationPreferences(
   choices: Record<string, boolean>,
 ): Promise<NotificationPreference[]> {
   await authorize(db, caller, structureId, 'member');
+  checkChoices(choices);
+  await saveNotificationChoices(db, structureId, caller.userId, choices);
+  return notificationPreferences(db, caller, structureId);
+}
+
+function checkChoices(choices: Record<string, unknown>): void {
   for (const [event, enabled] of Object.entries(choices)) {
     if (!(NOTICE_EVENT_NAMES as string[]).includes(event))
       throw new DomainError('INVALID_INPUT', `Type de notification inconnu : ${event}.`, {
@@ -73,6 +80,52 @@ export async function setNotificationPreferences(
         field: `body.events.${event}`,
       });
   }
-  await saveNotificationChoices(db, structureId, caller.userId, choices);
-  return notificationPreferences(db, caller, structureId);
+}
+
+/** The caller's invoice emails for the structure: each kind, and whether new invoices come as a daily digest. */
+export interface NotificationSettings {
+  items: NotificationPreference[];
+  /** New invoices in one email a day (true) rather than one email each (false). */
+  digest: boolean;
+}
+
+export async function notificationSettings(
+  db: Db,
+  caller: Caller,
+  structureId: string,
+): Promise<NotificationSettings> {
+  const items = await notificationPreferences(db, caller, structureId);
+  return { items, digest: await digestChoice(db, caller.userId, structureId) };
+}
+
+/**
+ * Saves the caller's choices (`events`: kind → on or off; `digest`: new invoices as a daily digest,
+ * sent at the hour the installation set, NOTIFICATION_DIGEST_HOUR, Paris time). The body is checked
+ * first, then the caller's membership, before anything is written.
+ */
+export async function setNotificationSettings(
+  db: Db,
+  caller: Caller,
+  structureId: string,
+  body: { events?: unknown; digest?: unknown },
+): Promise<NotificationSettings> {
+  const { events, digest } = body;
+  if (events === undefined && digest === undefined)
+    throw new DomainError('INVALID_INPUT', 'events ou digest : au moins un choix à enregistrer.', {
+      field: 'body.events',
+    });
+  if (events !== undefined && (!events || typeof events !== 'object' || Array.isArray(events)))
+    throw new DomainError('INVALID_INPUT', 'events : un objet { type de notification : true ou false }.', {
+      field: 'body.events',
+    });
+  if (digest !== undefined && typeof digest !== 'boolean')
+    throw new DomainError('INVALID_INPUT', 'digest vaut true (récapitulatif quotidien) ou false.', {
+      field: 'body.digest',
+    });
+  if (events) checkChoices(events as Record<string, unknown>);
+  await authorize(db, caller, structureId, 'member');
+  if (events)
+    await saveNotificationChoices(db, structureId, caller.userId, events as Record<string, boolean>);
+  if (digest !== undefined) await saveDigestChoice(db, caller.userId, structureId, digest);
+  return notificationSettings(db, caller, structureId);
 }

@@ -15,6 +15,8 @@ import * as m012 from './012_party_identity';
 import * as m014 from './014_notification_preferences';
 import * as m015 from './015_credential_throttle';
 import * as m016 from './016_directory_search';
+import * as m018 from './018_connector_record_errors';
+import * as m017 from './017_notification_digest';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '014_notification_preferences': m014,
   '015_credential_throttle': m015,
   '016_directory_search': m016,
+  '018_connector_record_errors': m018,
+  '017_notification_digest': m017,
 };

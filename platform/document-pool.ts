@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DocumentTooComplexError, InvoiceFormatError, type InvoiceFormatErrorCode } from '../invoice/errors';
+import type { CheckOptions, CheckResult } from '../invoice/check';
 import type { InvoiceIdentity } from '../invoice/identify';
+import type { PlatformContext } from '../invoice/platform-rules';
 import { XmlError, type XmlErrorCode, type XmlLimits } from '../invoice/xml';
-import type { DocumentReply, DocumentTask, ThreadError } from './document-worker';
+import type { DocumentReply, DocumentTask, LookupReply, LookupRequest, ThreadError } from './document-worker';
 
 /** What one document may cost, and how many are read at once. */
 export interface DocumentPoolOptions {
@@ -21,6 +23,8 @@ export const DEFAULT_DOCUMENT_POOL: DocumentPoolOptions = { size: 2, timeoutMs: 
 
 interface Job {
   task: DocumentTask;
+  /** The lookups a check asks for, answered here where the database is. */
+  platform?: PlatformContext;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
@@ -62,6 +66,28 @@ export class DocumentPool {
     }) as Promise<InvoiceIdentity>;
   }
 
+  /**
+   * Judges a file as `checkInvoiceFile` does (envelope, XSD, rules), in a thread under the budget; the
+   * platform rules' lookups (recipient directory, duplicate registry) are answered from this process.
+   * Throws DocumentTooComplexError over budget; every other problem is a finding, as in the core.
+   */
+  check(bytes: Uint8Array, options: CheckOptions): Promise<CheckResult> {
+    const { platform } = options;
+    const task: DocumentTask = {
+      id: this.nextId++,
+      kind: 'check',
+      bytes,
+      rules: options.rules,
+      limits: options.limits ?? this.options.limits,
+      platform: {
+        recipients: !!platform?.recipients,
+        duplicates: !!platform?.duplicates,
+        today: platform?.today,
+      },
+    };
+    return this.run(task, platform) as Promise<CheckResult>;
+  }
+
   /** Starts every thread and resolves once all can read (a process warms its pool at start). */
   async start(): Promise<void> {
     while (this.slots.length < this.options.size) this.spawn();
@@ -73,10 +99,10 @@ export class DocumentPool {
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
-  private run(task: DocumentTask): Promise<unknown> {
+  private run(task: DocumentTask, platform?: PlatformContext): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the document pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({ task, platform, resolve, reject });
       this.dispatch();
     });
   }
@@ -110,7 +136,8 @@ export class DocumentPool {
     const worker = startWorker(this.options.maxMemoryMb);
     let loaded = () => {};
     const slot: Slot = { worker, ready: false, loaded: new Promise((resolve) => (loaded = resolve)) };
-    worker.on('message', (reply: DocumentReply | 'ready') => {
+    worker.on('message', (reply: DocumentReply | LookupRequest | 'ready') => {
+      if (reply !== 'ready' && 'lookup' in reply) return answer(worker, slot.job, reply);
       if (reply === 'ready') {
         slot.ready = true;
         loaded();
@@ -150,6 +177,24 @@ export class DocumentPool {
     job?.reject(err);
     if (!this.closed) this.dispatch();
   }
+}
+
+/** Answers a thread's lookup with the job's platform context; a lookup of a finished job gets nothing. */
+function answer(worker: Worker, job: Job | undefined, request: LookupRequest): void {
+  if (!job || job.task.id !== request.task) return;
+  const post = (reply: LookupReply) => worker.postMessage(reply);
+  const lookup = async (): Promise<unknown> => {
+    const { recipients, duplicates } = job.platform ?? {};
+    if (request.target === 'recipients' && recipients)
+      return recipients.find(...(request.args as Parameters<typeof recipients.find>));
+    if (request.target === 'duplicates' && duplicates)
+      return duplicates.exists(...(request.args as Parameters<typeof duplicates.exists>));
+    throw new Error(`no ${request.target} to look up`);
+  };
+  lookup().then(
+    (result) => post({ lookup: request.lookup, result }),
+    (err: Error) => post({ lookup: request.lookup, error: err.message }),
+  );
 }
 
 function tooComplex(budget: string): DocumentTooComplexError {

@@ -1,14 +1,22 @@
 import { parentPort } from 'node:worker_threads';
+import { checkInvoiceFile, type CheckResult } from '../invoice/check';
 import { identifyInvoice } from '../invoice/identify';
+import type { PlatformContext } from '../invoice/platform-rules';
+import type { RuleSet } from '../invoice/check';
 import type { XmlLimits } from '../invoice/xml';
 
 /** One document to read, as the pool sends it. */
-export interface DocumentTask {
-  id: number;
-  kind: 'identify';
-  bytes: Uint8Array;
-  limits?: XmlLimits;
-}
+export type DocumentTask =
+  | { id: number; kind: 'identify'; bytes: Uint8Array; limits?: XmlLimits }
+  | {
+      id: number;
+      kind: 'check';
+      bytes: Uint8Array;
+      rules: RuleSet;
+      limits?: XmlLimits;
+      /** Which platform lookups the process that sent the document answers (the database stays there). */
+      platform: { recipients: boolean; duplicates: boolean; today?: string };
+    };
 
 /** A typed error crossing the thread boundary: enough to rebuild it on the other side. */
 export interface ThreadError {
@@ -21,15 +29,61 @@ export interface ThreadError {
 
 export type DocumentReply = { id: number; result: unknown } | { id: number; error: ThreadError };
 
+/** A platform lookup the thread asks of its process: the recipient directory or the duplicate registry. */
+export interface LookupRequest {
+  lookup: number;
+  task: number;
+  target: 'recipients' | 'duplicates';
+  args: unknown[];
+}
+
+/** The process's answer to a lookup. */
+export type LookupReply = { lookup: number; result: unknown } | { lookup: number; error: string };
+
+const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+let nextLookup = 1;
+
+function ask(task: number, target: LookupRequest['target'], args: unknown[]): Promise<never> {
+  const lookup = nextLookup++;
+  return new Promise((resolve, reject) => {
+    pending.set(lookup, { resolve: resolve as (v: unknown) => void, reject });
+    parentPort!.postMessage({ lookup, task, target, args } satisfies LookupRequest);
+  });
+}
+
+/** The platform context of a check, its lookups answered by the process that holds the database. */
+function platformOf(task: Extract<DocumentTask, { kind: 'check' }>): PlatformContext {
+  const { recipients, duplicates, today } = task.platform;
+  return {
+    today,
+    recipients: recipients ? { find: (...args) => ask(task.id, 'recipients', args) } : undefined,
+    duplicates: duplicates ? { exists: (...args) => ask(task.id, 'duplicates', args) } : undefined,
+  };
+}
+
 /**
  * The invoice core, run in a worker thread of the document pool: a document that takes too long or
  * too much memory is stopped there, and the process's event loop never waits for it.
  */
 async function perform(task: DocumentTask): Promise<unknown> {
-  return identifyInvoice(task.bytes, task.limits);
+  if (task.kind === 'identify') return identifyInvoice(task.bytes, task.limits);
+  const result: CheckResult = await checkInvoiceFile(task.bytes, {
+    rules: task.rules,
+    limits: task.limits,
+    platform: platformOf(task),
+  });
+  return result;
 }
 
-parentPort?.on('message', (task: DocumentTask) => {
+parentPort?.on('message', (message: DocumentTask | LookupReply) => {
+  if ('lookup' in message) {
+    const waiting = pending.get(message.lookup);
+    pending.delete(message.lookup);
+    if ('error' in message) waiting?.reject(new Error(message.error));
+    else waiting?.resolve(message.result);
+    return;
+  }
+  const task = message;
   perform(task).then(
     (result) => parentPort!.postMessage({ id: task.id, result } satisfies DocumentReply),
     (err: Error & Partial<ThreadError>) =>

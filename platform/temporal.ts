@@ -51,3 +51,12 @@ export async function connectClient(t: TemporalSettings, address: string): Promi
 export function connectWorker(t: TemporalSettings, address: string): Promise<NativeConnection> {
   return NativeConnection.connect(connectionOptions(t, address));
 }
+
+/**
+ * The task queue of flows: a flow, the invoices it files and their activities run there, on workers
+ * with their own concurrency and document threads, so a large or hostile flow never holds up single
+ * deposits and Service-mode calls on the platform's queue.
+ */
+export function flowTaskQueue(taskQueue: string): string {
+  return `${taskQueue}-flows`;
+}

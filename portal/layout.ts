@@ -60,6 +60,7 @@ export function layout(
     : [];
   const tools = signedIn
     ? `<li><a class="fr-btn fr-icon-account-circle-line" href="/mon-compte">Mon compte</a></li>` +
+      `<li><a class="fr-btn fr-icon-notification-3-line" href="/mon-compte/notifications">Mes notifications</a></li>` +
       `<li><button class="fr-btn fr-icon-logout-box-r-line" type="button" data-sign-out>Se déconnecter</button></li>`
     : `<li><a class="fr-btn fr-icon-lock-line" href="/connexion">Se connecter</a></li>` +
       `<li><a class="fr-btn fr-icon-account-line" href="/creer-un-compte">Créer un compte</a></li>`;

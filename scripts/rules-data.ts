@@ -136,6 +136,12 @@ function ruleSets(source: RulesSource): { file: string; from: string; schema: Sc
       from: `${PINNED.france.maven} BR-FR ${syntax.toUpperCase()} XSLT`,
       schema: readPeppolXslt(source.france[syntax]),
     })),
+    // Last, so that the code lists it adds come after the others' and their names stay put.
+    {
+      file: 'peppol-cii',
+      from: `OpenPEPPOL's PEPPOL-EN16931-CII.sch compiled by the ISO skeleton of ${PINNED.peppolCii.maven}`,
+      schema: readPeppolXslt(source.peppol.cii),
+    },
   ];
 }
 

@@ -51,6 +51,19 @@ export async function addMember(
         field: 'body.role',
       },
     );
+  // Demoting a secondary manager is the main manager's too.
+  if (
+    by &&
+    by.role !== 'PRINCIPAL' &&
+    (await membershipOf(deps.db, m.structureId, m.userId))?.role === 'SECONDAIRE'
+  )
+    throw new DomainError(
+      'PRINCIPAL_MANAGER_REQUIRED',
+      'Only the main manager changes a secondary manager.',
+      {
+        field: 'body.userId',
+      },
+    );
   await requireUser(deps.db, m.userId);
   await requireKnownServices(deps.db, m.structureId, m.services);
   if (!(await store.saveNonPrincipalMember(deps.db, m, new Date().toISOString())))
@@ -67,7 +80,7 @@ export async function addMember(
 
 /**
  * Ends a membership; only the main manager revokes secondary managers, and the main manager cannot
- * be revoked before the role is transferred. Open membership requests are told.
+ * be revoked before the role is transferred (LAST_MAIN_MANAGER). Open membership requests are told.
  */
 export async function revokeMember(
   deps: MemberDeps,
@@ -84,14 +97,7 @@ export async function revokeMember(
     throw new DomainError('MEMBER_NOT_FOUND', `User ${userId} is not attached to this structure.`, {
       field: 'params.userId',
     });
-  if (target.role === 'PRINCIPAL')
-    throw new DomainError(
-      'PRINCIPAL_MANAGER_UNCHANGED',
-      'Transfer the main-manager role before revoking it.',
-      {
-        field: 'params.userId',
-      },
-    );
+  if (target.role === 'PRINCIPAL') throw lastMainManager('revoking');
   await store.deleteMember(deps.db, structureId, userId);
   await signalMembersChanged(deps.db, deps.client, structureId);
   return target;
@@ -120,6 +126,62 @@ export async function transferPrincipal(
     );
   await signalMembersChanged(deps.db, deps.client, structureId);
   return store.listMembers(deps.db, structureId);
+}
+
+/** The structure always keeps its one main manager: the role is handed over, never just taken away. */
+const lastMainManager = (doing: string) =>
+  new DomainError(
+    'LAST_MAIN_MANAGER',
+    `The structure must keep a main manager: hand the role over to another member before ${doing} this one.`,
+    { field: 'params.userId' },
+  );
+
+/**
+ * Changes a member's role (promote, demote) and, optionally, services. Rules (domain: managers
+ * attach users, the main manager appoints secondary managers and transfers the role):
+ * - PRINCIPAL hands the main-manager role over (main manager or support): the previous one becomes
+ *   secondary manager, so the structure keeps exactly one;
+ * - the main manager's own role is never lowered this way (LAST_MAIN_MANAGER);
+ * - making or unmaking a secondary manager is the main manager's (or support's);
+ * - a secondary manager changes the services of plain users.
+ * `by` is undefined for support. Answers the member as changed.
+ */
+export async function changeMemberRole(
+  deps: MemberDeps,
+  by: Membership | undefined,
+  structureId: string,
+  userId: string,
+  change: { role: Role; services?: string[] },
+): Promise<Membership> {
+  const target = await membershipOf(deps.db, structureId, userId);
+  if (!target)
+    throw new DomainError('MEMBER_NOT_FOUND', `User ${userId} is not attached to this structure.`, {
+      field: 'params.userId',
+    });
+  const principalOnly = change.role !== 'UTILISATEUR' || target.role !== 'UTILISATEUR';
+  if (principalOnly && by && by.role !== 'PRINCIPAL')
+    throw new DomainError(
+      'PRINCIPAL_MANAGER_REQUIRED',
+      change.role === 'PRINCIPAL'
+        ? 'Only the main manager hands the main-manager role over.'
+        : 'Only the main manager appoints or changes secondary managers.',
+      { field: 'body.role' },
+    );
+  if (change.role === 'PRINCIPAL') {
+    const members = await transferPrincipal(deps, structureId, userId, false);
+    return members.find((m) => m.userId === userId)!;
+  }
+  if (target.role === 'PRINCIPAL') throw lastMainManager('demoting');
+  const services = change.services ?? target.services;
+  await requireKnownServices(deps.db, structureId, services);
+  const at = new Date().toISOString();
+  // Checked again in the write: a hand-over meanwhile may have made the target main manager.
+  if (
+    !(await store.saveNonPrincipalMember(deps.db, { structureId, userId, role: change.role, services }, at))
+  )
+    throw lastMainManager('demoting');
+  await signalMembersChanged(deps.db, deps.client, structureId);
+  return { structureId, userId, role: change.role, services };
 }
 
 async function requireUser(db: Db, userId: string) {

@@ -24,6 +24,7 @@ import type {
   MembershipRequest,
   MembershipRequestView,
   RefusalType,
+  Role,
 } from './types';
 
 /** What a membership request needs: the database, and Temporal where its workflow runs. */
@@ -80,7 +81,7 @@ export async function listMembershipRequests(db: Db, caller: Caller): Promise<Me
 /** A decider's answer as they send it: approve with a role (and services), or refuse with a reason. */
 export interface DecisionAnswer {
   approve: boolean;
-  role?: 'SECONDAIRE' | 'UTILISATEUR';
+  role?: Role;
   services?: string[];
   reason?: string;
 }
@@ -108,6 +109,7 @@ export async function decideMembershipRequest(
       },
     );
   await requireKnownServices(deps.db, structureId, answer.services ?? []);
+  if (answer.approve) await requirePrincipalToAppoint(deps.db, decider, structureId, answer.role!);
   const by = { deciderId: decider.userId, operator: decider.operator };
   const decision: Decision = answer.approve
     ? { ...by, approve: true, role: answer.role!, services: answer.services }
@@ -117,6 +119,22 @@ export async function decideMembershipRequest(
     deps.client.workflow.getHandle(id).executeUpdate(decide, { args: [decision] }),
   );
   return { id, ...outcome };
+}
+
+/**
+ * Managers are appointed by the main manager (or support): approving as gestionnaire secondaire or
+ * handing the main-manager role over with an approval is theirs, a secondary manager approves users.
+ */
+async function requirePrincipalToAppoint(db: Db, decider: Caller, structureId: string, role: Role) {
+  if (role === 'UTILISATEUR' || decider.operator) return;
+  if ((await membershipOf(db, structureId, decider.userId))?.role !== 'PRINCIPAL')
+    throw new DomainError(
+      'PRINCIPAL_MANAGER_REQUIRED',
+      role === 'PRINCIPAL'
+        ? 'Only the main manager hands the main-manager role over.'
+        : 'Only the main manager appoints secondary managers.',
+      { field: 'body.role' },
+    );
 }
 
 /** The requester withdraws their request. */

@@ -35,6 +35,47 @@ export async function createService(
   return (await getService(db, structure.id, input.code))!;
 }
 
+/**
+ * The services a structure is created with, checked before anything is written: each has a code and a
+ * name, no code twice, FACTURES_PUBLIQUES only for a public structure, validity dates in order. The
+ * offending row is named (body.services.<n>.<field>).
+ */
+export function newServices(isPublic: boolean, inputs: ServiceInput[]): Service[] {
+  const seen = new Set<string>();
+  return inputs.map((input, i) => {
+    const field = (name: string) => ({ field: `body.services.${i}.${name}` });
+    const code = input.code.trim();
+    const name = input.name.trim();
+    if (!name)
+      throw new DomainError('INVALID_INPUT', `body.services.${i}.name is required.`, {
+        errors: [{ field: `body.services.${i}.name`, message: `body.services.${i}.name is required` }],
+      });
+    if (code === PUBLIC_INVOICES_SERVICE && !isPublic)
+      throw new DomainError(
+        'SERVICE_CODE_RESERVED',
+        `${PUBLIC_INVOICES_SERVICE} is reserved to public structures.`,
+        field('code'),
+      );
+    if (seen.has(code))
+      throw new DomainError('SERVICE_CODE_DUPLICATE', `Service code ${code} is given twice.`, field('code'));
+    seen.add(code);
+    if (input.validFrom && input.validTo && input.validFrom > input.validTo)
+      throw new DomainError(
+        'SERVICE_DATES_INVALID',
+        `validFrom ${input.validFrom} is after validTo ${input.validTo}.`,
+        field('validTo'),
+      );
+    return {
+      code,
+      name,
+      active: input.active ?? true,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      engagementRequired: !!input.engagementRequired,
+    };
+  });
+}
+
 export async function updateService(
   db: Db,
   structureId: string,

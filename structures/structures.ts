@@ -11,6 +11,7 @@ import {
 } from './identifiers';
 import { membershipOf } from './access';
 import { requestMembership, type MembershipRequestDeps } from './membership-requests';
+import { newServices } from './services';
 import { openOperatorTask, resolveOperatorTask } from './store/operator-tasks';
 import type { IdentityHolder } from './store/structures';
 import type { CompanyRecord, CompanyRegistry } from './registry';
@@ -23,10 +24,12 @@ const fail = (p: FieldProblem) => new DomainError(p.code, p.message, { field: p.
 
 /**
  * Creates a structure: the identifier is checked (SIRET checksum, then the company registry, which
- * also fills the name and address when not given); its creator becomes gestionnaire principal of a
- * private structure, while public structures are created by operators only.
+ * also fills the name and address when not given); its creator becomes gestionnaire principal. A
+ * public buyer may be declared by its first user (who becomes its main manager) or created by support
+ * (who leaves the main manager to be appointed); its services come with it, written together.
  *
- * Identity: a structure is verified when the registry confirms its SIRET or an operator creates it;
+ * Identity: a private structure is verified when the registry confirms its SIRET, a public one only by
+ * an operator (creating it, or confirming it afterwards);
  * any other claim (a SIRET no registry knows, an identifier of another type) waits, in the operators'
  * queue, for an operator to confirm it, and meanwhile neither deposits nor receives invoices. An
  * identity already held (same identifier under any label, or another establishment of a company held
@@ -38,22 +41,21 @@ export async function createStructure(
   caller: Caller,
   input: StructureInput,
 ): Promise<Structure> {
-  if (input.public && !caller.operator)
-    throw new DomainError('OPERATOR_REQUIRED', 'Public structures are created by the platform support.', {
-      field: 'body.public',
-    });
   input = normalizedInput(input);
   const idProblem =
     identifierProblem(input.identifierType, input.identifier) ??
     mislabelledFrenchId(input.identifierType, input.identifier);
   if (idProblem) throw fail(idProblem);
   checkVat(input.vatNumber, input.identifierType === 'SIRET' ? input.identifier : undefined);
+  const services = newServices(!!input.public, input.services ?? []);
 
   let { name, address } = input;
   let verifiedBy: string | undefined = caller.operator ? caller.userId : undefined;
+  // A public buyer declared by a user is verified by an operator, whatever the registry says.
+  const registryVerifies = !input.public || caller.operator;
   if (input.identifierType === 'SIRET') {
     const known = await registryRecord(registry, input.identifier);
-    if (known) verifiedBy ??= 'registry';
+    if (known && registryVerifies) verifiedBy ??= 'registry';
     name ??= known?.name;
     address ??= known && { ...known.address, countryCode: 'FR' };
   }
@@ -78,8 +80,10 @@ export async function createStructure(
       companyKey: companyOf(key),
       createdBy: caller.userId,
       at,
+      services,
     },
-    input.public ? undefined : caller.userId,
+    // Support creating a public structure leaves its main manager to be appointed.
+    input.public && caller.operator ? undefined : caller.userId,
   );
   if (heldBy) throw identifierHeld(input.identifier, heldBy);
   if (!verifiedBy)
@@ -88,7 +92,7 @@ export async function createStructure(
       kind: 'IDENTITY_VERIFICATION',
       subjectId: id,
       structureId: id,
-      summary: `Identité à vérifier : ${input.identifierType} ${input.identifier} (${name}), déclarée par ${caller.email}.`,
+      summary: `Identité à vérifier : ${input.public ? 'structure publique ' : ''}${input.identifierType} ${input.identifier} (${name}), déclarée par ${caller.email}.`,
       createdAt: at,
     });
   return (await getStructure(db, id))!;
@@ -198,8 +202,8 @@ function normalizedInput<
 }
 
 /**
- * Confirms an unverified structure's identity: by an operator, or by the registry once it knows the
- * SIRET. IDENTITY_NOT_CONFIRMED when neither can.
+ * Confirms an unverified structure's identity: by an operator, or (private structures) by the registry
+ * once it knows the SIRET. IDENTITY_NOT_CONFIRMED when neither can.
  */
 export async function verifyIdentity(
   db: Db,
@@ -211,6 +215,13 @@ export async function verifyIdentity(
   if (structure.identityVerified) return structure;
   const at = new Date().toISOString();
   if (caller.operator) await store.markIdentityVerified(db, structureId, caller.userId, at);
+  else if (structure.public)
+    // A public buyer is verified by an operator: the registry knowing the SIRET does not prove who asks.
+    throw new DomainError(
+      'IDENTITY_NOT_CONFIRMED',
+      'A public structure is verified by an operator of the platform.',
+      { field: 'params.structureId' },
+    );
   else if (structure.identifierType === 'SIRET' && (await registry.lookup(structure.identifier)))
     await store.markIdentityVerified(db, structureId, 'registry', at);
   else

@@ -51,9 +51,11 @@ export interface StructureInput {
   email?: string;
   parameters?: Partial<StructureParameters>;
   spaces?: string[];
+  /** Services created with the structure (a public buyer sets up its services as it onboards). */
+  services?: ServiceInput[];
 }
 
-export type StructureChanges = Omit<StructureInput, 'identifierType' | 'identifier' | 'public'>;
+export type StructureChanges = Omit<StructureInput, 'identifierType' | 'identifier' | 'public' | 'services'>;
 
 export interface Structure {
   id: string;
@@ -147,7 +149,8 @@ export type Decision =
       deciderId: string;
       operator?: boolean;
       approve: true;
-      role: 'SECONDAIRE' | 'UTILISATEUR';
+      /** PRINCIPAL hands the main-manager role over to the requester (the previous one stays secondary). */
+      role: Role;
       services?: string[];
     }
   | { deciderId: string; operator?: boolean; approve: false; reason: string };
@@ -156,7 +159,7 @@ export interface MembershipOutcome {
   status: MembershipRequestStatus;
   decidedBy?: string;
   decidedAt?: string;
-  role?: 'SECONDAIRE' | 'UTILISATEUR';
+  role?: Role;
   services?: string[];
   reason?: string;
 }

@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import type { AccountActivities } from '../activities/account';
 import type { AccountLinkInput, LinkState, LinkUse } from '../accounts/types';
 import { awaitLinkUse } from './emailed-link';
+import { boundedRetry } from './activity-retry';
 
 /** The person follows the link: token and new password, both hashed by the API. */
 export const activate = wf.defineUpdate<void, [LinkUse]>('activate');
@@ -11,7 +12,7 @@ export const activationState = wf.defineQuery<LinkState>('activationState');
 
 const { activateAccount } = wf.proxyActivities<AccountActivities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: boundedRetry(),
 });
 
 /**

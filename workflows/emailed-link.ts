@@ -2,10 +2,11 @@ import * as wf from '@temporalio/workflow';
 import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { AccountActivities } from '../activities/account';
 import type { AccountLinkInput, LinkPurpose, LinkState, LinkUse } from '../accounts/types';
+import { boundedRetry } from './activity-retry';
 
 const { sendAccountLink } = wf.proxyActivities<AccountActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: boundedRetry(),
 });
 
 /**

@@ -10,3 +10,4 @@ export { connectorTick } from './connector-tick';
 export { invoiceFlow } from './flow';
 export { technicalAccountReminders } from './technical-account';
 export { raccordement } from './raccordement';
+export { notificationDigest } from './digest';

@@ -1,5 +1,4 @@
 import * as wf from '@temporalio/workflow';
-import type { RetryPolicy } from '@temporalio/common';
 import type { MembershipActivities } from '../activities/membership';
 import type {
   Decision,
@@ -10,6 +9,7 @@ import type {
   RefusalType,
 } from '../structures/types';
 import { AttachmentStatus, RequesterEmail, StructureId } from './search-attributes';
+import { boundedRetry } from './activity-retry';
 
 export const decide = wf.defineUpdate<MembershipOutcome, [Decision]>('decide');
 export const withdraw = wf.defineUpdate<MembershipOutcome, [{ userId: string }]>('withdraw');
@@ -22,12 +22,10 @@ export const membershipRequestWorkflowId = (structureId: string, userId: string)
   `attachment/${structureId}/${userId}`;
 
 const DAY = 24 * 60 * 60 * 1000;
-const retry: RetryPolicy = {
-  initialInterval: '1 second',
-  maximumInterval: '1 minute',
-  backoffCoefficient: 2,
-};
-const acts = wf.proxyActivities<MembershipActivities>({ startToCloseTimeout: '30 seconds', retry });
+const acts = wf.proxyActivities<MembershipActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: boundedRetry(),
+});
 
 /** One request as its handlers and its main loop share it. */
 interface Run {

@@ -2,6 +2,7 @@ import * as wf from '@temporalio/workflow';
 import type { ServiceModeActivities } from '../activities/service-mode';
 import type { RaccordementRequest, RaccordementState } from '../service-mode/types';
 import { RaccordementStatus as RaccordementStatusKey, StructureId } from './search-attributes';
+import { boundedRetry } from './activity-retry';
 
 /** Sent by a qualification invoice's workflow once its checks are done. */
 export const qualificationDeposit =
@@ -16,7 +17,7 @@ export const raccordementState = wf.defineQuery<RaccordementState>('raccordement
 
 const { recordRaccordement } = wf.proxyActivities<ServiceModeActivities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: boundedRetry(),
 });
 
 /**

@@ -9,6 +9,7 @@ import type {
   SupportRequestInput,
 } from '../support/types';
 import { StructureId, SupportStatus } from './search-attributes';
+import { boundedRetry } from './activity-retry';
 
 export const take = wf.defineUpdate<RequestState, [RequestActor]>('take');
 export const answerRequest = wf.defineUpdate<
@@ -28,7 +29,7 @@ const refusal = (message: string, type: RequestRefusal) => wf.ApplicationFailure
 const DAY = 24 * 60 * 60_000;
 const acts = wf.proxyActivities<SupportActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: boundedRetry(),
 });
 
 /**

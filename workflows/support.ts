@@ -13,6 +13,7 @@ import type {
   SupportRefusal,
 } from '../support/types';
 import { SupportStatus } from './search-attributes';
+import { boundedRetry } from './activity-retry';
 
 export const ask = wf.defineUpdate<AskResult, [ConversationActor & { question: string }]>('ask');
 export const rate = wf.defineUpdate<
@@ -38,7 +39,7 @@ const MINUTE = 60_000;
 const ADVISOR_ARTICLE = 'contacter-support';
 const acts = wf.proxyActivities<SupportActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: boundedRetry(),
 });
 
 /** A running conversation: its state and what every handler does to it. */

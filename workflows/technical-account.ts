@@ -1,12 +1,13 @@
 import * as wf from '@temporalio/workflow';
 import type { ServiceModeActivities } from '../activities/service-mode';
 import type { RemindersState, TechnicalAccountReminders } from '../service-mode/types';
+import { boundedRetry } from './activity-retry';
 
 export const remindersState = wf.defineQuery<RemindersState>('remindersState');
 
 const { sendPasswordExpiryReminder } = wf.proxyActivities<ServiceModeActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  retry: boundedRetry(),
 });
 
 const DAY = 86_400_000;

@@ -8,6 +8,7 @@ import { requireCaller } from '../auth';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
 import { listOf } from '../structure-schemas';
 import { findConnection, listConnections, memberConnection } from '../../connectors/connections';
+import { problemRecord, recordProblems } from '../../connectors/records';
 import {
   acceptWebhook,
   createConnection,
@@ -15,6 +16,7 @@ import {
   ManageDeps,
   NewConnection,
   pauseConnection,
+  requestRecordRetry,
   requestSync,
   resumeConnection,
   testStoredConnection,
@@ -59,6 +61,20 @@ const connectionBody = {
     createdAt: { type: 'string', format: 'date-time' },
   },
   required: ['id', 'structureId', 'connectorId', 'status', 'syncIntervalMinutes', 'createdAt'],
+};
+
+const recordProblemBody = {
+  type: 'object',
+  properties: {
+    externalId: { type: 'string', description: 'The ERP’s id of the record.' },
+    kind: { type: 'string', enum: ['IMPORT', 'REJETEE'] },
+    code: { type: 'string', description: 'The refusal code, or the platform rule that rejected it.' },
+    message: { type: 'string', description: 'Why, in French.' },
+    at: { type: 'string', format: 'date-time' },
+    invoiceId: { type: 'string' },
+    number: { type: 'string' },
+  },
+  required: ['externalId', 'kind', 'code', 'message', 'at'],
 };
 
 /**
@@ -122,6 +138,18 @@ export function connectionsRouter(deps: AppDeps): Router {
   router.post('/connections/:connectionId/sync', async (req, res) => {
     const connection = await connectionOf(req, res);
     await requestSync(manage(), connection.id, 'manual');
+    res.status(202).json({ requested: true });
+  });
+
+  router.get('/connections/:connectionId/records', async (req, res) => {
+    const connection = await connectionOf(req, res);
+    res.json({ items: await recordProblems(deps.db, connection.id) });
+  });
+
+  router.post('/connections/:connectionId/records/:externalId/retry', async (req, res) => {
+    const connection = await connectionOf(req, res);
+    const record = await problemRecord(deps.db, connection.id, req.params.externalId as string);
+    await requestRecordRetry(manage(), connection.id, record.externalId);
     res.status(202).json({ requested: true });
   });
 
@@ -216,6 +244,32 @@ export const connectionsOpenApi: OpenApiPaths = {
       summary: 'Sync now',
       parameters: [connectionIdParam],
       responses: { '202': { description: 'Requested' }, ...accessErrors(errorResponse) },
+    },
+  },
+  '/api/v1/connections/{connectionId}/records': {
+    get: {
+      summary:
+        'The ERP records that did not reach their buyer: not filed (IMPORT) or rejected by the platform (REJETEE)',
+      parameters: [connectionIdParam],
+      responses: {
+        '200': {
+          description: 'Records in error, most recent first',
+          content: json(listOf(recordProblemBody)),
+        },
+        ...accessErrors(errorResponse),
+      },
+    },
+  },
+  '/api/v1/connections/{connectionId}/records/{externalId}/retry': {
+    post: {
+      summary:
+        'File the record again, read afresh from the ERP, within the connection’s sync (never filed twice)',
+      parameters: [connectionIdParam, pathParam('externalId', 'The ERP’s id of the record.')],
+      responses: {
+        '202': { description: 'Requested' },
+        ...accessErrors(errorResponse),
+        '404': errorResponse('CONNECTION_NOT_FOUND, CONNECTION_RECORD_NOT_FOUND'),
+      },
     },
   },
   '/api/v1/connections/{connectionId}/webhook': {

@@ -7,11 +7,10 @@ import { listingQuery, queryAjv } from '../invoice-schemas';
 import { listInvoices } from '../../invoicing/read-model';
 import { invoicesCsv } from '../invoice-csv';
 import {
-  notificationPreferences,
-  setNotificationPreferences,
+  notificationSettings,
+  setNotificationSettings,
   setSubscription,
 } from '../../invoicing/subscriptions';
-import { DomainError } from '../../platform/domain-error';
 
 const checkListing = queryAjv.compile(listingQuery);
 
@@ -59,19 +58,12 @@ export function invoiceListingsRouter({ db }: AppDeps): Router {
 
   router.get('/structures/:structureId/notification-preferences', async (req, res) => {
     const structureId = req.params.structureId as string;
-    res.json({ items: await notificationPreferences(db, requireCaller(res), structureId) });
+    res.json(await notificationSettings(db, requireCaller(res), structureId));
   });
   router.put('/structures/:structureId/notification-preferences', async (req, res) => {
-    const caller = requireCaller(res);
     const structureId = req.params.structureId as string;
-    const events = (req.body as { events?: unknown } | undefined)?.events;
-    if (!events || typeof events !== 'object' || Array.isArray(events))
-      throw new DomainError('INVALID_INPUT', 'events : un objet { type de notification : true ou false }.', {
-        field: 'body.events',
-      });
-    res.json({
-      items: await setNotificationPreferences(db, caller, structureId, events as Record<string, boolean>),
-    });
+    const body = (req.body ?? {}) as { events?: unknown; digest?: unknown };
+    res.json(await setNotificationSettings(db, requireCaller(res), structureId, body));
   });
   return router;
 }
@@ -114,7 +106,8 @@ export const invoiceListingsOpenApi: OpenApiPaths = {
       ...subscription,
     },
     put: {
-      summary: 'Turn kinds of invoice emails on or off: {"events": {"SUSPENSION": false, ...}}',
+      summary:
+        'Turn kinds of invoice emails on or off, and choose a daily digest of new invoices: {"events": {"SUSPENSION": false, ...}, "digest": true}',
       ...subscription,
       requestBody: {
         required: true,
@@ -122,8 +115,13 @@ export const invoiceListingsOpenApi: OpenApiPaths = {
           'application/json': {
             schema: {
               type: 'object',
-              required: ['events'],
-              properties: { events: { type: 'object', additionalProperties: { type: 'boolean' } } },
+              properties: {
+                events: { type: 'object', additionalProperties: { type: 'boolean' } },
+                digest: {
+                  type: 'boolean',
+                  description: 'New invoices in one email a day (NOTIFICATION_DIGEST_HOUR, Paris time)',
+                },
+              },
             },
           },
         },

@@ -6,12 +6,30 @@ import { ajv } from '../schemas';
 import { accessErrors, body, pathParam, structureCaller, structureIdParam } from '../structure-routes';
 import { listOf, memberBody, memberCreate, principalTransfer } from '../structure-schemas';
 import type { Role } from '../../structures/types';
-import { addMember, listMembersWithEmails, revokeMember, transferPrincipal } from '../../structures/members';
+import {
+  addMember,
+  changeMemberRole,
+  listMembersWithEmails,
+  revokeMember,
+  transferPrincipal,
+} from '../../structures/members';
 
 const checkCreate = ajv.compile<{ userId: string; role: Exclude<Role, 'PRINCIPAL'>; services?: string[] }>(
   memberCreate,
 );
 const checkTransfer = ajv.compile<{ userId: string }>(principalTransfer);
+
+/** A member's new role (PRINCIPAL: hand the main-manager role over) and, optionally, services. */
+const memberChange = {
+  type: 'object',
+  properties: {
+    role: { type: 'string', enum: ['PRINCIPAL', 'SECONDAIRE', 'UTILISATEUR'] },
+    services: memberCreate.properties.services,
+  },
+  required: ['role'],
+  additionalProperties: false,
+} as const;
+const checkChange = ajv.compile<{ role: Role; services?: string[] }>(memberChange);
 
 /**
  * Members of a structure. Managers add users directly and revoke them; secondary managers are
@@ -36,6 +54,12 @@ export function membersRouter(deps: { db: Db; client: Client }): Router {
       services: input.services ?? [],
     });
     res.status(201).json(member);
+  });
+
+  router.patch(`${base}/:userId`, async (req, res) => {
+    const { structureId, membership } = await structureCaller(db, req, res, 'manager');
+    const change = body(checkChange, req);
+    res.json(await changeMemberRole(deps, membership, structureId, req.params.userId as string, change));
   });
 
   router.delete(`${base}/:userId`, async (req, res) => {
@@ -79,13 +103,32 @@ export const membersOpenApi: OpenApiPaths = {
     },
   },
   '/api/v1/structures/{structureId}/members/{userId}': {
+    patch: {
+      summary:
+        'Promote or demote a member; role PRINCIPAL hands the main-manager role over (the previous one becomes secondary manager)',
+      description:
+        'Managers and secondary-manager roles are changed by the main manager (or support); a secondary ' +
+        'manager changes the services of plain users. The main manager is never demoted: the structure ' +
+        'always keeps exactly one (LAST_MAIN_MANAGER), the role is handed over instead.',
+      parameters: [structureIdParam, pathParam('userId', 'The member’s user id.')],
+      requestBody: { required: true, content: json(memberChange) },
+      responses: {
+        '200': { description: 'The member as changed', content: json(memberBody) },
+        '400': errorResponse('INVALID_INPUT'),
+        ...accessErrors(errorResponse),
+        '409': errorResponse('The main manager would be demoted (LAST_MAIN_MANAGER)'),
+        '422': errorResponse('SERVICE_UNKNOWN'),
+      },
+    },
     delete: {
       summary: 'Revoke a member (managers; a secondary manager by the main manager)',
       parameters: [structureIdParam, pathParam('userId', 'The member’s user id.')],
       responses: {
         '204': { description: 'Revoked' },
         ...accessErrors(errorResponse),
-        '409': errorResponse('The main manager cannot be revoked (PRINCIPAL_MANAGER_UNCHANGED)'),
+        '409': errorResponse(
+          'The main manager cannot be revoked before handing the role over (LAST_MAIN_MANAGER)',
+        ),
       },
     },
   },

@@ -19,7 +19,21 @@ import {
 } from '../../structures/membership-requests';
 
 const checkCreate = ajv.compile<{ services?: string[] }>(membershipRequestCreate);
-const checkDecision = ajv.compile<DecisionAnswer>(membershipDecision);
+/** The decision with every role: PRINCIPAL hands the main-manager role over to the requester. */
+const decisionWithRoles = {
+  ...membershipDecision,
+  properties: {
+    ...membershipDecision.properties,
+    role: {
+      type: 'string',
+      enum: ['PRINCIPAL', 'SECONDAIRE', 'UTILISATEUR'],
+      description:
+        'Required to approve. SECONDAIRE and PRINCIPAL are granted by the main manager (or support); ' +
+        'PRINCIPAL hands the role over, the previous main manager stays secondary manager.',
+    },
+  },
+} as const;
+const checkDecision = ajv.compile<DecisionAnswer>(decisionWithRoles);
 
 /**
  * Membership requests (rattachement; "attachment-requests" on the wire): a user asks, the structure's
@@ -92,11 +106,14 @@ export const membershipRequestsOpenApi: OpenApiPaths = {
       summary:
         'Approve (with a role and services) or refuse (with a reason) a request (managers; operators once escalated)',
       parameters: [structureIdParam, userIdParam],
-      requestBody: { required: true, content: json(membershipDecision) },
+      requestBody: { required: true, content: json(decisionWithRoles) },
       responses: {
         '200': { description: 'The outcome', content: json(membershipRequestBody) },
         '400': errorResponse('INVALID_INPUT'),
         ...accessErrors(errorResponse),
+        '403': errorResponse(
+          'NOT_A_MEMBER, MANAGER_REQUIRED; PRINCIPAL_MANAGER_REQUIRED: a secondary manager approving as a manager',
+        ),
         '409': errorResponse('ATTACHMENT_ALREADY_DECIDED'),
         '422': errorResponse('SERVICE_UNKNOWN'),
       },

@@ -5,7 +5,7 @@ import { requireCaller } from '../auth';
 import { errorResponse, OpenApiPaths } from '../openapi';
 import { ajv } from '../schemas';
 import { accessErrors, body, structureCaller, structureIdParam } from '../structure-routes';
-import { listOf, structureBody, structureCreate, structureUpdate } from '../structure-schemas';
+import { listOf, serviceCreate, structureBody, structureCreate, structureUpdate } from '../structure-schemas';
 import type { CompanyRegistry } from '../../structures/registry';
 import { dbCompanyRegistry } from '../../structures/registry';
 import {
@@ -17,10 +17,30 @@ import {
 } from '../../structures/structures';
 import type { StructureChanges, StructureInput } from '../../structures/types';
 
-const checkCreate = ajv.compile<StructureInput>(structureCreate);
+/** A structure with the services it starts with (a public buyer onboarding sets them up at once). */
+const structureOnboarding = {
+  ...structureCreate,
+  properties: {
+    ...structureCreate.properties,
+    public: {
+      type: 'boolean',
+      description:
+        'A public buyer: created by its first user (its main manager), it waits for an operator to verify ' +
+        'it; created by an operator, it is verified at once and its main manager is appointed later.',
+    },
+    services: {
+      type: 'array',
+      maxItems: 100,
+      items: serviceCreate,
+      description: 'Services created with the structure, in the same transaction.',
+    },
+  },
+} as const;
+
+const checkCreate = ajv.compile<StructureInput>(structureOnboarding);
 const checkUpdate = ajv.compile<StructureChanges>(structureUpdate);
 
-/** The fiche structure: create (the creator becomes main manager), read, update, list mine. */
+/** The fiche structure: create (the creator becomes main manager; public ones wait for an operator), read, update, list mine. */
 export function structuresRouter(deps: {
   db: Db;
   companyRegistry?: CompanyRegistry;
@@ -68,25 +88,29 @@ const json = (schema: object) => ({ 'application/json': { schema } });
 export const structuresOpenApi: OpenApiPaths = {
   '/api/v1/structures': {
     post: {
-      summary: 'Create a structure; the creator of a private one becomes its main manager',
+      summary: 'Create a structure (with its services); its creator becomes its main manager',
       description:
         'A SIRET (spaces and dots allowed, stored as digits) is checked (Luhn, La Poste exception) then looked ' +
         'up in the company registry, which fills the name and address when not given. With no registry ' +
         '(no Sirene key, nothing imported) a SIRET with a valid key is taken and the structure answers ' +
         'identityVerified: false. Any structure not confirmed by the registry or created by an operator waits ' +
         'for an operator (identityVerified: false): it neither deposits nor receives invoices until then. ' +
-        'Public structures are created by operators only.',
-      requestBody: { required: true, content: json(structureCreate) },
+        'A public structure (a public buyer) declared by a user waits for an operator whatever the registry ' +
+        'says; its creator is its main manager. Services given in `services` are created with it; a bad one ' +
+        'is refused with its row (body.services.<n>.<field>) and nothing is written.',
+      requestBody: { required: true, content: json(structureOnboarding) },
       responses: {
         '201': { description: 'Created', content: json(structureBody) },
         '400': errorResponse('Input does not match the schema (INVALID_INPUT)'),
         '401': errorResponse('Not signed in (UNAUTHENTICATED)'),
-        '403': errorResponse('A public structure by a non-operator (OPERATOR_REQUIRED)'),
         '409': errorResponse(
           'IDENTIFIER_HELD: the identifier (any type label) or its company is held; the claim became a ' +
             'membership request to the holder (details.membershipRequest), or, the holder being unverified, a case for the support',
         ),
-        '422': errorResponse('SIRET_INVALID, SIRET_UNKNOWN, IDENTIFIER_INVALID, VAT_NUMBER_INVALID'),
+        '422': errorResponse(
+          'SIRET_INVALID, SIRET_UNKNOWN, IDENTIFIER_INVALID, VAT_NUMBER_INVALID, SERVICE_CODE_DUPLICATE, ' +
+            'SERVICE_CODE_RESERVED, SERVICE_DATES_INVALID',
+        ),
       },
     },
     get: {

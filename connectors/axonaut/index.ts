@@ -14,6 +14,8 @@ interface AxonautInvoice {
   currency?: string;
   total: number;
   company: { id: number; name: string };
+  /** The invoice's custom fields ("champs personnalisés"), by name. */
+  custom_fields?: Record<string, unknown>;
   invoice_lines: {
     name: string;
     price: number;
@@ -34,7 +36,9 @@ interface AxonautCursor {
  * Axonaut: every call carries the `userApiKey` header; `GET /api/v2/me` tests it. Invoices are listed
  * with the page number in the `page` header (an empty page ends the listing), credit notes are
  * invoices with a negative total, and the customer's SIRET comes from `/api/v2/companies/{id}`.
- * Axonaut documents no write-back of a buyer's status, so none is offered.
+ * Axonaut documents no write-back of a buyer's status, so none is offered. Axonaut has no field of its
+ * own for a public buyer's references: the invoice's custom fields named in SERVICE_CODE_FIELD and
+ * ENGAGEMENT_FIELD carry the code service (BT-10) and the engagement number (BT-13).
  */
 export const axonaut: Connector = {
   manifest: {
@@ -57,6 +61,25 @@ export const axonaut: Connector = {
     required: ['userApiKey'],
     additionalProperties: false,
   },
+  settings: [
+    {
+      key: 'userApiKey',
+      part: 'credentials',
+      label: 'Clé d’API Axonaut',
+      help: 'Dans Axonaut : Paramètres › API, « Clé API » de l’utilisateur (8 caractères au moins).',
+      type: 'secret',
+      required: true,
+    },
+    {
+      key: 'baseUrl',
+      part: 'config',
+      label: 'Adresse du service Axonaut',
+      help: 'Laissez l’adresse proposée, sauf indication contraire d’Axonaut.',
+      type: 'url',
+      required: false,
+      default: 'https://axonaut.com/',
+    },
+  ],
   open(ctx) {
     const { baseUrl } = ctx.config as unknown as AxonautConfig;
     const headers = { userApiKey: (ctx.credentials as { userApiKey: string }).userApiKey };
@@ -112,6 +135,8 @@ export const axonaut: Connector = {
                 name: company.name,
                 siret: company.siret,
                 vatId: company.intracommunity_number || undefined,
+                serviceCode: customField(raw, SERVICE_CODE_FIELD),
+                engagementNumber: customField(raw, ENGAGEMENT_FIELD),
               },
               lines: raw.invoice_lines.map((l) => ({
                 name: l.name,
@@ -132,6 +157,15 @@ export const axonaut: Connector = {
     };
   },
 };
+
+/** The invoice custom fields holding the public buyer's code service (BT-10) and engagement number (BT-13). */
+export const SERVICE_CODE_FIELD = 'Code service';
+export const ENGAGEMENT_FIELD = 'Numéro d’engagement';
+
+function customField(raw: AxonautInvoice, name: string): string | undefined {
+  const value = raw.custom_fields?.[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
 
 /** Axonaut lines carry amounts, not a rate: the rate is tax over base, rounded to the usual French rates' precision. */
 function rateOf(l: { total_pre_tax_amount: number; total_tax_amount: number }): string {

@@ -24,6 +24,10 @@ interface LoopEntry {
   dateEcheance?: string;
   devise?: string;
   codeTiers: string;
+  /** The customer's order reference: the public buyer's engagement number (BT-13). */
+  refExterne?: string;
+  /** The entry's analytic section: the public buyer's code service (BT-10). */
+  sectionAnalytique?: string;
   lignes: {
     compte: string;
     libelle: string;
@@ -39,7 +43,9 @@ interface LoopEntry {
  * resources under `/loop-api-publiques/<resource>?codeDossier=...`. Invoices are the sales journal's
  * entries, read page by page and turned into invoices (revenue lines become invoice lines); the
  * customer's SIRET comes from its third-party record. Statuses go back through the asynchronous
- * `POST importJson`, whose outcome is polled until the import is done.
+ * `POST importJson`, whose outcome is polled until the import is done. A public buyer's engagement
+ * number (BT-13) is the entry's external reference (`refExterne`), its code service (BT-10) the
+ * entry's analytic section (`sectionAnalytique`).
  */
 export const cegidLoop: Connector = {
   manifest: {
@@ -71,6 +77,66 @@ export const cegidLoop: Connector = {
     required: ['subscriptionKey', 'apiKey', 'clientSecret'],
     additionalProperties: false,
   },
+  settings: [
+    {
+      key: 'subscriptionKey',
+      part: 'credentials',
+      label: 'Clé d’abonnement',
+      help: 'Portail développeurs Cegid : « Ocp-Apim-Subscription-Key » de votre abonnement.',
+      type: 'secret',
+      required: true,
+    },
+    {
+      key: 'apiKey',
+      part: 'credentials',
+      label: 'Clé d’API',
+      help: 'Dans Cegid Loop : Paramètres › Clés d’API.',
+      type: 'secret',
+      required: true,
+    },
+    {
+      key: 'clientSecret',
+      part: 'credentials',
+      label: 'Secret client',
+      help: 'Donné avec la clé d’API, une seule fois.',
+      type: 'secret',
+      required: true,
+    },
+    {
+      key: 'baseUrl',
+      part: 'config',
+      label: 'Adresse du service Cegid Loop',
+      help: 'L’adresse de l’API publique indiquée par Cegid pour votre abonnement.',
+      type: 'url',
+      required: true,
+    },
+    {
+      key: 'codeDossier',
+      part: 'config',
+      label: 'Code du dossier',
+      help: 'Le code du dossier comptable dans Cegid Loop.',
+      type: 'text',
+      required: true,
+    },
+    {
+      key: 'journal',
+      part: 'config',
+      label: 'Journal des ventes',
+      help: 'Le code du journal dont les écritures sont vos factures.',
+      type: 'text',
+      required: false,
+      default: 'VT',
+    },
+    {
+      key: 'importTimeoutMs',
+      part: 'config',
+      label: 'Attente d’un import de statut (millisecondes)',
+      help: 'Au-delà, l’envoi du statut à Cegid Loop est réessayé.',
+      type: 'number',
+      required: false,
+      default: 60_000,
+    },
+  ],
   open(ctx) {
     const config = ctx.config as unknown as LoopConfig;
     const creds = ctx.credentials as unknown as LoopCredentials;
@@ -137,7 +203,13 @@ export const cegidLoop: Connector = {
               dueDate: entry.dateEcheance?.slice(0, 10),
               currency: entry.devise ?? 'EUR',
               creditNote,
-              buyer: { name: tiers.raisonSociale, siret: tiers.siret, vatId: tiers.numeroTva },
+              buyer: {
+                name: tiers.raisonSociale,
+                siret: tiers.siret,
+                vatId: tiers.numeroTva,
+                serviceCode: entry.sectionAnalytique?.trim() || undefined,
+                engagementNumber: entry.refExterne?.trim() || undefined,
+              },
               lines: revenue.map((l) => {
                 const quantity = l.quantite ?? 1;
                 return {

@@ -19,6 +19,10 @@ interface EvolizInvoice {
   currency?: { code: string };
   client: { clientid: number; name: string };
   total?: { vat_include: number };
+  /** The customer's own reference of the document: the public buyer's engagement number (BT-13). */
+  external_document_number?: string | null;
+  /** The document's analytic axis: its code is the public buyer's code service (BT-10). */
+  analytic?: { id?: number; code?: string; label?: string } | null;
   items: {
     designation: string;
     quantity: number;
@@ -37,7 +41,9 @@ const TOKEN_MARGIN_MS = 2 * 60_000;
  * before it expires and once more when the API says it has; invoices are listed page by page
  * following `links.next`, read one by one with their client's SIRET, and their PDF downloaded.
  * A paid invoice gets its payment recorded (`POST api/v1/invoices/{id}/payments`) unless the payments
- * listing (`GET api/v1/payments`) already shows it under our label.
+ * listing (`GET api/v1/payments`) already shows it under our label. A public buyer's engagement
+ * number (BT-13) is the invoice's `external_document_number`, its code service (BT-10) the code of
+ * the invoice's analytic axis (`analytic.code`): Evoliz has no field named for either.
  */
 export const evoliz: Connector = {
   manifest: {
@@ -66,6 +72,42 @@ export const evoliz: Connector = {
     required: ['public_key', 'secret_key'],
     additionalProperties: false,
   },
+  settings: [
+    {
+      key: 'public_key',
+      part: 'credentials',
+      label: 'Clé publique',
+      help: 'Dans Evoliz : Applications › Configuration de l’API, « Clé publique ».',
+      type: 'secret',
+      required: true,
+    },
+    {
+      key: 'secret_key',
+      part: 'credentials',
+      label: 'Clé secrète',
+      help: 'Affichée une seule fois par Evoliz quand vous créez la clé.',
+      type: 'secret',
+      required: true,
+    },
+    {
+      key: 'baseUrl',
+      part: 'config',
+      label: 'Adresse du service Evoliz',
+      help: 'Laissez l’adresse proposée, sauf indication contraire d’Evoliz.',
+      type: 'url',
+      required: false,
+      default: 'https://www.evoliz.io/',
+    },
+    {
+      key: 'pageSize',
+      part: 'config',
+      label: 'Factures lues par page',
+      help: 'Entre 1 et 100 ; 50 convient à la plupart des comptes.',
+      type: 'number',
+      required: false,
+      default: 50,
+    },
+  ],
   open(ctx) {
     const config = ctx.config as unknown as EvolizConfig;
     const keys = ctx.credentials as unknown as EvolizCredentials;
@@ -166,6 +208,8 @@ export const evoliz: Connector = {
   },
 };
 
+const given = (v: string | null | undefined) => (v && v.trim() ? v.trim() : undefined);
+
 function relative(link: string): string {
   const url = new URL(link, 'http://x/');
   return url.pathname.replace(/^\//, '') + url.search;
@@ -192,7 +236,13 @@ function map(
         dueDate: raw.duedate?.slice(0, 10),
         currency: raw.currency?.code ?? 'EUR',
         creditNote: false,
-        buyer: { name: client.name, siret: client.business_number, vatId: client.vat_number },
+        buyer: {
+          name: client.name,
+          siret: client.business_number,
+          vatId: client.vat_number,
+          serviceCode: given(raw.analytic?.code),
+          engagementNumber: given(raw.external_document_number),
+        },
         lines: raw.items.map((item) => ({
           name: item.designation,
           quantity: String(item.quantity),

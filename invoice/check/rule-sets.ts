@@ -24,7 +24,7 @@ export const RULE_SET_DESCRIPTIONS: Record<RuleSet, string> = {
   'facturx-basic': 'Factur-X 1.09.2 BASIC profile rules, on any CII document',
   'facturx-en16931': 'Factur-X 1.09.2 EN 16931 profile rules, on any CII document',
   'facturx-extended': 'Factur-X 1.09.2 EXTENDED profile rules, on any CII document',
-  peppol: 'en16931, plus Peppol BIS Billing 3.0 (OpenPEPPOL 3.0.19) on any UBL document',
+  peppol: 'en16931, plus Peppol BIS Billing 3.0 (OpenPEPPOL 3.0.19) on any UBL or CII document',
   fr: "en16931, plus the French e-invoicing reform's BR-FR rules (FNFE-MPE Schematron V1.3.0), UBL and CII",
   platform: "the platform's deposit rules only (recipient, duplicates, identifiers, bank details)",
   all: 'en16931, Peppol BIS on documents that declare it, and the platform rules: what a deposit applies',

@@ -108,9 +108,10 @@ export function readCii(root: XmlElement): Invoice {
     allowances: children(settlement, 'SpecifiedTradeAllowanceCharge')
       .filter((ac) => !isCharge(ac))
       .map(readDocumentAllowanceCharge),
-    charges: children(settlement, 'SpecifiedTradeAllowanceCharge')
-      .filter(isCharge)
-      .map(readDocumentAllowanceCharge),
+    charges: [
+      ...children(settlement, 'SpecifiedTradeAllowanceCharge').filter(isCharge).map(readDocumentAllowanceCharge),
+      ...children(settlement, 'SpecifiedLogisticsServiceCharge').map(readLogisticsServiceCharge),
+    ],
     totals: readTotals(r, settlement),
     vatBreakdowns: taxes.map(readVatBreakdown),
     supportingDocuments: docRefs
@@ -291,6 +292,20 @@ function readDocumentAllowanceCharge(ac: XmlElement): DocumentAllowanceCharge {
     vatRate: textOf(child(tax, 'RateApplicablePercent')),
     reason: textOf(child(ac, 'Reason')),
     reasonCode: textOf(child(ac, 'ReasonCode')),
+  });
+}
+
+/**
+ * A Factur-X EXTENDED logistics service charge (transport, packing…): counted in BT-108 and in the VAT
+ * breakdown like a document level charge, which is what EN 16931 and UBL carry it as (BG-21).
+ */
+function readLogisticsServiceCharge(lc: XmlElement): DocumentAllowanceCharge {
+  const tax = child(lc, 'AppliedTradeTax');
+  return withoutUndefined({
+    amount: amountOf(child(lc, 'AppliedAmount')),
+    vatCategoryCode: textOf(child(tax, 'CategoryCode')),
+    vatRate: textOf(child(tax, 'RateApplicablePercent')),
+    reason: textOf(child(lc, 'Description')),
   });
 }
 

@@ -21,6 +21,7 @@ import {
 import { schemaFunctions } from './schema-functions';
 import { registerCodeListDocument } from './xpath/documents';
 import type { Ast } from './xpath/ast';
+import { generateTests, loadGeneratedTests } from './xpath/generate';
 import { parseXPath } from './xpath/parser';
 import type { UserFunctions } from './xpath/user-functions';
 import { AttrNode, DocNode, XPathError, type Seq, type XNode } from './xpath/values';
@@ -55,6 +56,24 @@ export interface CompiledSchematron {
   functions: UserFunctions;
   /** Per pattern, the rules whose context ends with an attribute (`…/cbc:ValueQuantity/@unitCode`). */
   attributes: AttributeCandidate[][];
+  /** How the tests run, and for generated JavaScript, how many sub-expressions it left to the interpreter. */
+  engine: { name: RulesEngine; tests: number; fallbacks: number; fallbackKinds: Record<string, number> };
+}
+
+/**
+ * `interpreter`: the closures of `xpath/compile.ts`, the default and the reference; `generated`: each
+ * rule test is JavaScript generated from its XPath (`xpath/generate.ts`), held to the same findings.
+ * The generated tests are slower today (see README.md, "Generated JavaScript"), hence not the default.
+ */
+export type RulesEngine = 'generated' | 'interpreter';
+
+export interface SchematronOptions {
+  /** Default: `generated` when FACTURFLOW_RULES_ENGINE says so, else `interpreter`. */
+  engine?: RulesEngine;
+}
+
+function defaultEngine(): RulesEngine {
+  return process.env.FACTURFLOW_RULES_ENGINE === 'generated' ? 'generated' : 'interpreter';
 }
 
 /** A rule reached through an attribute: the attribute's name, and a matcher for its element. */
@@ -83,8 +102,14 @@ const REMEMBERED_PATHS = 20_000;
  * become closures. Follows ISO Schematron semantics: in each pattern, a node is checked by the first
  * rule whose context it matches.
  */
-export function compileSchematron(schema: SchematronSchema): CompiledSchematron {
+export function compileSchematron(
+  schema: SchematronSchema,
+  options: SchematronOptions = {},
+): CompiledSchematron {
   const ns = schema.namespaces;
+  const engine = options.engine ?? defaultEngine();
+  const tests = compileTests(schema, engine);
+  let next = 0;
   for (const [name, lists] of Object.entries(schema.codeLists ?? {})) registerCodeListDocument(name, lists);
   const functions = schemaFunctions(schema.functions ?? [], ns);
   const globals = (schema.lets ?? []).map((l) => ({ name: l.name, value: compileXPath(l.value, ns) }));
@@ -100,7 +125,7 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
           id: a.id,
           flag: a.flag,
           message: a.message,
-          test: compileXPathTest(a.test, ns),
+          test: tests.compiled[next++],
           report: a.report === true,
         })),
       };
@@ -137,6 +162,23 @@ export function compileSchematron(schema: SchematronSchema): CompiledSchematron 
     globals,
     functions,
     attributes,
+    engine: { name: engine, tests: tests.compiled.length, fallbacks: tests.fallbacks, fallbackKinds: tests.kinds },
+  };
+}
+
+/** Every assert's test, in schema order, by the engine asked for. */
+function compileTests(
+  schema: SchematronSchema,
+  engine: RulesEngine,
+): { compiled: Test[]; fallbacks: number; kinds: Record<string, number> } {
+  const sources = schema.patterns.flatMap((p) => p.rules.flatMap((r) => r.asserts.map((a) => a.test)));
+  if (engine === 'interpreter')
+    return { compiled: sources.map((t) => compileXPathTest(t, schema.namespaces)), fallbacks: 0, kinds: {} };
+  const generated = generateTests(sources.map(parseXPath), schema.namespaces);
+  return {
+    compiled: loadGeneratedTests(generated),
+    fallbacks: generated.fallbacks,
+    kinds: generated.fallbackKinds,
   };
 }
 

@@ -46,6 +46,20 @@ class XsdEngine {
     });
   }
 
+  /**
+   * Compiles a schema ahead of its first document. Fire and forget: the answer is not awaited and does
+   * not keep the process alive; a failure shows again when a document is validated against it.
+   */
+  prepare(entry: string): void {
+    const id = this.nextId++;
+    const key = `prepare:${entry}`;
+    if (this.prepared.has(key)) return;
+    this.prepared.add(key);
+    this.worker.postMessage({ id, entry, prepare: true });
+  }
+
+  private readonly prepared = new Set<string>();
+
   terminate(): Promise<number> {
     return this.worker.terminate();
   }

@@ -1,7 +1,13 @@
 import type { Finding } from '../validate/finding';
 import { DEFAULT_XML_LIMITS } from '../xml';
 import { xsdEngine, type XsdDiagnostic } from './engine';
-import { defaultSchemaRoots, resolveSchemaEntry, xsdRuleId, type XsdSchema } from './schemas';
+import {
+  defaultSchemaRoots,
+  resolveSchemaEntry,
+  xsdRuleId,
+  XsdSchemaUnavailableError,
+  type XsdSchema,
+} from './schemas';
 
 export interface XsdOptions {
   /** Folders searched for the schemas (default: FACTURFLOW_XSD_DIR, then the invoice corpus). */
@@ -44,6 +50,21 @@ export async function validateXsd(
     typeof xml === 'string' ? 'UTF-8' : undefined,
   );
   return diagnostics.map((diagnostic) => toFinding(rule, diagnostic));
+}
+
+/**
+ * Starts compiling schemas in the worker thread without waiting, so that the compilation (hundreds of
+ * milliseconds for UBL) overlaps whatever the caller does next. Schemas this deployment lacks are skipped.
+ */
+export function prepareXsd(schemas: XsdSchema[], options: Pick<XsdOptions, 'schemaRoots'> = {}): void {
+  const roots = options.schemaRoots ?? defaultSchemaRoots();
+  for (const schema of schemas) {
+    try {
+      xsdEngine(roots).prepare(resolveSchemaEntry(schema, roots));
+    } catch (err) {
+      if (!(err instanceof XsdSchemaUnavailableError)) throw err;
+    }
+  }
 }
 
 function toFinding(rule: string, { message, level, line }: XsdDiagnostic): Finding {

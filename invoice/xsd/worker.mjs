@@ -124,8 +124,14 @@ function validate(entry, bytes, encoding) {
   }
 }
 
-parentPort.on('message', ({ id, entry, bytes, encoding }) => {
+parentPort.on('message', ({ id, entry, bytes, encoding, prepare }) => {
   try {
+    if (prepare) {
+      // Compile ahead of the first document, while the caller does other work.
+      validatorFor(entry);
+      parentPort.postMessage({ id, details: [] });
+      return;
+    }
     parentPort.postMessage({ id, details: validate(entry, bytes, encoding) });
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,7 @@
 import { checkInvoiceFile, convertChecked, extractFacturX, parseInvoice } from '../../invoice';
 import type { Finding, Invoice } from '../../invoice';
 import { DomainError } from '../../platform/domain-error';
+import { documentPool } from '../../platform/document-pool';
 
 /** The forms a recipient may receive an invoice in; `original` is the deposited file itself. */
 export const INVOICE_FORMATS = ['original', 'ubl', 'cii', 'facturx', 'pdf'] as const;
@@ -14,10 +15,13 @@ export interface Rendition {
 
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
+/** The XML limits this process was configured with (XML_MAX_DEPTH, INVOICE_MAX_LINES…). */
+const configuredLimits = () => documentPool().options.limits;
+
 /** The EN 16931 model of a deposited file (a Factur-X PDF through the XML it carries). */
 export async function invoiceOf(deposited: Uint8Array): Promise<Invoice> {
   const xml = isPdf(deposited) ? (await extractFacturX(deposited)).xml : deposited;
-  return parseInvoice(xml).invoice;
+  return parseInvoice(xml, configuredLimits()).invoice;
 }
 
 const MEDIA: Record<Exclude<InvoiceFormat, 'original'>, Omit<Rendition, 'bytes'>> = {
@@ -43,7 +47,7 @@ export async function renderAs(
     return isPdf(deposited)
       ? { bytes: deposited, mediaType: 'application/pdf', extension: 'pdf' }
       : { bytes: deposited, mediaType: 'application/xml', extension: 'xml' };
-  const source = await checkInvoiceFile(deposited, { rules: 'en16931' });
+  const source = await checkInvoiceFile(deposited, { rules: 'en16931', limits: configuredLimits() });
   const invoice = parsed ?? source.invoice ?? (await invoiceOf(deposited));
   // As `facturflow convert` does: CII and Factur-X keep the deposit's Factur-X profile.
   const profile = source.profile ?? (format === 'facturx' ? 'EN 16931' : undefined);

@@ -58,6 +58,13 @@ export async function saveNotificationChoices(
   });
 }
 
+/** A member who receives a kind of email, and whether they asked for it in a daily digest. */
+export interface NotifiedMember {
+  userId: string;
+  email: string;
+  daily: boolean;
+}
+
 /**
  * Contact emails of the structure's members who receive this kind of email: those who turned it on,
  * and, where they chose nothing, everyone when it is on by default, else those subscribed to all.
@@ -69,8 +76,18 @@ export async function notifiedEmails(
   event: string,
   onByDefault: boolean,
 ): Promise<string[]> {
+  return (await notifiedMembers(db, structureId, event, onByDefault)).map((m) => m.email);
+}
+
+/** The members `notifiedEmails` names, each with their digest choice for the structure. */
+export async function notifiedMembers(
+  db: Db,
+  structureId: string | null | undefined,
+  event: string,
+  onByDefault: boolean,
+): Promise<NotifiedMember[]> {
   if (!structureId) return [];
-  return db('structure_members as m')
+  const rows = await db('structure_members as m')
     .join('users', 'users.id', 'm.user_id')
     .leftJoin('notification_preferences as p', function () {
       this.on('p.user_id', '=', 'm.user_id')
@@ -80,6 +97,9 @@ export async function notifiedEmails(
     .leftJoin('invoice_subscriptions as s', function () {
       this.on('s.user_id', '=', 'm.user_id').andOn('s.structure_id', '=', 'm.structure_id');
     })
+    .leftJoin('notification_digest_choices as d', function () {
+      this.on('d.user_id', '=', 'm.user_id').andOn('d.structure_id', '=', 'm.structure_id');
+    })
     .where('m.structure_id', structureId)
     .where((q) => {
       q.where('p.enabled', true).orWhere((unset) => {
@@ -88,5 +108,6 @@ export async function notifiedEmails(
       });
     })
     .orderBy('users.contact_email')
-    .pluck('users.contact_email');
+    .select('m.user_id as userId', 'users.contact_email as email', 'd.daily as daily');
+  return rows.map((r) => ({ userId: r.userId as string, email: r.email as string, daily: !!r.daily }));
 }

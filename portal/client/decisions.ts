@@ -37,7 +37,7 @@ export function renderDecisions(
         r.services.length ? ` (services : ${esc(r.services.join(', '))})` : ''
       } — ${esc(frDate(r.requestedAt))}, ${esc(ATTACHMENT_STATUSES[r.status] ?? r.status)}.</p>
 <div class="fr-select-group" data-field="role"><label class="fr-label" for="${id}-role">Rôle en cas d'acceptation</label>
-<select class="fr-select" id="${id}-role" name="role"><option value="UTILISATEUR">Utilisateur</option><option value="SECONDAIRE">Gestionnaire secondaire</option></select><p class="fr-error-text" id="${id}-role-error" hidden></p></div>
+<select class="fr-select" id="${id}-role" name="role"><option value="UTILISATEUR">Utilisateur</option><option value="SECONDAIRE">Gestionnaire secondaire</option><option value="PRINCIPAL">Gestionnaire principal (transmission du rôle)</option></select><p class="fr-error-text" id="${id}-role-error" hidden></p></div>
 <div class="fr-input-group" data-field="reason"><label class="fr-label" for="${id}-reason">Motif en cas de refus</label>
 <input class="fr-input" id="${id}-reason" name="reason" maxlength="1000" aria-describedby="${id}-reason-error"><p class="fr-error-text" id="${id}-reason-error" hidden></p></div>
 <ul class="fr-btns-group fr-btns-group--inline-md"><li><button class="fr-btn" type="submit" value="approve">Accepter</button></li><li><button class="fr-btn fr-btn--secondary" type="submit" value="refuse">Refuser</button></li></ul>

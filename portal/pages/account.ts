@@ -1,7 +1,10 @@
 import { errorSummary, input, notice, submit } from '../html';
 import type { PortalRoute } from '../server';
 
-/** Mon compte, and Mes rattachements (ask to be attached to a structure, follow and decide requests). */
+/**
+ * Mon compte, Mes notifications (which invoice emails to receive, per structure, and the daily digest),
+ * and Mes rattachements (ask to be attached to a structure, follow and decide requests).
+ */
 export function accountPages(): PortalRoute[] {
   return [
     {
@@ -12,10 +15,22 @@ export function accountPages(): PortalRoute[] {
         script: 'account',
         content: `<h1>Mon compte</h1>
 <div data-account><p>Chargement…</p></div>
-<p><a class="fr-link" href="/mot-de-passe-oublie">Changer mon mot de passe</a></p>
+<ul class="fr-links-group"><li><a class="fr-link" href="/mot-de-passe-oublie">Changer mon mot de passe</a></li><li><a class="fr-link" href="/mon-compte/notifications">Mes notifications</a></li></ul>
 <h2 class="fr-mt-4w">Mes structures</h2>
 <div data-structures><p>Chargement…</p></div>
 <p><a class="fr-btn fr-btn--secondary" href="/structures">Créer une structure</a> <a class="fr-btn fr-btn--secondary" href="/rattachements">Demander un rattachement</a></p>`,
+      }),
+    },
+    {
+      path: '/mon-compte/notifications',
+      signedIn: true,
+      page: () => ({
+        title: 'Mes notifications',
+        script: 'notifications',
+        content: `<h1>Mes notifications</h1>
+<p>Choisissez, pour chacune de vos structures, les courriels que vous recevez sur ses factures. Les nouvelles factures reçues peuvent arriver une par une ou réunies dans un récapitulatif quotidien.</p>
+${notice}
+<div data-preferences><p>Chargement…</p></div>`,
       }),
     },
     {

@@ -36,6 +36,33 @@ const TABS: [string, string][] = [
   ['manager', 'Activités du gestionnaire'],
 ];
 
+/** One service of the creation form: code, name, engagement number required (row `n`, or a template). */
+export function serviceRow(n: number | '__N__'): string {
+  // Labels number the rows from 1, so that an error in the form's summary says which row it is about.
+  const nth = typeof n === 'number' ? String(n + 1) : '__NTH__';
+  return `<div class="fr-grid-row fr-grid-row--gutters" data-service-row="${n}">
+<div class="fr-col-12 fr-col-md-4">${input({ name: `services.${n}.code`, label: `Code service ${nth}` })}</div>
+<div class="fr-col-12 fr-col-md-5">${input({ name: `services.${n}.name`, label: `Nom du service ${nth}` })}</div>
+<div class="fr-col-12 fr-col-md-3 fr-mt-md-4w">${checkbox({ name: `services.${n}.engagementRequired`, label: "Numéro d'engagement obligatoire" })}</div>
+</div>`;
+}
+
+/** What the creator of a structure says about it as a recipient: public buyer, services, required data. */
+const recipientSetup = `<fieldset class="fr-fieldset fr-mt-3w"><legend class="fr-fieldset__legend">Structure destinataire de factures</legend>
+<div class="fr-fieldset__element">${checkbox({
+  name: 'public',
+  label: 'Structure publique (commune, établissement public, administration…)',
+  hint: 'Le support vérifie l’identité d’une structure publique avant qu’elle ne paraisse dans l’annuaire et ne reçoive des factures.',
+})}</div>
+<div class="fr-fieldset__element">${checkbox({ name: 'parameters.codeServiceDoitEtreRenseigne', label: 'Les factures doivent porter un code service' })}</div>
+<div class="fr-fieldset__element">${checkbox({ name: 'parameters.numeroEJDoitEtreRenseigne', label: "Les factures doivent porter un numéro d'engagement" })}</div>
+</fieldset>
+<fieldset class="fr-fieldset" data-services-rows><legend class="fr-fieldset__legend">Services <span class="fr-hint-text">Facultatif : les services auxquels les fournisseurs adressent leurs factures ; une ligne vide est ignorée. Code : lettres, chiffres, tiret, point, souligné.</span></legend>
+${serviceRow(0)}${serviceRow(1)}
+</fieldset>
+<template data-service-template>${serviceRow('__N__')}</template>
+<p><button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-add-service>Ajouter un service</button></p>`;
+
 function panel(id: string, content: string, selected: boolean): string {
   return `<div id="panel-${id}" class="fr-tabs__panel${selected ? ' fr-tabs__panel--selected' : ''}" role="tabpanel" aria-labelledby="tab-${id}" tabindex="0">${content}</div>`;
 }
@@ -52,7 +79,7 @@ export function structurePages(): PortalRoute[] {
         content: `<h1>Mes structures</h1>
 <div data-structures><p>Chargement…</p></div>
 <h2 class="fr-mt-4w">Créer une structure</h2>
-<p>Vous en deviendrez le gestionnaire principal. Un SIRET est vérifié auprès du répertoire des entreprises, qui complète la raison sociale et l'adresse laissées vides.</p>
+<p>Vous en deviendrez le gestionnaire principal. Un SIRET est vérifié auprès du répertoire des entreprises, qui complète la raison sociale et l'adresse laissées vides. Une commune ou un autre acheteur public crée ici sa structure publique et ses services.</p>
 <form data-form="structure-create" novalidate>
 ${errorSummary}
 <div class="fr-grid-row fr-grid-row--gutters"><div class="fr-col-12 fr-col-md-6">
@@ -62,6 +89,7 @@ ${input({ name: 'name', label: 'Raison sociale', hint: 'Facultative pour un SIRE
 ${input({ name: 'vatNumber', label: 'Numéro de TVA intracommunautaire', hint: 'Par exemple FR44732829320.' })}
 ${input({ name: 'email', label: 'Adresse électronique de la structure', type: 'email' })}
 </div><div class="fr-col-12 fr-col-md-6">${address}</div></div>
+${recipientSetup}
 ${submit('Créer la structure')}
 </form>
 ${notice}`,

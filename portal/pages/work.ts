@@ -41,7 +41,7 @@ ${notice}
         title: 'Applications',
         script: 'applications',
         content: `<h1>Applications</h1>
-<p>Connectez votre logiciel de facturation : la plateforme récupère ses factures, les dépose une seule fois chacune, et lui renvoie les statuts des acheteurs.</p>
+<p>Connectez votre logiciel de facturation : la plateforme récupère ses factures, les dépose une seule fois chacune, et lui renvoie les statuts des acheteurs. Une facture non déposée ou rejetée apparaît avec son motif : corrigez-la dans le logiciel, puis « Réessayer ».</p>
 ${select({ name: 'structureId', label: 'Structure', options: [], placeholder: 'Choisir une structure' })}
 ${notice}
 <h2 class="fr-mt-4w">Connexions</h2>
@@ -53,7 +53,12 @@ ${select({ name: 'connectorId', label: 'Logiciel', required: true, options: [], 
 ${input({ name: 'label', label: 'Libellé' })}
 <div data-connector-fields></div>
 ${submit('Tester et enregistrer la connexion')}
-</form>`,
+</form>
+<dialog data-delete-dialog aria-labelledby="delete-connection-title" aria-describedby="delete-connection-text">
+<h2 id="delete-connection-title" class="fr-h5">Supprimer la connexion « <span data-delete-name></span> » ?</h2>
+<p id="delete-connection-text">Sa synchronisation s’arrête et ses identifiants sont effacés. Les factures déjà déposées et leur historique restent.</p>
+<ul class="fr-btns-group fr-btns-group--inline-sm"><li><button type="button" class="fr-btn" data-delete-confirm>Supprimer la connexion</button></li><li><button type="button" class="fr-btn fr-btn--secondary" data-delete-cancel>Annuler</button></li></ul>
+</dialog>`,
       }),
     },
     {

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db';
 import type { MembershipOutcome, MembershipRequestView, MembershipStep } from '../types';
-import { addMemberIfAbsent } from './members';
+import { addMemberIfAbsent, transferPrincipalRole } from './members';
 import { openOperatorTask, resolveOperatorTask } from './operator-tasks';
 
 /** SQL on attachment_requests (the table keeps its name: membership requests, rattachements). */
@@ -65,7 +65,16 @@ export async function recordDecision(
   outcome: MembershipOutcome,
 ): Promise<void> {
   await db.transaction(async (trx) => {
-    if (outcome.status === 'APPROUVEE') {
+    if (outcome.status === 'APPROUVEE' && outcome.role === 'PRINCIPAL')
+      // Approved as main manager: the role is handed over, the previous main manager stays secondary.
+      await transferPrincipalRole(
+        trx,
+        step.request.structureId,
+        step.request.userId,
+        true,
+        outcome.decidedAt!,
+      );
+    else if (outcome.status === 'APPROUVEE') {
       // A main manager keeps the role: approving a request never demotes them.
       await addMemberIfAbsent(
         trx,

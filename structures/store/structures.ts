@@ -2,10 +2,12 @@ import type { Knex } from 'knex';
 import type { Db } from '../../platform/db';
 import { identityKey, type IdentifierType } from '../identifiers';
 import { searchText } from '../search-text';
+import { insertService } from './services';
 import type {
   Address,
   MemberStructure,
   Role,
+  Service,
   Structure,
   StructureChanges,
   StructureInput,
@@ -145,6 +147,8 @@ export async function insertStructure(
     verifiedBy?: string;
     identityKey: string;
     companyKey?: string;
+    /** Services written with the structure, in the same transaction. */
+    services?: Service[];
   },
   principal?: string,
 ): Promise<{ heldBy?: IdentityHolder }> {
@@ -184,6 +188,7 @@ export async function insertStructure(
         services: '[]',
         created_at: s.at,
       });
+    for (const service of s.services ?? []) await insertService(trx, s.id, service);
     return {};
   });
 }

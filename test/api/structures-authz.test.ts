@@ -177,15 +177,17 @@ describe('structures API: who may do what', () => {
     expect((await call('anonymous', 'GET', '/structures')).status).toBe(401);
   });
 
-  it('creates public structures for operators only', async () => {
+  it('creates public structures verified by operators: a user’s waits for one, and they are its main manager', async () => {
     const body = { identifierType: 'HORS_UE', identifier: 'CH-123', name: 'Etat de Genève', public: true };
-    const refused = await call('principal', 'POST', '/structures', body);
-    expect(refused.status).toBe(403);
-    expect((await json(refused)).error).toMatchObject({
-      code: 'OPERATOR_REQUIRED',
-      details: { field: 'body.public' },
-    });
-    expect((await call('operator', 'POST', '/structures', body)).status).toBe(201);
+    const declared = await call('principal', 'POST', '/structures', body);
+    expect(declared.status).toBe(201);
+    const mine = await json(declared);
+    expect(mine).toMatchObject({ public: true, identityVerified: false });
+    const members = await json(await call('principal', 'GET', `/structures/${mine.id}/members`));
+    expect(members.items).toMatchObject([{ userId: 'principal', role: 'PRINCIPAL' }]);
+    const bySupport = await call('operator', 'POST', '/structures', { ...body, identifier: 'CH-456' });
+    expect(bySupport.status).toBe(201);
+    expect(await json(bySupport)).toMatchObject({ public: true, identityVerified: true });
     expect((await call('anonymous', 'POST', '/structures', body)).status).toBe(401);
   });
 

@@ -66,6 +66,17 @@ describe('Axonaut connector, through the API and the scheduled sync', () => {
     const done = await syncNowAndWait(p, connectionId, p.supplier.token);
     expect(done.lastReport).toMatchObject({ imported: 3, alreadyKnown: 0 });
     expect(done.lastReport.failed).toEqual([{ externalId: '4', reason: expect.stringContaining('total') }]);
+    // The record in error stays listed, in French, until it is filed.
+    const records = await json(await p.api(`/connections/${connectionId}/records`, p.supplier.token));
+    expect(records.items).toEqual([
+      {
+        externalId: '4',
+        kind: 'IMPORT',
+        code: 'CONNECTOR_MALFORMED_RECORD',
+        message: expect.stringMatching(/^Le logiciel a fourni une facture incomplète/),
+        at: expect.any(String),
+      },
+    ]);
     // The page header pages; page 1 is listed again after each 429 that failed a read in it.
     expect(axonaut.requests.filter((r) => r.path === '/api/v2/invoices').map((r) => r.headers.page)).toEqual([
       '1',

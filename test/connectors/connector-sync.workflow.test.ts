@@ -10,6 +10,7 @@ import {
   connectorSyncState,
   CREDENTIALS_REJECTED,
   removeConnection,
+  retryRecord,
   syncNow,
 } from '../../workflows/connector';
 import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
@@ -46,6 +47,9 @@ describe('connector sync workflow', () => {
       },
       async pushConnectorStatuses() {
         return 1;
+      },
+      async retryConnectorRecord() {
+        throw new Error('no record retry in this test');
       },
       async recordSyncOutcome(o) {
         outcomes.push({ status: o.status, error: o.error, imported: o.report?.imported });
@@ -108,6 +112,60 @@ describe('connector sync workflow', () => {
           historyToJSON(await env.client.workflow.getHandle(handle.workflowId, firstRun).fetchHistory()),
         );
       }
+    });
+  });
+
+  it('files the records a person retries, one by one, a transient failure retried, between syncs', async () => {
+    const calls: string[] = [];
+    let failOnce = true;
+    const activities: ConnectorActivities = {
+      async syncConnectorPage() {
+        calls.push('page');
+        return { more: false, seen: 0, imported: 0, alreadyKnown: 0, failed: [] };
+      },
+      async pushConnectorStatuses() {
+        return 0;
+      },
+      async retryConnectorRecord({ externalId }) {
+        calls.push(`retry ${externalId}`);
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('ERP answered 503');
+        }
+        return { filed: true };
+      },
+      async recordSyncOutcome() {},
+    };
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'connector-retry-test',
+      workflowBundle: await workflowBundle(),
+      activities,
+    });
+    // Asked before any worker runs: the workflow sees all three requests at once.
+    const handle = await env.client.workflow.start(connectorSync, {
+      workflowId: 'connector/retry-connection',
+      taskQueue: 'connector-retry-test',
+      args: [
+        {
+          connectionId: 'retry-connection',
+          connectorId: 'evoliz',
+          structureId: 'st-1',
+          retry: { initialIntervalMs: 100, maximumIntervalMs: 1000 },
+        },
+      ],
+    });
+    await handle.signal(retryRecord, '17');
+    await handle.signal(retryRecord, '17');
+    await handle.signal(retryRecord, '18');
+    await worker.runUntil(async () => {
+      await eventually(async () => calls.filter((c) => c === 'retry 18').length === 1, 'the second retry');
+      await handle.signal(syncNow, 'manual');
+      await eventually(async () => (await handle.query(connectorSyncState)).syncs === 1, 'the sync');
+      await handle.signal(removeConnection);
+      await handle.result();
+      // The ERP's 503 is retried by the activity's policy; the same record asked twice is filed once.
+      expect(calls).toEqual(['retry 17', 'retry 17', 'retry 18', 'page']);
     });
   });
 });

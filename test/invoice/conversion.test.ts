@@ -92,6 +92,21 @@ describeWithCorpus('code-list and cardinality differences between the UBL and CI
       [CONVERSION_RULES.paymentTermWithoutMeans, 'BT-83', 'AV-2017-0005'],
     ]);
   });
+
+  it('BT-7 and BT-8 of an invoice without VAT breakdown cannot go to CII: reported, not dropped silently', () => {
+    // As in the EN 16931 unit tests BR-CO-03 and BR-CL-06 (ConnectingEurope test/Invoice-unit-UBL).
+    const invoice = read('ubl/examples/ubl-tc434-example1.xml');
+    invoice.vatBreakdowns = [];
+    invoice.vatPointDate = '2013-06-30';
+    invoice.vatPointDateCode = '3';
+    const { output, findings } = convertXml(invoice, 'cii');
+    expect(output).not.toContain('TaxPointDate');
+    expect(findings.map((f) => [f.rule, f.term, f.value])).toEqual([
+      [CONVERSION_RULES.vatPointWithoutBreakdown, 'BT-7', '2013-06-30'],
+      [CONVERSION_RULES.vatPointWithoutBreakdown, 'BT-8', '3'],
+    ]);
+    expect(findings[0].messageFr).toMatch(/BT-7.*BG-23/);
+  });
 });
 
 describe('generated variants convert to valid UBL and CII', () => {

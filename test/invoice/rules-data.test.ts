@@ -59,6 +59,7 @@ describe('validation rules data', () => {
       'facturx-en16931.json': rules.facturXEn16931Schematron,
       'facturx-extended.json': rules.facturXExtendedSchematron,
       'peppol-ubl.json': rules.peppolUblSchematron,
+      'peppol-cii.json': rules.peppolCiiSchematron,
       'fr-ubl.json': rules.frUblSchematron,
       'fr-cii.json': rules.frCiiSchematron,
     };

@@ -1,61 +1,8 @@
-import zlib from 'node:zlib';
-import * as tar from 'tar-stream';
-import * as yazl from 'yazl';
 import { ArchiveError, unpackArchive, type UnpackControl } from '../../flows/archive';
+import { tarGz, zip } from './hostile';
 
 const MB = 1024 * 1024;
 const limits = { maxFiles: 10, maxFileBytes: MB, maxTotalBytes: 2 * MB };
-
-interface TarEntry {
-  name: string;
-  size: number;
-  /** tar-stream's name of the entry type, or a raw typeflag byte patched into the header. */
-  type?: tar.Header['type'];
-  typeflag?: string;
-}
-
-/** A tar.gz made here: each entry `size` zero bytes (which gzip shrinks a thousandfold). */
-function tarGz(entries: TarEntry[]): Promise<Buffer> {
-  const pack = tar.pack();
-  const chunks: Buffer[] = [];
-  pack.on('data', (c: unknown) => void chunks.push(c as Buffer));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pack.on('end', () => resolve(Buffer.concat(chunks)));
-    pack.on('error', reject);
-  });
-  for (const e of entries)
-    pack.entry({ name: e.name, size: e.size, type: e.type ?? 'file' }, Buffer.alloc(e.size));
-  pack.finalize();
-  return done.then((raw) => {
-    let offset = 0;
-    for (const e of entries) {
-      if (e.typeflag) patchTypeflag(raw, offset, e.typeflag);
-      offset += 512 + Math.ceil(e.size / 512) * 512;
-    }
-    return zlib.gzipSync(raw);
-  });
-}
-
-/** Sets a ustar header's typeflag (offset 156) and recomputes its checksum (offset 148). */
-function patchTypeflag(raw: Buffer, header: number, typeflag: string): void {
-  raw.write(typeflag, header + 156, 'latin1');
-  raw.fill(0x20, header + 148, header + 156);
-  let sum = 0;
-  for (let i = header; i < header + 512; i++) sum += raw[i];
-  raw.write(`${sum.toString(8).padStart(6, '0')}\0 `, header + 148, 'latin1');
-}
-
-function zip(entries: { name: string; size: number }[]): Promise<Buffer> {
-  const z = new yazl.ZipFile();
-  for (const e of entries) z.addBuffer(Buffer.alloc(e.size), e.name);
-  z.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    z.outputStream.on('error', reject);
-  });
-}
 
 async function unpack(bytes: Buffer, control: UnpackControl = {}) {
   const kept: string[] = [];

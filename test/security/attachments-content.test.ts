@@ -1,22 +1,11 @@
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import type { Db } from '../../platform/db';
 import { checkedAttachmentName, downloadType, normalizedFileName } from '../../platform/attachment-types';
 import { DomainError } from '../../platform/domain-error';
 import { seedUser } from '../support/people';
 import { json } from '../support/platform';
 import { closeTestDb, testDb } from '../support/stores';
+import { pdf } from './hostile';
 import { serveApi } from './serve';
-
-/** A one-page PDF made by pdf-lib; `javascript` adds an OpenAction running it (ISO 32000-1 §12.6.4.16). */
-async function pdf(opts: { javascript?: string; objectStreams?: boolean } = {}): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.addPage([200, 200]);
-  if (opts.javascript) {
-    const action = doc.context.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(opts.javascript) });
-    doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(action));
-  }
-  return Buffer.from(await doc.save({ useObjectStreams: opts.objectStreams ?? false }));
-}
 
 /**
  * An encrypted PDF as ISO 32000-1 §7.6 lays it out: the trailer names an encryption dictionary

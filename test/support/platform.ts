@@ -2,10 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createApp } from '../../api/app';
+import { createApp, type AppDeps } from '../../api/app';
 import type { Db } from '../../platform/db';
+import type { BlobStore } from '../../platform/blobs';
 import { createLogger } from '../../platform/logger';
-import { createWorker } from '../../activities/worker';
+import { createWorker, type FlowWorkerSettings } from '../../activities/worker';
+import type { DocumentPool } from '../../platform/document-pool';
 import { startDevServer, workflowBundle } from './temporal';
 import type { MailConfig } from '../../platform/mail/mailer';
 import type { Outbox } from '../../platform/mail/outbox';
@@ -16,6 +18,7 @@ import { closeTestDb, testBlobs, testDb } from './stores';
 export interface TestPlatform {
   env: TestWorkflowEnvironment;
   db: Db;
+  blobs: BlobStore;
   url: string;
   /** The development outbox, when no SMTP server was given. */
   outbox?: Outbox;
@@ -23,7 +26,13 @@ export interface TestPlatform {
 }
 
 export async function startTestPlatform(
-  opts: { maxUploadBytes?: number; mail?: MailConfig } = {},
+  opts: {
+    maxUploadBytes?: number;
+    mail?: MailConfig;
+    app?: Partial<AppDeps>;
+    documents?: DocumentPool;
+    flows?: FlowWorkerSettings;
+  } = {},
 ): Promise<TestPlatform> {
   const [env, db] = await Promise.all([startDevServer(), testDb()]);
   const blobs = testBlobs();
@@ -33,8 +42,9 @@ export async function startTestPlatform(
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    deps: { db, blobs, mailer, publicUrl: 'http://portal.test' },
+    deps: { db, blobs, mailer, publicUrl: 'http://portal.test', documents: opts.documents },
     workflowBundle: await workflowBundle(),
+    flows: opts.flows,
   });
   const running = worker.run();
   const app = createApp({
@@ -46,6 +56,7 @@ export async function startTestPlatform(
     maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
     publicUrl: 'http://portal.test',
     outbox,
+    ...opts.app,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -54,6 +65,7 @@ export async function startTestPlatform(
   return {
     env,
     db,
+    blobs,
     url: `http://127.0.0.1:${port}`,
     outbox,
     async stop() {

@@ -9,6 +9,7 @@ import { createRegistry } from '../../connectors/registry';
 import { createDb } from '../../platform/db';
 import { FsBlobStore } from '../../platform/blobs';
 import { allowHosts, hostList } from '../../platform/public-host';
+import { flowTaskQueue } from '../../platform/temporal';
 import { testMailer } from './mail';
 
 async function main() {
@@ -24,28 +25,32 @@ async function main() {
   const connection = await NativeConnection.connect({ address: env.WORKER_TEMPORAL_ADDRESS! });
   // As platform/worker's createWorker, plus a short sticky-queue timeout: the dead worker's workflows
   // come back to the shared queue in a second instead of ten, which keeps the kill tests short.
-  const worker = await Worker.create({
-    connection,
-    namespace: env.WORKER_NAMESPACE!,
-    taskQueue: env.WORKER_TASK_QUEUE!,
-    stickyQueueScheduleToStartTimeout: '1 second',
-    activities: createActivities({
-      db,
-      blobs: new FsBlobStore(env.WORKER_BLOB_DIR!),
-      mailer: testMailer(db).mailer,
-      connectors: env.WORKER_SECRET_KEY
-        ? {
-            registry: createRegistry({ extraPaths: JSON.parse(env.WORKER_CONNECTOR_PATHS ?? '[]') }),
-            cipher: createCipher(parseKey(env.WORKER_SECRET_KEY)),
-            // Only the API reads it (for a new connection's schedule).
-            syncIntervalMinutes: 15,
-          }
-        : undefined,
+  // Both queues the platform's worker polls: its own and the flow queue.
+  const workers = [env.WORKER_TASK_QUEUE!, flowTaskQueue(env.WORKER_TASK_QUEUE!)].map((taskQueue) =>
+    Worker.create({
+      connection,
+      namespace: env.WORKER_NAMESPACE!,
+      taskQueue,
+      stickyQueueScheduleToStartTimeout: '1 second',
+      activities: createActivities({
+        db,
+        blobs: new FsBlobStore(env.WORKER_BLOB_DIR!),
+        mailer: testMailer(db).mailer,
+        connectors: env.WORKER_SECRET_KEY
+          ? {
+              registry: createRegistry({ extraPaths: JSON.parse(env.WORKER_CONNECTOR_PATHS ?? '[]') }),
+              cipher: createCipher(parseKey(env.WORKER_SECRET_KEY)),
+              // Only the API reads it (for a new connection's schedule).
+              syncIntervalMinutes: 15,
+            }
+          : undefined,
+      }),
+      workflowBundle: { codePath: env.WORKER_BUNDLE! },
     }),
-    workflowBundle: { codePath: env.WORKER_BUNDLE! },
-  });
+  );
+  const started = await Promise.all(workers);
   process.stdout.write('worker ready\n');
-  await worker.run();
+  await Promise.all(started.map((w) => w.run()));
 }
 
 main().catch((err) => {

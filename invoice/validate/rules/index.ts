@@ -13,6 +13,7 @@ import facturXExtendedData from './facturx-extended.json';
 import facturXMinimumData from './facturx-minimum.json';
 import frCiiData from './fr-cii.json';
 import frUblData from './fr-ubl.json';
+import peppolCiiData from './peppol-cii.json';
 import peppolUblData from './peppol-ubl.json';
 import ublData from './ubl.json';
 import type { SchematronSchema, StoredSchematron } from './types';
@@ -65,6 +66,8 @@ export const facturXEn16931Schematron = loadSchematron(facturXEn16931Data);
 export const facturXExtendedSchematron = loadSchematron(facturXExtendedData);
 /** OpenPEPPOL BIS Billing 3.0 (UBL), with the national rules it carries; applied on top of EN 16931. */
 export const peppolUblSchematron = loadSchematron(peppolUblData);
+/** The same rules for CII, compiled from OpenPEPPOL's published Schematron (see source.json). */
+export const peppolCiiSchematron = loadSchematron(peppolCiiData);
 /** The French reform's BR-FR rules (FNFE-MPE), per syntax; applied on top of EN 16931. */
 export const frUblSchematron = loadSchematron(frUblData);
 export const frCiiSchematron = loadSchematron(frCiiData);

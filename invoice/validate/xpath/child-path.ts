@@ -21,7 +21,7 @@ export interface ChildStep {
 const NONE: readonly XmlElement[] = [];
 
 /** The elements the first step scans from the context item. */
-function startOf(item: Item): readonly XmlElement[] {
+export function startOf(item: Item): readonly XmlElement[] {
   if (item instanceof DocNode) return [item.root];
   if (!isNode(item)) throw new XPathError('path step on an atomic value');
   return item instanceof AttrNode ? NONE : item.children;
@@ -34,7 +34,7 @@ function matches(step: ChildStep, el: XmlElement): boolean {
 }
 
 /** The candidates of a step with predicates, filtered one predicate at a time with positions. */
-function filtered(candidates: readonly XmlElement[], step: ChildStep, ctx: Ctx): XmlElement[] {
+export function filtered(candidates: readonly XmlElement[], step: ChildStep, ctx: Ctx): XmlElement[] {
   let cur = candidates.filter((c) => matches(step, c));
   for (const pred of step.preds) {
     const size = cur.length;

@@ -101,12 +101,12 @@ function attributesNamed(local: string): Compiled {
 }
 
 /** The names a path needs (see `requiredNames`), as ids. */
-interface NameCheck {
+export interface NameCheck {
   elements: number[];
   attributes: number[];
 }
 
-function nameCheck(steps: Ast[], ns: Namespaces): NameCheck | undefined {
+export function nameCheck(steps: Ast[], ns: Namespaces): NameCheck | undefined {
   const required = requiredNames(steps, ns);
   if (required.elements.length === 0 && required.attributes.length === 0) return undefined;
   return {
@@ -115,7 +115,7 @@ function nameCheck(steps: Ast[], ns: Namespaces): NameCheck | undefined {
   };
 }
 
-function hasNames(check: NameCheck | undefined, document: XPathDocument): boolean {
+export function hasNames(check: NameCheck | undefined, document: XPathDocument): boolean {
   if (!check) return true;
   for (const id of check.elements) if (!elementsNamed(document, id)) return false;
   for (const id of check.attributes) if (!hasAttributeNamed(document, id)) return false;
@@ -172,7 +172,7 @@ function applyPredicates(items: Seq, preds: Test[], ctx: Ctx): Seq {
 }
 
 /** True when an expression's value is a boolean or a sequence of nodes, never a number. */
-function neverNumeric(ast: Ast): boolean {
+export function neverNumeric(ast: Ast): boolean {
   switch (ast.k) {
     case 'general':
     case 'value':
@@ -190,7 +190,7 @@ function neverNumeric(ast: Ast): boolean {
 }
 
 /** A predicate: a number selects by position (`[1]`), anything else filters by its boolean value. */
-function compilePredicate(ast: Ast, ns: Namespaces): Test {
+export function compilePredicate(ast: Ast, ns: Namespaces): Test {
   if (neverNumeric(ast)) return compileFilter(ast, ns);
   const e = compile(ast, ns);
   return (ctx) => {
@@ -209,7 +209,7 @@ function compilePredicate(ast: Ast, ns: Namespaces): Test {
  * over and over (`[cac:TaxCategory/normalize-space(cbc:ID)='S']` in a dozen VAT rules), so each
  * document keeps its answers per element.
  */
-function memoisedPredicate(test: Test, key: string): Test {
+export function memoisedPredicate(test: Test, key: string): Test {
   const slot = predicateSlot(key);
   return (ctx) => {
     const item = ctx.item;
@@ -237,7 +237,7 @@ export function compileFilter(ast: Ast, ns: Namespaces): Test {
 }
 
 /** The child steps of a relative path (or lone step) made of nothing else, or undefined. */
-function childSteps(ast: Ast, ns: Namespaces): ChildStep[] | undefined {
+export function childSteps(ast: Ast, ns: Namespaces): ChildStep[] | undefined {
   const steps = ast.k === 'path' ? ast.steps : [ast];
   const out: ChildStep[] = [];
   for (const step of steps) {
@@ -269,7 +269,7 @@ function compileExists(ast: Ast, ns: Namespaces, negated = false): Test {
   return negated ? (ctx) => e(ctx).length === 0 : (ctx) => e(ctx).length > 0;
 }
 
-function compileTest(ast: Ast, ns: Namespaces): Test {
+export function compileTest(ast: Ast, ns: Namespaces): Test {
   switch (ast.k) {
     case 'and': {
       const l = compileTest(ast.l, ns);

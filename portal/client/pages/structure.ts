@@ -45,7 +45,11 @@ async function load() {
   document.title = `${s.name} — Fiche structure — facturflow`;
   $('[data-structure-identity]').textContent =
     `${s.identifierType} ${s.identifier} — structure ${s.public ? 'publique' : 'privée'}` +
-    (s.identityVerified === false ? ' — identité non vérifiée (SIRET non confirmé par le répertoire)' : '');
+    (s.identityVerified === false
+      ? s.public
+        ? ' — identité non vérifiée (en attente de vérification par le support)'
+        : ' — identité non vérifiée (SIRET non confirmé par le répertoire)'
+      : '');
   fill(form('general'), {
     name: s.name,
     vatNumber: s.vatNumber,
@@ -56,6 +60,7 @@ async function load() {
   fill(form('parameters'), s.parameters);
   for (const el of Array.from(form('spaces').querySelectorAll<HTMLInputElement>('input[type="checkbox"]')))
     el.checked = (s.spaces ?? []).includes(el.name.replace(/^space-/, ''));
+  return s;
 }
 
 async function bankAccounts() {
@@ -103,23 +108,50 @@ async function services() {
   }
 }
 
+interface Member {
+  userId: string;
+  email?: string;
+  role: string;
+  services: string[];
+}
+
+/**
+ * What the viewer may do to a member: the main manager (and support) changes roles and hands the
+ * main-manager role over; any manager withdraws plain users. The main manager's own row has no action:
+ * the structure always keeps one.
+ */
+function memberActions(m: Member, me: { id: string; operator: boolean }, myRole?: string): string {
+  if (m.userId === me.id || m.role === 'PRINCIPAL') return '';
+  const who = m.email ? `<span class="fr-sr-only"> ${esc(m.email)}</span>` : '';
+  const appoints = myRole === 'PRINCIPAL' || me.operator;
+  const select = `<div class="fr-select-group fr-mb-1w"><label class="fr-label fr-sr-only" for="role-${esc(m.userId)}">Rôle de ${esc(m.email ?? m.userId)}</label><select class="fr-select" id="role-${esc(m.userId)}" data-role-of="${esc(m.userId)}">${Object.entries(
+    ROLES,
+  )
+    .map(([v, l]) => `<option value="${v}"${v === m.role ? ' selected' : ''}>${esc(l)}</option>`)
+    .join('')}</select></div>`;
+  const change = `<button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" data-change-role="${esc(m.userId)}">Changer le rôle${who}</button>`;
+  const revoke = `<button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" data-revoke-member="${esc(m.userId)}">Retirer${who}</button>`;
+  if (appoints)
+    return `${select}<ul class="fr-btns-group fr-btns-group--inline-sm"><li>${change}</li><li>${revoke}</li></ul>`;
+  return m.role === 'UTILISATEUR' ? revoke : '';
+}
+
 async function manager() {
   const me = (await session())!.account;
   const membersArea = $('[data-members]');
   try {
-    const { items } = await api<{
-      items: { userId: string; email?: string; role: string; services: string[] }[];
-    }>('GET', `${base}/members`);
+    const { items } = await api<{ items: Member[] }>('GET', `${base}/members`);
+    const myRole = items.find((m) => m.userId === me.id)?.role;
     membersArea.innerHTML = `<div class="fr-table fr-table--no-caption"><table><caption>Utilisateurs de la structure</caption><thead><tr><th scope="col">Utilisateur</th><th scope="col">Rôle</th><th scope="col">Services</th><th scope="col">Action</th></tr></thead><tbody>${items
       .map(
         (m) =>
-          `<tr><td>${esc(m.email ?? m.userId)}${m.userId === me.id ? ' (vous)' : ''}</td><td>${esc(ROLES[m.role] ?? m.role)}</td><td>${esc(m.services.join(', ') || 'Tous')}</td><td>${
-            m.userId === me.id || m.role === 'PRINCIPAL'
-              ? ''
-              : `<button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" data-revoke-member="${esc(m.userId)}">Retirer${m.email ? `<span class="fr-sr-only"> ${esc(m.email)}</span>` : ''}</button>`
-          }</td></tr>`,
+          `<tr data-member="${esc(m.userId)}"><td>${esc(m.email ?? m.userId)}${m.userId === me.id ? ' (vous)' : ''}</td><td data-member-role>${esc(ROLES[m.role] ?? m.role)}</td><td>${esc(m.services.join(', ') || 'Tous')}</td><td>${memberActions(m, me, myRole)}</td></tr>`,
       )
-      .join('')}</tbody></table></div>`;
+      .join('')}</tbody></table></div>${
+      myRole === 'PRINCIPAL'
+        ? '<p class="fr-hint-text">Vous êtes le gestionnaire principal : pour quitter ce rôle, choisissez « Gestionnaire principal » pour un autre membre ; vous resterez gestionnaire secondaire.</p>'
+        : ''
+    }`;
   } catch (err) {
     membersArea.innerHTML = shown(err);
   }
@@ -135,8 +167,13 @@ async function manager() {
   );
 }
 
-void load().then(() => {
-  if (param('creee')) notify('La structure est créée : vous en êtes le gestionnaire principal.');
+void load().then((s) => {
+  if (param('creee'))
+    notify(
+      s.public && s.identityVerified === false
+        ? 'La structure publique est créée : vous en êtes le gestionnaire principal. Le support vérifie son identité ; elle paraîtra ensuite dans l’annuaire et pourra recevoir des factures.'
+        : 'La structure est créée : vous en êtes le gestionnaire principal.',
+    );
   void manager();
 });
 void bankAccounts();
@@ -199,7 +236,26 @@ bindForm(form('spaces'), async (v) => {
   notify('La personnalisation est enregistrée.');
 });
 
+const CHANGED: Record<string, string> = {
+  PRINCIPAL:
+    'Le rôle de gestionnaire principal est transmis ; l’ancien gestionnaire principal devient gestionnaire secondaire.',
+  SECONDAIRE: 'L’utilisateur est désormais gestionnaire secondaire.',
+  UTILISATEUR: 'L’utilisateur a désormais le rôle Utilisateur.',
+};
+
 $('[data-members]').addEventListener('click', async (e) => {
+  const changing = (e.target as HTMLElement).closest<HTMLElement>('[data-change-role]')?.dataset.changeRole;
+  if (changing) {
+    const role = $(`[data-role-of="${CSS.escape(changing)}"]`) as HTMLSelectElement;
+    try {
+      await api('PATCH', `${base}/members/${encodeURIComponent(changing)}`, { role: role.value });
+      notify(CHANGED[role.value]);
+      await manager();
+    } catch (err) {
+      notify(problemsOf(err)[0].message, 'error');
+    }
+    return;
+  }
   const userId = (e.target as HTMLElement).closest<HTMLElement>('[data-revoke-member]')?.dataset.revokeMember;
   if (!userId) return;
   try {

@@ -14,6 +14,8 @@ export interface AxonautRecord {
   lines: { name: string; price: number; quantity: number; taxRate: number }[];
   /** A credit note: Axonaut gives it as an invoice with negative amounts. */
   credit?: boolean;
+  /** The invoice's custom fields ("champs personnalisés"), by name. */
+  customFields?: Record<string, string>;
   /** Served with a total that does not match its lines (a malformed record). */
   corruptTotal?: boolean;
 }
@@ -56,6 +58,7 @@ export async function startAxonaut(opts: { apiKey: string; pageSize?: number }) 
       currency: 'EUR',
       invoice_lines: lines,
       company: { id: i.companyId, name: companies.get(i.companyId)?.name },
+      custom_fields: { ...i.customFields },
       billing_address: {},
     };
   };

@@ -12,6 +12,10 @@ export interface LoopSale {
   numeroPiece: string;
   datePiece: string;
   codeTiers: string;
+  /** The customer's order reference (BT-13 for a public buyer). */
+  refExterne?: string;
+  /** The analytic section (the public buyer's code service, BT-10). */
+  sectionAnalytique?: string;
   /** Revenue lines (7xx accounts): amount without VAT and VAT rate. */
   ventes: { libelle: string; montantHt: number; tauxTva: number }[];
   credit?: boolean;
@@ -52,6 +56,8 @@ export async function startCegidLoop(opts: {
       numeroPiece: s.numeroPiece,
       datePiece: s.datePiece,
       codeTiers: s.codeTiers,
+      ...(s.refExterne && { refExterne: s.refExterne }),
+      ...(s.sectionAnalytique && { sectionAnalytique: s.sectionAnalytique }),
       lignes: [
         ...(s.sansClient ? [] : [{ compte: '411000', libelle: s.numeroPiece, ...side(ttc, true) }]),
         ...s.ventes.map((v) => ({
@@ -85,6 +91,9 @@ export async function startCegidLoop(opts: {
         body: { ecritures: rows.map(entry), pageSuivante: page * pageSize < sales.length ? page + 1 : null },
       };
     }
+    const one = /^ecritures\/(.+)$/.exec(path);
+    const sale = one && sales.find((x) => x.idEcriture === decodeURIComponent(one[1]));
+    if (sale) return { body: entry(sale) };
     let m = /^tiers\/(.+)$/.exec(path);
     if (m && tiers.has(decodeURIComponent(m[1]))) {
       const t = tiers.get(decodeURIComponent(m[1]))!;

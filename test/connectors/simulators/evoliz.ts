@@ -13,6 +13,10 @@ export interface EvolizRecord {
   documentdate: string;
   clientid: number;
   items: { designation: string; quantity: number; unit_price_vat_exclude: number; vat_rate: number }[];
+  /** The customer's reference of the document (the public buyer's engagement number, BT-13). */
+  external_document_number?: string;
+  /** The code of the document's analytic axis (the public buyer's code service, BT-10). */
+  analyticCode?: string;
   /** The simulator serves a record that lacks its items (a malformed record). */
   broken?: boolean;
 }
@@ -54,6 +58,8 @@ export async function startEvoliz(opts: {
       currency: { code: 'EUR' },
       client: { clientid: i.clientid, name: clients.get(i.clientid)?.name },
       total: { vat_include: Math.round(total * 100) / 100 },
+      external_document_number: i.external_document_number ?? null,
+      analytic: i.analyticCode ? { id: 7, code: i.analyticCode, label: `Axe ${i.analyticCode}` } : null,
       ...(i.broken ? {} : { items: i.items.map((it) => ({ ...it, unit: 'heure' })) }),
     };
   };

@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import { ublSchematron, ciiSchematron } from './invoice/validate/rules';
+import { compileSchematron, runSchematron } from './invoice/validate/schematron';
+import { parseXml } from './invoice/xml';
+const files = fs.readFileSync('/tmp/corpus.txt','utf8').split('\n').filter(f=>f.endsWith('.xml'));
+const cii = process.env.S === 'cii';
+const g = compileSchematron(cii ? ciiSchematron : ublSchematron, { engine: (process.env.E as 'generated') ?? 'generated' });
+const roots = files.map(f=>{try{return parseXml(fs.readFileSync(f))}catch{return undefined}}).filter(r=>r && r.ns.includes(cii ? 'CrossIndustry' : 'ubl:schema'));
+for(let k=0;k<5;k++) for(const r of roots) runSchematron(g,r!);
+const t=process.cpuUsage(); for(let k=0;k<20;k++) for(const r of roots) runSchematron(g,r!); const u=process.cpuUsage(t); console.log(process.env.E, process.env.S, ((u.user+u.system)/1000/(20*roots.length)).toFixed(3));

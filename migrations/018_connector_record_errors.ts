@@ -1,0 +1,20 @@
+import type { Knex } from 'knex';
+
+/**
+ * Why an ERP record could not be filed, kept per record until it is (a sync report only tells of its
+ * own pages): the Applications page lists them with a retry.
+ */
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('connector_record_errors', (t) => {
+    t.string('connection_id', 64).notNullable().references('id').inTable('connections');
+    t.string('external_id', 200).notNullable();
+    t.string('code', 80).notNullable();
+    t.text('message').notNullable();
+    t.timestamp('failed_at', { useTz: true }).notNullable();
+    t.primary(['connection_id', 'external_id']);
+  });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('connector_record_errors');
+}

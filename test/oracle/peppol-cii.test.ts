@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { convertXml } from '../../invoice/convert';
+import { readUbl } from '../../invoice/ubl/read';
+import { validatePeppol } from '../../invoice/validate/peppol';
+import { parseXml } from '../../invoice/xml';
+import { readPeppolXslt } from '../../scripts/peppol-rules';
+import {
+  compilePeppolCii,
+  compileSchematron,
+  jarPath,
+  PINNED,
+  readSkeleton,
+  readSource,
+  SAXON_JAR,
+} from '../../scripts/rules-source';
+import { corpusAvailable, corpusFiles, corpusPath } from '../support/corpus';
+import { describeNeeding } from '../support/requirements';
+import { testSetCases, type OracleCase } from './cases';
+import { mutants } from './mutants';
+import { runOracle, type OracleResult } from './oracle';
+
+/**
+ * Our Peppol BIS Billing 3.0 rules for CII against OpenPEPPOL's CII Schematron compiled by the ISO
+ * skeleton under Saxon-HE (the XSLT the rules data is generated from; OpenPEPPOL publishes no compiled
+ * CII XSLT in a registry artefact). The same compilation of OpenPEPPOL's UBL Schematron must give the
+ * rules of the UBL XSLT OpenPEPPOL publishes, which is what makes the compiled CII XSLT the official
+ * one. Documents: every CII unit test of the corpus's OpenPEPPOL folder, every CII document of the
+ * corpus, the Peppol examples converted to CII, and edited variants of those: the sets of fatal rule
+ * ids must be identical, and every unit test's stated expectation must hold.
+ */
+const PEPPOL = 'OpenPEPPOL/peppol-bis-invoice-3/rules';
+const XSLT = path.join(__dirname, '..', '..', '.cache', 'oracle', 'peppol', 'PEPPOL-EN16931-CII.xslt');
+const MUTANTS_PER_EXAMPLE = 25;
+
+function unitCases(): OracleCase[] {
+  const cases: OracleCase[] = [];
+  for (const file of corpusFiles(PEPPOL, /\.xml$/i).filter((f) => /\/unit-CII-[^/]+\//.test(f))) {
+    const folder = path.basename(path.dirname(file));
+    testSetCases(fs.readFileSync(file, 'utf8')).forEach((c, i) =>
+      cases.push({ ...c, syntax: 'cii', name: `${folder}/${path.basename(file)}#${i + 1}` }),
+    );
+  }
+  return cases;
+}
+
+/** The CII documents of the corpus (EXPECTED.tsv). */
+function corpusCiiCases(): OracleCase[] {
+  return fs
+    .readFileSync(corpusPath('EXPECTED.tsv'), 'utf8')
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([, format]) => format === 'cii')
+    .map(([file]) => ({ name: file, syntax: 'cii' as const, xml: fs.readFileSync(corpusPath(file), 'utf8') }))
+    .map((c) => ({ ...c, expects: [] }));
+}
+
+/** The Peppol BIS examples (UBL) as CII, written by the converter. */
+function convertedExamples(): OracleCase[] {
+  return corpusFiles(`${PEPPOL}/examples`, /\.xml$/i).map((file) => ({
+    name: `examples/${path.basename(file)} → cii`,
+    syntax: 'cii',
+    xml: convertXml(readUbl(parseXml(fs.readFileSync(file))), 'cii').output,
+    expects: [],
+  }));
+}
+
+const fatalIds = (fired: { rule: string; flag: string }[]) =>
+  [...new Set(fired.filter((f) => f.flag === 'fatal').map((f) => f.rule))].sort();
+
+const ours = (c: OracleCase) =>
+  validatePeppol(parseXml(c.xml)).map((f) => ({ rule: f.rule, flag: f.severity }));
+
+const requirements = {
+  what: 'the corpus, Saxon-HE and the pinned Peppol artefacts',
+  available:
+    corpusAvailable &&
+    fs.existsSync(SAXON_JAR) &&
+    fs.existsSync(jarPath(PINNED.peppol.maven)) &&
+    fs.existsSync(jarPath(PINNED.peppolCii.maven)),
+  missing: `needs the corpus, ${SAXON_JAR}, ${jarPath(PINNED.peppol.maven)} and ${jarPath(PINNED.peppolCii.maven)} (npm run rules:fetch)`,
+};
+
+describeNeeding(
+  requirements,
+  'Peppol BIS Billing 3.0 validation of CII agrees with the official Peppol Schematron',
+  () => {
+    let cases: OracleCase[] = [];
+    let oracle: Map<string, OracleResult>;
+
+    beforeAll(async () => {
+      fs.mkdirSync(path.dirname(XSLT), { recursive: true });
+      fs.writeFileSync(XSLT, await compilePeppolCii());
+      const examples = convertedExamples();
+      cases = [...unitCases(), ...corpusCiiCases(), ...examples, ...mutants(examples, MUTANTS_PER_EXAMPLE)];
+      oracle = runOracle(cases, () => XSLT);
+    }, 600_000);
+
+    it('compiling the UBL Schematron the same way gives the rules of the published UBL XSLT', async () => {
+      const published = readPeppolXslt((await readSource()).peppol.ubl);
+      const sch = corpusPath(PEPPOL, 'sch', 'PEPPOL-EN16931-UBL.sch');
+      const compiled = readPeppolXslt(compileSchematron(sch, await readSkeleton()));
+      expect(compiled.patterns.flatMap((p) => p.rules).length).toBeGreaterThan(50);
+      expect(compiled).toEqual(published);
+    });
+
+    it('covers the Peppol CII unit tests, the CII documents and the converted examples', () => {
+      expect(cases.filter((c) => /^unit-CII-/.test(c.name)).length).toBeGreaterThanOrEqual(100);
+      expect(cases.filter((c) => c.expects.length > 0).length).toBeGreaterThanOrEqual(100);
+      expect(cases.filter((c) => c.name.startsWith('examples/') && !c.name.includes('~')).length).toBe(9);
+      expect(cases.filter((c) => c.name.includes('~')).length).toBeGreaterThanOrEqual(150);
+    });
+
+    it('reports the same fatal rules as the official Schematron on every document', () => {
+      const disagreements: string[] = [];
+      for (const c of cases) {
+        const official = oracle.get(c.name);
+        if (!official) throw new Error(`no oracle result for ${c.name}`);
+        const mine = fatalIds(ours(c));
+        if ('error' in official) {
+          if (mine.length === 0)
+            disagreements.push(`${c.name}: official XSLT failed (${official.error}), we found nothing`);
+          continue;
+        }
+        const theirs = fatalIds(official.fired);
+        if (mine.join(' ') !== theirs.join(' '))
+          disagreements.push(`${c.name}: ours [${mine.join(' ')}] official [${theirs.join(' ')}]`);
+      }
+      expect(disagreements).toEqual([]);
+    });
+
+    it('reports the same warnings as the official Schematron on every document', () => {
+      const warnings = (fired: { rule: string; flag: string }[]) =>
+        [...new Set(fired.filter((f) => f.flag === 'warning').map((f) => f.rule))].sort().join(' ');
+      const disagreements: string[] = [];
+      for (const c of cases) {
+        const official = oracle.get(c.name);
+        if (!official || 'error' in official) continue;
+        const [mine, theirs] = [warnings(ours(c)), warnings(official.fired)];
+        if (mine !== theirs) disagreements.push(`${c.name}: ours [${mine}] official [${theirs}]`);
+      }
+      expect(disagreements).toEqual([]);
+    });
+
+    it('meets every expectation the unit tests state', () => {
+      const unmet: string[] = [];
+      for (const c of cases) {
+        const fired = ours(c);
+        for (const { rule, outcome } of c.expects) {
+          const flags = fired.filter((f) => f.rule === rule).map((f) => f.flag);
+          const met =
+            outcome === 'success'
+              ? !flags.includes('fatal') && !flags.includes('warning')
+              : flags.includes(outcome === 'error' ? 'fatal' : 'warning');
+          if (!met) unmet.push(`${c.name}: ${outcome} ${rule}, fired [${flags.join(' ')}]`);
+        }
+      }
+      expect(unmet).toEqual([]);
+    });
+  },
+);
