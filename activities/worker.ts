@@ -5,7 +5,7 @@ import { createActivities, ActivityDeps } from './index';
 
 /** How flows run beside single deposits: their own queue, slots and document threads. */
 export interface FlowWorkerSettings {
-  /** Activities of flows (unpacking, filing, checking their invoices…) at once; default 4. */
+  /** Activities of flows (unpacking, filing, checking their invoices…) at once; default 16. */
   maxConcurrentActivities?: number;
   /** The threads that read flows' files; default one thread with the process pool's budgets. */
   documents?: DocumentPool;
@@ -21,7 +21,7 @@ export interface WorkerSetup {
   flows?: FlowWorkerSettings;
 }
 
-export const DEFAULT_FLOW_MAX_CONCURRENT_ACTIVITIES = 4;
+export const DEFAULT_FLOW_MAX_CONCURRENT_ACTIVITIES = 16;
 
 /**
  * A worker running every workflow and activity; stateless, so run as many as the load needs. It polls

@@ -55,6 +55,43 @@ function median(values: number[]): number {
 
 const repeat = (n: number, fn: () => number) => median(Array.from({ length: n }, fn));
 
+/**
+ * Where a one-file run's time goes, each phase alone in a fresh process of the compiled CLI: node's own
+ * start, loading the CLI's modules, compiling the EN 16931 UBL rules, starting the XSD worker and
+ * compiling the UBL schema in it, and the file's check once all that is done. The worker's part runs
+ * beside the rules since the first file's schema is compiled ahead (cli/validate.ts).
+ */
+const PHASES_SCRIPT = `
+const t0 = performance.now();
+const dist = process.argv[1];
+const { checkInvoiceFile } = require(dist + '/invoice/check');
+const { prepareEn16931 } = require(dist + '/invoice/validate');
+const { compiledXsdSchemas, prepareXsd, closeXsdEngines } = require(dist + '/invoice/xsd');
+const t1 = performance.now();
+(async () => {
+  prepareXsd(['ubl-invoice']);
+  await compiledXsdSchemas();
+  const t2 = performance.now();
+  prepareEn16931('ubl');
+  const t3 = performance.now();
+  await checkInvoiceFile(require('fs').readFileSync(process.argv[2]), { rules: 'all' });
+  const t4 = performance.now();
+  console.log(JSON.stringify({ modules: t1 - t0, xsdWorker: t2 - t1, rules: t3 - t2, check: t4 - t3 }));
+  await closeXsdEngines();
+})();`;
+
+function phases(dist: string): Record<string, number> {
+  const bare = repeat(RUNS, () => wall(process.execPath, ['-e', '0']));
+  const runs = Array.from({ length: RUNS }, () => {
+    const run = spawnSync(process.execPath, ['-e', PHASES_SCRIPT, dist, ONE_FILE], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`phases failed: ${run.stderr}`);
+    return JSON.parse(run.stdout) as Record<string, number>;
+  });
+  const out: Record<string, number> = { nodeStart: bare * 1000 };
+  for (const key of Object.keys(runs[0])) out[key] = median(runs.map((r) => r[key]));
+  return out;
+}
+
 function main(): void {
   const compiled = path.join(ROOT, 'dist', 'cli', 'main.js');
   // A smoke run takes dist/ as it is (building takes a minute); a full run builds it when stale.
@@ -116,12 +153,25 @@ function main(): void {
       ],
     ],
   );
+  const phaseMs = haveCompiled ? phases(path.join(ROOT, 'dist')) : {};
+  if (haveCompiled) {
+    console.log('\nOne file, compiled, by phase (ms, each measured alone, median):');
+    printTable(
+      ['node start', 'load modules', 'XSD worker + UBL schema', 'EN 16931 UBL rules', 'check once ready'],
+      [
+        [phaseMs.nodeStart, phaseMs.modules, phaseMs.xsdWorker, phaseMs.rules, phaseMs.check].map((v) =>
+          fmt(v),
+        ),
+      ],
+    );
+  }
   console.log(
     `Saxon one shot today: ${BASELINE.saxonOneShotSeconds} s; compiled one file is ${fmt(saxon / oneDist, 1)}× faster ` +
       `than Saxon and ${fmt(oneTsx / oneDist, 1)}× faster than tsx.`,
   );
   printFigures('cli', {
     runs: RUNS,
+    oneFilePhasesMs: phaseMs,
     oneFile: { tsxSeconds: oneTsx, compiledSeconds: oneDist, saxonSeconds: saxon },
     corpus: {
       files: batch.length,

@@ -16,7 +16,9 @@ import type { Invoice } from '../invoice/model';
 import { parseInvoice } from '../invoice/parse';
 import { toPdf } from '../invoice/pdf';
 import { toUbl } from '../invoice/ubl/write';
-import { validateEn16931 } from '../invoice/validate';
+import { en16931SyntaxOf, validateEn16931 } from '../invoice/validate';
+import { ciiSchematron, ublSchematron } from '../invoice/validate/rules';
+import { compileSchematron, runSchematron } from '../invoice/validate/schematron';
 import { parseXml, type XmlElement } from '../invoice/xml';
 import { closeXsdEngines } from '../invoice/xsd';
 import { BASELINE, CORPUS, fmt, printFigures, printTable, smoke } from './report';
@@ -79,6 +81,17 @@ async function perInvoice<T>(samples: T[], fn: (s: T) => unknown): Promise<numbe
 const parseAndValidateXml = (s: Sample) => validateEn16931(parseInvoice(s.bytes).xml);
 const parseAndValidatePdf = async (s: Sample) =>
   validateEn16931(parseInvoice((await extractFacturX(s.bytes)).xml).xml);
+
+/** The same rules with their tests generated as JavaScript (invoice/validate/xpath/generate.ts). */
+const generated = {
+  ubl: compileSchematron(ublSchematron, { engine: 'generated' }),
+  cii: compileSchematron(ciiSchematron, { engine: 'generated' }),
+};
+const validateGenerated = (root: XmlElement) =>
+  runSchematron(generated[en16931SyntaxOf(root) ?? 'ubl'], root);
+const parseAndValidateXmlGenerated = (s: Sample) => validateGenerated(parseInvoice(s.bytes).xml);
+const parseAndValidatePdfGenerated = async (s: Sample) =>
+  validateGenerated(parseInvoice((await extractFacturX(s.bytes)).xml).xml);
 
 /**
  * Saxon driver: compiles the XSLT once, holds the inputs in memory, warms up, then times whole passes
@@ -211,6 +224,8 @@ interface RuleRow {
   format: string;
   files: number;
   msPerInvoice: number;
+  /** The same with the rule tests generated as JavaScript. */
+  generatedMsPerInvoice: number;
   perSecond: number;
   checkPerSecond: number;
   xsltMsPerInvoice: number;
@@ -225,6 +240,7 @@ async function measureRules(groups: Record<'ubl' | 'cii' | 'pdf', Sample[]>, sax
       label: 'UBL',
       samples: groups.ubl,
       ours: parseAndValidateXml,
+      generated: parseAndValidateXmlGenerated,
       xslt: XSLT.ubl,
       today: BASELINE.ublMsPerInvoice,
     },
@@ -232,6 +248,7 @@ async function measureRules(groups: Record<'ubl' | 'cii' | 'pdf', Sample[]>, sax
       label: 'CII',
       samples: groups.cii,
       ours: parseAndValidateXml,
+      generated: parseAndValidateXmlGenerated,
       xslt: XSLT.cii,
       today: BASELINE.ciiMsPerInvoice,
     },
@@ -239,6 +256,7 @@ async function measureRules(groups: Record<'ubl' | 'cii' | 'pdf', Sample[]>, sax
       label: 'Factur-X PDF',
       samples: groups.pdf,
       ours: parseAndValidatePdf,
+      generated: parseAndValidatePdfGenerated,
       xslt: XSLT.cii,
       today: BASELINE.facturXMsPerInvoice,
     },
@@ -246,12 +264,14 @@ async function measureRules(groups: Record<'ubl' | 'cii' | 'pdf', Sample[]>, sax
   const rows: RuleRow[] = [];
   for (const c of cases) {
     const ours = await perInvoice(c.samples, c.ours);
+    const oursGenerated = await perInvoice(c.samples, c.generated);
     const full = await perInvoice(c.samples, (s) => checkInvoiceFile(s.bytes, { rules: 'en16931' }));
     const saxon = saxonPerInvoice(saxonDir, c.xslt, c.samples);
     rows.push({
       format: c.label,
       files: c.samples.length,
       msPerInvoice: ours * 1000,
+      generatedMsPerInvoice: oursGenerated * 1000,
       perSecond: 1 / ours,
       checkPerSecond: 1 / full,
       xsltMsPerInvoice: saxon * 1000,
@@ -265,6 +285,7 @@ async function measureRules(groups: Record<'ubl' | 'cii' | 'pdf', Sample[]>, sax
       'files',
       'today ms/inv',
       'ours ms/inv',
+      'generated JS ms/inv',
       'ours inv/s',
       'check+XSD inv/s',
       'XSLT ms/inv',
@@ -277,6 +298,7 @@ async function measureRules(groups: Record<'ubl' | 'cii' | 'pdf', Sample[]>, sax
       String(r.files),
       fmt(r.todayMs, 1),
       fmt(r.msPerInvoice, 3),
+      fmt(r.generatedMsPerInvoice, 3),
       fmt(r.perSecond),
       fmt(r.checkPerSecond),
       fmt(r.xsltMsPerInvoice, 3),
@@ -287,6 +309,11 @@ async function measureRules(groups: Record<'ubl' | 'cii' | 'pdf', Sample[]>, sax
   );
   console.log(
     'Factur-X PDF: ours includes PDF parsing and XML extraction; the XSLT is given the extracted XML.',
+  );
+  console.log(
+    'ours: the rule tests as closures (the default); generated JS: the same tests generated as JavaScript, ' +
+      `leaving ${generated.ubl.engine.fallbacks} sub-expressions of ${generated.ubl.engine.tests} UBL tests and ` +
+      `${generated.cii.engine.fallbacks} of ${generated.cii.engine.tests} CII tests to the closures.`,
   );
   console.log(
     `check+XSD: checkInvoiceFile (envelope, XSDs in a libxml2 worker thread, EN 16931); today ${BASELINE.checkPerSecond}/s. ` +

@@ -317,7 +317,7 @@ function documentsOf(r: EnvReader): DocumentLimits {
     maxLines: r.int('INVOICE_MAX_LINES', DEFAULT_XML_LIMITS.maxLines, 1, 1_000_000),
     timeoutMs: r.int('DOCUMENT_TIMEOUT_SECONDS', DEFAULT_DOCUMENT_POOL.timeoutMs / 1000, 1, 3600) * 1000,
     maxMemoryMb: r.int('DOCUMENT_MAX_MEMORY_MB', DEFAULT_DOCUMENT_POOL.maxMemoryMb, 64, 16_384),
-    flowMaxConcurrentActivities: r.int('FLOW_MAX_CONCURRENT_ACTIVITIES', 4, 1, 1000),
+    flowMaxConcurrentActivities: r.int('FLOW_MAX_CONCURRENT_ACTIVITIES', 16, 1, 1000),
     flowThreads: r.int('FLOW_DOCUMENT_THREADS', 1, 1, 64),
   };
 }

@@ -96,3 +96,65 @@ export async function startDevServer(opts: {
     },
   };
 }
+
+export type DevServerOptions = Parameters<typeof startDevServer>[0];
+
+/** The dev server kept running: started again whenever it exits, until stopped. */
+export interface SupervisedDevServer {
+  address: string;
+  uiUrl: string;
+  /** The process running now (undefined while it is being started again). */
+  current(): DevServer | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the dev server and starts it again when it exits (a crash, a SIGKILL), with backoff: 1 s,
+ * doubling up to 30 s while it keeps exiting, back to 1 s once it has stayed up a minute. Its state
+ * lives in dataDir/temporal.db, so workflows carry on where they were; the worker and the API wait
+ * for it meanwhile (they reconnect). Resolves once the first start is ready.
+ */
+export async function superviseDevServer(opts: DevServerOptions): Promise<SupervisedDevServer> {
+  let server: DevServer | undefined = await startDevServer(opts);
+  let stopped = false;
+  let delay = 1000;
+  let timer: NodeJS.Timeout | undefined;
+  const watch = (s: DevServer) => {
+    const startedAt = Date.now();
+    opts.logger.info({ devServerPid: s.process.pid, address: s.address }, 'Temporal dev server started');
+    s.process.once('exit', (code, signal) => {
+      server = undefined;
+      if (stopped) return;
+      if (Date.now() - startedAt > 60_000) delay = 1000;
+      opts.logger.error({ code, signal, retryInMs: delay }, 'Temporal dev server exited; starting it again');
+      timer = setTimeout(restart, delay);
+      delay = Math.min(delay * 2, 30_000);
+    });
+  };
+  const restart = () => {
+    startDevServer(opts).then(
+      (s) => {
+        if (stopped) return void s.stop();
+        server = s;
+        watch(s);
+      },
+      (err: Error) => {
+        if (stopped) return;
+        opts.logger.error({ err: err.message, retryInMs: delay }, 'Temporal dev server did not start');
+        timer = setTimeout(restart, delay);
+        delay = Math.min(delay * 2, 30_000);
+      },
+    );
+  };
+  watch(server);
+  return {
+    address: server.address,
+    uiUrl: server.uiUrl,
+    current: () => server,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await server?.stop();
+    },
+  };
+}

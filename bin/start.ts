@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createDb, migrate } from '../platform/db';
-import { DevServer, startDevServer } from './dev-server';
+import { SupervisedDevServer, superviseDevServer } from './dev-server';
 import { temporalBinaries } from '../platform/temporal';
 import { boot, fatal, outboxDir, roleArgs } from './boot';
 import { isLoopbackHost, type Config } from './config';
@@ -8,12 +8,12 @@ import { Outbox } from '../platform/mail/outbox';
 
 /**
  * `npm start`: the whole platform on one machine — the Temporal dev server (unless TEMPORAL_ADDRESS
- * names a cluster), migrations, one worker and the API, each role in its own process as in production.
- * Ctrl-C stops every child cleanly.
+ * names a cluster), migrations, one worker and the API, each role in its own process as in production,
+ * each started again when it exits. Ctrl-C stops every child cleanly.
  */
 async function main() {
   const { config, logger } = boot();
-  let devServer: DevServer | undefined;
+  let devServer: SupervisedDevServer | undefined;
   const children = new Map<string, ChildProcess>();
   let stopping = false;
 
@@ -59,18 +59,14 @@ async function main() {
 
   try {
     if (!config.temporal.address) {
-      devServer = await startDevServer({
+      // Supervised like the roles: started again when it exits; the worker and the API wait for it.
+      devServer = await superviseDevServer({
         cli: temporalBinaries().cli,
         dataDir: config.dataDir,
         port: config.temporal.devServerPort,
         uiPort: config.temporal.uiPort,
         namespace: config.temporal.namespace,
         logger,
-      });
-      devServer.process.once('exit', (code) => {
-        if (stopping) return;
-        logger.error({ code }, 'Temporal dev server exited');
-        void stop(1);
       });
       env.TEMPORAL_ADDRESS = devServer.address;
     }

@@ -26,7 +26,9 @@ async function main() {
   Runtime.install({ logger: temporalLogger(logger) });
   const db = createDb(config.database);
   const address = temporalAddress(config);
-  const connection = await connectWorker(config.temporal, address);
+  const connection = await connectWorker(config.temporal, address, (err, retryInMs) =>
+    logger.warn({ address, retryInMs, err: err.message }, 'Temporal unreachable; waiting for it'),
+  );
   const worker = await createWorker({
     connection,
     namespace: config.temporal.namespace,

@@ -5,7 +5,8 @@ import {
   type CheckResult,
   type RuleSet,
 } from '../invoice/check';
-import type { Finding } from '../invoice/validate';
+import { likelySchemas, prepareSchemas } from '../invoice/check/xsd';
+import { prepareEn16931, type Finding } from '../invoice/validate';
 import { EXIT } from './exit-codes';
 import { write } from './output';
 import { progressFor } from './progress';
@@ -30,18 +31,32 @@ export interface ValidationEntry {
   readable: boolean;
 }
 
+/** Files in progress at once: while one waits for the XSD worker, the next ones are read and parsed. */
+const IN_FLIGHT = 4;
+
 /**
- * Checks files one after the other and streams each verdict out as soon as it is known, so memory
- * stays flat however many files are given. Returns the exit code.
+ * Checks files in order and streams each verdict out as soon as it is known; a few files are in
+ * progress at once so the XSD worker thread and the rules on this thread work side by side, and
+ * memory stays flat however many files are given. Returns the exit code.
  */
 export async function validateFiles(files: string[], options: ValidateOptions): Promise<number> {
   const progress = progressFor(files.length);
   const tally: Tally = { valid: 0, invalid: 0, unreadable: 0 };
   const out = process.stdout;
+  const running: Promise<ValidationEntry>[] = [];
+  const start = (index: number) => {
+    if (index >= files.length) return;
+    const entry = validateOne(files[index], options.rules, index === 0);
+    entry.catch(() => undefined); // Awaited in order below; a failure must not count as unhandled meanwhile.
+    running[index] = entry;
+  };
   try {
+    for (let i = 0; i < IN_FLIGHT; i++) start(i);
     if (options.json) await write(out, '[');
-    for (const [index, file] of files.entries()) {
-      const entry = await validateOne(file, options.rules);
+    for (let index = 0; index < files.length; index++) {
+      const entry = await running[index];
+      delete running[index];
+      start(index + IN_FLIGHT);
       if (!entry.readable) tally.unreadable++;
       else if (entry.valid) tally.valid++;
       else tally.invalid++;
@@ -63,11 +78,25 @@ export async function validateFiles(files: string[], options: ValidateOptions): 
   return tally.invalid ? EXIT.invalid : EXIT.ok;
 }
 
-async function validateOne(file: string, rules: RuleSet): Promise<ValidationEntry> {
+async function validateOne(file: string, rules: RuleSet, first: boolean): Promise<ValidationEntry> {
   const bytes = await readFileOrFinding(file);
   if (!(bytes instanceof Uint8Array))
     return entryOf(file, { format: 'unknown', valid: false, findings: [bytes] });
+  if (first) prepareFor(bytes, rules);
   return entryOf(file, await checkInvoiceFile(bytes, { rules }));
+}
+
+/**
+ * Before the first file: the XSD worker starts compiling the schema the file is likely to need while
+ * this thread compiles the matching EN 16931 rules, instead of one waiting for the other.
+ */
+function prepareFor(bytes: Uint8Array, rules: RuleSet): void {
+  if (rules === 'platform') return;
+  const schemas = likelySchemas(bytes);
+  prepareSchemas(bytes);
+  if (rules !== 'en16931' && rules !== 'all') return;
+  if (schemas.includes('cii')) prepareEn16931('cii');
+  else if (schemas.length) prepareEn16931('ubl');
 }
 
 function entryOf(file: string, result: CheckResult): ValidationEntry {

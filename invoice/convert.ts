@@ -36,6 +36,11 @@ export const CONVERSION_RULES = {
   paymentTermWithoutMeans: 'FF-CONV-03',
   /** CII carries BT-7 and BT-8 inside a VAT breakdown (BG-23): without one they cannot be written. */
   vatPointWithoutBreakdown: 'FF-CONV-04',
+  /**
+   * A term the source repeats beyond its EN 16931 cardinality (a second BT-110 TaxTotal, …): the model
+   * keeps the first occurrence (see `repeated` in model.ts), so only that one is written.
+   */
+  repeatedTerm: 'FF-CONV-05',
 } as const;
 
 export interface Conversion<T> {
@@ -53,7 +58,26 @@ export interface ConvertOptions {
 
 /** The invoice as the target XML syntax can carry it, and a finding for every term left out. */
 export function adaptFor(invoice: Invoice, syntax: 'ubl' | 'cii'): Conversion<Invoice> {
-  return syntax === 'ubl' ? adaptForUbl(invoice) : adaptForCii(invoice);
+  const adapted = syntax === 'ubl' ? adaptForUbl(invoice) : adaptForCii(invoice);
+  return { output: adapted.output, findings: [...repeatedFindings(invoice), ...adapted.findings] };
+}
+
+/** One finding per term the source repeats beyond its cardinality: only the first occurrence is written. */
+function repeatedFindings(invoice: Invoice): ConversionFinding[] {
+  const repeated = [
+    ...Object.entries(invoice.repeated ?? {}).map(([term, count]) => ({ term, count, where: '' })),
+    ...invoice.lines.flatMap((line) =>
+      Object.entries(line.repeated ?? {}).map(([term, count]) => ({ term, count, where: line.id })),
+    ),
+  ];
+  return repeated.map(({ term, count, where }) => {
+    const value = `${count}`;
+    const [en, fr] = where ? [` on line ${where}`, ` à la ligne ${where}`] : ['', ''];
+    return dropFinding(CONVERSION_RULES.repeatedTerm, term, value, {
+      en: `The source gives ${term} ${count} times${en}, more than EN 16931 allows; only the first is written.`,
+      fr: `La source porte ${term} ${count} fois${fr}, plus que la norme EN 16931 ne l’admet ; seule la première occurrence est reprise.`,
+    });
+  });
 }
 
 const MEANS_TERMS = [

@@ -156,11 +156,12 @@ export async function notifyStatusChange(
   const row = (await invoiceRow(db, invoiceId))!;
   const entry = await latestEntryWithStatus(db, invoiceId, status);
   const key = `${invoiceId}/status/${entry?.seq ?? status}`;
-  let to = await notifiedEmails(db, audienceOf(row, status), event, NOTICE_EVENTS[event].on);
-  if (status === 'COMPLETEE') {
-    const members = await notifiedMembers(db, audienceOf(row, status), event, NOTICE_EVENTS[event].on);
-    to = await holdDailyOnes(db, members, { row, kind: 'COMPLETEE', key });
-  }
+  const members = await notifiedMembers(db, audienceOf(row, status), event, NOTICE_EVENTS[event].on);
+  // A completed invoice is news for the buyer, as a new one is: in the digest of those who chose it.
+  const to =
+    status === 'COMPLETEE'
+      ? await holdDailyOnes(db, members, { row, kind: 'COMPLETEE', key })
+      : members.map((m) => m.email);
   await sendAll(
     mailer,
     to,

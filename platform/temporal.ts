@@ -43,13 +43,45 @@ export function connectionOptions(t: TemporalSettings, address: string): NativeC
   return { address, tls: tlsOptions(t), apiKey: t.apiKey };
 }
 
-export async function connectClient(t: TemporalSettings, address: string): Promise<Client> {
-  const connection = await Connection.connect({ address, tls: tlsOptions(t), apiKey: t.apiKey });
+/** Called before each new attempt while Temporal cannot be reached. */
+export type OnUnreachable = (err: Error, retryInMs: number) => void;
+
+/**
+ * Connects, trying again with backoff (0.5 s doubling to 10 s) for as long as Temporal cannot be
+ * reached: a process started while the cluster or the dev server restarts waits for it instead of dying.
+ */
+export async function untilConnected<T>(
+  connect: () => Promise<T>,
+  onUnreachable?: OnUnreachable,
+): Promise<T> {
+  for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      return await connect();
+    } catch (err) {
+      onUnreachable?.(err as Error, delay);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+export async function connectClient(
+  t: TemporalSettings,
+  address: string,
+  onUnreachable?: OnUnreachable,
+): Promise<Client> {
+  const connection = await untilConnected(
+    () => Connection.connect({ address, tls: tlsOptions(t), apiKey: t.apiKey }),
+    onUnreachable,
+  );
   return new Client({ connection, namespace: t.namespace });
 }
 
-export function connectWorker(t: TemporalSettings, address: string): Promise<NativeConnection> {
-  return NativeConnection.connect(connectionOptions(t, address));
+export function connectWorker(
+  t: TemporalSettings,
+  address: string,
+  onUnreachable?: OnUnreachable,
+): Promise<NativeConnection> {
+  return untilConnected(() => NativeConnection.connect(connectionOptions(t, address)), onUnreachable);
 }
 
 /**

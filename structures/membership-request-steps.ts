@@ -4,7 +4,7 @@ import { contactsOf } from '../accounts';
 import * as requests from './store/membership-requests';
 import { findMembership, membersByUserId } from './store/members';
 import { findStructure } from './store/structures';
-import type { Manager, MembershipOutcome, MembershipStep } from './types';
+import type { Manager, MembershipOutcome, MembershipStep, Role } from './types';
 
 /**
  * The steps of a membership request, as its workflow runs them. Rows are keyed by the request id and
@@ -86,7 +86,13 @@ export async function closeMembershipRequest(
   await requests.closeRequest(db, step, outcome);
 }
 
-/** Tells the requester the answer. */
+const ROLE_LABELS: Record<Role, string> = {
+  PRINCIPAL: 'gestionnaire principal',
+  SECONDAIRE: 'gestionnaire secondaire',
+  UTILISATEUR: 'utilisateur',
+};
+
+/** Tells the requester the answer, with the role granted. */
 export async function notifyRequester(
   { db, mailer }: StepDeps,
   { id, request, outcome }: MembershipStep & { outcome: MembershipOutcome },
@@ -97,7 +103,7 @@ export async function notifyRequester(
     to: request.requesterEmail,
     subject: `Demande de rattachement à ${name} ${approved ? 'approuvée' : 'refusée'}`,
     text: approved
-      ? `Vous pouvez désormais agir pour la structure ${name}.`
+      ? `Vous pouvez désormais agir pour la structure ${name}${outcome.role ? `, en tant que ${ROLE_LABELS[outcome.role]}` : ''}.`
       : `Votre demande de rattachement à ${name} a été refusée : ${outcome.reason ?? ''}`,
     idempotencyKey: `${id}@${request.requestedAt}/decision`,
   });

@@ -109,7 +109,9 @@ export function readCii(root: XmlElement): Invoice {
       .filter((ac) => !isCharge(ac))
       .map(readDocumentAllowanceCharge),
     charges: [
-      ...children(settlement, 'SpecifiedTradeAllowanceCharge').filter(isCharge).map(readDocumentAllowanceCharge),
+      ...children(settlement, 'SpecifiedTradeAllowanceCharge')
+        .filter(isCharge)
+        .map(readDocumentAllowanceCharge),
       ...children(settlement, 'SpecifiedLogisticsServiceCharge').map(readLogisticsServiceCharge),
     ],
     totals: readTotals(r, settlement),

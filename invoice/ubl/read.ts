@@ -153,10 +153,15 @@ function readContact(el: XmlElement | undefined): Contact | undefined {
   });
 }
 
-/** UBL PartyTaxScheme: CompanyID with TaxScheme/ID "VAT" is a VAT identifier, any other a tax registration. */
+/**
+ * UBL PartyTaxScheme: CompanyID with TaxScheme/ID "VAT" is a VAT identifier, any other a tax
+ * registration. A PartyTaxScheme without CompanyID carries no identifier: reading it as an empty one
+ * would have every writer state an identifier the source does not give (and hide BR-S-02, BR-Z-03, …).
+ */
 function taxSchemeIds(party: XmlElement | undefined, vat: boolean): string[] {
   return children(party, 'PartyTaxScheme')
     .filter((s) => (textOf(child(child(s, 'TaxScheme'), 'ID')) === VAT_SCHEME) === vat)
+    .filter((s) => child(s, 'CompanyID') !== undefined)
     .map((s) => textOf(child(s, 'CompanyID')) ?? '');
 }
 

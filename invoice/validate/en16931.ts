@@ -41,3 +41,8 @@ export function validateEn16931(
   const rules = (compiled[which] ??= compileSchematron(schemas[which]));
   return runSchematron(rules, root);
 }
+
+/** Compiles a syntax's rules ahead of the first invoice (the CLI does it while the XSD worker compiles). */
+export function prepareEn16931(syntax: En16931Syntax): void {
+  compiled[syntax] ??= compileSchematron(schemas[syntax]);
+}

@@ -162,7 +162,12 @@ export function compileSchematron(
     globals,
     functions,
     attributes,
-    engine: { name: engine, tests: tests.compiled.length, fallbacks: tests.fallbacks, fallbackKinds: tests.kinds },
+    engine: {
+      name: engine,
+      tests: tests.compiled.length,
+      fallbacks: tests.fallbacks,
+      fallbackKinds: tests.kinds,
+    },
   };
 }
 

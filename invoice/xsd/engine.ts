@@ -11,11 +11,14 @@ export interface XsdDiagnostic {
 }
 
 interface Pending {
-  resolve: (details: XsdDiagnostic[]) => void;
+  resolve: (answer: XsdDiagnostic[] | string[]) => void;
   reject: (error: Error) => void;
 }
 
-type WorkerReply = { id: number; details: XsdDiagnostic[] } | { id: number; error: string };
+type WorkerReply =
+  | { id: number; details: XsdDiagnostic[] }
+  | { id: number; compiled: string[] }
+  | { id: number; error: string };
 
 /**
  * A libxml2 worker thread (see worker.mjs) with its compiled schemas. The thread keeps the process alive
@@ -38,11 +41,20 @@ class XsdEngine {
 
   /** `encoding` overrides the document's XML declaration (for text that was already decoded). */
   validate(entry: string, bytes: Uint8Array, encoding?: string): Promise<XsdDiagnostic[]> {
+    return this.ask({ entry, bytes, encoding }) as Promise<XsdDiagnostic[]>;
+  }
+
+  /** The entry files of the schemas compiled so far (answered after every message sent before). */
+  compiled(): Promise<string[]> {
+    return this.ask({ list: true }) as Promise<string[]>;
+  }
+
+  private ask(message: object): Promise<XsdDiagnostic[] | string[]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ id, entry, bytes, encoding });
+      this.worker.postMessage({ id, ...message });
     });
   }
 
@@ -69,7 +81,7 @@ class XsdEngine {
     if (!waiting) return;
     this.forget(reply.id);
     if ('error' in reply) waiting.reject(new Error(`XSD validation failed: ${reply.error}`));
-    else waiting.resolve(reply.details);
+    else waiting.resolve('compiled' in reply ? reply.compiled : reply.details);
   }
 
   private failAll(error: Error): void {

@@ -67,6 +67,11 @@ export function prepareXsd(schemas: XsdSchema[], options: Pick<XsdOptions, 'sche
   }
 }
 
+/** The schemas the worker has compiled so far, by entry file (after everything asked before). */
+export function compiledXsdSchemas(options: Pick<XsdOptions, 'schemaRoots'> = {}): Promise<string[]> {
+  return xsdEngine(options.schemaRoots ?? defaultSchemaRoots()).compiled();
+}
+
 function toFinding(rule: string, { message, level, line }: XsdDiagnostic): Finding {
   return {
     rule,

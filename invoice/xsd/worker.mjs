@@ -124,8 +124,12 @@ function validate(entry, bytes, encoding) {
   }
 }
 
-parentPort.on('message', ({ id, entry, bytes, encoding, prepare }) => {
+parentPort.on('message', ({ id, entry, bytes, encoding, prepare, list }) => {
   try {
+    if (list) {
+      parentPort.postMessage({ id, compiled: [...validators.keys()] });
+      return;
+    }
     if (prepare) {
       // Compile ahead of the first document, while the caller does other work.
       validatorFor(entry);

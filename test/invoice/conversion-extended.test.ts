@@ -10,7 +10,8 @@ import { corpusPath, describeWithCorpus } from '../support/corpus';
  * so no conversion drops it. Source: symtrax's ZUGFeRD 2.1 EXTENDED sample "Warenrechnung" (corpus
  * ZUGFeRD/corpus/ZUGFeRDv2/correct/symtrax/Beispiele/EXTENDED), 3.00 EUR of Transportkosten at 19 %.
  */
-const FILE = 'ZUGFeRD/corpus/ZUGFeRDv2/correct/symtrax/Beispiele/EXTENDED/zugferd_2p1_EXTENDED_Warenrechnung.pdf';
+const FILE =
+  'ZUGFeRD/corpus/ZUGFeRDv2/correct/symtrax/Beispiele/EXTENDED/zugferd_2p1_EXTENDED_Warenrechnung.pdf';
 
 describeWithCorpus('Factur-X EXTENDED logistics service charges in conversion', () => {
   afterAll(() => closeXsdEngines());
@@ -23,10 +24,13 @@ describeWithCorpus('Factur-X EXTENDED logistics service charges in conversion', 
     expect(verdict.invoice?.charges?.find((c) => c.reason === 'Transportkosten')?.amount?.value).toBe('3.00');
   });
 
-  it.each(['ubl', 'cii', 'facturx'] as const)('converts the EXTENDED sample to %s without a new fatal rule', async (target) => {
-    const verdict = await checkInvoiceFile(fs.readFileSync(corpusPath(FILE)), { rules: 'en16931' });
-    const profile = target === 'ubl' ? undefined : verdict.profile;
-    const checked = await convertChecked(verdict, target, { profile, date: new Date('2026-04-02') });
-    expect(checked.introduced.map((f) => f.rule)).toEqual([]);
-  });
+  it.each(['ubl', 'cii', 'facturx'] as const)(
+    'converts the EXTENDED sample to %s without a new fatal rule',
+    async (target) => {
+      const verdict = await checkInvoiceFile(fs.readFileSync(corpusPath(FILE)), { rules: 'en16931' });
+      const profile = target === 'ubl' ? undefined : verdict.profile;
+      const checked = await convertChecked(verdict, target, { profile, date: new Date('2026-04-02') });
+      expect(checked.introduced.map((f) => f.rule)).toEqual([]);
+    },
+  );
 });

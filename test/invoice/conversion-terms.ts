@@ -31,6 +31,8 @@ function comparable(invoice: Invoice): unknown {
   const copy = structuredClone(invoice);
   if (isEmptyGroup(copy.delivery)) delete copy.delivery;
   if (isEmptyGroup(copy.paymentInstructions)) delete copy.paymentInstructions;
+  // UBL's PaymentMeansCode is mandatory in the schema: a source without BT-81 gets it written empty.
+  if (copy.paymentInstructions?.typeCode === '') delete copy.paymentInstructions.typeCode;
   if (copy.vatPointDateCode) {
     copy.vatPointDateCode = VAT_POINT_DATE_CODE_2005[copy.vatPointDateCode] ?? copy.vatPointDateCode;
   }

@@ -93,6 +93,19 @@ describeWithCorpus('code-list and cardinality differences between the UBL and CI
     ]);
   });
 
+  it('a PartyTaxScheme without CompanyID states no VAT identifier in the result (BR-S-02 stays visible)', () => {
+    // As in the EN 16931 unit tests BR-S-02, BR-Z-03… (ConnectingEurope test/Invoice-unit-UBL).
+    const file = corpusPath(EXAMPLES, 'ubl/examples/ubl-tc434-example1.xml');
+    const xml = fs
+      .readFileSync(file, 'utf8')
+      .replace('<cbc:CompanyID>NL8200.98.395.B.01</cbc:CompanyID>', '');
+    const invoice = readUbl(parseXml(xml));
+    expect(invoice.seller.vatId).toBeUndefined();
+    const { output } = convertXml(invoice, 'cii');
+    expect(output).not.toContain('schemeID="VA"');
+    expect(fatalRules(output)).toContain('BR-S-02');
+  });
+
   it('BT-7 and BT-8 of an invoice without VAT breakdown cannot go to CII: reported, not dropped silently', () => {
     // As in the EN 16931 unit tests BR-CO-03 and BR-CL-06 (ConnectingEurope test/Invoice-unit-UBL).
     const invoice = read('ubl/examples/ubl-tc434-example1.xml');

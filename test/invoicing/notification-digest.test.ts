@@ -135,6 +135,31 @@ describe('daily digest of new invoices', () => {
     expect(smtp.received(mail(DAILY))).toHaveLength(1);
   });
 
+  it('holds a completed invoice for the digest too, as news for the buyer', async () => {
+    const suspended = await call(EACH, 'POST', `/invoices/${invoices[0]}/status`, {
+      status: 'SUSPENDUE',
+      reason: 'Le bon de commande manque.',
+    });
+    expect(suspended.status).toBe(200);
+    const completed = await call(SUPPLIER, 'POST', `/invoices/${invoices[0]}/completion`, {
+      comment: 'Bon de commande ajouté.',
+      attachments: [],
+    });
+    expect(completed.status).toBe(200);
+    const subject = 'La facture FA-2026-0101 de Atelier Dupont SARL a été complétée';
+    while (!smtp.received(mail(EACH)).some((m) => m.subject === subject))
+      await smtp.next(mail(EACH), smtp.received(mail(EACH)).length);
+    expect(smtp.received(mail(DAILY))).toHaveLength(1);
+
+    const at = new Date().toISOString();
+    expect(await runDigest(at)).toEqual({ at, sent: 1 });
+    const digest = await smtp.next(mail(DAILY), 1);
+    expect(digest.subject).toMatch(/: 1 nouvelle facture reçue pour Commune de Villefranche$/);
+    expect(digest.text).toContain(
+      '- Facture FA-2026-0101 de Atelier Dupont SARL : 432,00 EUR (complétée par le fournisseur après suspension)',
+    );
+  });
+
   it('schedules the digest every day at the configured hour, Paris time, and follows a new hour', async () => {
     await ensureDigestSchedule(p.env.client, { hour: 8, taskQueue: 'api-test' });
     const handle = p.env.client.schedule.getHandle(DIGEST_SCHEDULE_ID);

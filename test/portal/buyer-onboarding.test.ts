@@ -88,6 +88,9 @@ describeWithBrowser(
       await page.click('form[data-form="structure-create"] button[type="submit"]');
       await page.locator('#f-services-2-code-error', { hasText: 'figure deux fois' }).waitFor();
       expect(await page.locator('#f-services-0-code-error').isHidden()).toBe(true);
+      expect(await page.textContent('[data-error-summary]')).toContain(
+        'Code service 3 : Ce code service figure deux fois dans la liste.',
+      );
       await screenshot(page, 'onboarding-01-service-en-double');
 
       await page.fill('#f-services-2-code', 'VOIRIE');
@@ -103,11 +106,10 @@ describeWithBrowser(
       );
       await openTab(page, 'services');
       await page.locator('[data-services] tbody tr').nth(1).waitFor();
-      const services = await page
-        .locator('[data-services] tbody tr')
-        .evaluateAll((rows) =>
-          rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent)),
-        );
+      const rows = page.locator('[data-services] tbody tr');
+      const services: string[][] = [];
+      for (let i = 0; i < (await rows.count()); i += 1)
+        services.push(await rows.nth(i).locator('td').allTextContents());
       expect(services.map((r) => [r[0], r[1], r[3]])).toEqual([
         ['ECOLES', 'Direction des écoles', 'Non'],
         ['VOIRIE', 'Voirie', 'Oui'],

@@ -139,10 +139,8 @@ describeWithBrowser('portal: notification emails and preferences', () => {
     expect(await form.locator('label', { hasText: 'Mise en paiement d’une facture émise' }).count()).toBe(1);
 
     // A refusal of the API is shown next to its field: here a kind of email the platform does not know.
-    await page.evaluate(() => {
-      const box = document.querySelector<HTMLInputElement>(
-        'section[data-structure="st-supplier"] input[name="events.SUIVI"]',
-      )!;
+    type Box = { name: string; closest(s: string): { setAttribute(n: string, v: string): void } | null };
+    await form.locator('input[name="events.SUIVI"]').evaluate((box: Box) => {
       box.name = 'events.INCONNU';
       box.closest('[data-field]')!.setAttribute('data-field', 'events.INCONNU');
     });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { describeWithCorpus, corpusPath } from '../support/corpus';
-import { json, startTestPlatform, waitForStatus, type TestPlatform } from '../support/platform';
+import { json, startTestPlatform, type TestPlatform } from '../support/platform';
 import { seedUser } from '../support/people';
 import { DocumentPool } from '../../platform/document-pool';
 import { BASE_EXAMPLE, registerRecipient, registerSupplier, tarGz } from '../deposits/support/flows';
+import { waitForInvoice } from '../deposits/support/wait';
 import { withLines } from './hostile';
 
 /**
@@ -42,12 +43,20 @@ describeWithCorpus('a hostile flow beside ordinary deposits', () => {
     await Promise.all([flowDocuments.close(), documents.close()]);
   });
 
-  const flowState = async (numero: string) =>
-    (
-      await json(
-        await fetch(`${p.url}/api/v1/flows/${numero}`, { headers: { authorization: `Bearer ${token}` } }),
-      )
-    ).etatCourantFlux as string;
+  /** The flow's state; a poll dropped by a loaded server (ECONNRESET) is tried again. */
+  const flowState = async (numero: string): Promise<string> => {
+    for (;;) {
+      try {
+        const res = await fetch(`${p.url}/api/v1/flows/${numero}`, {
+          headers: { authorization: `Bearer ${token}` },
+          keepalive: false,
+        });
+        return (await json(res)).etatCourantFlux as string;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  };
 
   it('delivers single deposits while the flow is still running, and refuses its heavy invoices', async () => {
     const heavy = withLines(base(), 4000);
@@ -70,8 +79,9 @@ describeWithCorpus('a hostile flow beside ordinary deposits', () => {
     let ticks = 0;
     const beat = setInterval(() => (ticks += 1), 10);
     const events: string[] = [];
+    let gaveUp = false;
     const flowDone = (async () => {
-      for (;;) {
+      while (!gaveUp) {
         const state = await flowState(numeroFluxDepot);
         if (['IN_INTEGRE', 'IN_INTEGRE_PARTIEL', 'IN_REJETE', 'IN_INCIDENTE'].includes(state)) {
           events.push(`flow ${state}`);
@@ -87,19 +97,17 @@ describeWithCorpus('a hostile flow beside ordinary deposits', () => {
         body: numbered(base(), `ORDINARY-${i + 1}`),
       });
       expect(deposit.status).toBe(202);
-      const invoice = await waitForStatus(
-        p.url,
-        (await json(deposit)).id,
-        ['MISE_A_DISPOSITION'],
-        600_000,
-        token,
-      );
+      const id = (await json(deposit)).id as string;
+      const invoice = await waitForInvoice(p.url, token, id, ['MISE_A_DISPOSITION'], 600_000);
       events.push('ordinary delivered');
       return { invoice, flow: await flowState(numeroFluxDepot), ticks };
     });
-    const delivered = await Promise.all(ordinary);
-    await flowDone;
-    clearInterval(beat);
+    const delivered = await Promise.all(ordinary)
+      .catch((err: Error) => {
+        gaveUp = true;
+        throw err;
+      })
+      .finally(() => flowDone.finally(() => clearInterval(beat)));
 
     // Every ordinary invoice was delivered before the flow settled, the flow still at work meanwhile.
     expect(events).toEqual([...Array<string>(ORDINARY).fill('ordinary delivered'), 'flow IN_REJETE']);

@@ -100,7 +100,8 @@ class Generator {
         return `(${this.test(ast.l)} || ${this.test(ast.r)})`;
       case 'general': {
         const l = this.value(ast.l);
-        if (ast.r.k === 'literal') return `H.generalCompareAtomic(${JSON.stringify(ast.op)}, ${l}, ${this.konst([ast.r.v])})`;
+        if (ast.r.k === 'literal')
+          return `H.generalCompareAtomic(${JSON.stringify(ast.op)}, ${l}, ${this.konst([ast.r.v])})`;
         return `H.generalCompare(${JSON.stringify(ast.op)}, ${l}, ${this.value(ast.r)})`;
       }
       case 'value':
@@ -363,7 +364,6 @@ export function generateTests(tests: Ast[], ns: Namespaces): GeneratedSchema & {
 
 /** Evaluates a generated module: one `new Function` per schema, the tests in schema order. */
 export function loadGeneratedTests(generated: ReturnType<typeof generateTests>): Test[] {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the source is generated from the rules
   const factory = new Function('H', 'K', generated.source) as (
     h: typeof HELPERS,
     k: unknown[],

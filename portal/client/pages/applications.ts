@@ -78,11 +78,11 @@ const INPUT_TYPES: Record<Setting['type'], string> = {
 function field(s: Setting): string {
   const name = `${s.part}.${s.key}`;
   const id = `f-${s.part}-${s.key}`;
-  return `<div class="fr-input-group" data-field="${esc(name)}"><label class="fr-label" for="${esc(id)}">${esc(s.label)}${s.required ? ' *' : ''}${
+  return `<div class="fr-fieldset__element"><div class="fr-input-group" data-field="${esc(name)}"><label class="fr-label" for="${esc(id)}">${esc(s.label)}${s.required ? ' *' : ''}${
     s.help ? `<span class="fr-hint-text">${esc(s.help)}</span>` : ''
   }</label><input class="fr-input" id="${esc(id)}" name="${esc(name)}" type="${INPUT_TYPES[s.type] ?? 'text'}" autocomplete="${s.type === 'secret' ? 'new-password' : 'off'}"${s.required ? ' required' : ''}${
     s.default !== undefined && s.type !== 'secret' ? ` value="${esc(s.default)}"` : ''
-  } data-type="${esc(s.type)}" aria-describedby="${esc(id)}-error"><p class="fr-error-text" id="${esc(id)}-error" hidden></p></div>`;
+  } data-type="${esc(s.type)}" aria-describedby="${esc(id)}-error"><p class="fr-error-text" id="${esc(id)}-error" hidden></p></div></div>`;
 }
 const fieldset = (legend: string, settings: Setting[]) =>
   settings.length

@@ -1,0 +1,163 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CONVERSION_RULES = exports.CONVERSION_TARGETS = void 0;
+exports.adaptFor = adaptFor;
+exports.convertXml = convertXml;
+exports.convert = convert;
+const write_1 = require("./cii/write");
+const write_2 = require("./facturx/write");
+const model_1 = require("./model");
+const terms_1 = require("./terms");
+const pdf_1 = require("./pdf");
+const write_3 = require("./ubl/write");
+exports.CONVERSION_TARGETS = ['ubl', 'cii', 'facturx', 'pdf'];
+/** Stable ids of the terms a target syntax cannot carry (see the EN 16931 UBL and CII bindings). */
+exports.CONVERSION_RULES = {
+    /** CII D16B has one header InvoiceReferencedDocument: BG-3 is 0..1 there, 0..n in UBL. */
+    precedingInvoiceDropped: 'FF-CONV-01',
+    /** CII forbids a VAT accounting currency equal to the invoice currency (BR-53 in the CII binding). */
+    vatCurrencySameAsInvoice: 'FF-CONV-02',
+    /**
+     * UBL carries BT-83, BT-89, BT-91 (and a credit note's BT-9) inside cac:PaymentMeans, whose PaymentMeansCode (BT-81) is
+     * mandatory: without BT-81 in the source they cannot be written (CII holds them apart).
+     */
+    paymentTermWithoutMeans: 'FF-CONV-03',
+    /** CII carries BT-7 and BT-8 inside a VAT breakdown (BG-23): without one they cannot be written. */
+    vatPointWithoutBreakdown: 'FF-CONV-04',
+    /**
+     * A term the source repeats beyond its EN 16931 cardinality (a second BT-110 TaxTotal, …): the model
+     * keeps the first occurrence (see `repeated` in model.ts), so only that one is written.
+     */
+    repeatedTerm: 'FF-CONV-05',
+};
+/** The invoice as the target XML syntax can carry it, and a finding for every term left out. */
+function adaptFor(invoice, syntax) {
+    const adapted = syntax === 'ubl' ? adaptForUbl(invoice) : adaptForCii(invoice);
+    return { output: adapted.output, findings: [...repeatedFindings(invoice), ...adapted.findings] };
+}
+/** One finding per term the source repeats beyond its cardinality: only the first occurrence is written. */
+function repeatedFindings(invoice) {
+    const repeated = [
+        ...Object.entries(invoice.repeated ?? {}).map(([term, count]) => ({ term, count, where: '' })),
+        ...invoice.lines.flatMap((line) => Object.entries(line.repeated ?? {}).map(([term, count]) => ({ term, count, where: line.id }))),
+    ];
+    return repeated.map(({ term, count, where }) => {
+        const value = `${count}`;
+        const [en, fr] = where ? [` on line ${where}`, ` à la ligne ${where}`] : ['', ''];
+        return dropFinding(exports.CONVERSION_RULES.repeatedTerm, term, value, {
+            en: `The source gives ${term} ${count} times${en}, more than EN 16931 allows; only the first is written.`,
+            fr: `La source porte ${term} ${count} fois${fr}, plus que la norme EN 16931 ne l’admet ; seule la première occurrence est reprise.`,
+        });
+    });
+}
+const MEANS_TERMS = [
+    ['BT-9', 'payment due date of a credit note', 'la date d’échéance d’un avoir'],
+    ['BT-83', 'remittance information', 'l’avis de paiement'],
+    ['BT-89', 'mandate reference', 'la référence du mandat'],
+    ['BT-91', 'debited account', 'le compte débité'],
+];
+function adaptForUbl(invoice) {
+    const p = invoice.paymentInstructions;
+    if (p?.typeCode !== undefined)
+        return { output: invoice, findings: [] };
+    const values = {
+        // A UBL CreditNote has no cbc:DueDate: its BT-9 is the PaymentDueDate of the payment means.
+        'BT-9': (0, model_1.isCreditNote)(invoice) ? invoice.dueDate : undefined,
+        'BT-83': p?.remittanceInformation,
+        'BT-89': p?.directDebit?.mandateReference,
+        'BT-91': p?.directDebit?.debitedAccountId,
+    };
+    const findings = MEANS_TERMS.filter(([term]) => values[term] !== undefined).map(([term, en, fr]) => dropFinding(exports.CONVERSION_RULES.paymentTermWithoutMeans, term, values[term], {
+        en: `UBL carries the ${en} (${term}) in a payment means, which needs a payment means type code (BT-81) the source does not give; ${values[term]} is left out.`,
+        fr: `L’UBL porte ${fr} (${term}) dans un moyen de paiement, qui exige un code de moyen de paiement (BT-81) absent de la source ; ${values[term]} n’est pas repris.`,
+    }));
+    if (!findings.length)
+        return { output: invoice, findings };
+    const adapted = { ...invoice };
+    if (values['BT-9'] !== undefined)
+        delete adapted.dueDate;
+    const creditorId = p?.directDebit?.creditorId;
+    const kept = p &&
+        (0, terms_1.groupOrUndefined)({
+            text: p.text,
+            creditTransfers: p.creditTransfers,
+            card: p.card,
+            directDebit: creditorId === undefined ? undefined : { creditorId },
+        });
+    if (kept)
+        adapted.paymentInstructions = { ...kept, creditTransfers: p.creditTransfers };
+    else
+        delete adapted.paymentInstructions;
+    return { output: adapted, findings };
+}
+function adaptForCii(invoice) {
+    const findings = [];
+    const adapted = { ...invoice };
+    const [kept, ...dropped] = invoice.precedingInvoices;
+    if (dropped.length) {
+        adapted.precedingInvoices = [kept];
+        for (const p of dropped) {
+            const value = p.issueDate ? `${p.reference} (${p.issueDate})` : p.reference;
+            findings.push(dropFinding(exports.CONVERSION_RULES.precedingInvoiceDropped, 'BG-3', value, {
+                en: `CII carries a single preceding invoice reference (BG-3); ${value} is not written, only ${kept.reference} is.`,
+                fr: `Le CII ne porte qu'une référence à une facture antérieure (BG-3) ; ${value} n'est pas reprise, seule ${kept.reference} l'est.`,
+            }));
+        }
+    }
+    if (invoice.vatCurrencyCode !== undefined && invoice.vatCurrencyCode === invoice.currencyCode) {
+        delete adapted.vatCurrencyCode;
+        findings.push(dropFinding(exports.CONVERSION_RULES.vatCurrencySameAsInvoice, 'BT-6', invoice.vatCurrencyCode, {
+            en: `CII forbids a VAT accounting currency (BT-6) equal to the invoice currency (BR-53); ${invoice.vatCurrencyCode} is left out, the VAT total is in that currency anyway.`,
+            fr: `Le CII interdit une devise de comptabilisation de la TVA (BT-6) égale à la devise de la facture (BR-53) ; ${invoice.vatCurrencyCode} n'est pas reprise, le total de TVA est déjà dans cette devise.`,
+        }));
+    }
+    if (!invoice.vatBreakdowns.length)
+        findings.push(...dropVatPoint(invoice, adapted));
+    return { output: adapted, findings };
+}
+const VAT_POINT_TERMS = [
+    ['BT-7', 'vatPointDate', 'VAT point date', 'la date d’exigibilité de la TVA'],
+    ['BT-8', 'vatPointDateCode', 'VAT point date code', 'le code de date d’exigibilité de la TVA'],
+];
+/** BT-7 and BT-8 of an invoice without VAT breakdown, which CII cannot carry: removed from `adapted`. */
+function dropVatPoint(invoice, adapted) {
+    return VAT_POINT_TERMS.filter(([, key]) => invoice[key] !== undefined).map(([term, key, en, fr]) => {
+        const value = invoice[key];
+        delete adapted[key];
+        return dropFinding(exports.CONVERSION_RULES.vatPointWithoutBreakdown, term, value, {
+            en: `CII carries the ${en} (${term}) in a VAT breakdown (BG-23), and the invoice has none; ${value} is left out.`,
+            fr: `Le CII porte ${fr} (${term}) dans une ventilation de la TVA (BG-23), absente de la facture ; ${value} n’est pas repris.`,
+        });
+    });
+}
+/** The invoice as UBL 2.1 or CII D16B XML (CII with a Factur-X profile's BT-24 when one is given). */
+function convertXml(invoice, syntax, profile) {
+    const { output: adapted, findings } = adaptFor(invoice, syntax);
+    return { output: syntax === 'ubl' ? (0, write_3.toUbl)(adapted) : (0, write_1.toCii)(adapted, profile), findings };
+}
+/**
+ * The invoice in the target form, with a finding for every business term the target cannot carry.
+ * Does not judge the result: `convertChecked` (convert-check.ts) validates it against the source.
+ */
+async function convert(invoice, target, options = {}) {
+    switch (target) {
+        case 'ubl':
+        case 'cii': {
+            const { output, findings } = convertXml(invoice, target, target === 'cii' ? options.profile : undefined);
+            return { output: Buffer.from(output, 'utf8'), findings };
+        }
+        case 'facturx': {
+            const profile = options.profile ?? 'EN 16931';
+            const { output: adapted, findings } = adaptFor(invoice, 'cii');
+            // The visible rendering shows every term; only the embedded CII is limited to what CII carries.
+            const output = await (0, write_2.toFacturX)(invoice, { profile, date: options.date, cii: (0, write_1.toCii)(adapted, profile) });
+            return { output, findings };
+        }
+        case 'pdf':
+            return { output: await (0, pdf_1.toPdf)(invoice, { date: options.date }), findings: [] };
+    }
+}
+function dropFinding(rule, term, value, message) {
+    return { rule, severity: 'warning', message: message.en, messageFr: message.fr, term, value };
+}
+//# sourceMappingURL=convert.js.map

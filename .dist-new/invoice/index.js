@@ -1,0 +1,73 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.introducedFatal = exports.convertChecked = exports.CONVERSION_TARGETS = exports.CONVERSION_RULES = exports.adaptFor = exports.convertXml = exports.convert = exports.RULE_SETS = exports.CHECK_RULES = exports.checkInvoiceFile = exports.invoiceSchema = exports.toPdf = exports.profileFacts = exports.FACTURX_FILENAME = exports.FacturXWriteError = exports.PdfError = exports.toFacturX = exports.extractFacturX = exports.PROFILE_GUIDELINE = exports.profileOfGuideline = exports.toCii = exports.readCii = exports.toUbl = exports.readUbl = exports.parseInvoice = exports.detectFormat = exports.InvoiceFormatError = exports.DEFAULT_XML_LIMITS = exports.decodeXmlBytes = exports.locationOf = exports.textAt = exports.at = exports.children = exports.child = exports.XmlError = exports.parseXml = void 0;
+__exportStar(require("./model"), exports);
+var xml_1 = require("./xml");
+Object.defineProperty(exports, "parseXml", { enumerable: true, get: function () { return xml_1.parseXml; } });
+Object.defineProperty(exports, "XmlError", { enumerable: true, get: function () { return xml_1.XmlError; } });
+Object.defineProperty(exports, "child", { enumerable: true, get: function () { return xml_1.child; } });
+Object.defineProperty(exports, "children", { enumerable: true, get: function () { return xml_1.children; } });
+Object.defineProperty(exports, "at", { enumerable: true, get: function () { return xml_1.at; } });
+Object.defineProperty(exports, "textAt", { enumerable: true, get: function () { return xml_1.textAt; } });
+Object.defineProperty(exports, "locationOf", { enumerable: true, get: function () { return xml_1.locationOf; } });
+Object.defineProperty(exports, "decodeXmlBytes", { enumerable: true, get: function () { return xml_1.decodeXmlBytes; } });
+Object.defineProperty(exports, "DEFAULT_XML_LIMITS", { enumerable: true, get: function () { return xml_1.DEFAULT_XML_LIMITS; } });
+var errors_1 = require("./errors");
+Object.defineProperty(exports, "InvoiceFormatError", { enumerable: true, get: function () { return errors_1.InvoiceFormatError; } });
+var detect_1 = require("./detect");
+Object.defineProperty(exports, "detectFormat", { enumerable: true, get: function () { return detect_1.detectFormat; } });
+var parse_1 = require("./parse");
+Object.defineProperty(exports, "parseInvoice", { enumerable: true, get: function () { return parse_1.parseInvoice; } });
+var read_1 = require("./ubl/read");
+Object.defineProperty(exports, "readUbl", { enumerable: true, get: function () { return read_1.readUbl; } });
+var write_1 = require("./ubl/write");
+Object.defineProperty(exports, "toUbl", { enumerable: true, get: function () { return write_1.toUbl; } });
+var read_2 = require("./cii/read");
+Object.defineProperty(exports, "readCii", { enumerable: true, get: function () { return read_2.readCii; } });
+var write_2 = require("./cii/write");
+Object.defineProperty(exports, "toCii", { enumerable: true, get: function () { return write_2.toCii; } });
+var profile_1 = require("./cii/profile");
+Object.defineProperty(exports, "profileOfGuideline", { enumerable: true, get: function () { return profile_1.profileOfGuideline; } });
+Object.defineProperty(exports, "PROFILE_GUIDELINE", { enumerable: true, get: function () { return profile_1.PROFILE_GUIDELINE; } });
+var facturx_1 = require("./facturx");
+Object.defineProperty(exports, "extractFacturX", { enumerable: true, get: function () { return facturx_1.extractFacturX; } });
+Object.defineProperty(exports, "toFacturX", { enumerable: true, get: function () { return facturx_1.toFacturX; } });
+Object.defineProperty(exports, "PdfError", { enumerable: true, get: function () { return facturx_1.PdfError; } });
+Object.defineProperty(exports, "FacturXWriteError", { enumerable: true, get: function () { return facturx_1.FacturXWriteError; } });
+Object.defineProperty(exports, "FACTURX_FILENAME", { enumerable: true, get: function () { return facturx_1.FACTURX_FILENAME; } });
+Object.defineProperty(exports, "profileFacts", { enumerable: true, get: function () { return facturx_1.profileFacts; } });
+var pdf_1 = require("./pdf");
+Object.defineProperty(exports, "toPdf", { enumerable: true, get: function () { return pdf_1.toPdf; } });
+var schema_1 = require("./schema");
+Object.defineProperty(exports, "invoiceSchema", { enumerable: true, get: function () { return schema_1.invoiceSchema; } });
+__exportStar(require("./validate"), exports);
+__exportStar(require("./xsd"), exports);
+__exportStar(require("./platform-rules"), exports);
+var check_1 = require("./check");
+Object.defineProperty(exports, "checkInvoiceFile", { enumerable: true, get: function () { return check_1.checkInvoiceFile; } });
+Object.defineProperty(exports, "CHECK_RULES", { enumerable: true, get: function () { return check_1.CHECK_RULES; } });
+Object.defineProperty(exports, "RULE_SETS", { enumerable: true, get: function () { return check_1.RULE_SETS; } });
+var convert_1 = require("./convert");
+Object.defineProperty(exports, "convert", { enumerable: true, get: function () { return convert_1.convert; } });
+Object.defineProperty(exports, "convertXml", { enumerable: true, get: function () { return convert_1.convertXml; } });
+Object.defineProperty(exports, "adaptFor", { enumerable: true, get: function () { return convert_1.adaptFor; } });
+Object.defineProperty(exports, "CONVERSION_RULES", { enumerable: true, get: function () { return convert_1.CONVERSION_RULES; } });
+Object.defineProperty(exports, "CONVERSION_TARGETS", { enumerable: true, get: function () { return convert_1.CONVERSION_TARGETS; } });
+var convert_check_1 = require("./convert-check");
+Object.defineProperty(exports, "convertChecked", { enumerable: true, get: function () { return convert_check_1.convertChecked; } });
+Object.defineProperty(exports, "introducedFatal", { enumerable: true, get: function () { return convert_check_1.introducedFatal; } });
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,26 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.filingFindings = exports.BUSINESS_KEY_RULES = exports.routingFactsOf = exports.checkRouting = exports.ibanProblem = exports.partyKeys = exports.luhnValid = exports.isValidSiret = exports.isValidSiren = exports.frenchVatKey = exports.digitsOnly = exports.isCadreDeFacturation = exports.CADRES_DE_FACTURATION = exports.validatePlatformRules = void 0;
+var validate_1 = require("./validate");
+Object.defineProperty(exports, "validatePlatformRules", { enumerable: true, get: function () { return validate_1.validatePlatformRules; } });
+var cadres_1 = require("./cadres");
+Object.defineProperty(exports, "CADRES_DE_FACTURATION", { enumerable: true, get: function () { return cadres_1.CADRES_DE_FACTURATION; } });
+Object.defineProperty(exports, "isCadreDeFacturation", { enumerable: true, get: function () { return cadres_1.isCadreDeFacturation; } });
+var french_ids_1 = require("./french-ids");
+Object.defineProperty(exports, "digitsOnly", { enumerable: true, get: function () { return french_ids_1.digitsOnly; } });
+Object.defineProperty(exports, "frenchVatKey", { enumerable: true, get: function () { return french_ids_1.frenchVatKey; } });
+Object.defineProperty(exports, "isValidSiren", { enumerable: true, get: function () { return french_ids_1.isValidSiren; } });
+Object.defineProperty(exports, "isValidSiret", { enumerable: true, get: function () { return french_ids_1.isValidSiret; } });
+Object.defineProperty(exports, "luhnValid", { enumerable: true, get: function () { return french_ids_1.luhnValid; } });
+var parties_1 = require("./parties");
+Object.defineProperty(exports, "partyKeys", { enumerable: true, get: function () { return parties_1.partyKeys; } });
+var iban_1 = require("./iban");
+Object.defineProperty(exports, "ibanProblem", { enumerable: true, get: function () { return iban_1.ibanProblem; } });
+var routing_1 = require("./routing");
+Object.defineProperty(exports, "checkRouting", { enumerable: true, get: function () { return routing_1.checkRouting; } });
+var routing_2 = require("./rules/routing");
+Object.defineProperty(exports, "routingFactsOf", { enumerable: true, get: function () { return routing_2.routingFactsOf; } });
+var filing_1 = require("./rules/filing");
+Object.defineProperty(exports, "BUSINESS_KEY_RULES", { enumerable: true, get: function () { return filing_1.BUSINESS_KEY_RULES; } });
+Object.defineProperty(exports, "filingFindings", { enumerable: true, get: function () { return filing_1.filingFindings; } });
+//# sourceMappingURL=index.js.map

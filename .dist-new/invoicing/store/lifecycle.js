@@ -1,0 +1,238 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.insertDeposit = insertDeposit;
+exports.invoiceRow = invoiceRow;
+exports.numberTaken = numberTaken;
+exports.updateRouting = updateRouting;
+exports.updateValidator = updateValidator;
+exports.updateRuleSets = updateRuleSets;
+exports.appendStatus = appendStatus;
+exports.latestEntryWithStatus = latestEntryWithStatus;
+exports.lastSeq = lastSeq;
+exports.updatePayment = updatePayment;
+exports.markLate = markLate;
+exports.updateRejectionAcknowledged = updateRejectionAcknowledged;
+exports.updateCertificate = updateCertificate;
+exports.updateDelivery = updateDelivery;
+exports.subscriberEmails = subscriberEmails;
+const payment_1 = require("../lifecycle/payment");
+/**
+ * The invoice lifecycle's writes to the read model (invoices, invoice_status_history) and the reads its
+ * notices need. Every write is keyed (invoice id, history sequence number), so a retried activity
+ * changes nothing twice.
+ */
+/**
+ * Files a deposit with its first status, DEPOSEE; a second registration of the same deposit adds nothing.
+ * A corrected file deposited under the number of one the platform's checks rejected (REJETEE, never
+ * delivered) takes its place: the refused attempt stays in its own workflow history.
+ */
+async function insertDeposit(db, d, parties) {
+    const row = depositColumns(d, parties);
+    await db.transaction(async (trx) => {
+        const previous = await trx('invoices')
+            .where({ id: d.invoiceId })
+            .first('blob_sha256', 'status', 'delivered_sha256');
+        if (previous && previous.blob_sha256 !== d.blob.sha256 && refusedBeforeDelivery(previous)) {
+            await trx('invoice_status_history').where({ invoice_id: d.invoiceId }).delete();
+            await trx('invoices')
+                .where({ id: d.invoiceId })
+                .update({ ...row, ...RESET_ON_REDEPOSIT });
+        }
+        else
+            await trx('invoices').insert(row).onConflict('id').ignore();
+        await trx('invoice_status_history')
+            .insert({
+            invoice_id: d.invoiceId,
+            seq: 1,
+            status: 'DEPOSEE',
+            reform_code: 200,
+            at: d.depositedAt,
+            actor: 'supplier',
+            user_id: d.depositedBy ?? null,
+            attachments: d.attachments?.length ? JSON.stringify(d.attachments) : null,
+        })
+            .onConflict(['invoice_id', 'seq'])
+            .ignore();
+    });
+}
+/** What the refused attempt left on the row that a new deposit does not set. */
+const RESET_ON_REDEPOSIT = {
+    certificate_sha256: null,
+    rejection_acknowledged_at: null,
+    mandate_number: null,
+    due_date: null,
+};
+function refusedBeforeDelivery(row) {
+    return row.status === 'REJETEE' && !row.delivered_sha256;
+}
+function depositColumns(d, parties) {
+    return {
+        id: d.invoiceId,
+        supplier_id: d.supplierId,
+        supplier_name: d.supplierName ?? null,
+        supplier_structure_id: parties.supplierStructureId ?? null,
+        recipient_id: d.recipientId ?? null,
+        recipient_name: d.recipientName ?? null,
+        validator_id: d.validatorId ?? null,
+        validator_structure_id: parties.validatorStructureId ?? null,
+        cadre: d.cadre ?? null,
+        service_code: d.serviceCode ?? null,
+        engagement_number: d.engagementNumber ?? null,
+        number: d.number,
+        year: d.year,
+        issue_date: d.issueDate ?? null,
+        type_code: d.typeCode ?? null,
+        currency: d.currency ?? null,
+        total_without_vat: d.totals.withoutVat ?? null,
+        total_vat: d.totals.vat ?? null,
+        total_with_vat: d.totals.withVat ?? null,
+        amount_due: d.totals.amountDue ?? null,
+        format: d.format,
+        deposit_mode: d.depositMode,
+        blob_sha256: d.blob.sha256,
+        status: 'DEPOSEE',
+        reform_code: 200,
+        status_at: d.depositedAt,
+        deposited_at: d.depositedAt,
+    };
+}
+async function invoiceRow(db, invoiceId) {
+    return db('invoices').where({ id: invoiceId }).first();
+}
+/**
+ * Another invoice of this supplier already carries this number in this year, and uses it up: it reached
+ * the buyer or is on its way. One the platform's checks rejected before delivery (REJETEE, never
+ * delivered) does not: its number is deposited again once corrected. A SIREN stands for any SIRET of it.
+ */
+async function numberTaken(db, n) {
+    const q = db('invoices')
+        .where({ year: n.year, number: n.number })
+        .where((w) => {
+        w.where('supplier_id', n.supplierId);
+        if (/^\d{9}$/.test(n.supplierId))
+            w.orWhere('supplier_id', 'like', `${n.supplierId}_____`);
+    })
+        .whereNot((w) => w.where('status', 'REJETEE').whereNull('delivered_sha256'));
+    if (n.exceptInvoiceId)
+        q.whereNot({ id: n.exceptInvoiceId });
+    return !!(await q.first('id'));
+}
+async function updateRouting(db, invoiceId, routing, recipientName) {
+    await db('invoices')
+        .where({ id: invoiceId })
+        .update({
+        recipient_id: routing.recipientId ?? null,
+        ...(recipientName ? { recipient_name: recipientName } : {}),
+        service_code: routing.serviceCode ?? null,
+        engagement_number: routing.engagementNumber ?? null,
+    });
+}
+/** The A9 / A12 validator the supplier named in place of the previous one. */
+async function updateValidator(db, invoiceId, v) {
+    await db('invoices')
+        .where({ id: invoiceId })
+        .update({ validator_id: v.validatorId, validator_structure_id: v.validatorStructureId });
+}
+/** The rule sets the deposit check judged the invoice by, as a JSON array. */
+async function updateRuleSets(db, invoiceId, ruleSets) {
+    await db('invoices')
+        .where({ id: invoiceId })
+        .update({ rule_sets: JSON.stringify(ruleSets) });
+}
+/** Appends one status change to the history and, the first time only, moves the current status. */
+async function appendStatus(db, { invoiceId, entry, findings, dueDate }) {
+    await db.transaction(async (trx) => {
+        const inserted = await trx('invoice_status_history')
+            .insert({
+            invoice_id: invoiceId,
+            seq: entry.seq,
+            status: entry.status,
+            reform_code: entry.reformCode,
+            at: entry.at,
+            actor: entry.by,
+            user_id: entry.userId ?? null,
+            comment: entry.comment ?? null,
+            reason: entry.reason ?? null,
+            mandate_number: entry.mandateNumber ?? null,
+            attachments: entry.attachments ? JSON.stringify(entry.attachments) : null,
+            reasons: findings.length > 0 ? JSON.stringify(findings) : null,
+        })
+            .onConflict(['invoice_id', 'seq'])
+            .ignore()
+            .returning('id');
+        if (inserted.length > 0) {
+            await trx('invoices')
+                .where({ id: invoiceId })
+                .update({
+                status: entry.status,
+                reform_code: entry.reformCode,
+                status_at: entry.at,
+                ...(entry.mandateNumber ? { mandate_number: entry.mandateNumber } : {}),
+                ...(dueDate ? { due_date: dueDate } : {}),
+            });
+        }
+    });
+}
+/** The latest history entry with this status (its sequence number and reason). */
+async function latestEntryWithStatus(db, invoiceId, status) {
+    return db('invoice_status_history')
+        .where({ invoice_id: invoiceId, status })
+        .orderBy('seq', 'desc')
+        .first('seq', 'reason');
+}
+async function lastSeq(db, invoiceId) {
+    const row = await db('invoice_status_history').where({ invoice_id: invoiceId }).max({ seq: 'seq' }).first();
+    return row?.seq ?? undefined;
+}
+async function updatePayment(db, { invoiceId, paidAt, charges }) {
+    await db('invoices')
+        .where({ id: invoiceId })
+        .update({
+        paid_at: paidAt,
+        ...(charges
+            ? {
+                late: true,
+                late_days: charges.daysLate,
+                interest_rate: charges.annualRate,
+                late_interest: charges.interest,
+                flat_indemnity: charges.indemnity,
+            }
+            : {}),
+    });
+}
+/** The payment period ended unpaid: the rate and the flat indemnity the supplier may claim. */
+async function markLate(db, invoiceId, charges) {
+    await db('invoices')
+        .where({ id: invoiceId })
+        .update({ late: true, interest_rate: charges.annualRate, flat_indemnity: payment_1.FLAT_INDEMNITY });
+}
+async function updateRejectionAcknowledged(db, { invoiceId, at }) {
+    await db('invoices').where({ id: invoiceId }).update({ rejection_acknowledged_at: at });
+}
+async function updateCertificate(db, invoiceId, sha256) {
+    await db('invoices').where({ id: invoiceId }).update({ certificate_sha256: sha256 });
+}
+async function updateDelivery(db, invoiceId, d) {
+    await db('invoices')
+        .where({ id: invoiceId })
+        .update({
+        recipient_structure_id: d.structureId ?? null,
+        delivered_format: d.format,
+        delivered_sha256: d.sha256,
+    });
+}
+/** Contact emails of the members of a structure who subscribed to invoice notifications. */
+async function subscriberEmails(db, structureId) {
+    if (!structureId)
+        return [];
+    return db('invoice_subscriptions')
+        .join('users', 'users.id', 'invoice_subscriptions.user_id')
+        .join('structure_members', function () {
+        // A member who left the structure hears nothing more about its invoices.
+        this.on('structure_members.user_id', '=', 'invoice_subscriptions.user_id').andOn('structure_members.structure_id', '=', 'invoice_subscriptions.structure_id');
+    })
+        .where('invoice_subscriptions.structure_id', structureId)
+        .orderBy('users.contact_email')
+        .pluck('users.contact_email');
+}
+//# sourceMappingURL=lifecycle.js.map
