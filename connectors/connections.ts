@@ -47,12 +47,20 @@ export async function listConnections(db: Db, structureId: string): Promise<Conn
   return (await connectionRowsOf(db, structureId)).map(toConnection);
 }
 
-/** A connection the caller may run: any member of its structure (or an operator). */
-export async function memberConnection(db: Db, caller: Caller, id: string): Promise<Connection> {
+/**
+ * A connection the caller may see (any member of its structure, or an operator) or, with `need`
+ * "manager", run and change: test, sync, pause, retry, delete are for the structure's managers.
+ */
+export async function memberConnection(
+  db: Db,
+  caller: Caller,
+  id: string,
+  need: 'member' | 'manager' = 'member',
+): Promise<Connection> {
   const connection = await findConnection(db, id);
   if (!connection)
     throw new DomainError('CONNECTION_NOT_FOUND', `No connection ${id}.`, { field: 'params.connectionId' });
-  await authorize(db, caller, connection.structureId, 'member');
+  await authorize(db, caller, connection.structureId, need);
   return connection;
 }
 

@@ -78,8 +78,8 @@ const recordProblemBody = {
 };
 
 /**
- * A structure's ERP connections (its "Applications"): any member may add and run one; credentials
- * go in and never come out. The webhook endpoint is reached by the ERP, with the connection's token.
+ * A structure's ERP connections (its "Applications"): any member sees them and their records in
+ * error; its managers add, run, retry and delete them. Credentials go in and never come out. The webhook endpoint is reached by the ERP, with the connection's token.
  */
 export function connectionsRouter(deps: AppDeps): Router {
   const router = Router();
@@ -88,9 +88,9 @@ export function connectionsRouter(deps: AppDeps): Router {
       throw new DomainError('CONNECTORS_NOT_CONFIGURED', 'This API process runs without ERP connectors.');
     return { db: deps.db, client: deps.client, taskQueue: deps.taskQueue, runtime: deps.connectors };
   };
-  /** The connection, after checking the caller is a member of its structure. */
-  const connectionOf = (req: Request, res: Response) =>
-    memberConnection(deps.db, requireCaller(res), req.params.connectionId as string);
+  /** The connection, after checking the caller is a member (or, to run or change it, a manager) of its structure. */
+  const connectionOf = (req: Request, res: Response, need: 'member' | 'manager' = 'member') =>
+    memberConnection(deps.db, requireCaller(res), req.params.connectionId as string, need);
 
   router.get('/structures/:structureId/connections', async (req, res) => {
     const { structureId } = await structureCaller(deps.db, req, res, 'member');
@@ -98,7 +98,7 @@ export function connectionsRouter(deps: AppDeps): Router {
   });
 
   router.post('/structures/:structureId/connections', async (req, res) => {
-    const { structureId, caller } = await structureCaller(deps.db, req, res, 'member');
+    const { structureId, caller } = await structureCaller(deps.db, req, res, 'manager');
     const { connection, webhookToken } = await createConnection(
       manage(),
       structureId,
@@ -119,24 +119,24 @@ export function connectionsRouter(deps: AppDeps): Router {
   });
 
   router.post('/connections/:connectionId/test', async (req, res) => {
-    const connection = await connectionOf(req, res);
+    const connection = await connectionOf(req, res, 'manager');
     res.json({ ok: true, ...(await testStoredConnection(manage(), connection.id)) });
   });
 
   router.post('/connections/:connectionId/pause', async (req, res) => {
-    const connection = await connectionOf(req, res);
+    const connection = await connectionOf(req, res, 'manager');
     await pauseConnection(manage(), connection.id);
     res.json(await findConnection(deps.db, connection.id));
   });
 
   router.post('/connections/:connectionId/resume', async (req, res) => {
-    const connection = await connectionOf(req, res);
+    const connection = await connectionOf(req, res, 'manager');
     await resumeConnection(manage(), connection.id);
     res.json(await findConnection(deps.db, connection.id));
   });
 
   router.post('/connections/:connectionId/sync', async (req, res) => {
-    const connection = await connectionOf(req, res);
+    const connection = await connectionOf(req, res, 'manager');
     await requestSync(manage(), connection.id, 'manual');
     res.status(202).json({ requested: true });
   });
@@ -147,14 +147,14 @@ export function connectionsRouter(deps: AppDeps): Router {
   });
 
   router.post('/connections/:connectionId/records/:externalId/retry', async (req, res) => {
-    const connection = await connectionOf(req, res);
+    const connection = await connectionOf(req, res, 'manager');
     const record = await problemRecord(deps.db, connection.id, req.params.externalId as string);
     await requestRecordRetry(manage(), connection.id, record.externalId);
     res.status(202).json({ requested: true });
   });
 
   router.delete('/connections/:connectionId', async (req, res) => {
-    const connection = await connectionOf(req, res);
+    const connection = await connectionOf(req, res, 'manager');
     await deleteConnection(manage(), connection.id);
     res.status(204).end();
   });
@@ -194,7 +194,7 @@ export const connectionsOpenApi: OpenApiPaths = {
       },
     },
     post: {
-      summary: 'Add an ERP connection (members): credentials tried on the ERP before anything is saved',
+      summary: 'Add an ERP connection (managers): credentials tried on the ERP before anything is saved',
       parameters: [structureIdParam],
       requestBody: { required: true, content: json(connectionCreate) },
       responses: {

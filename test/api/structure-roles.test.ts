@@ -268,5 +268,15 @@ describe('structures API: public buyer onboarding and member roles', () => {
     ]);
     const principals = await p.db('structure_members').where({ structure_id: communeId, role: 'PRINCIPAL' });
     expect(principals).toHaveLength(1);
+    // The requester is told the role granted.
+    let told: string | undefined;
+    for (let attempt = 0; attempt < 50 && !told; attempt += 1) {
+      const entry = (await p.outbox!.list()).find(
+        (m) => m.to.includes('comptable@example.org') && m.subject.includes('approuvée'),
+      );
+      told = entry && (await p.outbox!.message(entry.id))?.text;
+      if (!told) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(told).toContain('en tant que gestionnaire principal');
   });
 });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { csrfTokenFor } from '../../api/auth';
@@ -5,7 +6,8 @@ import { pollFlowInbox } from '../../inbox/flow-inbox';
 import { hashToken, newToken } from '../../platform/secrets';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { seedUser } from '../support/people';
-import { json, startTestPlatform, TestPlatform, waitForStatus } from '../support/platform';
+import { json, startTestPlatform, TestPlatform } from '../support/platform';
+import { waitForInvoice } from '../deposits/support/wait';
 import { tempDir } from '../support/stores';
 import { registerRecipient, registerSupplier } from '../deposits/support/flows';
 import {
@@ -80,12 +82,12 @@ describeWithCorpus('hostile corpus through every channel', () => {
       body: ordinary(`${channel}-AFTER`),
     });
     expect(res.status).toBe(202);
-    const delivered = await waitForStatus(
+    const delivered = await waitForInvoice(
       p.url,
+      token,
       (await json(res)).id,
       ['MISE_A_DISPOSITION'],
       120_000,
-      token,
     );
     expect(delivered.status).toBe('MISE_A_DISPOSITION');
   }
@@ -105,9 +107,9 @@ describeWithCorpus('hostile corpus through every channel', () => {
         return [doc.name, res.status < 300 ? 'ACCEPTED' : body.error?.code, res.status < 500];
       }),
     );
-    expect(answers).toEqual(docs.map((d) => [d.name, d.expect, true]));
+    expect(answers).toEqual(docs.map((d) => [d.name, d.depositCode ?? d.expect, true]));
     const ordinaryId = (await json(await ordinaryDeposit)).id;
-    await waitForStatus(p.url, ordinaryId, ['MISE_A_DISPOSITION'], 120_000, token);
+    await waitForInvoice(p.url, token, ordinaryId, ['MISE_A_DISPOSITION'], 120_000);
     // Nothing of the refused files was filed: only the ordinary and the windows-1252 invoices.
     expect(await filedNumbers()).toEqual([...before, channel, `${channel}-1252`].sort());
     await stillServing(channel);
@@ -137,15 +139,24 @@ describeWithCorpus('hostile corpus through every channel', () => {
     );
   }, 300_000);
 
+  /** Whether any of the documents was kept as a blob (content-addressed: its sha-256). */
+  const keptAny = async (docs: HostileDocument[]) =>
+    p
+      .db('blobs')
+      .whereIn(
+        'sha256',
+        docs.map((d) => crypto.createHash('sha256').update(d.bytes).digest('hex')),
+      )
+      .pluck('sha256');
+
   it('portal and API attachments: refuses web pages and PDFs running JavaScript, storing nothing', async () => {
-    const blobs = await p.db('blobs').count({ n: '*' });
     for (const doc of attachments) {
       for (const headers of [portal, { authorization: `Bearer ${token}` }]) {
         const res = await fetch(`${p.url}/api/v1/files`, { method: 'POST', headers, body: multipart(doc) });
         expect([doc.name, res.status, (await json(res)).error?.code]).toEqual([doc.name, 415, doc.expect]);
       }
     }
-    expect(await p.db('blobs').count({ n: '*' })).toEqual(blobs);
+    expect(await keptAny(attachments)).toEqual([]);
     await stillServing('FILES');
   }, 120_000);
 
@@ -183,7 +194,12 @@ describeWithCorpus('hostile corpus through every channel', () => {
         d.name,
         flow.errors.find((e) => e.fichier === `factures/${d.name}`)?.libelleErreurDP,
       ]),
-    ).toEqual(refused.map((d) => [d.name, expect.stringContaining(d.expect)]));
+    ).toEqual(
+      refused.map((d) => [
+        d.name,
+        expect.stringMatching(new RegExp(`^(${d.expect}|${d.depositCode ?? d.expect})\\b`)),
+      ]),
+    );
     expect(flow.errors).toHaveLength(refused.length);
     expect(await filedNumbers()).toEqual(expect.arrayContaining([channel, `${channel}-1252`]));
     for (const [i, numeroBomb] of bombs.entries()) {
@@ -207,7 +223,8 @@ describeWithCorpus('hostile corpus through every channel', () => {
         },
         body: doc.bytes,
       });
-      expect(res.status).toBe(202);
+      // 200: the same bytes deposited before answer the flow they made (the bombs of an earlier channel).
+      expect([200, 202]).toContain(res.status);
       return (await json(res)).numeroFluxDepot;
     });
   }, 600_000);
@@ -219,7 +236,8 @@ describeWithCorpus('hostile corpus through every channel', () => {
         headers: portal,
         body: multipart(doc, { syntaxeFlux: SYNTAX }),
       });
-      expect(res.status).toBe(202);
+      // 200: the same bytes deposited before answer the flow they made (the bombs of an earlier channel).
+      expect([200, 202]).toContain(res.status);
       return (await json(res)).numeroFluxDepot;
     });
   }, 600_000);
@@ -249,7 +267,6 @@ describeWithCorpus('hostile corpus through every channel', () => {
   }, 600_000);
 
   it('Service mode attachments for soumettre: refused by content, nothing kept to cite', async () => {
-    const uploads = await p.db('blobs').count({ n: '*' });
     for (const doc of attachments) {
       const res = await service('transverses/v1/ajouter/fichier', {
         pieceJointeFichier: doc.bytes.toString('base64'),
@@ -263,7 +280,7 @@ describeWithCorpus('hostile corpus through every channel', () => {
         doc.expect,
       ]);
     }
-    expect(await p.db('blobs').count({ n: '*' })).toEqual(uploads);
+    expect(await keptAny(attachments)).toEqual([]);
     await stillServing('CPRO-FILES');
   }, 120_000);
 

@@ -186,6 +186,11 @@ export interface HostileDocument {
   bytes: Buffer;
   /** The stable refusal code, or ACCEPTED for the legitimate document among them. */
   expect: string;
+  /**
+   * The code a deposit answers when it differs: broken XML, a DOCTYPE included, is refused at a deposit
+   * as INVOICE_NOT_WELL_FORMED with the parser's code in the details (invoice/errors.ts).
+   */
+  depositCode?: string;
 }
 
 /**
@@ -193,15 +198,16 @@ export interface HostileDocument {
  * (windows-1252) that must be accepted. `ordinary` is a valid UBL invoice the others are made from.
  */
 export function hostileInvoices(ordinary: string): HostileDocument[] {
-  const doc = (name: string, xml: string | Buffer, expect: string) => ({
+  const doc = (name: string, xml: string | Buffer, expect: string, depositCode?: string) => ({
     name,
     bytes: Buffer.isBuffer(xml) ? xml : Buffer.from(xml),
     expect,
+    ...(depositCode && { depositCode }),
   });
   return [
     doc('deep-60000.xml', deepUbl(60_000), 'XML_TOO_DEEP'),
-    doc('billion-laughs.xml', billionLaughs(), 'XML_DTD_FORBIDDEN'),
-    doc('external-entity.xml', externalEntity(), 'XML_DTD_FORBIDDEN'),
+    doc('billion-laughs.xml', billionLaughs(), 'XML_DTD_FORBIDDEN', 'INVOICE_NOT_WELL_FORMED'),
+    doc('external-entity.xml', externalEntity(), 'XML_DTD_FORBIDDEN', 'INVOICE_NOT_WELL_FORMED'),
     doc('attributes-300.xml', manyAttributesUbl(300), 'XML_TOO_MANY_ATTRIBUTES'),
     doc('text-17mb.xml', longTextUbl(17 * 1024 * 1024), 'XML_TEXT_TOO_LARGE'),
     doc('lines-10050.xml', withLines(ordinary, 10_050), 'INVOICE_TOO_MANY_LINES'),

@@ -14,13 +14,13 @@ import { withLines } from './hostile';
  * still at work, and its heavy invoices are refused (DOCUMENT_TOO_COMPLEX) instead of holding up anyone.
  */
 describeWithCorpus('a hostile flow beside ordinary deposits', () => {
-  const HEAVY = 8;
+  const HEAVY = 4;
   const ORDINARY = 3;
   let p: TestPlatform;
   let token: string;
   // The flow's budget is far below what a heavy invoice needs (seconds on any machine) and far above
   // what an ordinary one needs (milliseconds): each heavy invoice holds the flow's thread that long.
-  const flowDocuments = new DocumentPool({ size: 1, timeoutMs: 1500 });
+  const flowDocuments = new DocumentPool({ size: 2, timeoutMs: 1500 });
   const documents = new DocumentPool({ size: 1 });
 
   const base = () => fs.readFileSync(corpusPath(BASE_EXAMPLE), 'utf8');
@@ -74,6 +74,8 @@ describeWithCorpus('a hostile flow beside ordinary deposits', () => {
     );
     expect(res.status).toBe(202);
     const { numeroFluxDepot } = await json(res);
+    // Unpacked: its heavy invoices are now being filed and judged.
+    while ((await flowState(numeroFluxDepot)) === 'IN_RECU') await new Promise((r) => setTimeout(r, 200));
 
     // The event loop of the process (API and worker alike) keeps turning while the flow is judged.
     let ticks = 0;

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { DocumentPool } from '../../platform/document-pool';
 import { DocumentTooComplexError } from '../../invoice/errors';
 import { XmlError } from '../../invoice/xml';
+import { checkInvoiceFile } from '../../invoice/check';
+import type { PlatformContext } from '../../invoice/platform-rules';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { deepUbl, withLines } from './hostile';
 
@@ -55,4 +57,36 @@ describeWithCorpus('documents read in worker threads with a budget', () => {
     expect(err).toBeInstanceOf(XmlError);
     expect([(err as XmlError).code, (err as XmlError).limit]).toEqual(['XML_TOO_DEEP', 64]);
   });
+
+  it('judges a file in a thread exactly as the invoice core does, its lookups answered by this process', async () => {
+    pool = new DocumentPool({ size: 1 });
+    const asked: string[] = [];
+    const platform: PlatformContext = {
+      recipients: {
+        find: async (identifier) => {
+          asked.push(`recipient ${identifier}`);
+          return undefined;
+        },
+      },
+      duplicates: {
+        exists: async (supplier, year, number) => {
+          asked.push(`duplicate ${supplier} ${year} ${number}`);
+          return true;
+        },
+      },
+    };
+    const inThread = await pool.check(ordinary(), { rules: 'all', platform });
+    const lookups = asked.splice(0);
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(inThread).toEqual(await checkInvoiceFile(ordinary(), { rules: 'all', platform }));
+    expect(asked).toEqual(lookups);
+  }, 60_000);
+
+  it('refuses a file whose check runs over budget', async () => {
+    pool = new DocumentPool({ size: 1, timeoutMs: 500 });
+    await pool.start();
+    const err = await pool.check(heavy(), { rules: 'all' }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(DocumentTooComplexError);
+    expect((await pool.check(ordinary(), { rules: 'en16931' })).format).toBe('ubl');
+  }, 60_000);
 });
