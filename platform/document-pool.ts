@@ -13,6 +13,11 @@ export interface DocumentPoolOptions {
   size: number;
   /** Time one document may take once a thread has it; past it the thread is stopped. */
   timeoutMs: number;
+  /**
+   * Time a full check (XSD and every rule, many times the reading) may take; default four times
+   * `timeoutMs`, so the largest accepted invoice (9,999 lines) passes on a loaded machine.
+   */
+  checkTimeoutMs?: number;
   /** Heap of one thread; a document that needs more stops the thread. */
   maxMemoryMb: number;
   /** The XML limits the threads apply (depth, elements, lines…); the invoice core's otherwise. */
@@ -123,9 +128,11 @@ export class DocumentPool {
 
   private assign(slot: Slot, job: Job): void {
     slot.job = job;
+    const { timeoutMs, checkTimeoutMs = 4 * timeoutMs } = this.options;
+    const budget = job.task.kind === 'check' ? checkTimeoutMs : timeoutMs;
     slot.timer = setTimeout(
-      () => this.fail(slot, tooComplex(`more than ${this.options.timeoutMs} ms of processing`)),
-      this.options.timeoutMs,
+      () => this.fail(slot, tooComplex(`more than ${budget} ms of processing`)),
+      budget,
     );
     // A thread at work keeps the process alive until its answer; an idle one does not.
     slot.worker.ref();

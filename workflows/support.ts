@@ -67,9 +67,11 @@ function mine({ state }: Conversation, a: ConversationActor) {
 }
 
 function chatParticipant({ state }: Conversation, a: ConversationActor) {
-  if (state.chat?.status !== 'EN_COURS') throw refusal('No live chat is going on.', 'ChatNotActive');
-  if (a.advisor ? a.userId !== state.chat.advisorId : state.userId && a.userId !== state.userId)
+  // Someone else's conversation is refused before anything of its state is told.
+  if (!a.advisor && state.userId && a.userId !== state.userId)
     throw refusal('You are not in this chat.', 'NotYours');
+  if (state.chat?.status !== 'EN_COURS') throw refusal('No live chat is going on.', 'ChatNotActive');
+  if (a.advisor && a.userId !== state.chat.advisorId) throw refusal('You are not in this chat.', 'NotYours');
 }
 
 /**
