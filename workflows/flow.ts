@@ -34,7 +34,6 @@ const retry: RetryPolicy = {
 // Short timeouts for the quick steps, so the work of a crashed worker is retried within seconds.
 const {
   recordFlowState,
-  prepareFlowInvoice,
   invoiceOutcomes,
   depositedInvoiceBlob,
   invoiceNumberReusable,
@@ -42,6 +41,12 @@ const {
 } = wf.proxyActivities<FlowActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { ...retry, maximumAttempts: 20 },
+});
+// Reading one file waits for the flow's document threads behind the flow's other files, each up to the
+// document time budget: its timeout covers that queue, not only its own reading.
+const { prepareFlowInvoice } = wf.proxyActivities<FlowActivities>({
+  startToCloseTimeout: '3 minutes',
+  retry: { ...retry, maximumAttempts: 5 },
 });
 // Unpacking a large archive takes a while; it heartbeats per file, so a dead worker is noticed anyway.
 const { unpackFlow } = wf.proxyActivities<FlowActivities>({
