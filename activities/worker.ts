@@ -1,5 +1,5 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
-import { DocumentPool } from '../platform/document-pool';
+import { DocumentPool, documentPool } from '../platform/document-pool';
 import { flowTaskQueue } from '../platform/temporal';
 import { createActivities, ActivityDeps } from './index';
 
@@ -45,7 +45,8 @@ export async function createWorker({
     activities: createActivities(deps),
     ...workflows,
   });
-  const documents = flows.documents ?? new DocumentPool({ ...(deps.documents?.options ?? {}), size: 1 });
+  const documents =
+    flows.documents ?? new DocumentPool({ ...(deps.documents ?? documentPool()).options, size: 1 });
   const flowWorker = await Worker.create({
     connection,
     namespace,

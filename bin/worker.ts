@@ -40,6 +40,10 @@ async function main() {
       connectors: createConnectorRuntime(config.connectors, config.dataDir),
       publicUrl: config.publicUrl,
     },
+    flows: {
+      documents: flowDocuments,
+      maxConcurrentActivities: config.documents.flowMaxConcurrentActivities,
+    },
   });
   const client = await connectClient(config.temporal, address);
   await ensureDigestSchedule(client, {

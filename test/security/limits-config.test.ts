@@ -22,21 +22,32 @@ describe('document limits and connector hosts from the configuration', () => {
       maxLines: 9999,
       timeoutMs: 30_000,
       maxMemoryMb: 512,
+      flowMaxConcurrentActivities: 16,
+      flowThreads: 1,
     });
     expect(loadConfig({}, '/srv/ff').connectorAllowedHosts).toEqual([]);
   });
 
-  it('reads XML_MAX_DEPTH, INVOICE_MAX_LINES, DOCUMENT_TIMEOUT_SECONDS and DOCUMENT_MAX_MEMORY_MB', () => {
+  it('reads XML_MAX_DEPTH, INVOICE_MAX_LINES, DOCUMENT_*, FLOW_MAX_CONCURRENT_ACTIVITIES and FLOW_DOCUMENT_THREADS', () => {
     const c = loadConfig(
       {
         XML_MAX_DEPTH: '40',
         INVOICE_MAX_LINES: '500',
         DOCUMENT_TIMEOUT_SECONDS: '5',
         DOCUMENT_MAX_MEMORY_MB: '256',
+        FLOW_MAX_CONCURRENT_ACTIVITIES: '4',
+        FLOW_DOCUMENT_THREADS: '2',
       },
       '/srv/ff',
     );
-    expect(c.documents).toEqual({ maxDepth: 40, maxLines: 500, timeoutMs: 5000, maxMemoryMb: 256 });
+    expect(c.documents).toEqual({
+      maxDepth: 40,
+      maxLines: 500,
+      timeoutMs: 5000,
+      maxMemoryMb: 256,
+      flowMaxConcurrentActivities: 4,
+      flowThreads: 2,
+    });
     expect(documentPoolOptions(c.documents)).toEqual({
       timeoutMs: 5000,
       maxMemoryMb: 256,
@@ -52,6 +63,8 @@ describe('document limits and connector hosts from the configuration', () => {
     ['DOCUMENT_TIMEOUT_SECONDS', '0'],
     ['DOCUMENT_MAX_MEMORY_MB', '8'],
     ['DOCUMENT_MAX_MEMORY_MB', '512MB'],
+    ['FLOW_MAX_CONCURRENT_ACTIVITIES', '0'],
+    ['FLOW_DOCUMENT_THREADS', '65'],
   ])('refuses %s=%s with a message naming the variable and the range', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

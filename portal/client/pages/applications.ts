@@ -1,3 +1,4 @@
+import type { ConnectorSetting as Setting } from '../../../connectors/contract';
 import { api } from '../api';
 import { startPage } from '../common';
 import { $, bindForm, esc, form, frDate, notify, PageProblem, problemsOf } from '../form';
@@ -5,16 +6,7 @@ import { myStructures } from '../structure-list';
 
 startPage();
 
-/** One field of the form, as the connector declares it (GET /connectors). */
-interface Setting {
-  key: string;
-  part: 'config' | 'credentials';
-  label: string;
-  help?: string;
-  type: 'text' | 'secret' | 'url' | 'number';
-  required: boolean;
-  default?: string | number;
-}
+/** A connector as GET /connectors lists it, with the fields of its form as it declares them. */
 interface Connector {
   id: string;
   name: string;
