@@ -16,7 +16,8 @@ import {
 } from '../../scripts/rules-source';
 import { corpusAvailable, corpusFiles, corpusPath } from '../support/corpus';
 import { describeNeeding } from '../support/requirements';
-import { testSetCases, type OracleCase } from './cases';
+import { type OracleCase } from './cases';
+import { fatalDisagreements, unitTestCases, unmetExpectations } from './agreement';
 import { mutants } from './mutants';
 import { runOracle, type OracleResult } from './oracle';
 
@@ -32,17 +33,6 @@ import { runOracle, type OracleResult } from './oracle';
 const PEPPOL = 'OpenPEPPOL/peppol-bis-invoice-3/rules';
 const XSLT = path.join(__dirname, '..', '..', '.cache', 'oracle', 'peppol', 'PEPPOL-EN16931-CII.xslt');
 const MUTANTS_PER_EXAMPLE = 25;
-
-function unitCases(): OracleCase[] {
-  const cases: OracleCase[] = [];
-  for (const file of corpusFiles(PEPPOL, /\.xml$/i).filter((f) => /\/unit-CII-[^/]+\//.test(f))) {
-    const folder = path.basename(path.dirname(file));
-    testSetCases(fs.readFileSync(file, 'utf8')).forEach((c, i) =>
-      cases.push({ ...c, syntax: 'cii', name: `${folder}/${path.basename(file)}#${i + 1}` }),
-    );
-  }
-  return cases;
-}
 
 /** The CII documents of the corpus (EXPECTED.tsv). */
 function corpusCiiCases(): OracleCase[] {
@@ -64,9 +54,6 @@ function convertedExamples(): OracleCase[] {
     expects: [],
   }));
 }
-
-const fatalIds = (fired: { rule: string; flag: string }[]) =>
-  [...new Set(fired.filter((f) => f.flag === 'fatal').map((f) => f.rule))].sort();
 
 const ours = (c: OracleCase) =>
   validatePeppol(parseXml(c.xml)).map((f) => ({ rule: f.rule, flag: f.severity }));
@@ -92,7 +79,12 @@ describeNeeding(
       fs.mkdirSync(path.dirname(XSLT), { recursive: true });
       fs.writeFileSync(XSLT, await compilePeppolCii());
       const examples = convertedExamples();
-      cases = [...unitCases(), ...corpusCiiCases(), ...examples, ...mutants(examples, MUTANTS_PER_EXAMPLE)];
+      cases = [
+        ...unitTestCases(PEPPOL, 'cii'),
+        ...corpusCiiCases(),
+        ...examples,
+        ...mutants(examples, MUTANTS_PER_EXAMPLE),
+      ];
       oracle = runOracle(cases, () => XSLT);
     }, 600_000);
 
@@ -112,21 +104,7 @@ describeNeeding(
     });
 
     it('reports the same fatal rules as the official Schematron on every document', () => {
-      const disagreements: string[] = [];
-      for (const c of cases) {
-        const official = oracle.get(c.name);
-        if (!official) throw new Error(`no oracle result for ${c.name}`);
-        const mine = fatalIds(ours(c));
-        if ('error' in official) {
-          if (mine.length === 0)
-            disagreements.push(`${c.name}: official XSLT failed (${official.error}), we found nothing`);
-          continue;
-        }
-        const theirs = fatalIds(official.fired);
-        if (mine.join(' ') !== theirs.join(' '))
-          disagreements.push(`${c.name}: ours [${mine.join(' ')}] official [${theirs.join(' ')}]`);
-      }
-      expect(disagreements).toEqual([]);
+      expect(fatalDisagreements(cases, oracle, ours)).toEqual([]);
     });
 
     it('reports the same warnings as the official Schematron on every document', () => {
@@ -143,19 +121,7 @@ describeNeeding(
     });
 
     it('meets every expectation the unit tests state', () => {
-      const unmet: string[] = [];
-      for (const c of cases) {
-        const fired = ours(c);
-        for (const { rule, outcome } of c.expects) {
-          const flags = fired.filter((f) => f.rule === rule).map((f) => f.flag);
-          const met =
-            outcome === 'success'
-              ? !flags.includes('fatal') && !flags.includes('warning')
-              : flags.includes(outcome === 'error' ? 'fatal' : 'warning');
-          if (!met) unmet.push(`${c.name}: ${outcome} ${rule}, fired [${flags.join(' ')}]`);
-        }
-      }
-      expect(unmet).toEqual([]);
+      expect(unmetExpectations(cases, ours)).toEqual([]);
     });
   },
 );

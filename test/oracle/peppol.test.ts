@@ -5,7 +5,8 @@ import { parseXml } from '../../invoice/xml';
 import { jarPath, PINNED, readSource } from '../../scripts/rules-source';
 import { corpusAvailable, corpusFiles } from '../support/corpus';
 import { describeNeeding } from '../support/requirements';
-import { testSetCases, type OracleCase } from './cases';
+import { type OracleCase } from './cases';
+import { fatalDisagreements, unitTestCases, unmetExpectations } from './agreement';
 import { mutants } from './mutants';
 import { runOracle, type OracleResult } from './oracle';
 
@@ -26,17 +27,8 @@ function peppolCases(): OracleCase[] {
     xml: fs.readFileSync(file, 'utf8'),
     expects: [],
   }));
-  for (const file of corpusFiles(PEPPOL, /\.xml$/i).filter((f) => /\/unit-UBL-[^/]+\//.test(f))) {
-    const folder = path.basename(path.dirname(file));
-    testSetCases(fs.readFileSync(file, 'utf8')).forEach((c, i) =>
-      cases.push({ ...c, syntax: 'ubl', name: `${folder}/${path.basename(file)}#${i + 1}` }),
-    );
-  }
-  return cases;
+  return [...cases, ...unitTestCases(PEPPOL, 'ubl')];
 }
-
-const fatalIds = (fired: { rule: string; flag: string }[]) =>
-  [...new Set(fired.filter((f) => f.flag === 'fatal').map((f) => f.rule))].sort();
 
 const ours = (c: OracleCase) =>
   validatePeppol(parseXml(c.xml)).map((f) => ({ rule: f.rule, flag: f.severity }));
@@ -69,37 +61,11 @@ describeNeeding(
     });
 
     it('reports the same fatal rules as the official XSLT on every document', () => {
-      const disagreements: string[] = [];
-      for (const c of cases) {
-        const official = oracle.get(c.name);
-        if (!official) throw new Error(`no oracle result for ${c.name}`);
-        const mine = fatalIds(ours(c));
-        if ('error' in official) {
-          if (mine.length === 0)
-            disagreements.push(`${c.name}: official XSLT failed (${official.error}), we found nothing`);
-          continue;
-        }
-        const theirs = fatalIds(official.fired);
-        if (mine.join(' ') !== theirs.join(' '))
-          disagreements.push(`${c.name}: ours [${mine.join(' ')}] official [${theirs.join(' ')}]`);
-      }
-      expect(disagreements).toEqual([]);
+      expect(fatalDisagreements(cases, oracle, ours)).toEqual([]);
     });
 
     it('meets every expectation the unit tests state', () => {
-      const unmet: string[] = [];
-      for (const c of cases) {
-        const fired = ours(c);
-        for (const { rule, outcome } of c.expects) {
-          const flags = fired.filter((f) => f.rule === rule).map((f) => f.flag);
-          const met =
-            outcome === 'success'
-              ? !flags.includes('fatal') && !flags.includes('warning')
-              : flags.includes(outcome === 'error' ? 'fatal' : 'warning');
-          if (!met) unmet.push(`${c.name}: ${outcome} ${rule}, fired [${flags.join(' ')}]`);
-        }
-      }
-      expect(unmet).toEqual([]);
+      expect(unmetExpectations(cases, ours)).toEqual([]);
     });
   },
 );
