@@ -1,3 +1,4 @@
+import { whileHeartbeating } from '../platform/heartbeat';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
@@ -52,7 +53,9 @@ export function createFlowActivities({ db, blobs, documents }: FlowActivityDeps)
     },
 
     async prepareFlowInvoice(f: FlowInvoice): Promise<PreparedFlowInvoice> {
-      return prepareFlowInvoice({ db, blobs, documents }, f);
+      // It may wait behind the flow's other files for a document thread: heartbeats keep a living
+      // worker's wait apart from a dead worker's, which Temporal notices within the heartbeat timeout.
+      return whileHeartbeating(() => prepareFlowInvoice({ db, blobs, documents }, f));
     },
 
     /** Which file an invoice already filed under this id came from (to tell a re-sent file from a duplicate). */

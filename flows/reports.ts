@@ -4,6 +4,8 @@ import { DomainError } from '../platform/domain-error';
 import { findFlow, flowsDepositedBy, updateFlowState } from './store';
 import type { FlowRecord, FlowReport, FlowStateChange } from './types';
 import { localizeFinding } from '../invoice/messages';
+import { DocumentTooComplexError } from '../invoice/errors';
+import { documentPool } from '../platform/document-pool';
 
 /** A flow its depositor (or an operator) may read; anyone else is told there is no such flow. */
 export async function readableFlow(
@@ -61,8 +63,27 @@ export function frenchReason(reason: string): string {
     .join(' | ');
 }
 
-/** The integration report as a one-column PDF: the summary, then one paragraph per refused invoice. */
-export async function reportPdf(report: FlowReport): Promise<Uint8Array> {
+/**
+ * The integration report as a one-column PDF: the summary, then one paragraph per refused invoice.
+ * Drawn in a thread of the document pool, under one document's budget (DOCUMENT_TOO_COMPLEX past it).
+ */
+export function reportPdf(report: FlowReport): Promise<Uint8Array> {
+  return documentPool()
+    .render<Uint8Array>({ module: __filename, entry: 'drawReportPdf', args: [report] })
+    .catch((err: Error) => {
+      if (!(err instanceof DocumentTooComplexError)) throw err;
+      throw new DomainError(
+        err.code,
+        `The report of flow ${report.numeroFluxDepot} cannot be drawn: ${err.message}`,
+        {
+          field: 'params.numero',
+        },
+      );
+    });
+}
+
+/** `reportPdf`'s drawing, run in a thread of the document pool. */
+export async function drawReportPdf(report: FlowReport): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   // The standard fonts only know WinAnsi: anything else in a reason is shown as '?'.

@@ -81,7 +81,9 @@ async function renderForRecipient(
   row: LifecycleInvoiceRow,
 ): Promise<{ blob: BlobRef; format: InvoiceFormat; refused?: { format: InvoiceFormat; rules: string[] } }> {
   const deposited = await blobs.get(blob.sha256);
-  const model = format === 'original' ? undefined : await parsed.get(blob.sha256, deposited);
+  // A model that cannot be had (over budget) is left to the rendition, which falls back to the original.
+  const model =
+    format === 'original' ? undefined : await parsed.get(blob.sha256, deposited).catch(() => undefined);
   // Dated at the deposit, so a retry renders the very same bytes.
   const delivered = await renderForDelivery(deposited, format, new Date(row.deposited_at), model);
   const { rendition } = delivered;

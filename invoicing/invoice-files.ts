@@ -2,7 +2,7 @@ import type { Db } from '../platform/db';
 import type { BlobRef, BlobStore } from '../platform/blobs';
 import { DomainError } from '../platform/domain-error';
 import type { ReadableInvoice } from './access';
-import { RenditionRefused, renderAs, type InvoiceFormat } from './lifecycle/renditions';
+import { RenditionRefused, RenditionTooComplex, renderAs, type InvoiceFormat } from './lifecycle/renditions';
 import { invoiceHistory } from './read-model';
 
 /** A file of an invoice, ready to download. */
@@ -51,7 +51,7 @@ export async function invoiceFile(
     return { bytes: r.bytes, mediaType: r.mediaType, filename: `${row.number}.${r.extension}` };
   } catch (err) {
     // A rendition that would be invalid is refused with the rules it would break (never served).
-    if (err instanceof RenditionRefused) throw err;
+    if (err instanceof RenditionRefused || err instanceof RenditionTooComplex) throw err;
     throw new DomainError(
       'CONVERSION_FAILED',
       `This invoice cannot be rendered as ${format}: ${(err as Error).message}`,

@@ -5,7 +5,14 @@ import type { CheckOptions, CheckResult } from '../invoice/check';
 import type { InvoiceIdentity } from '../invoice/identify';
 import type { PlatformContext } from '../invoice/platform-rules';
 import { XmlError, type XmlErrorCode, type XmlLimits } from '../invoice/xml';
-import type { DocumentReply, DocumentTask, LookupReply, LookupRequest, ThreadError } from './document-worker';
+import type {
+  DocumentReply,
+  DocumentTask,
+  LookupReply,
+  LookupRequest,
+  RenderTask,
+  ThreadError,
+} from './document-worker';
 
 /** What one document may cost, and how many are read at once. */
 export interface DocumentPoolOptions {
@@ -48,7 +55,7 @@ interface Slot {
  * loop of the process that received it (the API answers /health while a large invoice is read), and
  * none takes more than its budget: a thread over its time or memory is stopped, replaced, and the
  * document refused with DOCUMENT_TOO_COMPLEX. Written out rather than taken from a library (piscina):
- * it needs one task kind, per-task termination and typed errors, in a hundred lines.
+ * it needs a few task kinds, per-task termination and typed errors, in a hundred lines.
  */
 export class DocumentPool {
   private readonly slots: Slot[] = [];
@@ -93,6 +100,16 @@ export class DocumentPool {
     return this.run(task, platform) as Promise<CheckResult>;
   }
 
+  /**
+   * Produces a document (a PDF, a rendition of an invoice) in a thread under the budget: `entry` is an
+   * exported function of `module` (its caller's `__filename`), called there with `args` (copied) and
+   * answering bytes or plain data; the bytes it answers are moved back, not copied. The pool stays
+   * below the features: they name their own producers. Throws DocumentTooComplexError over budget.
+   */
+  render<T>(job: Omit<RenderTask, 'id' | 'kind'>): Promise<T> {
+    return this.run({ ...job, id: this.nextId++, kind: 'render' }) as Promise<T>;
+  }
+
   /** Starts every thread and resolves once all can read (a process warms its pool at start). */
   async start(): Promise<void> {
     while (this.slots.length < this.options.size) this.spawn();
@@ -129,7 +146,9 @@ export class DocumentPool {
   private assign(slot: Slot, job: Job): void {
     slot.job = job;
     const { timeoutMs, checkTimeoutMs = 4 * timeoutMs } = this.options;
-    const budget = job.task.kind === 'check' ? checkTimeoutMs : timeoutMs;
+    const { task } = job;
+    const long = task.kind === 'check' || (task.kind === 'render' && task.budget === 'check');
+    const budget = long ? checkTimeoutMs : timeoutMs;
     slot.timer = setTimeout(
       () => this.fail(slot, tooComplex(`more than ${budget} ms of processing`)),
       budget,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { checkInvoiceFile, type CheckResult } from '../invoice/check';
 import { identifyInvoice } from '../invoice/identify';
@@ -16,7 +17,22 @@ export type DocumentTask =
       limits?: XmlLimits;
       /** Which platform lookups the process that sent the document answers (the database stays there). */
       platform: { recipients: boolean; duplicates: boolean; today?: string };
-    };
+    }
+  | RenderTask;
+
+/**
+ * A document to produce (a PDF, a rendition): the exported function `entry` of `module`, a file of
+ * this project, called with `args`. `budget: 'check'` gives it a full check's time (a rendition judges
+ * the file it converts), otherwise it has one document's reading time.
+ */
+export interface RenderTask {
+  id: number;
+  kind: 'render';
+  module: string;
+  entry: string;
+  args: unknown[];
+  budget?: 'document' | 'check';
+}
 
 /** A typed error crossing the thread boundary: enough to rebuild it on the other side. */
 export interface ThreadError {
@@ -67,12 +83,32 @@ function platformOf(task: Extract<DocumentTask, { kind: 'check' }>): PlatformCon
  */
 async function perform(task: DocumentTask): Promise<unknown> {
   if (task.kind === 'identify') return identifyInvoice(task.bytes, task.limits);
+  if (task.kind === 'render') return produce(task);
   const result: CheckResult = await checkInvoiceFile(task.bytes, {
     rules: task.rules,
     limits: task.limits,
     platform: platformOf(task),
   });
   return result;
+}
+
+/** Runs a render task's producer, loaded on first use (the thread's loader compiles TypeScript sources). */
+async function produce(task: RenderTask): Promise<unknown> {
+  if (!path.isAbsolute(task.module)) throw new Error(`not a module of this project: ${task.module}`);
+  const producer = (require(task.module) as Record<string, unknown>)[task.entry];
+  if (typeof producer !== 'function') throw new Error(`${task.module} exports no ${task.entry}`);
+  return (producer as (...args: unknown[]) => unknown)(...task.args);
+}
+
+/**
+ * The buffers of a result to move to the process rather than copy: bytes answered alone or as a
+ * `bytes` field, when they own their whole buffer (a slice of a shared pool is copied).
+ */
+function transferables(result: unknown): ArrayBuffer[] {
+  const bytes = result instanceof Uint8Array ? result : (result as { bytes?: unknown } | undefined)?.bytes;
+  if (!(bytes instanceof Uint8Array) || !(bytes.buffer instanceof ArrayBuffer)) return [];
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole && !Buffer.isBuffer(bytes) ? [bytes.buffer] : [];
 }
 
 parentPort?.on('message', (message: DocumentTask | LookupReply) => {
@@ -85,7 +121,8 @@ parentPort?.on('message', (message: DocumentTask | LookupReply) => {
   }
   const task = message;
   perform(task).then(
-    (result) => parentPort!.postMessage({ id: task.id, result } satisfies DocumentReply),
+    (result) =>
+      parentPort!.postMessage({ id: task.id, result } satisfies DocumentReply, transferables(result)),
     (err: Error & Partial<ThreadError>) =>
       parentPort!.postMessage({
         id: task.id,

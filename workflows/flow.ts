@@ -32,20 +32,16 @@ const retry: RetryPolicy = {
 };
 // A technical failure that outlives these attempts makes the flow IN_INCIDENTE: the sender resends it.
 // Short timeouts for the quick steps, so the work of a crashed worker is retried within seconds.
-const {
-  recordFlowState,
-  invoiceOutcomes,
-  depositedInvoiceBlob,
-  invoiceNumberReusable,
-  awaitInvoiceFile,
-} = wf.proxyActivities<FlowActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { ...retry, maximumAttempts: 20 },
-});
-// Reading one file waits for the flow's document threads behind the flow's other files, each up to the
-// document time budget: its timeout covers that queue, not only its own reading.
+const { recordFlowState, invoiceOutcomes, depositedInvoiceBlob, invoiceNumberReusable, awaitInvoiceFile } =
+  wf.proxyActivities<FlowActivities>({
+    startToCloseTimeout: '10 seconds',
+    retry: { ...retry, maximumAttempts: 20 },
+  });
+// Reading one file may wait for the flow's document threads behind the flow's other files, each up to
+// the document time budget: its timeout covers that queue; its heartbeats tell a dead worker in seconds.
 const { prepareFlowInvoice } = wf.proxyActivities<FlowActivities>({
   startToCloseTimeout: '3 minutes',
+  heartbeatTimeout: '10 seconds',
   retry: { ...retry, maximumAttempts: 5 },
 });
 // Unpacking a large archive takes a while; it heartbeats per file, so a dead worker is noticed anyway.

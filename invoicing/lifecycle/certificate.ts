@@ -1,6 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { Canvas, COLORS, CONTENT_WIDTH, lineHeight, PAGE } from '../../invoice/pdf/canvas';
 import { embedFonts } from '../../invoice/pdf/fonts';
+import { DocumentTooComplexError } from '../../invoice/errors';
+import { DomainError } from '../../platform/domain-error';
+import { documentPool } from '../../platform/document-pool';
 
 /** The facts a deposit certificate attests. */
 export interface DepositCertificate {
@@ -48,8 +51,19 @@ export function parisDateTime(iso: string): string {
  * The deposit certificate (attestation de dépôt): the deposit date starts the legal payment period,
  * and the file's SHA-256 lets anyone check which bytes were deposited. Drawn with the invoice core's
  * PDF tools and fonts; the creation date is the deposit date, so the same deposit renders the same bytes.
+ * Drawn in a thread of the document pool, under one document's budget (DOCUMENT_TOO_COMPLEX past it).
  */
-export async function renderDepositCertificate(c: DepositCertificate): Promise<Uint8Array> {
+export function renderDepositCertificate(c: DepositCertificate): Promise<Uint8Array> {
+  return documentPool()
+    .render<Uint8Array>({ module: __filename, entry: 'drawDepositCertificate', args: [c] })
+    .catch((err: Error) => {
+      if (!(err instanceof DocumentTooComplexError)) throw err;
+      throw new DomainError(err.code, `The deposit certificate cannot be drawn: ${err.message}`);
+    });
+}
+
+/** `renderDepositCertificate`'s drawing, run in a thread of the document pool. */
+export async function drawDepositCertificate(c: DepositCertificate): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const date = new Date(c.depositedAt);
   doc.setTitle(`Attestation de dépôt ${c.number}`);

@@ -1,5 +1,7 @@
 import { checkInvoiceFile, convertChecked, extractFacturX, parseInvoice } from '../../invoice';
 import type { Finding, Invoice } from '../../invoice';
+import { DocumentTooComplexError } from '../../invoice/errors';
+import type { XmlLimits } from '../../invoice/xml';
 import { DomainError } from '../../platform/domain-error';
 import { documentPool } from '../../platform/document-pool';
 
@@ -18,10 +20,22 @@ const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString(
 /** The XML limits this process was configured with (XML_MAX_DEPTH, INVOICE_MAX_LINES…). */
 const configuredLimits = () => documentPool().options.limits;
 
-/** The EN 16931 model of a deposited file (a Factur-X PDF through the XML it carries). */
-export async function invoiceOf(deposited: Uint8Array): Promise<Invoice> {
+/**
+ * The EN 16931 model of a deposited file (a Factur-X PDF through the XML it carries), read in a thread
+ * of the document pool under its budget (throws DocumentTooComplexError past it).
+ */
+export function invoiceOf(deposited: Uint8Array): Promise<Invoice> {
+  return documentPool().render<Invoice>({
+    module: __filename,
+    entry: 'readInThread',
+    args: [deposited, configuredLimits()],
+  });
+}
+
+/** `invoiceOf`'s work, run in a thread of the document pool. */
+export async function readInThread(deposited: Uint8Array, limits?: XmlLimits): Promise<Invoice> {
   const xml = isPdf(deposited) ? (await extractFacturX(deposited)).xml : deposited;
-  return parseInvoice(xml, configuredLimits()).invoice;
+  return parseInvoice(xml, limits).invoice;
 }
 
 const MEDIA: Record<Exclude<InvoiceFormat, 'original'>, Omit<Rendition, 'bytes'>> = {
@@ -47,16 +61,57 @@ export async function renderAs(
     return isPdf(deposited)
       ? { bytes: deposited, mediaType: 'application/pdf', extension: 'pdf' }
       : { bytes: deposited, mediaType: 'application/xml', extension: 'xml' };
-  const source = await checkInvoiceFile(deposited, { rules: 'en16931', limits: configuredLimits() });
-  const invoice = parsed ?? source.invoice ?? (await invoiceOf(deposited));
+  // Judging and converting the file (a PDF drawn for `pdf` and `facturx`) happen in a thread of the
+  // document pool, with a full check's budget: the event loop never waits for them.
+  const { output, introduced } = await documentPool()
+    .render<Converted>({
+      module: __filename,
+      entry: 'convertInThread',
+      args: [deposited, format, date, parsed, configuredLimits()],
+      budget: 'check',
+    })
+    .catch((err: Error) => {
+      if (!(err instanceof DocumentTooComplexError)) throw err;
+      throw new RenditionTooComplex(format, err);
+    });
+  if (introduced.length) throw new RenditionRefused(format, introduced);
+  return { bytes: output, ...MEDIA[format] };
+}
+
+interface Converted {
+  output: Uint8Array;
+  introduced: Finding[];
+}
+
+/** `renderAs`'s work, run in a thread of the document pool: the file judged, then converted. */
+export async function convertInThread(
+  deposited: Uint8Array,
+  format: Exclude<InvoiceFormat, 'original'>,
+  date: Date | undefined,
+  parsed: Invoice | undefined,
+  limits: XmlLimits | undefined,
+): Promise<Converted> {
+  const source = await checkInvoiceFile(deposited, { rules: 'en16931', limits });
+  const invoice = parsed ?? source.invoice ?? (await readInThread(deposited, limits));
   // As `facturflow convert` does: CII and Factur-X keep the deposit's Factur-X profile.
   const profile = source.profile ?? (format === 'facturx' ? 'EN 16931' : undefined);
   const { output, introduced } = await convertChecked({ invoice, findings: source.findings }, format, {
     profile,
     date,
   });
-  if (introduced.length) throw new RenditionRefused(format, introduced);
-  return { bytes: output, ...MEDIA[format] };
+  return { output, introduced };
+}
+
+/** A rendition refused because producing it would take more than one document's budget. */
+export class RenditionTooComplex extends DomainError {
+  constructor(
+    readonly format: InvoiceFormat,
+    cause: DocumentTooComplexError,
+  ) {
+    super('DOCUMENT_TOO_COMPLEX', `This invoice cannot be rendered as ${format}: ${cause.message}`, {
+      field: 'params.format',
+    });
+  }
 }
 
 /** A rendition refused because it would be invalid; carries the findings it would have. */
@@ -84,8 +139,9 @@ export interface DeliveredRendition {
 
 /**
  * Delivery never hands over an invalid invoice and never stalls on one: when the recipient's preferred
- * form would break a rule the deposit does not, the deposited file itself is delivered and the refusal
- * is returned for the caller to record (the delivered format then says `original`).
+ * form would break a rule the deposit does not, or would take more than a document's budget to
+ * produce (DOCUMENT_TOO_COMPLEX), the deposited file itself is delivered and the refusal is returned
+ * for the caller to record (the delivered format then says `original`).
  */
 export async function renderForDelivery(
   deposited: Uint8Array,
@@ -96,11 +152,15 @@ export async function renderForDelivery(
   try {
     return { rendition: await renderAs(deposited, format, date, parsed), format };
   } catch (err) {
-    if (!(err instanceof RenditionRefused)) throw err;
+    if (!(err instanceof RenditionRefused || err instanceof RenditionTooComplex)) throw err;
+    const findings: Finding[] =
+      err instanceof RenditionRefused
+        ? err.introduced
+        : [{ rule: err.code, severity: 'fatal', message: err.message }];
     return {
       rendition: await renderAs(deposited, 'original'),
       format: 'original',
-      refused: { format, findings: err.introduced },
+      refused: { format, findings },
     };
   }
 }
