@@ -78,7 +78,12 @@ describe('live chat offered while an advisor is on duty (time skipping)', () => 
   };
 
   it('offers the live chat with its hours to a user who asks for an advisor', async () => {
-    const at = await skipTo((now) => nextOpening(now) + 90 * 60_000);
+    // An hour and a half into opening hours: the next opening's, or, when that falls past closing
+    // (the run started late in the day, so the next opening is now), the one after.
+    const at = await skipTo((now) => {
+      const later = nextOpening(now) + 90 * 60_000;
+      return isOpen(later) ? later : nextOpening(later) + 90 * 60_000;
+    });
     expect(isOpen(at)).toBe(true);
     const handle = await start();
     const asked = await handle.executeUpdate(ask, {
