@@ -99,8 +99,8 @@ describeWithBrowser(
       await page.click('form[data-form="structure-create"] button[type="submit"]');
       await page.waitForURL('**/structures/*?creee=1');
       communeId = new URL(page.url()).pathname.split('/').pop()!;
-      await page.locator('[data-notice]', { hasText: 'vous en êtes le gestionnaire principal' }).waitFor();
-      expect(await page.textContent('[data-notice]')).toContain('Le support vérifie son identité');
+      await page.locator('[data-notice]', { hasText: 'Le support vérifie son identité' }).waitFor();
+      expect(await page.textContent('[data-notice]')).toContain('vous en êtes le gestionnaire principal');
       expect(await page.textContent('[data-structure-identity]')).toContain(
         'structure publique — identité non vérifiée (en attente de vérification par le support)',
       );

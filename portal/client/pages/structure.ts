@@ -167,12 +167,15 @@ async function manager() {
   );
 }
 
+const CREATED = 'La structure est créée : vous en êtes le gestionnaire principal.';
+if (param('creee')) notify(CREATED);
 void load().then((s) => {
-  if (param('creee'))
+  // A public structure's longer message waits for its details, and never covers a newer notice (the
+  // user may have acted on the page before the structure's details came back).
+  const notice = document.querySelector('[data-notice]')?.textContent?.trim();
+  if (param('creee') && s.public && s.identityVerified === false && notice === CREATED)
     notify(
-      s.public && s.identityVerified === false
-        ? 'La structure publique est créée : vous en êtes le gestionnaire principal. Le support vérifie son identité ; elle paraîtra ensuite dans l’annuaire et pourra recevoir des factures.'
-        : 'La structure est créée : vous en êtes le gestionnaire principal.',
+      'La structure publique est créée : vous en êtes le gestionnaire principal. Le support vérifie son identité ; elle paraîtra ensuite dans l’annuaire et pourra recevoir des factures.',
     );
   void manager();
 });
