@@ -56,3 +56,32 @@ export function watchProblems(page: Page): string[] {
   });
   return problems;
 }
+
+/**
+ * The page's API requests as they go: what is still waiting for an answer, and the last answers with
+ * their status and time. A step that waits in vain says which request it was waiting on.
+ */
+export function watchRequests(page: Page): () => string {
+  const started = new Map<object, { line: string; at: number }>();
+  const done: string[] = [];
+  const name = (r: { method(): string; url(): string }) => `${r.method()} ${new URL(r.url()).pathname}`;
+  page.on('request', (r) => {
+    if (r.url().includes('/api/')) started.set(r, { line: name(r), at: Date.now() });
+  });
+  const end = (r: object, outcome: string) => {
+    const s = started.get(r);
+    if (!s) return;
+    started.delete(r);
+    done.push(`${s.line} → ${outcome} in ${Date.now() - s.at} ms`);
+    if (done.length > 12) done.shift();
+  };
+  page.on('requestfinished', (r) => {
+    void r.response().then((res) => end(r, String(res?.status() ?? '?')));
+  });
+  page.on('requestfailed', (r) => end(r, `failed (${r.failure()?.errorText})`));
+  return () =>
+    [
+      `waiting: ${[...started.values()].map((s) => `${s.line} for ${Date.now() - s.at} ms`).join('; ') || 'none'}`,
+      `last answers: ${done.join('; ') || 'none'}`,
+    ].join('\n');
+}

@@ -12,7 +12,7 @@ import { frenchIban } from '../support/people';
 import { json, startTestPlatform, TestPlatform } from '../support/platform';
 import { tempDir } from '../support/stores';
 import { BUYER_SIRET, SUPPLIER_SIRET } from '../deposits/support/structures';
-import { describeWithBrowser, launchBrowser, screenshot, watchProblems } from './browser';
+import { describeWithBrowser, launchBrowser, screenshot, watchProblems, watchRequests } from './browser';
 
 const PASSWORD = 'un mot de passe solide';
 const SUPPLIER = 'marie.curie@atelier-dupont.example';
@@ -96,12 +96,14 @@ async function openTab(page: Page, id: string): Promise<void> {
 }
 
 describeWithBrowser('portal walk: from a new account to an invoice paid', () => {
+  jest.setTimeout(180_000);
   let smtp: TestSmtp;
   let p: TestPlatform;
   let browser: Browser;
   let supplier: BrowserContext;
   let page: Page;
   let problems: string[];
+  let requests: () => string;
   const files = tempDir('portal-walk');
 
   beforeAll(async () => {
@@ -116,8 +118,12 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
       updated_at: new Date().toISOString(),
     });
     supplier = await browser.newContext({ locale: 'fr-FR' });
+    // Steps wait on workflows and on a machine shared with other suites (CI runs two at once): a
+    // minute before a step is declared lost.
+    supplier.setDefaultTimeout(60_000);
     page = await supplier.newPage();
     problems = watchProblems(page);
+    requests = watchRequests(page);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -132,6 +138,7 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
   /** A new browser context signed in through the connexion page. */
   const signedIn = async (email: string) => {
     const context = await browser.newContext({ locale: 'fr-FR' });
+    context.setDefaultTimeout(60_000);
     const signed = await context.newPage();
     await go(signed, '/connexion');
     await signed.fill('#f-email', email);
@@ -210,7 +217,16 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
       .waitFor()
       .catch(async (err: Error) => {
         const shown = await page.textContent('form[data-form="bank-account"]').catch(() => '(no form)');
-        throw new Error(`${err.message}\nat ${page.url()}, the form reads: ${shown}\n${problems.join('\n')}`);
+        const state = await page
+          .evaluate(() => ({
+            busy: document.querySelector('form[data-form="bank-account"]')?.getAttribute('aria-busy'),
+            panel: document.querySelector('.fr-tabs__panel--selected')?.id,
+            iban: (document.querySelector('#f-iban') as HTMLInputElement | null)?.value,
+          }))
+          .catch(() => ({}));
+        throw new Error(
+          `${err.message}\nat ${page.url()}, the form reads: ${shown}\n${JSON.stringify(state)}\n${requests()}\n${problems.join('\n')}`,
+        );
       });
     expect({
       field: await page.textContent('#f-iban-error'),
