@@ -217,13 +217,14 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
       .waitFor()
       .catch(async (err: Error) => {
         const shown = await page.textContent('form[data-form="bank-account"]').catch(() => '(no form)');
-        const state = await page
-          .evaluate(() => ({
-            busy: document.querySelector('form[data-form="bank-account"]')?.getAttribute('aria-busy'),
-            panel: document.querySelector('.fr-tabs__panel--selected')?.id,
-            iban: (document.querySelector('#f-iban') as HTMLInputElement | null)?.value,
-          }))
-          .catch(() => ({}));
+        const quick = { timeout: 1000 };
+        const state = {
+          busy: await page
+            .getAttribute('form[data-form="bank-account"]', 'aria-busy', quick)
+            .catch(() => '?'),
+          panel: await page.getAttribute('.fr-tabs__panel--selected', 'id', quick).catch(() => '?'),
+          iban: await page.inputValue('#f-iban', quick).catch(() => '?'),
+        };
         throw new Error(
           `${err.message}\nat ${page.url()}, the form reads: ${shown}\n${JSON.stringify(state)}\n${requests()}\n${problems.join('\n')}`,
         );
