@@ -27,6 +27,7 @@ import type {
 import { createInvoiceDelivery } from './invoice-delivery';
 import { createInvoiceNotices } from './invoice-notices';
 import { compactFindings, expandFindings } from './payloads';
+import { recordFinalStatusLatency, timedValidation } from './metrics';
 
 export interface InvoiceActivityDeps {
   db: Db;
@@ -62,7 +63,10 @@ export function createInvoiceActivities({ db, blobs, mailer, publicUrl, document
      */
     checkInvoice: (c: InvoiceCheck): Promise<Finding[]> =>
       whileHeartbeating(async () =>
-        compactFindings(blobs, await checkDepositedInvoice({ db, blobs, parsed, documents }, c)),
+        compactFindings(
+          blobs,
+          await timedValidation(() => checkDepositedInvoice({ db, blobs, parsed, documents }, c)),
+        ),
       ),
 
     /** The routing rules on corrected routing data (a recycle). */
@@ -76,8 +80,10 @@ export function createInvoiceActivities({ db, blobs, mailer, publicUrl, document
       recordValidator(db, invoiceId, v),
 
     /** Appends one status change to the history and moves the read model's current status. */
-    recordStatus: async (s: StatusRecord): Promise<void> =>
-      recordStatus(db, { ...s, findings: await expandFindings(blobs, s.findings) }),
+    recordStatus: async (s: StatusRecord): Promise<void> => {
+      await recordStatus(db, { ...s, findings: await expandFindings(blobs, s.findings) });
+      await recordFinalStatusLatency(db, s);
+    },
 
     /** MISE_EN_PAIEMENT: the payment date, and the late-payment figures when it came late. */
     recordPayment: (p: PaymentRecord): Promise<void> => recordPayment(db, p),

@@ -19,6 +19,8 @@ import { languageOf, localizeFindings, refusalMessage, type Language } from '../
 import { openApiDocument } from './openapi';
 import { resources } from './routes';
 import { cproRouter } from './cpro';
+import { metricsOpenApi, metricsRouter } from './routes/metrics';
+import type { HealthProbes } from './routes/health';
 import type { ConnectorRuntime } from '../connectors/runtime';
 import { portalRouter } from '../portal/server';
 import type { LifecycleSettings } from '../invoicing/settings';
@@ -44,6 +46,10 @@ export interface AppDeps {
   support?: SupportSettings;
   /** Requests a minute on the credential endpoints, per IP and per OAuth client; unset: no limit. */
   rateLimits?: RateLimits;
+  /** Checks /health runs besides the database, Temporal and the blob store (the SMTP server). */
+  health?: HealthProbes;
+  /** The bearer token GET /metrics asks for; unset: no /metrics. */
+  metricsToken?: string;
 }
 
 /** Requests a minute, counted in the database (every API process sees them); 429 with Retry-After over them. */
@@ -90,6 +96,8 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(closeUnreadBodies);
   if (deps.rateLimits) app.use(limitCredentialEndpoints(deps.db, deps.rateLimits));
+  // Its bearer token is not a session's: answered before sessions are looked up.
+  app.use(metricsRouter(deps));
   // Service mode (/cpro, /api/oauth/token) parses and authenticates its own requests.
   app.use(cproRouter(deps));
   // API v1 speaks French unless the client prefers English: features stay language-neutral.
@@ -103,7 +111,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(refuseLargeAnonymousBodies);
   app.use(express.json({ limit: JSON_BODY_LIMIT, verify: (_req, _res, body) => checkJsonDepth(body) }));
 
-  const document = openApiDocument(resources.map((r) => r.openApi));
+  const document = openApiDocument([...resources.map((r) => r.openApi), metricsOpenApi]);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });

@@ -119,9 +119,16 @@ export const healthBody = {
     status: { type: 'string', enum: ['ok', 'degraded'] },
     checks: {
       type: 'object',
-      properties: {
-        database: { type: 'string' },
-        temporal: { type: 'string' },
+      description: 'One entry per dependency: database, temporal, blobs, and mail when SMTP is configured',
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          status: { type: 'string', enum: ['up', 'down'] },
+          required: { type: 'boolean', description: 'A required dependency down makes the answer 503' },
+          latencyMs: { type: 'integer' },
+          error: { type: 'string' },
+        },
+        required: ['status', 'required', 'latencyMs'],
       },
     },
   },

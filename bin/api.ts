@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { createApp } from '../api/app';
 import { sireneCompanyRegistry } from '../structures/sirene';
 import { createDb } from '../platform/db';
-import { FsBlobStore } from '../platform/blobs';
+import { describeBlobStore, openBlobStore } from '../platform/blob-store-config';
 import { Outbox } from '../platform/mail/outbox';
+import { smtpProbe } from '../platform/mail/smtp-probe';
 import { connectClient } from '../platform/temporal';
 import { createConnectorRuntime } from '../connectors/runtime';
 import { watchFlowInbox } from '../inbox/flow-inbox';
@@ -19,7 +19,8 @@ async function main() {
   allowHosts(config.connectorAllowedHosts);
   const db = createDb(config.database);
   const client = await connectClient(config.temporal, temporalAddress(config));
-  const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));
+  const blobs = await openBlobStore(config.blobs);
+  logger.info(describeBlobStore(config.blobs), 'blob store ready');
   const app = createApp({
     db,
     client,
@@ -32,6 +33,8 @@ async function main() {
     lifecycle: config.lifecycle,
     support: config.support,
     rateLimits: config.rateLimits,
+    health: { mail: config.mail.smtp && smtpProbe(config.mail.smtp) },
+    metricsToken: config.operations.metricsToken,
     connectors: createConnectorRuntime(config.connectors, config.dataDir),
     // The worker writes the outbox; the API shows it (to operators) only when DEV_OUTBOX=true.
     outbox: config.devOutbox ? new Outbox(outboxDir(config)) : undefined,

@@ -10,6 +10,7 @@ import type { LifecycleSettings } from '../invoicing/settings';
 import { DEFAULT_XML_LIMITS } from '../invoice/xml';
 import { DEFAULT_DOCUMENT_POOL, type DocumentPoolOptions } from '../platform/document-pool';
 import { allowedHostProblem, hostList } from '../platform/public-host';
+import type { BlobStoreSettings } from '../platform/blob-store-config';
 
 /**
  * The platform's configuration, read once from the environment at start and checked there, so a
@@ -29,6 +30,8 @@ export interface Config {
   dataDir: string;
   /** knex connection: a SQLite file under dataDir unless DATABASE_URL points at PostgreSQL. */
   database: DatabaseSettings;
+  /** Where files live: DATA_DIR/blobs unless BLOB_STORE=s3 names a bucket (S3_*) every process shares. */
+  blobs: BlobStoreSettings;
   temporal: TemporalSettings;
   logLevel: string;
   /** Largest request body accepted by the API (raw XML or multipart file), in bytes. */
@@ -56,6 +59,18 @@ export interface Config {
   lifecycle: LifecycleSettings;
   /** Support: days the live chat is closed beyond French public holidays, and the request categories. */
   support: { openingHours: OpeningHours; categories: Category[] };
+  /** Monitoring: who may read the API's /metrics, and where a worker serves its Prometheus metrics. */
+  operations: OperationsSettings;
+}
+
+export interface OperationsSettings {
+  /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset, the API serves no /metrics. */
+  metricsToken?: string;
+  /**
+   * WORKER_METRICS_PORT (and WORKER_METRICS_HOST, default 127.0.0.1): where each worker serves the
+   * Temporal SDK's metrics and its own on /metrics; unset, a worker exports none.
+   */
+  workerMetricsAddress?: string;
 }
 
 export interface DocumentLimits {
@@ -119,6 +134,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
   // Sections read in this order, so problems are listed as the README lists the variables.
   const database = databaseOf(r, dataDir);
+  const blobs = blobStoreOf(r, dataDir);
   const temporal = temporalOf(r);
   const mail = mailOf(r);
   const port = r.int('PORT', 3000, 0, 65535);
@@ -166,6 +182,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       rateLimits,
       dataDir,
       database,
+      blobs,
       temporal,
       logLevel,
       maxUploadBytes,
@@ -174,6 +191,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     ...{ sirene, flowInbox, connectors, connectorAllowedHosts, documents, lifecycle, support },
     notificationDigestHour,
+    operations: operationsOf(r),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
@@ -187,6 +205,74 @@ function databaseOf({ env, cwd, problems }: EnvReader, dataDir: string): Config[
     return { client: 'better-sqlite3', filename: path.resolve(cwd, dbUrl.slice('sqlite:'.length)) };
   problems.push('DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:<file>)');
   return { client: 'better-sqlite3', filename: path.join(dataDir, 'facturflow.db') };
+}
+
+const BLOB_STORES = ['fs', 's3'];
+const S3_VARIABLES = [
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_BUCKET',
+  'S3_PREFIX',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+];
+
+/** BLOB_STORE and S3_*; a secret's value is never repeated in a message. */
+function blobStoreOf(r: EnvReader, dataDir: string): BlobStoreSettings {
+  const { env } = r;
+  const kind = env.BLOB_STORE || 'fs';
+  r.check(
+    BLOB_STORES.includes(kind),
+    `BLOB_STORE="${kind}" must be "fs" (a directory, DATA_DIR/blobs) or "s3" (an S3-compatible bucket, S3_*)`,
+  );
+  const fsStore: BlobStoreSettings = { kind: 'fs', dir: path.join(dataDir, 'blobs') };
+  if (kind !== 's3') {
+    const stray = S3_VARIABLES.filter((name) => env[name]);
+    r.check(
+      stray.length === 0,
+      `${stray.join(', ')} set but BLOB_STORE is not "s3": set BLOB_STORE=s3 to keep files in the bucket, or unset them`,
+    );
+    return fsStore;
+  }
+  const endpoint = env.S3_ENDPOINT || undefined;
+  r.check(
+    !endpoint || /^https?:\/\/[^\s/]+/.test(endpoint),
+    `S3_ENDPOINT="${endpoint}" must be an http(s) URL, e.g. https://s3.example.org or http://127.0.0.1:8333`,
+  );
+  const region = env.S3_REGION || 'us-east-1';
+  r.check(/^[a-z0-9-]+$/.test(region), `S3_REGION="${region}" must be a region name, e.g. eu-west-3`);
+  const bucket = env.S3_BUCKET ?? '';
+  r.check(
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket),
+    bucket
+      ? `S3_BUCKET="${bucket}" must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens`
+      : 'S3_BUCKET is needed with BLOB_STORE=s3 (the bucket is created at start if missing)',
+  );
+  const prefix = (env.S3_PREFIX ?? '').replace(/^\/+/, '');
+  r.check(
+    /^[\w./-]*$/.test(prefix) && !prefix.includes('//'),
+    `S3_PREFIX="${env.S3_PREFIX}" must be a key prefix of letters, digits, "_", "-", "." and "/", e.g. facturflow/`,
+  );
+  r.check(
+    !!env.S3_ACCESS_KEY_ID === !!env.S3_SECRET_ACCESS_KEY,
+    'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither: the AWS SDK finds credentials itself)',
+  );
+  const pathStyle = env.S3_FORCE_PATH_STYLE;
+  r.check(
+    !pathStyle || ['true', 'false'].includes(pathStyle),
+    'S3_FORCE_PATH_STYLE must be "true" or "false"',
+  );
+  return {
+    kind: 's3',
+    endpoint,
+    region,
+    bucket,
+    prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,
+    accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+    forcePathStyle: pathStyle ? pathStyle === 'true' : !!endpoint,
+  };
 }
 
 function temporalOf(r: EnvReader): Config['temporal'] {
@@ -354,4 +440,21 @@ function supportOf({ env, cwd, problems }: EnvReader): Config['support'] {
     problems.push(`SUPPORT_CATEGORIES_FILE: ${(err as Error).message}`);
   }
   return { openingHours: { extraHolidays }, categories };
+}
+
+function operationsOf(r: EnvReader): OperationsSettings {
+  const { env } = r;
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  r.check(
+    !metricsToken || metricsToken.length >= 16,
+    'METRICS_TOKEN must be at least 16 characters (it guards the /metrics endpoint)',
+  );
+  const port = env.WORKER_METRICS_PORT ? r.int('WORKER_METRICS_PORT', 0, 1, 65535) : undefined;
+  const host = env.WORKER_METRICS_HOST || '127.0.0.1';
+  r.check(
+    /^[\w.:-]+$/.test(host),
+    `WORKER_METRICS_HOST="${host}" must be an address, e.g. 127.0.0.1 or 0.0.0.0`,
+  );
+  const bracketed = host.includes(':') ? `[${host}]` : host;
+  return { metricsToken, workerMetricsAddress: port ? `${bracketed}:${port}` : undefined };
 }

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { Runtime } from '@temporalio/worker';
 import { createDb } from '../platform/db';
-import { FsBlobStore } from '../platform/blobs';
+import { describeBlobStore, openBlobStore } from '../platform/blob-store-config';
 import { createMailer } from '../platform/mail/mailer';
 import { connectClient, connectWorker } from '../platform/temporal';
 import { ensureDigestSchedule } from '../invoicing/digest-schedule';
@@ -10,7 +9,7 @@ import { createConnectorRuntime } from '../connectors/runtime';
 import { configureDocumentPool, DocumentPool } from '../platform/document-pool';
 import { allowHosts } from '../platform/public-host';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
-import { documentPoolOptions } from './config';
+import { documentPoolOptions, type OperationsSettings } from './config';
 
 /** One worker process: polls the task queue until SIGINT/SIGTERM, then drains in-flight work. */
 async function main() {
@@ -23,8 +22,12 @@ async function main() {
   // Threads loaded before the first document: a budget then measures the document's work alone.
   await Promise.all([documents.start(), flowDocuments.start()]);
   allowHosts(config.connectorAllowedHosts);
-  Runtime.install({ logger: temporalLogger(logger) });
+  Runtime.install({ logger: temporalLogger(logger), telemetryOptions: telemetryOf(config.operations) });
+  if (config.operations.workerMetricsAddress)
+    logger.info({ address: config.operations.workerMetricsAddress }, 'worker metrics on /metrics');
   const db = createDb(config.database);
+  const blobs = await openBlobStore(config.blobs);
+  logger.info(describeBlobStore(config.blobs), 'blob store ready');
   const address = temporalAddress(config);
   const connection = await connectWorker(config.temporal, address, (err, retryInMs) =>
     logger.warn({ address, retryInMs, err: err.message }, 'Temporal unreachable; waiting for it'),
@@ -35,7 +38,7 @@ async function main() {
     taskQueue: config.temporal.taskQueue,
     deps: {
       db,
-      blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
+      blobs,
       mailer: createMailer({ db, mail: config.mail, outboxDir: outboxDir(config), logger }).mailer,
       connectors: createConnectorRuntime(config.connectors, config.dataDir),
       publicUrl: config.publicUrl,
@@ -57,6 +60,16 @@ async function main() {
   await connection.close();
   await db.destroy();
   logger.info('worker stopped');
+}
+
+/** The SDK's Prometheus exporter, when WORKER_METRICS_PORT is set: its worker metrics and the platform's. */
+function telemetryOf({ workerMetricsAddress }: OperationsSettings) {
+  if (!workerMetricsAddress) return undefined;
+  return {
+    metrics: {
+      prometheus: { bindAddress: workerMetricsAddress, countersTotalSuffix: true, useSecondsForDurations: true },
+    },
+  };
 }
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error';

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { loadConfig } from '../bin/config';
 import { createDb } from '../platform/db';
-import { FsBlobStore } from '../platform/blobs';
+import { openBlobStore } from '../platform/blob-store-config';
 import { connectClient } from '../platform/temporal';
 import { createConnectorRuntime } from '../connectors/runtime';
 import { backfill, BackfillOptions } from '../connectors/backfill';
@@ -17,7 +16,7 @@ export async function runBackfill(connectionId: string, opts: BackfillOptions): 
     const summary = await backfill(
       {
         db,
-        blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
+        blobs: await openBlobStore(config.blobs),
         runtime: createConnectorRuntime(config.connectors, config.dataDir),
         client,
         taskQueue: config.temporal.taskQueue,

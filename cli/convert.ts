@@ -1,21 +1,32 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { checkInvoiceFile } from '../invoice/check';
 import type { FacturXProfile } from '../invoice/cii/profile';
 import { CONVERSION_TARGETS, type ConversionTarget } from '../invoice/convert';
-import { convertChecked, type CheckedConversion } from '../invoice/convert-check';
+import {
+  checkConversionSource,
+  convertChecked,
+  type CheckedConversion,
+  type ConversionRules,
+} from '../invoice/convert-check';
 import type { Finding } from '../invoice/validate';
 import { EXIT } from './exit-codes';
 import { readFileOrFinding } from './read-file';
 
 export type ConvertTarget = ConversionTarget;
+export type { ConversionRules };
 export const CONVERT_TARGETS = CONVERSION_TARGETS;
+export const CONVERSION_RULE_SETS: readonly ConversionRules[] = ['en16931', 'peppol'];
 
 export interface ConvertOptions {
   to: ConvertTarget;
   output?: string;
   /** Factur-X/CII profile to write; defaults to the source's, else EN 16931 for Factur-X. */
   profile?: FacturXProfile;
+  /**
+   * The rules the source and the result are judged by; by default EN 16931, plus Peppol BIS when the
+   * source declares it (BT-24), as a deposit does.
+   */
+  rules?: ConversionRules;
   /** Write the result even when it breaks rules the source did not break. */
   force?: boolean;
 }
@@ -30,14 +41,14 @@ export function defaultOutputPath(input: string, to: ConvertTarget): string {
 
 /**
  * Reads any supported file, writes it in the target syntax and validates what it wrote with the
- * validator deposits go through. A result with a fatal finding the source did not have is not
+ * validator deposits go through, by the rule sets that judged the source. A result with a fatal finding the source did not have is not
  * written (exit 1, findings printed) unless `force`. Terms the target cannot carry are printed as
  * FF-CONV-* warnings. Returns the exit code.
  */
 export async function convertFile(input: string, options: ConvertOptions): Promise<number> {
   const bytes = await readFileOrFinding(input);
   if (!(bytes instanceof Uint8Array)) return fail(EXIT.unreadable, bytes.message);
-  const source = await checkInvoiceFile(bytes, { rules: 'en16931' });
+  const source = await checkConversionSource(bytes, { rules: options.rules });
   if (!source.invoice)
     return fail(EXIT.unreadable, `${input} is not a readable invoice: ${source.findings[0]?.message ?? ''}`);
 

@@ -1,6 +1,12 @@
 import { Command, Option } from 'commander';
 import { RULE_SETS, type RuleSet } from '../invoice/check';
-import { CONVERT_TARGETS, convertFile, type ConvertTarget } from './convert';
+import {
+  CONVERSION_RULE_SETS,
+  CONVERT_TARGETS,
+  convertFile,
+  type ConversionRules,
+  type ConvertTarget,
+} from './convert';
 import { inspectFile } from './inspect';
 import { PROFILE_CHOICES, parseProfile } from './profile-option';
 import { listRuleSets, validateFiles } from './validate';
@@ -49,6 +55,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       `Factur-X/CII profile to write: ${PROFILE_CHOICES.join(', ')} (default: the source's, else en16931)`,
       parseProfile,
     )
+    .addOption(
+      new Option(
+        '--rules <set>',
+        'rules to judge the source and the result by (default: en16931, plus peppol for a document declaring Peppol BIS)',
+      ).choices([...CONVERSION_RULE_SETS]),
+    )
     .option('--force', 'write the result even if it breaks rules the source does not', false)
     .addHelpText(
       'after',
@@ -61,6 +73,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
           to: ConvertTarget;
           output?: string;
           profile?: ReturnType<typeof parseProfile>;
+          rules?: ConversionRules;
           force: boolean;
         },
       ) => {

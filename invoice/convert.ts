@@ -1,5 +1,6 @@
-import type { FacturXProfile } from './cii/profile';
+import { PROFILE_GUIDELINE, profileOfGuideline, type FacturXProfile } from './cii/profile';
 import { toCii } from './cii/write';
+import { peppolRejectedIdentifiers, withoutRejectedIdentifiers } from './convert-peppol';
 import { toFacturX } from './facturx/write';
 import { isCreditNote, type Invoice } from './model';
 import { groupOrUndefined } from './terms';
@@ -41,6 +42,11 @@ export const CONVERSION_RULES = {
    * keeps the first occurrence (see `repeated` in model.ts), so only that one is written.
    */
   repeatedTerm: 'FF-CONV-05',
+  /**
+   * For a Peppol BIS result: an identifier (BT-157, BT-71) whose value does not fit its ICD scheme, which
+   * Peppol's CII rules check (PEPPOL-COMMON-R040 for a GLN, …) and its UBL rules do not (convert-peppol.ts).
+   */
+  peppolIdentifierFormat: 'FF-CONV-06',
 } as const;
 
 export interface Conversion<T> {
@@ -54,6 +60,11 @@ export interface ConvertOptions {
   profile?: FacturXProfile;
   /** Creation date of a PDF; defaults to now. */
   date?: Date;
+  /**
+   * The result must pass the Peppol BIS rules of its syntax, as the source passed those of its own: a
+   * CII leaves out the identifiers Peppol's CII rules reject where its UBL rules do not look (FF-CONV-06).
+   */
+  peppol?: boolean;
 }
 
 /** The invoice as the target XML syntax can carry it, and a finding for every term left out. */
@@ -166,14 +177,71 @@ function dropVatPoint(invoice: Invoice, adapted: Invoice): ConversionFinding[] {
   });
 }
 
-/** The invoice as UBL 2.1 or CII D16B XML (CII with a Factur-X profile's BT-24 when one is given). */
+/**
+ * The invoice as UBL 2.1 or CII D16B XML (CII with a Factur-X profile's BT-24 when one is given). With
+ * `peppol`, a CII leaves out what Peppol's CII rules would reject and the source's rules did not check.
+ */
 export function convertXml(
   invoice: Invoice,
   syntax: 'ubl' | 'cii',
   profile?: FacturXProfile,
+  options: Pick<ConvertOptions, 'peppol'> = {},
 ): Conversion<string> {
   const { output: adapted, findings } = adaptFor(invoice, syntax);
-  return { output: syntax === 'ubl' ? toUbl(adapted) : toCii(adapted, profile), findings };
+  if (syntax === 'ubl') return { output: toUbl(adapted), findings };
+  const output = toCii(adapted, profile);
+  if (!options.peppol) return { output, findings };
+  const rejected = peppolRejectedIdentifiers(adapted, output);
+  if (!rejected.length) return { output, findings };
+  return {
+    output: toCii(withoutRejectedIdentifiers(adapted, rejected), profile),
+    findings: [...findings, ...rejected.map(rejectedIdentifierFinding)],
+  };
+}
+
+function rejectedIdentifierFinding(
+  r: ReturnType<typeof peppolRejectedIdentifiers>[number],
+): ConversionFinding {
+  const where = r.line === undefined ? ['', ''] : [` on line ${r.line + 1}`, ` de la ligne ${r.line + 1}`];
+  if (r.term === 'BT-71')
+    return dropFinding(CONVERSION_RULES.peppolIdentifierFormat, 'BT-71-1', r.schemeId, {
+      en: `The deliver to location identifier (BT-71) ${r.value} does not fit its scheme ${r.schemeId}, which Peppol's CII rules check (${r.rule}); it is written without its scheme identifier (BT-71-1).`,
+      fr: `L’identifiant du lieu de livraison (BT-71) ${r.value} ne respecte pas le format de son schéma ${r.schemeId}, que les règles Peppol du CII vérifient (${r.rule}) ; il est repris sans identifiant de schéma (BT-71-1).`,
+    });
+  return dropFinding(CONVERSION_RULES.peppolIdentifierFormat, 'BT-157', `${r.value} (${r.schemeId})`, {
+    en: `The item standard identifier (BT-157)${where[0]} ${r.value} does not fit its scheme ${r.schemeId}, which Peppol's CII rules check (${r.rule}), and CII requires its scheme (BR-64); it is left out.`,
+    fr: `L’identifiant standard de l’article (BT-157)${where[1]} ${r.value} ne respecte pas le format de son schéma ${r.schemeId}, que les règles Peppol du CII vérifient (${r.rule}), et le CII exige ce schéma (BR-64) ; il n’est pas repris.`,
+  });
+}
+
+/** BT-24 of what `convert` writes for this target and profile (none for a plain PDF). */
+export function writtenSpecificationId(
+  invoice: Invoice,
+  target: ConversionTarget,
+  profile?: FacturXProfile,
+): string | undefined {
+  switch (target) {
+    case 'ubl':
+      return invoice.specificationId;
+    case 'cii': {
+      const written = ciiProfile(invoice, profile);
+      return written ? PROFILE_GUIDELINE[written] : invoice.specificationId;
+    }
+    case 'facturx':
+      return PROFILE_GUIDELINE[profile ?? 'EN 16931'];
+    case 'pdf':
+      return undefined;
+  }
+}
+
+/**
+ * The profile a CII target is written with: none when the source's BT-24 already declares it (a CIUS of
+ * EN 16931 such as Peppol BIS keeps its own specification identifier).
+ */
+function ciiProfile(invoice: Invoice, profile: FacturXProfile | undefined): FacturXProfile | undefined {
+  return profile === 'EN 16931' && profileOfGuideline(invoice.specificationId) === profile
+    ? undefined
+    : profile;
 }
 
 /**
@@ -188,11 +256,8 @@ export async function convert(
   switch (target) {
     case 'ubl':
     case 'cii': {
-      const { output, findings } = convertXml(
-        invoice,
-        target,
-        target === 'cii' ? options.profile : undefined,
-      );
+      const profile = target === 'cii' ? ciiProfile(invoice, options.profile) : undefined;
+      const { output, findings } = convertXml(invoice, target, profile, options);
       return { output: Buffer.from(output, 'utf8'), findings };
     }
     case 'facturx': {

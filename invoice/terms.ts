@@ -58,10 +58,17 @@ export function identifierOf(el: XmlElement | undefined): Identifier | undefined
   return el ? withoutUndefined({ value: el.text.trim(), schemeId: el.attrs.schemeID }) : undefined;
 }
 
-/** Drops keys whose value is undefined, so absent terms are absent keys (deep-equal friendly). */
+/**
+ * The object without its keys whose value is undefined, so absent terms are absent keys (deep-equal
+ * friendly). A new object rather than `delete`: V8 turns an object that loses a key into a hash table
+ * several times its size, and an invoice of 10,000 lines holds tens of thousands of these.
+ */
 export function withoutUndefined<T extends object>(obj: T): T {
-  for (const key of Object.keys(obj) as (keyof T)[]) if (obj[key] === undefined) delete obj[key];
-  return obj;
+  const keys = Object.keys(obj) as (keyof T)[];
+  if (keys.every((key) => obj[key] !== undefined)) return obj;
+  const kept = {} as T;
+  for (const key of keys) if (obj[key] !== undefined) kept[key] = obj[key];
+  return kept;
 }
 
 /** An object made only of undefined terms is the same as an absent group. */

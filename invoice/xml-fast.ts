@@ -68,6 +68,9 @@ export function parseCommonXml(text: string, budget: XmlBudget): XmlElement | un
       let j = i + 2 + top.qname.length;
       while (isSpace(src.charCodeAt(j))) j++;
       if (src.charCodeAt(j) !== 0x3e /* > */) return undefined;
+      // Pushing grew the array's store by half again plus 16 slots: keep only what it holds.
+      if (top.children.length > 0) top.children = top.children.slice();
+      if (top.text !== '') top.text = keptText(top.text);
       scopes.pop();
       i = j + 1;
       if (stack.length === 0) done = true;
@@ -91,13 +94,15 @@ export function parseCommonXml(text: string, budget: XmlBudget): XmlElement | un
       name: local,
       qname,
       attrs,
-      children: [],
+      children: NO_CHILDREN,
       text: '',
       parent,
       line: lineAt(i - 1),
     };
-    if (parent) parent.children.push(el);
-    else root = el;
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [el];
+      else parent.children.push(el);
+    } else root = el;
     if (selfClosing) {
       if (!parent) done = true;
     } else {
@@ -128,7 +133,7 @@ function readAttributes(
 ): StartTag | undefined {
   let scope = parentScope;
   let count = 0;
-  const attrs: Record<string, string> = {};
+  let attrs: Record<string, string> = NO_ATTRIBUTES;
   const prefixed: string[] = [];
   let names: Set<string> | undefined;
   let selfClosing = false;
@@ -177,7 +182,8 @@ function readAttributes(
       continue;
     }
     if (name.includes(':')) prefixed.push(name);
-    attrs[name] = normalized;
+    if (attrs === NO_ATTRIBUTES) attrs = {};
+    attrs[name] = detached(normalized);
   }
   // Prefixed attributes must be bound, and two of them must not name the same expanded name.
   if (prefixed.length) {
@@ -193,6 +199,39 @@ function readAttributes(
   }
   return { attrs, scope, selfClosing, end: j };
 }
+
+/**
+ * What most elements hold: no attributes, and (leaves) no children. Shared and frozen: a parsed tree
+ * is read, never changed, and a document of 10,000 lines has half a million elements.
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+/**
+ * V8 keeps the whole string a substring was cut from (of 13 characters or more) for as long as the
+ * substring lives: text kept in the tree is copied out, so the document's text (twice its UTF-8 size
+ * once one character is not Latin-1) is freed once the tree is built.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/**
+ * An element's text as the tree keeps it. Indentation between child elements is most of the text of
+ * an invoice, the same few runs of spaces over and over: those are shared, rather than kept as one
+ * string per piece and one more per concatenation; any other text is copied out of the document.
+ */
+function keptText(text: string): string {
+  if (text.length > MAX_SHARED_SPACE || !ONLY_SPACE.test(text)) return detached(text);
+  const known = spaces.get(text);
+  if (known !== undefined) return known;
+  const flat = detached(text);
+  if (spaces.size < INTERNED_NAMES) spaces.set(flat, flat);
+  return flat;
+}
+
+const spaces = new Map<string, string>();
+const MAX_SHARED_SPACE = 256;
 
 /**
  * Names and namespace URIs as V8 internalized strings: the rules compare them with the names they

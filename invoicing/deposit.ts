@@ -11,6 +11,7 @@ import type { InvoiceIdentity } from '../invoice/identify';
 import { extractFacturX, PdfError } from '../invoice/facturx';
 import { invoiceLifecycle } from '../workflows/invoice';
 import { DomainError } from '../platform/domain-error';
+import { countDeposit, timedDepositCheck } from '../platform/metrics';
 import type { InvoiceDeposit, InvoiceState } from './types';
 import type { Caller } from '../accounts/caller';
 import { membershipOf } from '../structures';
@@ -78,6 +79,14 @@ export async function depositInvoice(
  * bytes, and build the workflow input. Flows and other channels call it for each of their invoices.
  */
 export async function prepareDeposit(
+  deps: Pick<DepositDeps, 'db' | 'blobs' | 'lifecycle'> & { documents?: DocumentPool },
+  bytes: Uint8Array,
+  meta: DepositMeta,
+): Promise<InvoiceDeposit> {
+  return timedDepositCheck(meta.depositMode, () => readDeposit(deps, bytes, meta));
+}
+
+async function readDeposit(
   {
     db,
     blobs,
@@ -152,6 +161,20 @@ export async function prepareDeposit(
  * duplicate, unless the platform's checks rejected the first before delivery.
  */
 export async function startInvoiceWorkflow(
+  deps: Pick<DepositDeps, 'client' | 'taskQueue'>,
+  deposit: InvoiceDeposit,
+): Promise<DepositResult> {
+  try {
+    const result = await startOrFind(deps, deposit);
+    countDeposit(deposit.depositMode, result.created ? 'accepted' : 'duplicate');
+    return result;
+  } catch (err) {
+    countDeposit(deposit.depositMode, err instanceof DomainError ? 'refused' : 'failed');
+    throw err;
+  }
+}
+
+async function startOrFind(
   { client, taskQueue }: Pick<DepositDeps, 'client' | 'taskQueue'>,
   deposit: InvoiceDeposit,
 ): Promise<DepositResult> {

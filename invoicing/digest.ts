@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
+import { elide } from '../platform/mail/french';
 import { invoicePageUrl } from './notices';
 import { claimDigest, markDigestSent, pendingDigestRecipients, type DigestItem } from './store/digest';
 
@@ -74,7 +75,7 @@ export function frenchAmount(amount: string | null, currency: string | null): st
 
 export function digestText(items: DigestItem[], publicUrl: string | undefined): string {
   const lines = items.flatMap((i) => [
-    `- Facture ${i.number}${i.supplierName ? ` de ${i.supplierName}` : ''} : ${frenchAmount(i.amount, i.currency)}` +
+    `- Facture ${i.number}${i.supplierName ? ` ${elide('de', i.supplierName)}` : ''} : ${frenchAmount(i.amount, i.currency)}` +
       (i.kind === 'COMPLETEE' ? ' (complétée par le fournisseur après suspension)' : ''),
     `  Voir la facture : ${invoicePageUrl(publicUrl, i.invoiceId)}`,
   ]);

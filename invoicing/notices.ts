@@ -1,10 +1,12 @@
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
+import { elide } from '../platform/mail/french';
+import { localizeFinding } from '../invoice/messages';
 import { STATUS_LABELS, type InvoiceStatusCode } from './lifecycle/transitions';
 import { invoiceRow, latestEntryWithStatus, markLate, type LifecycleInvoiceRow } from './store/lifecycle';
 import { notifiedEmails, notifiedMembers, type NotifiedMember } from './store/subscriptions';
 import { holdForDigest } from './store/digest';
-import type { LatePayment } from './types';
+import type { Finding, LatePayment } from './types';
 
 /**
  * Emails about an invoice's lifecycle, in French, with a link to the invoice's page in the portal.
@@ -21,7 +23,11 @@ export interface NoticeDeps {
 
 /** The kinds of invoice email a member may turn on or off, with their defaults. */
 export const NOTICE_EVENTS = {
-  REJET: { label: 'Rejet d’une facture émise', on: true, statuses: ['REJETEE'] },
+  REJET: {
+    label: 'Rejet d’une facture émise (par l’acheteur, ou par les contrôles de la plateforme au dépôt)',
+    on: true,
+    statuses: ['REJETEE'],
+  },
   SUSPENSION: { label: 'Suspension d’une facture émise', on: true, statuses: ['SUSPENDUE'] },
   MISE_A_DISPOSITION_REFUSEE: {
     label: 'Mise à disposition refusée (facture à recycler, refus du valideur)',
@@ -72,7 +78,7 @@ export function noticeSubject(
   status: InvoiceStatusCode,
   row: Pick<LifecycleInvoiceRow, 'number' | 'supplier_name'>,
 ) {
-  const from = row.supplier_name ? ` de ${row.supplier_name}` : '';
+  const from = row.supplier_name ? ` ${elide('de', row.supplier_name)}` : '';
   switch (status) {
     case 'MISE_A_DISPOSITION':
       return `Nouvelle facture ${row.number}${from}`;
@@ -91,6 +97,10 @@ export function noticeSubject(
   }
 }
 
+/** A deposit the platform refused never reached the buyer: its number serves again. */
+const PLATFORM_REJECTION_NEXT_STEP =
+  'Elle n’a pas été transmise à l’acheteur : corrigez ce qui est signalé et déposez-la à nouveau, sous le même numéro si vous le souhaitez.';
+
 /** What the reader should do next, by status. */
 const NEXT_STEP: Partial<Record<InvoiceStatusCode, string>> = {
   SUSPENDUE:
@@ -104,12 +114,47 @@ const NEXT_STEP: Partial<Record<InvoiceStatusCode, string>> = {
   A_VALIDER_1: 'Validez-la ou refusez-la depuis sa page.',
 };
 
+/** A history entry as its notice tells it: who set the status, and why. */
+interface NoticeEntry {
+  actor?: string;
+  reason?: string | null;
+  comment?: string | null;
+  /** The findings (JSON) of the platform's checks, for a status the platform set. */
+  reasons?: string | null;
+}
+
+/** How many of the platform's reasons an email lists; the invoice's page shows them all. */
+const LISTED_REASONS = 3;
+
+/**
+ * Why the platform's checks rejected the deposit, in French: the first fatal findings' messages, and
+ * how many more the invoice's page lists.
+ */
+export function platformRejectionReasons(findings: Finding[]): string[] {
+  const fatal = findings.filter((f) => f.severity === 'fatal');
+  if (fatal.length === 0) return [];
+  const rest = fatal.length - LISTED_REASONS;
+  return [
+    fatal.length === 1 ? 'Motif du rejet :' : 'Motifs du rejet :',
+    ...fatal.slice(0, LISTED_REASONS).map((f) => `- ${localizeFinding(f, 'fr').message} (${f.rule})`),
+    ...(rest > 0
+      ? [
+          `- et ${rest === 1 ? 'un autre motif, indiqué' : `${rest} autres motifs, indiqués`} sur la page de la facture.`,
+        ]
+      : []),
+  ];
+}
+
+const rejectedByPlatform = (status: InvoiceStatusCode, entry: NoticeEntry | undefined) =>
+  status === 'REJETEE' && entry?.actor === 'platform';
+
 function noticeText(
   status: InvoiceStatusCode,
   row: LifecycleInvoiceRow,
-  entry: { reason?: string | null; comment?: string | null } | undefined,
+  entry: NoticeEntry | undefined,
   link: string,
 ): string {
+  const byPlatform = rejectedByPlatform(status, entry);
   const parties = [
     row.supplier_name && `émise par ${row.supplier_name}`,
     row.recipient_name && `adressée à ${row.recipient_name}`,
@@ -119,10 +164,12 @@ function noticeText(
   return [
     'Bonjour,',
     '',
-    `La facture ${row.number}${parties ? ` (${parties})` : ''} est désormais « ${STATUS_LABELS[status]} ».`,
+    `La facture ${row.number}${parties ? ` (${parties})` : ''} est désormais « ${STATUS_LABELS[status]} »` +
+      (byPlatform ? ' : les contrôles de la plateforme l’ont refusée à son dépôt.' : '.'),
     ...(entry?.reason ? [`Motif : ${entry.reason}`] : []),
+    ...(byPlatform && entry?.reasons ? platformRejectionReasons(JSON.parse(entry.reasons) as Finding[]) : []),
     ...(entry?.comment ? [`Commentaire : ${entry.comment}`] : []),
-    ...(NEXT_STEP[status] ? [NEXT_STEP[status]!] : []),
+    ...(byPlatform ? [PLATFORM_REJECTION_NEXT_STEP] : NEXT_STEP[status] ? [NEXT_STEP[status]!] : []),
     '',
     `Voir la facture : ${link}`,
     '',
@@ -143,7 +190,8 @@ function audienceOf(row: LifecycleInvoiceRow, status: InvoiceStatusCode): string
 }
 
 /**
- * Tells the other side of a new status: the supplier of the buyer's and the validator's steps, the
+ * Tells the other side of a new status: the supplier of the buyer's and the validator's steps and of
+ * a rejection by the platform's checks (whatever the deposit's channel, with their reasons), the
  * validator of A_VALIDER_1, the buyer of a new (MISE_A_DISPOSITION) or completed (COMPLETEE) invoice.
  */
 export async function notifyStatusChange(
@@ -155,7 +203,10 @@ export async function notifyStatusChange(
   if (!event) return;
   const row = (await invoiceRow(db, invoiceId))!;
   const entry = await latestEntryWithStatus(db, invoiceId, status);
-  const key = `${invoiceId}/status/${entry?.seq ?? status}`;
+  // A deposit the platform rejected may be deposited again under the same id: its file tells them apart.
+  const key = rejectedByPlatform(status, entry)
+    ? `${invoiceId}/rejected/${row.blob_sha256}`
+    : `${invoiceId}/status/${entry?.seq ?? status}`;
   const members = await notifiedMembers(db, audienceOf(row, status), event, NOTICE_EVENTS[event].on);
   // A completed invoice is news for the buyer, as a new one is: in the digest of those who chose it.
   const to =

@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db';
 import type { Mailer } from '../platform/mailer';
+import { elide } from '../platform/mail/french';
 import { contactsOf } from '../accounts';
 import * as requests from './store/membership-requests';
 import { findMembership, membersByUserId } from './store/members';
@@ -103,7 +104,7 @@ export async function notifyRequester(
     to: request.requesterEmail,
     subject: `Demande de rattachement à ${name} ${approved ? 'approuvée' : 'refusée'}`,
     text: approved
-      ? `Vous pouvez désormais agir pour la structure ${name}${outcome.role ? `, en tant que ${ROLE_LABELS[outcome.role]}` : ''}.`
+      ? `Vous pouvez désormais agir pour la structure ${name}${outcome.role ? `, en tant ${elide('que', ROLE_LABELS[outcome.role])}` : ''}.`
       : `Votre demande de rattachement à ${name} a été refusée : ${outcome.reason ?? ''}`,
     idempotencyKey: `${id}@${request.requestedAt}/decision`,
   });

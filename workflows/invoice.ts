@@ -85,6 +85,8 @@ const { checkInvoice } = wf.proxyActivities<InvoiceActivities>({
 const UNJUDGED_REJECTED = 'invoice-unjudged-rejected';
 /** Marks runs where an invoice refused by its validator waits for the supplier to name another one. */
 const VALIDATOR_CORRECTION = 'validator-correction';
+/** Marks runs where the supplier is told of a rejection by the platform's checks. */
+const PLATFORM_REJECTION_NOTICE = 'notify-platform-rejection';
 
 /** One run of the workflow: the deposit, the state the query shows, and what the handlers share. */
 interface Lifecycle {
@@ -132,8 +134,11 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
   lc.state.findings = await judge(deposit);
   if (deposit.qualification) return qualify(lc, deposit.qualification.raccordementId);
   if (lc.state.findings.some((f) => f.severity === 'fatal')) {
-    // Refused by the platform's checks: nothing to acknowledge, the reasons are in the history.
+    // Refused by the platform's checks: nothing to acknowledge, the reasons are in the history. The
+    // supplier hears of it, whatever the channel; runs rejected before this was sent replay without it.
     await moveTo(lc, 'REJETEE', 'platform');
+    if (wf.patched(PLATFORM_REJECTION_NOTICE))
+      await acts.notifyStatusChange({ invoiceId: deposit.invoiceId, status: 'REJETEE' });
     return lc.state;
   }
 

@@ -11,7 +11,7 @@ import { peppolApplies, peppolFindings } from './peppol';
 import { platformFindings } from './platform';
 import { readInvoiceFile, type CheckedFormat, type ReadInvoiceFile } from './read';
 import { isFacturXRuleSet, type RuleSet } from './rule-sets';
-import { xsdFindings } from './xsd';
+import { schemaOutcomesAhead, xsdFindings, type SchemaOutcomes } from './xsd';
 
 export type { CheckedFormat } from './read';
 export { CHECK_RULES } from './findings';
@@ -44,7 +44,11 @@ interface Stage {
   /** The rule set it reports as having judged the file (none for the envelope and the schemas). */
   ruleSet?: (file: ReadInvoiceFile, rules: RuleSet) => string | undefined;
   appliesTo: (rules: RuleSet, file: ReadInvoiceFile) => boolean;
-  run: (file: ReadInvoiceFile, options: CheckOptions) => Finding[] | Promise<Finding[]>;
+  run: (
+    file: ReadInvoiceFile,
+    options: CheckOptions,
+    ahead?: SchemaOutcomes,
+  ) => Finding[] | Promise<Finding[]>;
 }
 
 const standard = (rules: RuleSet) => rules !== 'platform';
@@ -53,7 +57,7 @@ const platform = (rules: RuleSet) => rules === 'platform' || rules === 'all';
 /** In order: the envelope, the schemas, the standard's business rules, its extensions, the platform's. */
 const STAGES: Stage[] = [
   { name: 'Factur-X envelope', appliesTo: () => true, run: facturXFindings },
-  { name: 'XSD', appliesTo: standard, run: xsdFindings },
+  { name: 'XSD', appliesTo: standard, run: (file, _options, ahead) => xsdFindings(file, ahead) },
   {
     name: 'EN 16931',
     ruleSet: en16931RuleSet,
@@ -86,13 +90,15 @@ const STAGES: Stage[] = [
  * Never throws on bad input: an unreadable file, or a validator failing on it, is a fatal finding.
  */
 export async function checkInvoiceFile(bytes: Uint8Array, options: CheckOptions): Promise<CheckResult> {
+  // A large document meets its schemas first, before the invoice core builds its own tree of it.
+  const ahead = standard(options.rules) ? await schemaOutcomesAhead(bytes) : undefined;
   const file = await readInvoiceFile(bytes, options.limits);
   if (!file.readable) return { format: file.reportedFormat, valid: false, findings: [file.finding] };
   const findings: Finding[] = [];
   const ruleSets: string[] = [];
   for (const stage of STAGES) {
     if (!stage.appliesTo(options.rules, file)) continue;
-    findings.push(...(await runStage(stage, file, options)));
+    findings.push(...(await runStage(stage, file, options, ahead)));
     const judgedBy = stage.ruleSet?.(file, options.rules);
     if (judgedBy) ruleSets.push(judgedBy);
   }
@@ -107,9 +113,14 @@ export async function checkInvoiceFile(bytes: Uint8Array, options: CheckOptions)
   return result;
 }
 
-async function runStage(stage: Stage, file: ReadInvoiceFile, options: CheckOptions): Promise<Finding[]> {
+async function runStage(
+  stage: Stage,
+  file: ReadInvoiceFile,
+  options: CheckOptions,
+  ahead: SchemaOutcomes | undefined,
+): Promise<Finding[]> {
   try {
-    return await stage.run(file, options);
+    return await stage.run(file, options, ahead);
   } catch (err) {
     // A validator failing is no verdict: the file must not pass as valid for want of one.
     return [

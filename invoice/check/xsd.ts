@@ -1,5 +1,8 @@
+import { profileOfGuideline } from '../cii/profile';
+import { detectFormat } from '../detect';
 import type { Finding } from '../validate';
-import { prepareXsd, validateXsd, XsdSchemaUnavailableError, type XsdSchema } from '../xsd';
+import { utf8XmlBytes } from '../xml';
+import { prepareXsd, validateXsd, validateXsdApart, XsdSchemaUnavailableError, type XsdSchema } from '../xsd';
 import { CHECK_RULES, warning } from './findings';
 import type { ReadInvoiceFile } from './read';
 
@@ -12,11 +15,55 @@ export function schemasOf(file: ReadInvoiceFile): XsdSchema[] {
   return file.profile ? ['cii', file.profile] : ['cii'];
 }
 
-export async function xsdFindings(file: ReadInvoiceFile): Promise<Finding[]> {
+/** The outcome of a document's validation against each schema, settled before the document was read. */
+export type SchemaOutcomes = Map<XsdSchema, PromiseSettledResult<Finding[]>>;
+
+/**
+ * From this size, an XML document is checked against its schemas before it is read, in a libxml2
+ * worker of its own stopped right after (`validateXsdApart`): libxml2's tree of the document (five
+ * times its size) and the invoice core's are then never in memory together, and libxml2's memory,
+ * which never shrinks, goes back with the worker. Below it, the shared worker's compiled schemas win.
+ */
+export const SCHEMAS_APART_BYTES = 4 * 1024 * 1024;
+
+/**
+ * For a large XML document (not a PDF, whose XML is known once extracted), its schemas' outcomes,
+ * validated apart before anything else is built. The schemas are guessed from the bytes (root element,
+ * CII guideline id): one guessed wrong is validated later as for any document, by `xsdFindings`.
+ */
+export async function schemaOutcomesAhead(bytes: Uint8Array): Promise<SchemaOutcomes | undefined> {
+  if (bytes.byteLength < SCHEMAS_APART_BYTES) return undefined;
+  const format = detectFormat(bytes);
+  if (format !== 'ubl-invoice' && format !== 'ubl-creditnote' && format !== 'cii') return undefined;
+  let xmlBytes: Uint8Array;
+  try {
+    xmlBytes = utf8XmlBytes(bytes);
+  } catch {
+    return undefined;
+  }
+  const profile = format === 'cii' ? profileOfGuideline(guidelineId(xmlBytes)) : undefined;
+  const schemas: XsdSchema[] = format !== 'cii' ? [format] : profile ? ['cii', profile] : ['cii'];
+  const outcomes = await validateXsdApart(xmlBytes, schemas);
+  return new Map(schemas.map((schema, i) => [schema, outcomes[i]]));
+}
+
+/** BT-24 as written near the top of a CII document, when it is there in the plain form. */
+function guidelineId(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64 * 1024)).toString(
+    'utf8',
+  );
+  return /GuidelineSpecifiedDocumentContextParameter>\s*<(?:[\w.-]+:)?ID(?:\s[^>]*)?>([^<]*)</.exec(
+    head,
+  )?.[1];
+}
+
+export async function xsdFindings(file: ReadInvoiceFile, ahead?: SchemaOutcomes): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const schema of schemasOf(file)) {
     try {
-      findings.push(...(await validateXsd(file.xmlBytes, schema)));
+      const known = ahead?.get(schema);
+      if (known?.status === 'rejected') throw known.reason;
+      findings.push(...(known ? known.value : await validateXsd(file.xmlBytes, schema)));
     } catch (err) {
       // A schema missing from this deployment says nothing about the invoice: say it was not checked.
       if (!(err instanceof XsdSchemaUnavailableError)) throw err;

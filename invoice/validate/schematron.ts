@@ -21,7 +21,7 @@ import {
 import { schemaFunctions } from './schema-functions';
 import { registerCodeListDocument } from './xpath/documents';
 import type { Ast } from './xpath/ast';
-import { generateTests, loadGeneratedTests } from './xpath/generate';
+import { generateRules, loadGeneratedRules, type RuleRun } from './xpath/generate';
 import { parseXPath } from './xpath/parser';
 import type { UserFunctions } from './xpath/user-functions';
 import { AttrNode, DocNode, XPathError, type Seq, type XNode } from './xpath/values';
@@ -29,7 +29,9 @@ import { AttrNode, DocNode, XPathError, type Seq, type XNode } from './xpath/val
 interface CompiledRule {
   index: number;
   lets: { name: string; value: Compiled }[];
-  asserts: { id: string; flag: 'fatal' | 'warning'; message: string; test: Test; report: boolean }[];
+  asserts: { id: string; flag: 'fatal' | 'warning'; message: string }[];
+  /** Evaluates every assert on a context node (see `RuleRun`). */
+  run: RuleRun;
 }
 
 /** A rule as reachable through one branch of its context (`a | b` has two). */
@@ -56,14 +58,22 @@ export interface CompiledSchematron {
   functions: UserFunctions;
   /** Per pattern, the rules whose context ends with an attribute (`…/cbc:ValueQuantity/@unitCode`). */
   attributes: AttributeCandidate[][];
-  /** How the tests run, and for generated JavaScript, how many sub-expressions it left to the interpreter. */
-  engine: { name: RulesEngine; tests: number; fallbacks: number; fallbackKinds: Record<string, number> };
+  /**
+   * How the tests run, and for generated JavaScript, how many functions the tests share and how many
+   * sub-expressions it left to the interpreter.
+   */
+  engine: {
+    name: RulesEngine;
+    tests: number;
+    functions: number;
+    fallbacks: number;
+    fallbackKinds: Record<string, number>;
+  };
 }
 
 /**
- * `interpreter`: the closures of `xpath/compile.ts`, the default and the reference; `generated`: each
- * rule test is JavaScript generated from its XPath (`xpath/generate.ts`), held to the same findings.
- * The generated tests are slower today (see README.md, "Generated JavaScript"), hence not the default.
+ * `interpreter`: the closures of `xpath/compile.ts`, the reference; `generated`: each rule is a
+ * JavaScript function generated from its XPath (`xpath/generate.ts`), held to the same findings.
  */
 export type RulesEngine = 'generated' | 'interpreter';
 
@@ -108,7 +118,7 @@ export function compileSchematron(
 ): CompiledSchematron {
   const ns = schema.namespaces;
   const engine = options.engine ?? defaultEngine();
-  const tests = compileTests(schema, engine);
+  const tests = compileRules(schema, engine);
   let next = 0;
   for (const [name, lists] of Object.entries(schema.codeLists ?? {})) registerCodeListDocument(name, lists);
   const functions = schemaFunctions(schema.functions ?? [], ns);
@@ -121,13 +131,8 @@ export function compileSchematron(
       const compiled: CompiledRule = {
         index,
         lets: (rule.lets ?? []).map((l) => ({ name: l.name, value: compileXPath(l.value, ns) })),
-        asserts: rule.asserts.map((a) => ({
-          id: a.id,
-          flag: a.flag,
-          message: a.message,
-          test: tests.compiled[next++],
-          report: a.report === true,
-        })),
+        asserts: rule.asserts.map((a) => ({ id: a.id, flag: a.flag, message: a.message })),
+        run: tests.runs[next++],
       };
       for (const branch of unionBranches(parseXPath(rule.context))) {
         const attribute = attributeContext(branch, ns);
@@ -164,26 +169,57 @@ export function compileSchematron(
     attributes,
     engine: {
       name: engine,
-      tests: tests.compiled.length,
+      tests: tests.tests,
+      functions: tests.functions,
       fallbacks: tests.fallbacks,
       fallbackKinds: tests.kinds,
     },
   };
 }
 
-/** Every assert's test, in schema order, by the engine asked for. */
-function compileTests(
+/** Every rule's asserts, in schema order, by the engine asked for. */
+function compileRules(
   schema: SchematronSchema,
   engine: RulesEngine,
-): { compiled: Test[]; fallbacks: number; kinds: Record<string, number> } {
-  const sources = schema.patterns.flatMap((p) => p.rules.flatMap((r) => r.asserts.map((a) => a.test)));
-  if (engine === 'interpreter')
-    return { compiled: sources.map((t) => compileXPathTest(t, schema.namespaces)), fallbacks: 0, kinds: {} };
-  const generated = generateTests(sources.map(parseXPath), schema.namespaces);
+): { runs: RuleRun[]; tests: number; functions: number; fallbacks: number; kinds: Record<string, number> } {
+  const rules = schema.patterns.flatMap((p) => p.rules);
+  const tests = rules.reduce((n, r) => n + r.asserts.length, 0);
+  if (engine === 'interpreter') {
+    const runs = rules.map((r) =>
+      interpretedRule(
+        r.asserts.map((a) => compileXPathTest(a.test, schema.namespaces)),
+        r.asserts.map((a) => a.report === true),
+      ),
+    );
+    return { runs, tests, functions: 0, fallbacks: 0, kinds: {} };
+  }
+  const generated = generateRules(
+    rules.map((r) => ({
+      tests: r.asserts.map((a) => parseXPath(a.test)),
+      reports: r.asserts.map((a) => a.report === true),
+    })),
+    schema.namespaces,
+  );
   return {
-    compiled: loadGeneratedTests(generated),
+    runs: loadGeneratedRules(generated),
+    tests,
+    functions: generated.functions,
     fallbacks: generated.fallbacks,
     kinds: generated.fallbackKinds,
+  };
+}
+
+/** The interpreter's closures of a rule's tests, run in order (what a generated rule function does). */
+function interpretedRule(tests: Test[], reports: boolean[]): RuleRun {
+  return (ctx, violations) => {
+    for (let i = 0; i < tests.length; i++) {
+      try {
+        if (tests[i](ctx) === reports[i]) violations.push(i);
+      } catch (err) {
+        if (!(err instanceof XPathError)) throw err;
+        violations.push(~i);
+      }
+    }
   };
 }
 
@@ -335,29 +371,25 @@ function check(
       letsFailed = true;
     }
   }
-  for (const a of rule.asserts) {
-    // A report fires when its test holds, an assert when it fails.
-    let holds: boolean;
-    let stopped = letsFailed;
-    try {
-      holds = !letsFailed && a.test(ctx) !== a.report;
-    } catch (err) {
-      // The official XSLT stops with a dynamic error here (e.g. xs:decimal('abc'), two values where
-      // one is expected): the data cannot satisfy the rule, so it is reported as violated rather than
-      // silently passed, and fatal whatever its flag, as the official validation ends without a verdict.
-      if (!(err instanceof XPathError)) throw err;
-      holds = false;
-      stopped = true;
-    }
-    if (!holds) {
-      findings.push({
-        rule: a.id,
-        severity: stopped ? 'fatal' : a.flag,
-        message: a.message,
-        location: locationOfNode(node),
-      });
-    }
+  if (letsFailed) {
+    // A variable that cannot be evaluated stops the official XSLT before any test of the rule.
+    for (const a of rule.asserts) findings.push(finding(a, 'fatal', node));
+    return;
   }
+  // A report fires when its test holds, an assert when it fails. A test that stops with a dynamic
+  // error (e.g. xs:decimal('abc'), two values where one is expected) is one the official XSLT stops
+  // on: the data cannot satisfy the rule, so it is reported as violated rather than silently passed,
+  // and fatal whatever its flag, as the official validation ends without a verdict.
+  const violations: number[] = [];
+  rule.run(ctx, violations);
+  for (const v of violations) {
+    const a = rule.asserts[v < 0 ? ~v : v];
+    findings.push(finding(a, v < 0 ? 'fatal' : a.flag, node));
+  }
+}
+
+function finding(a: CompiledRule['asserts'][number], severity: Finding['severity'], node: XNode): Finding {
+  return { rule: a.id, severity, message: a.message, location: locationOfNode(node) };
 }
 
 function locationOfNode(node: XNode): string {

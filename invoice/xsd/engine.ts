@@ -24,7 +24,7 @@ type WorkerReply =
  * A libxml2 worker thread (see worker.mjs) with its compiled schemas. The thread keeps the process alive
  * only while a validation is pending, so an idle engine never delays exit.
  */
-class XsdEngine {
+export class XsdEngine {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -109,6 +109,23 @@ export function xsdEngine(schemaRoots: string[]): XsdEngine {
     engines.set(key, engine);
   }
   return engine;
+}
+
+/**
+ * An engine of its own for one document, stopped once `use` settles: libxml2 reads a document into a
+ * tree several times its size, in WebAssembly memory that never shrinks, so a large document checked
+ * by the shared engine would keep its peak for the life of the process. Its schemas are compiled anew.
+ */
+export async function withOwnXsdEngine<T>(
+  schemaRoots: string[],
+  use: (engine: XsdEngine) => Promise<T>,
+): Promise<T> {
+  const engine = new XsdEngine(schemaRoots);
+  try {
+    return await use(engine);
+  } finally {
+    await engine.terminate();
+  }
 }
 
 /** Stops every worker thread (the compiled schemas are dropped; the next validation starts a new one). */

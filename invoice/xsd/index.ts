@@ -1,4 +1,4 @@
-export { compiledXsdSchemas, prepareXsd, validateXsd } from './validate';
+export { compiledXsdSchemas, prepareXsd, validateXsd, validateXsdApart } from './validate';
 export type { XsdOptions } from './validate';
 export { XsdSchemaUnavailableError, xsdRuleId, defaultSchemaRoots } from './schemas';
 export type { XsdSchema } from './schemas';

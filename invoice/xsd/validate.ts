@@ -1,6 +1,6 @@
 import type { Finding } from '../validate/finding';
 import { DEFAULT_XML_LIMITS } from '../xml';
-import { xsdEngine, type XsdDiagnostic } from './engine';
+import { withOwnXsdEngine, xsdEngine, type XsdDiagnostic, type XsdEngine } from './engine';
 import {
   defaultSchemaRoots,
   resolveSchemaEntry,
@@ -30,6 +30,39 @@ export async function validateXsd(
   schema: XsdSchema,
   options: XsdOptions = {},
 ): Promise<Finding[]> {
+  return validateWith(undefined, xml, schema, options);
+}
+
+/**
+ * `validateXsd` against each schema in turn, in a libxml2 worker started for this document alone and
+ * stopped afterwards, so that the memory libxml2 took for it is given back (see `withOwnXsdEngine`):
+ * for large documents. Each schema's outcome is settled apart, as separate `validateXsd` calls would.
+ */
+export function validateXsdApart(
+  xml: Uint8Array,
+  schemas: XsdSchema[],
+  options: XsdOptions = {},
+): Promise<PromiseSettledResult<Finding[]>[]> {
+  const roots = options.schemaRoots ?? defaultSchemaRoots();
+  return withOwnXsdEngine(roots, async (engine) => {
+    const outcomes: PromiseSettledResult<Finding[]>[] = [];
+    for (const schema of schemas) {
+      try {
+        outcomes.push({ status: 'fulfilled', value: await validateWith(engine, xml, schema, options) });
+      } catch (reason) {
+        outcomes.push({ status: 'rejected', reason });
+      }
+    }
+    return outcomes;
+  });
+}
+
+async function validateWith(
+  own: XsdEngine | undefined,
+  xml: string | Uint8Array,
+  schema: XsdSchema,
+  options: XsdOptions,
+): Promise<Finding[]> {
   const rule = xsdRuleId(schema);
   const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
   const maxBytes = options.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes;
@@ -44,7 +77,7 @@ export async function validateXsd(
 
   const roots = options.schemaRoots ?? defaultSchemaRoots();
   const entry = resolveSchemaEntry(schema, roots);
-  const diagnostics = await xsdEngine(roots).validate(
+  const diagnostics = await (own ?? xsdEngine(roots)).validate(
     entry,
     bytes,
     typeof xml === 'string' ? 'UTF-8' : undefined,

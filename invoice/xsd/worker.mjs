@@ -23,7 +23,8 @@ const SAFE_PARSE =
   ParseOption.XML_PARSE_NONET |
   ParseOption.XML_PARSE_NO_XXE |
   ParseOption.XML_PARSE_NO_SYS_CATALOG |
-  ParseOption.XML_PARSE_BIG_LINES;
+  ParseOption.XML_PARSE_BIG_LINES |
+  ParseOption.XML_PARSE_COMPACT;
 
 /** The local path a libxml2 resource name stands for, or undefined when it is not a local file. */
 function localPath(name) {

@@ -1,4 +1,5 @@
-import { checkInvoiceFile, convertChecked, extractFacturX, parseInvoice } from '../../invoice';
+import { convertChecked, extractFacturX, parseInvoice } from '../../invoice';
+import { checkConversionSource } from '../../invoice/convert-check';
 import type { Finding, Invoice } from '../../invoice';
 import { DocumentTooComplexError } from '../../invoice/errors';
 import type { XmlLimits } from '../../invoice/xml';
@@ -47,9 +48,10 @@ const MEDIA: Record<Exclude<InvoiceFormat, 'original'>, Omit<Rendition, 'bytes'>
 
 /**
  * The deposited invoice in the requested form, converted by the invoice core and validated like a
- * deposit. A conversion that would break an EN 16931 rule the deposited file does not break is never
- * produced: it throws CONVERSION_FAILED naming the rules (see `renderForDelivery` for delivery).
- * `parsed` is the file's model when the caller already holds it; `date` dates a PDF.
+ * deposit. A conversion that would break an EN 16931 (or, for a Peppol BIS document, Peppol) rule the
+ * deposited file does not break is never produced: it throws CONVERSION_FAILED naming the rules (see
+ * `renderForDelivery` for delivery). `parsed` is the file's model when the caller already holds it;
+ * `date` dates a PDF.
  */
 export async function renderAs(
   deposited: Uint8Array,
@@ -91,11 +93,12 @@ export async function convertInThread(
   parsed: Invoice | undefined,
   limits: XmlLimits | undefined,
 ): Promise<Converted> {
-  const source = await checkInvoiceFile(deposited, { rules: 'en16931', limits });
+  // Judged as the deposit was (Peppol BIS too, for a document declaring it); the result by the same rules.
+  const source = await checkConversionSource(deposited, { limits });
   const invoice = parsed ?? source.invoice ?? (await readInThread(deposited, limits));
   // As `facturflow convert` does: CII and Factur-X keep the deposit's Factur-X profile.
   const profile = source.profile ?? (format === 'facturx' ? 'EN 16931' : undefined);
-  const { output, introduced } = await convertChecked({ invoice, findings: source.findings }, format, {
+  const { output, introduced } = await convertChecked({ ...source, invoice }, format, {
     profile,
     date,
   });

@@ -206,16 +206,19 @@ export async function appendStatus(
   });
 }
 
-/** The latest history entry with this status (its sequence number and reason). */
+/**
+ * The latest history entry with this status: its sequence number, who set it, the reason a person gave,
+ * and the findings (JSON) the platform's checks gave for it.
+ */
 export async function latestEntryWithStatus(
   db: Db,
   invoiceId: string,
   status: string,
-): Promise<{ seq: number; reason: string | null } | undefined> {
+): Promise<{ seq: number; actor: string; reason: string | null; reasons: string | null } | undefined> {
   return db('invoice_status_history')
     .where({ invoice_id: invoiceId, status })
     .orderBy('seq', 'desc')
-    .first('seq', 'reason');
+    .first('seq', 'actor', 'reason', 'reasons');
 }
 
 export async function lastSeq(db: Db, invoiceId: string): Promise<number | undefined> {

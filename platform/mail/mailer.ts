@@ -63,7 +63,7 @@ export function createMailer({ db, mail, outboxDir, logger }: MailSetup): {
   return { mailer, outbox };
 }
 
-function smtpOptions(smtp: NonNullable<MailConfig['smtp']>) {
+export function smtpOptions(smtp: NonNullable<MailConfig['smtp']>) {
   if ('url' in smtp) return smtp.url;
   return {
     host: smtp.host,

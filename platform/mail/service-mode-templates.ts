@@ -1,3 +1,5 @@
+import { elide } from './french';
+
 /** The French email about a technical account's password, sent to the structure's main managers. */
 export function passwordExpiryEmail(i: {
   login: string;
@@ -41,8 +43,8 @@ export function raccordementEmail(i: {
 }) {
   const subject =
     i.status === 'QUALIFIEE'
-      ? `Raccordement de ${i.applicationName} : qualification réussie`
-      : `Raccordement de ${i.applicationName} : passage en production`;
+      ? `Raccordement ${elide('de', i.applicationName)} : qualification réussie`
+      : `Raccordement ${elide('de', i.applicationName)} : passage en production`;
   const lines = [
     'Bonjour,',
     '',

@@ -226,7 +226,8 @@ describeWithCorpus('invoices API', () => {
   it('reports health of the database and Temporal', async () => {
     const res = await fetch(`${p.url}/health`);
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ status: 'ok', checks: { database: 'ok', temporal: 'ok' } });
+    const up = { status: 'up', required: true, latencyMs: expect.any(Number) };
+    expect(await json(res)).toEqual({ status: 'ok', checks: { database: up, temporal: up, blobs: up } });
   });
 
   it('publishes an OpenAPI document built from the schemas that check input', async () => {

@@ -508,8 +508,8 @@ async function qualifiesThenApprovesProduction() {
   // The managers were told at each step; the operators' task is resolved.
   const mails = (await p.outbox!.list()).filter((m) => m.to.includes('seller-manager@example.org'));
   expect(mails.map((m) => m.subject).sort()).toEqual([
-    'Raccordement de Odoo : passage en production',
-    'Raccordement de Odoo : qualification réussie',
+    "Raccordement d'Odoo : passage en production",
+    "Raccordement d'Odoo : qualification réussie",
   ]);
   const task = await p
     .db('operator_tasks')

@@ -97,7 +97,8 @@ describeWithCorpus('the platform started as npm start does', () => {
 
   it('serves /health and the Temporal Web UI', async () => {
     const health = await fetch(`${api}/health`);
-    expect(await json(health)).toEqual({ status: 'ok', checks: { database: 'ok', temporal: 'ok' } });
+    const up = { status: 'up', required: true, latencyMs: expect.any(Number) };
+    expect(await json(health)).toEqual({ status: 'ok', checks: { database: up, temporal: up, blobs: up } });
     const ui = await fetch(`http://127.0.0.1:${uiPort}/`);
     expect(ui.status).toBe(200);
   });

@@ -3,6 +3,7 @@ import { convertXml, CONVERSION_RULES } from '../../invoice/convert';
 import { readCii } from '../../invoice/cii/read';
 import { readUbl } from '../../invoice/ubl/read';
 import { validateEn16931 } from '../../invoice/validate';
+import { PEPPOL_BIS_BILLING, validatePeppol } from '../../invoice/validate/peppol';
 import { parseXml } from '../../invoice/xml';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { variantInvoice, VARIANTS } from './conversion-variants';
@@ -127,5 +128,78 @@ describe('generated variants convert to valid UBL and CII', () => {
     const invoice = variantInvoice(spec);
     expect(fatalRules(convertXml(invoice, 'ubl').output)).toEqual([]);
     expect(fatalRules(convertXml(invoice, 'cii').output)).toEqual([]);
+  });
+});
+
+describe('identifiers Peppol checks in CII and not in UBL (PEPPOL-COMMON-R040 on BT-157 and BT-71)', () => {
+  // GLNs with a wrong check digit, as in OpenPEPPOL's base example; 1234567890128 is a valid GLN.
+  const BAD_ITEM_GLN = '21382183120983';
+  const BAD_LOCATION_GLN = '9483759475923478';
+  const peppolInvoice = (itemGln: string, locationGln: string) => {
+    const invoice = variantInvoice(VARIANTS[0]);
+    invoice.specificationId = PEPPOL_BIS_BILLING;
+    invoice.lines[0] = {
+      ...invoice.lines[0],
+      item: { ...invoice.lines[0].item, standardId: { value: itemGln, schemeId: '0088' } },
+    };
+    invoice.delivery = { ...invoice.delivery, locationId: { value: locationGln, schemeId: '0088' } };
+    return invoice;
+  };
+  const r040 = (xml: string) => validatePeppol(parseXml(xml)).filter((f) => f.rule === 'PEPPOL-COMMON-R040');
+
+  it('the CII binding writes them where Peppol checks them: without the Peppol option, R040 fires', () => {
+    const { output, findings } = convertXml(peppolInvoice(BAD_ITEM_GLN, BAD_LOCATION_GLN), 'cii');
+    expect(findings).toEqual([]);
+    expect(output).toContain(`<ram:GlobalID schemeID="0088">${BAD_ITEM_GLN}</ram:GlobalID>`);
+    expect(r040(output).map((f) => f.location)).toEqual([
+      expect.stringMatching(
+        /IncludedSupplyChainTradeLineItem\[1\]\/ram:SpecifiedTradeProduct\/ram:GlobalID$/,
+      ),
+      expect.stringMatching(/ShipToTradeParty\/ram:GlobalID$/),
+    ]);
+  });
+
+  it('for a Peppol result, BT-157 is left out and BT-71 loses its scheme, each with FF-CONV-06', () => {
+    const invoice = peppolInvoice(BAD_ITEM_GLN, BAD_LOCATION_GLN);
+    const { output, findings } = convertXml(invoice, 'cii', undefined, { peppol: true });
+    expect(r040(output)).toEqual([]);
+    expect(fatalRules(output)).toEqual([]);
+    expect(output).not.toContain(BAD_ITEM_GLN);
+    expect(output).toContain(`<ram:ID>${BAD_LOCATION_GLN}</ram:ID>`);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: CONVERSION_RULES.peppolIdentifierFormat,
+        severity: 'warning',
+        term: 'BT-157',
+        value: `${BAD_ITEM_GLN} (0088)`,
+      }),
+      expect.objectContaining({
+        rule: CONVERSION_RULES.peppolIdentifierFormat,
+        severity: 'warning',
+        term: 'BT-71-1',
+        value: '0088',
+      }),
+    ]);
+    expect(findings[0].message).toContain('PEPPOL-COMMON-R040');
+    expect(findings[1].messageFr).toContain('BT-71');
+    const back = readCii(parseXml(output));
+    expect(back.lines[0].item.standardId).toBeUndefined();
+    expect(back.delivery?.locationId).toEqual({ value: BAD_LOCATION_GLN });
+    // The source is untouched.
+    expect(invoice.lines[0].item.standardId?.value).toBe(BAD_ITEM_GLN);
+  });
+
+  it('valid GLNs are written as the binding says, Peppol or not', () => {
+    const { output, findings } = convertXml(
+      peppolInvoice('1234567890128', '1234567890128'),
+      'cii',
+      undefined,
+      {
+        peppol: true,
+      },
+    );
+    expect(findings).toEqual([]);
+    expect(r040(output)).toEqual([]);
+    expect(count(output, /<ram:GlobalID schemeID="0088">1234567890128<\/ram:GlobalID>/g)).toBe(2);
   });
 });

@@ -71,8 +71,8 @@ describe('sending the daily digest', () => {
     expect(sent[0].subject).toBe(
       'Récapitulatif du 03/03/2026 : 2 nouvelles factures reçues pour Commune de Villefranche',
     );
-    expect(sent[0].text).toMatch(/- Facture A-1 de Atelier Dupont SARL : 1\s234,50 EUR\n/);
-    expect(sent[0].text).toContain('- Facture A-2 de Atelier Dupont SARL : 1\u202f234,50 EUR (complétée');
+    expect(sent[0].text).toMatch(/- Facture A-1 d'Atelier Dupont SARL : 1\s234,50 EUR\n/);
+    expect(sent[0].text).toContain("- Facture A-2 d'Atelier Dupont SARL : 1\u202f234,50 EUR (complétée");
     expect(sent[0].text).toContain('Voir la facture : https://ff.example.org/factures/invoice/s/2026/A-1');
     expect(sent[0].text).not.toContain('A-3');
     // A second attempt of the same run (an activity retry) sends nothing more.

@@ -98,7 +98,7 @@ describe('notification emails people want', () => {
     expect(sent.status).toBe(202);
     invoiceId = (await json(sent)).invoiceId;
     await waitForStatus(p.url, invoiceId, ['MISE_A_DISPOSITION'], 60_000, tokens[SUPPLIER]);
-    const notice = await emailTo(BUYER, 'Nouvelle facture FA-2026-0002 de Atelier Dupont SARL');
+    const notice = await emailTo(BUYER, "Nouvelle facture FA-2026-0002 d'Atelier Dupont SARL");
     expect(notice.text).toContain('« Mise à disposition »');
     expect(notice.text).toContain(`Voir la facture : ${pageLink(invoiceId)}`);
     expect(notice.text).not.toMatch(/MISE_A_DISPOSITION/);
@@ -123,7 +123,7 @@ describe('notification emails people want', () => {
       attachments: [],
     });
     expect(completed.status).toBe(200);
-    await emailTo(BUYER, 'La facture FA-2026-0002 de Atelier Dupont SARL a été complétée');
+    await emailTo(BUYER, "La facture FA-2026-0002 d'Atelier Dupont SARL a été complétée");
     const paid = await call(BUYER, 'POST', `/invoices/${invoiceId}/status`, { status: 'MISE_EN_PAIEMENT' });
     expect(paid.status).toBe(200);
     const notice = await emailTo(SUPPLIER, 'Votre facture FA-2026-0002 est mise en paiement');

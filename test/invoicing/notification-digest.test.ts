@@ -100,7 +100,7 @@ describe('daily digest of new invoices', () => {
     await deposit('FA-2026-0102');
     for (const [i, number] of ['FA-2026-0101', 'FA-2026-0102'].entries()) {
       const notice = await smtp.next(mail(EACH), i);
-      expect(notice.subject).toBe(`Nouvelle facture ${number} de Atelier Dupont SARL`);
+      expect(notice.subject).toBe(`Nouvelle facture ${number} d'Atelier Dupont SARL`);
     }
     // The digest member's notices are held in the same step that emails the others.
     expect(await countRows(p.db, 'notification_digest_items', { user_id: DAILY })).toBe(2);
@@ -120,7 +120,7 @@ describe('daily digest of new invoices', () => {
     );
     for (const [i, number] of ['FA-2026-0101', 'FA-2026-0102'].entries()) {
       // 432.00 EUR: the invoice's total with VAT (test/deposits/support/completed-draft.ts).
-      expect(digest.text).toMatch(new RegExp(`- Facture ${number} de Atelier Dupont SARL : 432,00 EUR`));
+      expect(digest.text).toMatch(new RegExp(`- Facture ${number} d'Atelier Dupont SARL : 432,00 EUR`));
       expect(digest.text).toContain(
         `Voir la facture : http://portal.test/factures/${invoices[i].split('/').map(encodeURIComponent).join('/')}`,
       );
@@ -146,7 +146,7 @@ describe('daily digest of new invoices', () => {
       attachments: [],
     });
     expect(completed.status).toBe(200);
-    const subject = 'La facture FA-2026-0101 de Atelier Dupont SARL a été complétée';
+    const subject = "La facture FA-2026-0101 d'Atelier Dupont SARL a été complétée";
     while (!smtp.received(mail(EACH)).some((m) => m.subject === subject))
       await smtp.next(mail(EACH), smtp.received(mail(EACH)).length);
     expect(smtp.received(mail(DAILY))).toHaveLength(1);
@@ -156,7 +156,7 @@ describe('daily digest of new invoices', () => {
     const digest = await smtp.next(mail(DAILY), 1);
     expect(digest.subject).toMatch(/: 1 nouvelle facture reçue pour Commune de Villefranche$/);
     expect(digest.text).toContain(
-      '- Facture FA-2026-0101 de Atelier Dupont SARL : 432,00 EUR (complétée par le fournisseur après suspension)',
+      "- Facture FA-2026-0101 d'Atelier Dupont SARL : 432,00 EUR (complétée par le fournisseur après suspension)",
     );
   });
 

@@ -215,7 +215,7 @@ describe('invoice lifecycle journey through the API', () => {
       attachments: [{ sha256: file.sha256, filename: 'bon-de-livraison.pdf', mediaType: 'application/pdf' }],
     });
     expect(back.allowedActions.map((a: { status: string }) => a.status)).toContain('SERVICE_FAIT');
-    await emailTo(BUYER, 'J-002 de Atelier Dupont SARL a été complétée');
+    await emailTo(BUYER, "J-002 d'Atelier Dupont SARL a été complétée");
     await act(BUYER, id, 'status', { status: 'SERVICE_FAIT' });
     await expectAt(id, 'SERVICE_FAIT', 204);
   }, 60_000);

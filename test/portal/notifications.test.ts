@@ -176,7 +176,7 @@ describeWithBrowser('portal: notification emails and preferences', () => {
       attachments: [],
     });
     expect(completed.status).toBe(200);
-    await emailTo(BUYER, 'La facture FA-2026-0042 de Atelier Dupont SARL a été complétée');
+    await emailTo(BUYER, "La facture FA-2026-0042 d'Atelier Dupont SARL a été complétée");
     const paid = await call(BUYER, 'POST', `/invoices/${invoiceId}/status`, { status: 'MISE_EN_PAIEMENT' });
     expect(paid.status).toBe(200);
     // The colleague, who kept the default, is told in the same step that would have told the supplier.

@@ -1,0 +1,23 @@
+import { FsBlobStore, type BlobStore } from './blobs';
+import { S3BlobStore, type S3Settings } from './s3-blobs';
+
+/** Which blob store a process uses (BLOB_STORE): a directory, or a bucket every process shares. */
+export type BlobStoreSettings = { kind: 'fs'; dir: string } | ({ kind: 's3' } & S3Settings);
+
+/** The configured blob store, ready: an S3 bucket is checked (credentials) and created if missing. */
+export async function openBlobStore(settings: BlobStoreSettings): Promise<BlobStore> {
+  if (settings.kind === 'fs') return new FsBlobStore(settings.dir);
+  const { kind: _kind, ...s3 } = settings;
+  return S3BlobStore.open(s3);
+}
+
+/** What may be logged of the settings: where the blobs are, never the credentials. */
+export function describeBlobStore(settings: BlobStoreSettings): Record<string, string> {
+  if (settings.kind === 'fs') return { blobStore: 'fs', dir: settings.dir };
+  return {
+    blobStore: 's3',
+    endpoint: settings.endpoint ?? `aws:${settings.region}`,
+    bucket: settings.bucket,
+    prefix: settings.prefix,
+  };
+}

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { readState, stopTopology, Topology, type StepEvent } from './cluster/topology';
+import { postgresUrl } from './cluster/postgres';
+
+/**
+ * `npm run cluster`: the platform as a cluster on one machine — PostgreSQL, the Temporal services in
+ * processes of their own (PostgreSQL persistence, SQL visibility), N workers, M API processes and
+ * HAProxy in front of them. Ctrl-C stops everything; `--detach` leaves it running and
+ * `npm run cluster -- --down` stops it from any shell.
+ */
+const count = (min: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be an integer ≥ ${min}`);
+  return n;
+};
+
+interface Options {
+  workers: number;
+  apis: number;
+  port: number;
+  dir: string;
+  down?: boolean;
+  detach?: boolean;
+  objectStore?: boolean;
+}
+
+const opts = new Command('cluster')
+  .option('--workers <n>', 'platform worker processes', count(1), 3)
+  .option('--apis <n>', 'API processes behind the load balancer', count(1), 2)
+  .option(
+    '--port <port>',
+    'port of the load balancer: the platform address (0: any free port)',
+    count(0),
+    8080,
+  )
+  .option('--dir <dir>', 'where the cluster keeps its data, configuration, logs and state', '.cluster')
+  .option('--object-store', 'blobs in the S3-compatible object store instead of a shared directory')
+  .option('--detach', 'leave the cluster running once up (stop it with --down)')
+  .option('--down', 'stop the cluster started from --dir')
+  .parse()
+  .opts<Options>();
+
+const dir = path.resolve(opts.dir);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function down(): Promise<void> {
+  const stopped = await stopTopology(dir, (name) => process.stdout.write(`  stopping ${name}\n`));
+  process.stdout.write(
+    stopped ? `cluster stopped (${stopped} processes)\n` : `no cluster running from ${dir}\n`,
+  );
+}
+
+/**
+ * The object store: the workers and API processes keep blobs in the S3-compatible store this shell's
+ * S3 settings name (they inherit its environment) instead of the shared data directory.
+ */
+function objectStoreEnv(): NodeJS.ProcessEnv {
+  if (!opts.objectStore) return {};
+  const root = path.resolve(__dirname, '..');
+  if (!fs.existsSync(path.join(root, 'platform', 's3-blobs.ts')))
+    throw new Error('--object-store: this version of facturflow has no S3 blob store (platform/s3-blobs.ts)');
+  return { BLOB_STORE: 's3' };
+}
+
+function banner(t: Topology, tookMs: number): string[] {
+  const base = `http://localhost:${t.state.ports.loadBalancer}`;
+  const apis = t.apiNames.map((n) => t.apiUrl(n)).join(', ');
+  const rel = (p: string) => {
+    const r = path.relative(process.cwd(), p);
+    return r && !r.startsWith('..') ? r : p;
+  };
+  return [
+    '',
+    `facturflow cluster is running (up in ${seconds(tookMs)}):`,
+    `  Portal          ${base}/`,
+    `  API             ${base}  (HAProxy, round robin; health: /health, OpenAPI: /api/openapi.json)`,
+    `  API processes   ${opts.apis}: ${apis}`,
+    `  Workers         ${opts.workers} processes on task queue facturflow`,
+    `  Temporal        ${t.temporalAddress} (namespace ${t.namespace}; server ${t.state.temporalVersion}: ` +
+      'history, matching, frontend, worker)',
+    `  PostgreSQL      ${postgresUrl(t.state.ports.postgres, 'facturflow')} (also temporal, temporal_visibility)`,
+    `  Data            ${rel(t.dataDir)}${opts.objectStore ? ' (blobs in the object store)' : ' (blobs shared by every process)'}`,
+    `  Email           written to ${rel(path.join(t.dataDir, 'outbox'))} (no SMTP server)`,
+    `  Logs            ${rel(path.join(dir, 'logs'))}/<process>.log`,
+    opts.detach ? 'Stop it with: npm run cluster -- --down' : 'Press Ctrl-C to stop.',
+    '',
+  ];
+}
+
+function showProgress(e: StepEvent): void {
+  if (e.phase === 'start') process.stdout.write(`▸ ${e.step}…\n`);
+  else process.stdout.write(`  ✓ ${e.step} (${seconds(e.ms)})\n`);
+}
+
+async function up(): Promise<void> {
+  const started = Date.now();
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nstopping the cluster…\n');
+    await stopTopology(dir, (name) => process.stdout.write(`  stopping ${name}\n`));
+    process.exit(code);
+  };
+  // Ctrl-C while starting stops what was started too.
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+  const topology = await Topology.start({
+    dir,
+    workers: opts.workers,
+    apis: opts.apis,
+    port: opts.port,
+    durable: true,
+    roleEnv: objectStoreEnv(),
+    progress: showProgress,
+  });
+  process.stdout.write(banner(topology, Date.now() - started).join('\n') + '\n');
+  if (opts.detach) process.exit(0);
+  watch(() => stopping, stopAll);
+}
+
+/** In the foreground, a process of the cluster that dies is reported; the others keep serving. */
+function watch(stopped: () => boolean, stopAll: (code: number) => Promise<void>): void {
+  const reported = new Set<number>();
+  const timer = setInterval(() => {
+    if (stopped()) return clearInterval(timer);
+    const state = readState(dir);
+    if (!state) return void stopAll(0);
+    for (const p of state.processes) {
+      if (reported.has(p.pid)) continue;
+      try {
+        process.kill(p.pid, 0);
+      } catch {
+        reported.add(p.pid);
+        process.stdout.write(`${p.name} (pid ${p.pid}) exited; see ${p.log}\n`);
+      }
+    }
+  }, 2000);
+}
+
+(opts.down ? down() : up()).catch((err: Error) => {
+  process.stderr.write(`cluster: ${err.message}\n`);
+  process.exit(1);
+});

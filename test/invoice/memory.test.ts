@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { invoiceWith, measureInChild } from '../../bench/linear';
+import { checkInvoiceFile } from '../../invoice/check';
+import { SCHEMAS_APART_BYTES } from '../../invoice/check/xsd';
+import { parseInvoice } from '../../invoice/parse';
+import { validateEn16931 } from '../../invoice/validate';
+import { closeXsdEngines, validateXsd } from '../../invoice/xsd';
+
+const CORPUS = path.resolve(
+  process.env.FACTURFLOW_CORPUS ?? path.join(__dirname, '..', '..', '..', 'shared', 'corpus'),
+);
+const SOURCE = path.join(CORPUS, 'akretion/factur-x/tests/fixtures/xml/ubl-21-en16931.xml');
+
+/**
+ * The largest invoice the platform accepts (9,999 lines, 25 MB) is checked in a fresh process, as a
+ * worker would: the bench (`npm run bench:linear`) reports its peak memory against an aim of 400 MB;
+ * this bound leaves room for a loaded machine and still fails the former 630 MB.
+ */
+const PEAK_BOUND_MB = 480;
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'facturflow-memory-'));
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await closeXsdEngines();
+});
+
+describe('memory of the largest invoice', () => {
+  it('checks a 9,999-line invoice within the memory bound, with the same findings', () => {
+    const file = path.join(dir, 'invoice-9999.xml');
+    fs.writeFileSync(file, invoiceWith(9999, SOURCE));
+    const measure = measureInChild(9999, file);
+    // The fixture's own findings (BR-CO-* on totals it does not adapt), the same at every size.
+    expect(measure.findings).toBe(3);
+    expect(measure.peakRssMb).toBeLessThan(PEAK_BOUND_MB);
+  }, 600_000);
+
+  it('reports the schema findings of a large document, validated apart before it is read, as the shared validator does', async () => {
+    // Enough lines to pass the size from which schemas are checked apart, and one element the schema refuses.
+    const base = invoiceWith(1800, SOURCE).toString('utf8');
+    const bytes = Buffer.from(
+      base.replace('<cbc:InvoicedQuantity', '<cbc:Unexpected>1</cbc:Unexpected><cbc:InvoicedQuantity'),
+    );
+    expect(bytes.byteLength).toBeGreaterThan(SCHEMAS_APART_BYTES);
+
+    const result = await checkInvoiceFile(bytes, { rules: 'en16931' });
+
+    const schema = await validateXsd(bytes, 'ubl-invoice');
+    expect(schema.length).toBeGreaterThan(0);
+    const expected = [...schema, ...validateEn16931(parseInvoice(bytes).xml)];
+    expect(result.findings).toEqual(expected);
+    expect(result.valid).toBe(false);
+  }, 600_000);
+});
