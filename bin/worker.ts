@@ -67,7 +67,11 @@ function telemetryOf({ workerMetricsAddress }: OperationsSettings) {
   if (!workerMetricsAddress) return undefined;
   return {
     metrics: {
-      prometheus: { bindAddress: workerMetricsAddress, countersTotalSuffix: true, useSecondsForDurations: true },
+      prometheus: {
+        bindAddress: workerMetricsAddress,
+        countersTotalSuffix: true,
+        useSecondsForDurations: true,
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Invoice } from './model';
+import { joinUblNote } from './ubl/note';
 import { validatePeppol } from './validate/peppol';
 import { parseXml } from './xml';
 
@@ -76,4 +77,15 @@ export function withoutRejectedIdentifiers(invoice: Invoice, rejected: PeppolRej
   if (locationId && rejected.some((r) => r.term === 'BT-71'))
     adapted.delivery = { ...invoice.delivery, locationId: { value: locationId.value } };
   return adapted;
+}
+
+/**
+ * Peppol's CII rules allow one document note without subject code (PEPPOL-EN16931-R002); its UBL rules
+ * allow several when seller and buyer are German, and a subject code written as UBL writes it, in front
+ * of the text ("#REG#…"). The notes of such a source become one note in that form, which carries them all.
+ */
+export function peppolCiiNotes(invoice: Invoice): Invoice | undefined {
+  const notes = invoice.notes;
+  if (notes.length <= 1 && !notes.some((n) => n.subjectCode !== undefined)) return undefined;
+  return { ...invoice, notes: [{ text: notes.map(joinUblNote).join('\n\n') }] };
 }

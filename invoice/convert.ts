@@ -1,6 +1,6 @@
 import { PROFILE_GUIDELINE, profileOfGuideline, type FacturXProfile } from './cii/profile';
 import { toCii } from './cii/write';
-import { peppolRejectedIdentifiers, withoutRejectedIdentifiers } from './convert-peppol';
+import { peppolCiiNotes, peppolRejectedIdentifiers, withoutRejectedIdentifiers } from './convert-peppol';
 import { toFacturX } from './facturx/write';
 import { isCreditNote, type Invoice } from './model';
 import { groupOrUndefined } from './terms';
@@ -47,6 +47,11 @@ export const CONVERSION_RULES = {
    * Peppol's CII rules check (PEPPOL-COMMON-R040 for a GLN, …) and its UBL rules do not (convert-peppol.ts).
    */
   peppolIdentifierFormat: 'FF-CONV-06',
+  /**
+   * For a Peppol BIS result in CII: one document note without subject code (PEPPOL-EN16931-R002), where
+   * Peppol's UBL rules allow several (German seller and buyer) and a subject code; the notes are joined.
+   */
+  peppolNotesJoined: 'FF-CONV-07',
 } as const;
 
 export interface Conversion<T> {
@@ -187,16 +192,28 @@ export function convertXml(
   profile?: FacturXProfile,
   options: Pick<ConvertOptions, 'peppol'> = {},
 ): Conversion<string> {
-  const { output: adapted, findings } = adaptFor(invoice, syntax);
-  if (syntax === 'ubl') return { output: toUbl(adapted), findings };
+  const { output: cii, findings } = adaptFor(invoice, syntax);
+  if (syntax === 'ubl') return { output: toUbl(cii), findings };
+  if (!options.peppol) return { output: toCii(cii, profile), findings };
+  const joined = peppolCiiNotes(cii);
+  const adapted = joined ?? cii;
+  if (joined) findings.push(notesJoinedFinding(cii));
   const output = toCii(adapted, profile);
-  if (!options.peppol) return { output, findings };
   const rejected = peppolRejectedIdentifiers(adapted, output);
   if (!rejected.length) return { output, findings };
   return {
     output: toCii(withoutRejectedIdentifiers(adapted, rejected), profile),
     findings: [...findings, ...rejected.map(rejectedIdentifierFinding)],
   };
+}
+
+function notesJoinedFinding(invoice: Invoice): ConversionFinding {
+  const codes = invoice.notes.flatMap((n) => (n.subjectCode ? [n.subjectCode] : []));
+  const value = codes.length ? `${invoice.notes.length} (${codes.join(', ')})` : `${invoice.notes.length}`;
+  return dropFinding(CONVERSION_RULES.peppolNotesJoined, codes.length ? 'BT-21' : 'BT-22', value, {
+    en: `Peppol's CII rules allow one invoice note without subject code (PEPPOL-EN16931-R002); the ${invoice.notes.length} note(s) are written as one, each subject code (BT-21) in front of its text as UBL writes it (#CODE#).`,
+    fr: `Les règles Peppol du CII n’admettent qu’une note sans code de sujet (PEPPOL-EN16931-R002) ; les ${invoice.notes.length} note(s) sont reprises en une seule, chaque code de sujet (BT-21) devant son texte comme l’UBL l’écrit (#CODE#).`,
+  });
 }
 
 function rejectedIdentifierFinding(

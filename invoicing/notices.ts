@@ -136,13 +136,20 @@ export function platformRejectionReasons(findings: Finding[]): string[] {
   const rest = fatal.length - LISTED_REASONS;
   return [
     fatal.length === 1 ? 'Motif du rejet :' : 'Motifs du rejet :',
-    ...fatal.slice(0, LISTED_REASONS).map((f) => `- ${localizeFinding(f, 'fr').message} (${f.rule})`),
+    ...fatal.slice(0, LISTED_REASONS).map((f) => `- ${frenchText(f)} (${f.rule})`),
     ...(rest > 0
       ? [
           `- et ${rest === 1 ? 'un autre motif, indiqué' : `${rest} autres motifs, indiqués`} sur la page de la facture.`,
         ]
       : []),
   ];
+}
+
+/** A finding in French: from the catalogue, else the French half of the platform's "français. / English.". */
+function frenchText(f: Finding): string {
+  const { message } = localizeFinding(f, 'fr');
+  const split = message.indexOf('. / ');
+  return split >= 0 ? message.slice(0, split + 1) : message;
 }
 
 const rejectedByPlatform = (status: InvoiceStatusCode, entry: NoticeEntry | undefined) =>

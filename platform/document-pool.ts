@@ -250,7 +250,9 @@ const MIN_MEMORY_MB = 192;
 function startWorker(maxMemoryMb: number): Worker {
   const resourceLimits = {
     maxOldGenerationSizeMb: Math.max(maxMemoryMb, MIN_MEMORY_MB),
-    maxYoungGenerationSizeMb: 64,
+    // The young generation is committed memory on top of the heap: an invoice's tree outlives it
+    // anyway, and 32 MB rather than 64 took 10 to 50 MB off the peak of a 9,999-line check.
+    maxYoungGenerationSizeMb: 32,
   };
   const compiled = path.join(__dirname, 'document-worker.js');
   if (__filename.endsWith('.js')) return new Worker(compiled, { resourceLimits });

@@ -358,9 +358,12 @@ function errorName(err: unknown): string {
   return (err as { name?: string })?.name ?? 'Error';
 }
 
+/** The network failure behind an error, also when the SDK wraps it ("AWS SDK error wrapper for ..."). */
 function networkCode(err: unknown): string {
-  const e = err as { code?: string; name?: string; cause?: { code?: string } };
-  return e?.code ?? e?.cause?.code ?? e?.name ?? '';
+  const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+  for (const candidate of [e?.code, e?.cause?.code, e?.name])
+    if (candidate && NETWORK_ERRORS.has(candidate)) return candidate;
+  return /\b(E[A-Z_]+)\b/.exec(e?.message ?? '')?.[1] ?? '';
 }
 
 function isNotFound(err: unknown): boolean {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -101,7 +102,13 @@ async function up(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nstopping the cluster…\n');
-    await stopTopology(dir, (name) => process.stdout.write(`  stopping ${name}\n`));
+    // Stopped by a process of its own: Ctrl-C also reaches npm and tsx, which may end this one before
+    // every process of the cluster is stopped.
+    const downer = spawn(process.execPath, ['--import', 'tsx', __filename, '--down', '--dir', dir], {
+      stdio: 'inherit',
+      detached: true,
+    });
+    await new Promise((resolve) => downer.once('exit', resolve));
     process.exit(code);
   };
   // Ctrl-C while starting stops what was started too.

@@ -73,7 +73,10 @@ async function settle(probe: Probe): Promise<{ status: 'up' | 'down'; latencyMs:
     await Promise.race([
       probe(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`timed out after ${PROBE_TIMEOUT_MS} ms`)),
+          PROBE_TIMEOUT_MS,
+        );
       }),
     ]);
     return { status: 'up', latencyMs: latencyMs() };

@@ -203,3 +203,22 @@ describe('identifiers Peppol checks in CII and not in UBL (PEPPOL-COMMON-R040 on
     expect(count(output, /<ram:GlobalID schemeID="0088">1234567890128<\/ram:GlobalID>/g)).toBe(2);
   });
 });
+
+describe('document notes Peppol allows in UBL and not in CII (PEPPOL-EN16931-R002)', () => {
+  const notes = [{ subjectCode: 'REG', text: 'Lieferant GmbH' }, { text: 'Rechnung gemäß Bestellung' }];
+  const r002 = (xml: string) => validatePeppol(parseXml(xml)).filter((f) => f.rule === 'PEPPOL-EN16931-R002');
+
+  it('a Peppol result in CII gets one note, subject codes written as UBL writes them, with FF-CONV-07', () => {
+    const invoice = { ...variantInvoice(VARIANTS[0]), specificationId: PEPPOL_BIS_BILLING, notes };
+    expect(r002(convertXml(invoice, 'cii').output)).toHaveLength(1);
+    const { output, findings } = convertXml(invoice, 'cii', undefined, { peppol: true });
+    expect(r002(output)).toEqual([]);
+    expect(fatalRules(output)).toEqual([]);
+    expect(readCii(parseXml(output)).notes).toEqual([
+      { text: '#REG#Lieferant GmbH\n\nRechnung gemäß Bestellung' },
+    ]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: CONVERSION_RULES.peppolNotesJoined, term: 'BT-21', value: '2 (REG)' }),
+    ]);
+  });
+});

@@ -75,7 +75,11 @@ describe('the dev server under npm start', () => {
     expect(second).not.toBe(first);
     await until(async () => (await health()).status === 'ok', 120_000);
     const checks = (await health()).checks;
-    expect([checks.database?.status, checks.temporal?.status, checks.blobs?.status]).toEqual(['up', 'up', 'up']);
+    expect([checks.database?.status, checks.temporal?.status, checks.blobs?.status]).toEqual([
+      'up',
+      'up',
+      'up',
+    ]);
     // Nothing else gave up: the start script still runs, and says it restarted the dev server.
     expect(stack.exitCode).toBeNull();
     expect(output).toContain('Temporal dev server exited; starting it again');

@@ -71,7 +71,7 @@ describe('reasons of a rejection by the platform', () => {
       fatal('FF-ROUTE-01', 'The invoice number (BT-1) is missing.'),
       fatal('R-3', 'Third.'),
       fatal('R-4', 'Fourth.'),
-      fatal('R-5', 'Fifth.'),
+      fatal('R-5', 'Cinquième. / Fifth.'),
     ];
     expect(platformRejectionReasons(findings)).toEqual([
       'Motifs du rejet :',
@@ -87,7 +87,10 @@ describe('reasons of a rejection by the platform', () => {
     expect(platformRejectionReasons(four).at(-1)).toBe(
       '- et un autre motif, indiqué sur la page de la facture.',
     );
-    expect(platformRejectionReasons([fatal('A', 'A.')])).toEqual(['Motif du rejet :', '- A. (A)']);
+    expect(platformRejectionReasons([fatal('FF-NEW-01', 'Règle nouvelle. / New rule.')])).toEqual([
+      'Motif du rejet :',
+      '- Règle nouvelle. (FF-NEW-01)',
+    ]);
     expect(platformRejectionReasons([])).toEqual([]);
   });
 });

@@ -89,7 +89,9 @@ describeWithCorpus('operations: /metrics and /health on a real server', () => {
     const checks = (text: string) =>
       sample(text, 'facturflow_deposit_check_seconds_count', { channel: 'UPLOAD_API' });
     expect(checks(after) - checks(before)).toBe(3);
-    expect(sample(after, 'facturflow_deposit_check_seconds_sum', { channel: 'UPLOAD_API' })).toBeGreaterThan(0);
+    expect(sample(after, 'facturflow_deposit_check_seconds_sum', { channel: 'UPLOAD_API' })).toBeGreaterThan(
+      0,
+    );
     // The dev server reports task queue stats: the platform's queue has a backlog series (0 once drained).
     expect(after).toMatch(/^facturflow_task_queue_backlog\{queue="api-test",kind="workflow"\} \d+$/m);
     expect(after).toMatch(/^facturflow_api_process_resident_memory_bytes \d+/m);
@@ -152,7 +154,11 @@ describeWithCorpus('operations: /metrics and /health on a real server', () => {
       expect(res.status).toBe(503);
       const body = await json(res);
       expect(body.status).toBe('degraded');
-      expect(body.checks.temporal).toMatchObject({ status: 'down', required: true, error: expect.any(String) });
+      expect(body.checks.temporal).toMatchObject({
+        status: 'down',
+        required: true,
+        error: expect.any(String),
+      });
       expect(body.checks.database.status).toBe('up');
     } finally {
       await s.close();
@@ -219,7 +225,7 @@ describeWithCorpus('worker metrics from the Temporal SDK exporter', () => {
       WORKER_METRICS_PORT: String(port),
     };
     [api, worker] = await Promise.all([startApi(env), startWorkerProcess(env)]);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await Promise.all([stopProcess(api?.child), stopProcess(worker)]);
     await shared?.drop();
@@ -244,14 +250,18 @@ describeWithCorpus('worker metrics from the Temporal SDK exporter', () => {
     const apiMetrics = await (
       await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
     ).text();
-    expect(sample(apiMetrics, 'facturflow_deposits_total', { channel: 'UPLOAD_API', outcome: 'accepted' })).toBe(1);
+    expect(
+      sample(apiMetrics, 'facturflow_deposits_total', { channel: 'UPLOAD_API', outcome: 'accepted' }),
+    ).toBe(1);
 
     const text = await (await fetch(workerMetrics)).text();
     const validations = sample(text, 'facturflow_validation_seconds_count');
     expect(validations).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'facturflow_validation_seconds_sum')).toBeGreaterThan(0);
     // Tagged by the SDK with the activity and task queue it ran on.
-    expect(text).toMatch(/^facturflow_validation_seconds_count\{activityType="checkInvoice",.*taskQueue="worker-metrics-test"\} 1$/m);
+    expect(text).toMatch(
+      /^facturflow_validation_seconds_count\{activityType="checkInvoice",.*taskQueue="worker-metrics-test"\} 1$/m,
+    );
     // The SDK's own: task slots, and the time workflow tasks took.
     expect(text).toMatch(/^temporal_worker_task_slots_available\{/m);
     expect(text).toMatch(/^temporal_workflow_task_execution_latency_bucket\{/m);

@@ -52,7 +52,7 @@ describe('two API processes on one database', () => {
       RATE_LIMIT_CREDENTIALS_PER_IP: String(CREDENTIALS_PER_IP),
     };
     [a, b] = await Promise.all([startApi(env), startApi(env)]);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await Promise.all([stopProcess(a?.child), stopProcess(b?.child)]);
     await shared?.drop();
@@ -69,7 +69,10 @@ describe('two API processes on one database', () => {
 
   async function seedSignInUser(id: string): Promise<string> {
     await seedUser(shared.db, id);
-    await shared.db('users').where({ id }).update({ password_hash: await hashPassword(PASSWORD) });
+    await shared
+      .db('users')
+      .where({ id })
+      .update({ password_hash: await hashPassword(PASSWORD) });
     return `${id}@example.org`;
   }
 
@@ -97,7 +100,10 @@ describe('two API processes on one database', () => {
     expect(viaBearer.status).toBe(200);
 
     // An unsafe request through B: refused without the token A gave, accepted with it.
-    const withoutCsrf = await fetch(`${b.url}/api/v1/sessions/current`, { method: 'DELETE', headers: { cookie } });
+    const withoutCsrf = await fetch(`${b.url}/api/v1/sessions/current`, {
+      method: 'DELETE',
+      headers: { cookie },
+    });
     expect(withoutCsrf.status).toBe(403);
     expect((await json(withoutCsrf)).error.code).toBe('CSRF_TOKEN_INVALID');
     const signOut = await fetch(`${b.url}/api/v1/sessions/current`, {
@@ -199,7 +205,7 @@ describe('connector schedules with three worker processes', () => {
       const started = app.listen(0, '127.0.0.1', () => resolve(started));
     });
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     await Promise.all(workers.map(stopProcess));

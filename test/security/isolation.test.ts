@@ -13,6 +13,12 @@ describeWithCorpus('documents read in worker threads with a budget', () => {
     fs.readFileSync(corpusPath('akretion/factur-x/tests/fixtures/xml/ubl-21-en16931.xml'));
   /** Within every XML limit, yet far longer to read than the budget below allows. */
   const heavy = () => Buffer.from(withLines(ordinary().toString('utf8'), 9999));
+  /** Within every XML limit too (47 MB, 250 attributes on each line's item), yet over 192 MB once read. */
+  const bulky = () => {
+    const attributes = Array.from({ length: 250 }, (_, i) => ` a${i}="${(i % 90) + 10}"`).join('');
+    const lines = withLines(ordinary().toString('utf8'), 9999);
+    return Buffer.from(lines.replace(/<cac:Item>/g, `<cac:Item${attributes}>`));
+  };
 
   let pool: DocumentPool | undefined;
   afterEach(() => pool?.close());
@@ -45,7 +51,7 @@ describeWithCorpus('documents read in worker threads with a budget', () => {
 
   it('refuses a document over the memory budget without harming the process', async () => {
     pool = new DocumentPool({ size: 1, maxMemoryMb: 192, timeoutMs: 60_000 });
-    const err = await pool.identify(heavy()).catch((e: Error) => e);
+    const err = await pool.identify(bulky()).catch((e: Error) => e);
     expect(err).toBeInstanceOf(DocumentTooComplexError);
     expect((err as Error).message).toMatch(/192 MB of memory/);
     expect((await pool.identify(ordinary())).number).toBe('F124212');

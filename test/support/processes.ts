@@ -54,7 +54,7 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<{ url: string; c
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
     const up = await fetch(`${url}/health`).then(
@@ -62,7 +62,7 @@ export async function startApi(env: NodeJS.ProcessEnv): Promise<{ url: string; c
       () => false,
     );
     if (up) return { url, child };
-    if (Date.now() > deadline) throw new Error('the API process did not answer /health within 60 s');
+    if (Date.now() > deadline) throw new Error('the API process did not answer /health within 150 s');
     await new Promise((r) => setTimeout(r, 250));
   }
 }

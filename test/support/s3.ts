@@ -80,11 +80,12 @@ export async function startS3Server(): Promise<S3Server> {
     `-dir=${path.join(dir, 'data')}`,
     `-master.port=${master}`,
     `-master.port.grpc=${masterGrpc}`,
-    '-master.volumeSizeLimitMB=256',
+    // Every bucket is a collection of its own, with volumes of its own: room for the buckets of a test file.
+    '-master.volumeSizeLimitMB=128',
     '-master.telemetry=false',
     `-volume.port=${volume}`,
     `-volume.port.grpc=${volumeGrpc}`,
-    '-volume.max=16',
+    '-volume.max=300',
     '-filer',
     `-filer.port=${filer}`,
     `-filer.port.grpc=${filerGrpc}`,
@@ -163,7 +164,10 @@ async function untilReady(client: S3Client, exited: Promise<number | null>, dir:
     if (gone !== undefined) throw new Error(`weed exited with ${gone} while starting:\n${tail(dir)}`);
     try {
       await client.send(new CreateBucketCommand({ Bucket: 'ready-probe' })).catch((err) => {
-        if ((err as Error).name !== 'BucketAlreadyOwnedByYou' && (err as Error).name !== 'BucketAlreadyExists')
+        if (
+          (err as Error).name !== 'BucketAlreadyOwnedByYou' &&
+          (err as Error).name !== 'BucketAlreadyExists'
+        )
           throw err;
       });
       await client.send(new PutObjectCommand({ Bucket: 'ready-probe', Key: 'probe', Body: 'ok' }));
