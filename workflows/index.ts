@@ -1,5 +1,5 @@
 // The worker's workflow bundle: every workflow the platform runs.
-export { invoiceLifecycle, rejectionNotice } from './invoice';
+export { invoiceLifecycle } from './invoice';
 export { accountActivation } from './account';
 export { passwordReset } from './password-reset';
 export { structureAttachment } from './membership';

@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError, type RetryPolicy } from '@temporalio/common';
+import type { RetryPolicy } from '@temporalio/common';
 import type { InvoiceActivities } from '../activities/invoice';
 import {
   FINAL_STATUSES,
@@ -137,7 +137,8 @@ export async function invoiceLifecycle(deposit: InvoiceDeposit): Promise<Invoice
     // Refused by the platform's checks: nothing to acknowledge, the reasons are in the history. The
     // supplier hears of it, whatever the channel; runs rejected before this was sent replay without it.
     await moveTo(lc, 'REJETEE', 'platform');
-    if (wf.patched(PLATFORM_REJECTION_NOTICE)) await startRejectionNotice(deposit);
+    if (wf.patched(PLATFORM_REJECTION_NOTICE))
+      await acts.notifyStatusChange({ invoiceId: deposit.invoiceId, status: 'REJETEE' });
     return lc.state;
   }
 
@@ -541,26 +542,4 @@ async function settlePayment(lc: Lifecycle): Promise<void> {
   state.payment.paidAt = paidAt;
   if (days > 0) state.payment.charges = lateCharges(amountDue(deposit), deposit.referenceRate ?? '0', days);
   await acts.recordPayment({ invoiceId: deposit.invoiceId, paidAt, charges: state.payment.charges });
-}
-
-/**
- * Tells the supplier of a rejection by the platform's checks. A workflow of its own, so the rejected
- * run closes at once: its number is free for the corrected file while the email is still on its way.
- */
-export async function rejectionNotice(input: { invoiceId: string }): Promise<void> {
-  await acts.notifyStatusChange({ invoiceId: input.invoiceId, status: 'REJETEE' });
-}
-
-async function startRejectionNotice(deposit: InvoiceDeposit): Promise<void> {
-  try {
-    await wf.startChild(rejectionNotice, {
-      // One notice per rejected file: a corrected file rejected again is told again.
-      workflowId: `${deposit.invoiceId}/rejection-notice/${deposit.blob.sha256}`,
-      args: [{ invoiceId: deposit.invoiceId }],
-      parentClosePolicy: wf.ParentClosePolicy.ABANDON,
-    });
-  } catch (err) {
-    // The same file's notice already running: it tells the supplier once.
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
 }
