@@ -9,7 +9,7 @@ import { documentPool, type DocumentPool } from '../platform/document-pool';
 import { XmlError } from '../invoice/xml';
 import type { InvoiceIdentity } from '../invoice/identify';
 import { extractFacturX, PdfError } from '../invoice/facturx';
-import { invoiceLifecycle } from '../workflows/invoice';
+import { invoiceLifecycle, invoiceState } from '../workflows/invoice';
 import { DomainError } from '../platform/domain-error';
 import { countDeposit, timedDepositCheck } from '../platform/metrics';
 import type { InvoiceDeposit, InvoiceState } from './types';
@@ -201,8 +201,24 @@ async function startOrFind(
 export async function numberFreedByRejection(client: Client, invoiceId: string): Promise<boolean> {
   const handle = client.workflow.getHandle<typeof invoiceLifecycle>(invoiceId);
   const run = await handle.describe();
-  return run.status.name === 'COMPLETED' && refusedBeforeDelivery(await handle.result());
+  if (run.status.name === 'RUNNING') {
+    // A run the platform rejected closes once the supplier is told: a correction waits for that, briefly.
+    const state = await handle.query(invoiceState).catch(() => undefined);
+    if (!state || !refusedBeforeDelivery(state)) return false;
+    const closed = await Promise.race([
+      handle.result().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), REJECTED_RUN_CLOSING_MS).unref()),
+    ]);
+    if (!closed) return false;
+  } else if (run.status.name !== 'COMPLETED') return false;
+  return refusedBeforeDelivery(await handle.result());
 }
+
+/** How long a correction waits for a rejected run to finish telling the supplier. */
+const REJECTED_RUN_CLOSING_MS = 30_000;
 
 /**
  * The number of an invoice the platform's checks rejected is not used up: the corrected file starts a
