@@ -65,12 +65,21 @@ async function measureOne(lines: number, file: string): Promise<Measure> {
   };
 }
 
-/** Runs `measureOne` in a fresh process, so each peak is the check's own. */
-export function measureInChild(lines: number, file: string): Measure {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--one', String(lines), file], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024,
-  });
+/**
+ * Runs `measureOne` in a fresh process, so each peak is the check's own. With `heapMb`, the process's
+ * JavaScript heap is capped there (`--max-old-space-size`): a check that needs more dies (this throws).
+ */
+export function measureInChild(lines: number, file: string, heapMb?: number): Measure {
+  const heap = heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
+  const out = execFileSync(
+    process.execPath,
+    [...heap, '--import', 'tsx', __filename, '--one', String(lines), file],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as Measure;
 }
 

@@ -15,10 +15,13 @@ const SOURCE = path.join(CORPUS, 'akretion/factur-x/tests/fixtures/xml/ubl-21-en
 
 /**
  * The largest invoice the platform accepts (9,999 lines, 25 MB) is checked in a fresh process, as a
- * worker would: the bench (`npm run bench:linear`) reports its peak memory against an aim of 400 MB;
- * this bound leaves room for a loaded machine and still fails the former 630 MB.
+ * worker would, with its JavaScript heap capped at 256 MB: the check must finish there with the same
+ * findings. The cap is what the code holds at once, whatever the machine; the former code (two trees of
+ * the document alive together) died under it, and still needed 512 MB. The process's resident memory
+ * depends on the machine (413 MB uncapped on one, 1,030 MB on another with the same code), so it is
+ * printed, and reported by the bench (`npm run bench:linear`), not asserted.
  */
-const PEAK_BOUND_MB = 480;
+const HEAP_CAP_MB = 256;
 
 let dir: string;
 beforeAll(() => {
@@ -30,13 +33,21 @@ afterAll(async () => {
 });
 
 describe('memory of the largest invoice', () => {
-  it('checks a 9,999-line invoice within the memory bound, with the same findings', () => {
+  it('checks a 9,999-line invoice with its heap capped at 256 MB, with the same findings', () => {
     const file = path.join(dir, 'invoice-9999.xml');
     fs.writeFileSync(file, invoiceWith(9999, SOURCE));
-    const measure = measureInChild(9999, file);
+    let measure: ReturnType<typeof measureInChild>;
+    try {
+      measure = measureInChild(9999, file, HEAP_CAP_MB);
+    } catch (err) {
+      const stderr = String((err as { stderr?: unknown }).stderr ?? '');
+      throw new Error(`the check did not finish within a ${HEAP_CAP_MB} MB heap:\n${stderr.slice(-2000)}`);
+    }
     // The fixture's own findings (BR-CO-* on totals it does not adapt), the same at every size.
     expect(measure.findings).toBe(3);
-    expect(measure.peakRssMb).toBeLessThan(PEAK_BOUND_MB);
+    console.log(
+      `9,999-line invoice checked with a ${HEAP_CAP_MB} MB heap: peak RSS ${measure.peakRssMb.toFixed(0)} MB`,
+    );
   }, 600_000);
 
   it('reports the schema findings of a large document, validated apart before it is read, as the shared validator does', async () => {
