@@ -38,11 +38,14 @@ export async function checkDepositedInvoice(
         numberTaken(db, { supplierId, year, number, exceptInvoiceId: c.invoiceId }),
     },
   };
+  // The bytes are moved to the thread, not copied: nothing here reads them again.
   const bytes = await blobs.get(c.blob.sha256);
-  const result = await documents.check(bytes, { rules: 'all', platform }).catch((err: Error) => {
-    if (!(err instanceof DocumentTooComplexError)) throw err;
-    return tooComplex(err);
-  });
+  const result = await documents
+    .check(bytes, { rules: 'all', platform }, { handOver: true })
+    .catch((err: Error) => {
+      if (!(err instanceof DocumentTooComplexError)) throw err;
+      return tooComplex(err);
+    });
   // Recorded here rather than returned: the workflow's check result stays the findings it always was.
   if (c.invoiceId) await updateRuleSets(db, c.invoiceId, result.ruleSets ?? []);
   if (!result.invoice) return result.findings;

@@ -35,6 +35,8 @@ export const DEFAULT_DOCUMENT_POOL: DocumentPoolOptions = { size: 2, timeoutMs: 
 
 interface Job {
   task: DocumentTask;
+  /** Buffers moved to the thread with the task rather than copied (the caller gave them up). */
+  transfer?: ArrayBuffer[];
   /** The lookups a check asks for, answered here where the database is. */
   platform?: PlatformContext;
   resolve: (value: unknown) => void;
@@ -82,8 +84,10 @@ export class DocumentPool {
    * Judges a file as `checkInvoiceFile` does (envelope, XSD, rules), in a thread under the budget; the
    * platform rules' lookups (recipient directory, duplicate registry) are answered from this process.
    * Throws DocumentTooComplexError over budget; every other problem is a finding, as in the core.
+   * With `handOver`, a caller that no longer needs the bytes gives them to the thread: they are moved,
+   * not copied (a 25 MB invoice is then in memory once), and `bytes` is empty once this returns.
    */
-  check(bytes: Uint8Array, options: CheckOptions): Promise<CheckResult> {
+  check(bytes: Uint8Array, options: CheckOptions, { handOver = false } = {}): Promise<CheckResult> {
     const { platform } = options;
     const task: DocumentTask = {
       id: this.nextId++,
@@ -97,7 +101,7 @@ export class DocumentPool {
         today: platform?.today,
       },
     };
-    return this.run(task, platform) as Promise<CheckResult>;
+    return this.run(task, platform, handOver ? movable(bytes) : undefined) as Promise<CheckResult>;
   }
 
   /**
@@ -121,10 +125,10 @@ export class DocumentPool {
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
-  private run(task: DocumentTask, platform?: PlatformContext): Promise<unknown> {
+  private run(task: DocumentTask, platform?: PlatformContext, transfer?: ArrayBuffer[]): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the document pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, platform, resolve, reject });
+      this.queue.push({ task, platform, transfer, resolve, reject });
       this.dispatch();
     });
   }
@@ -155,7 +159,7 @@ export class DocumentPool {
     );
     // A thread at work keeps the process alive until its answer; an idle one does not.
     slot.worker.ref();
-    slot.worker.postMessage(job.task);
+    slot.worker.postMessage(job.task, job.transfer);
   }
 
   private spawn(): void {
@@ -203,6 +207,16 @@ export class DocumentPool {
     job?.reject(err);
     if (!this.closed) this.dispatch();
   }
+}
+
+/**
+ * The buffer of bytes that own it whole, to be moved; none for a view into a larger or shared buffer
+ * (Node's small-buffer pool cannot be moved), which is copied as usual.
+ */
+function movable(bytes: Uint8Array): ArrayBuffer[] | undefined {
+  const { buffer } = bytes;
+  if (!(buffer instanceof ArrayBuffer)) return undefined;
+  return bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? [buffer] : undefined;
 }
 
 /** Answers a thread's lookup with the job's platform context; a lookup of a finished job gets nothing. */

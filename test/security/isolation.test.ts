@@ -88,6 +88,22 @@ describeWithCorpus('documents read in worker threads with a budget', () => {
     expect(asked).toEqual(lookups);
   }, 60_000);
 
+  it('moves handed-over bytes to the thread instead of copying them, with the same verdict', async () => {
+    pool = new DocumentPool({ size: 1 });
+    const kept = await pool.check(ordinary(), { rules: 'en16931' });
+    const owned = new Uint8Array(ordinary()); // a buffer of its own (a small Buffer shares Node's pool)
+    const moved = await pool.check(owned, { rules: 'en16931' }, { handOver: true });
+    expect(owned.byteLength).toBe(0);
+    expect(moved).toEqual(kept);
+    // A view into a larger buffer (as Node's small-buffer pool gives) is copied and stays readable.
+    const bytes = ordinary();
+    const larger = new Uint8Array(bytes.byteLength + 16);
+    larger.set(bytes, 8);
+    const view = larger.subarray(8, 8 + bytes.byteLength);
+    expect(await pool.check(view, { rules: 'en16931' }, { handOver: true })).toEqual(kept);
+    expect(view.byteLength).toBe(bytes.byteLength);
+  }, 60_000);
+
   it('refuses a file whose check runs over budget', async () => {
     pool = new DocumentPool({ size: 1, checkTimeoutMs: 500 });
     await pool.start();
