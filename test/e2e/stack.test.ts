@@ -111,7 +111,7 @@ describeWithCorpus('the platform started as npm start does', () => {
     });
     expect(res.status).toBe(202);
     const { id } = await json(res);
-    await waitForStatus(api, id, ['MISE_A_DISPOSITION'], 30_000, token);
+    await waitForStatus(api, id, ['MISE_A_DISPOSITION'], 90_000, token);
     const listed = execFileSync(
       temporalBinaries().cli,
       [
@@ -129,7 +129,7 @@ describeWithCorpus('the platform started as npm start does', () => {
     expect(
       JSON.parse(listed).map((w: { execution: { workflowId: string } }) => w.execution.workflowId),
     ).toEqual([id]);
-  });
+  }, 120_000);
 
   it('loses and duplicates nothing when the worker is killed with SIGKILL mid-run', async () => {
     const workerPid = lastPid('worker');
@@ -154,7 +154,7 @@ describeWithCorpus('the platform started as npm start does', () => {
     );
 
     for (const id of ids) {
-      const invoice = await waitForStatus(api, id, ['MISE_A_DISPOSITION'], 60_000, token);
+      const invoice = await waitForStatus(api, id, ['MISE_A_DISPOSITION'], 90_000, token);
       expect(invoice.history.map((h: { status: string }) => h.status)).toEqual([
         'DEPOSEE',
         'EN_COURS_ACHEMINEMENT',
@@ -162,7 +162,7 @@ describeWithCorpus('the platform started as npm start does', () => {
       ]);
     }
     expect(output).toMatch(/worker process exited; starting it again/);
-  }, 120_000);
+  }, 180_000);
 
   it('stops every process on Ctrl-C', async () => {
     const pids = [lastPid('worker'), lastPid('api')];
