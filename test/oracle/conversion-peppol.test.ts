@@ -4,12 +4,12 @@ import { CONVERSION_RULES } from '../../invoice/convert';
 import { checkConversionSource, convertChecked, type CheckedConversion } from '../../invoice/convert-check';
 import { decodeXmlBytes } from '../../invoice/xml';
 import { closeXsdEngines } from '../../invoice/xsd';
-import { compilePeppolCii, jarPath, PINNED, readSource, SAXON_JAR } from '../../scripts/rules-source';
-import { corpusAvailable, corpusFiles } from '../support/corpus';
+import { compilePeppolCii, readSource } from '../../scripts/rules-source';
+import { corpusFiles } from '../support/corpus';
 import { describeNeeding } from '../support/requirements';
 import { fatalIds, unitTestCases } from './agreement';
 import type { OracleCase } from './cases';
-import { runOracle, type OracleResult } from './oracle';
+import { PEPPOL_ORACLE, runOracle, type OracleResult } from './oracle';
 
 /**
  * Peppol BIS documents converted to CII, judged by OpenPEPPOL's own rules under Saxon-HE: the source
@@ -45,15 +45,7 @@ const officialFatal = (result: OracleResult | undefined): string[] => {
   return 'error' in result ? ['SAXON-ERROR'] : fatalIds(result.fired);
 };
 
-const requirements = {
-  what: 'the corpus, Saxon-HE and the pinned Peppol artefacts',
-  available:
-    corpusAvailable &&
-    fs.existsSync(SAXON_JAR) &&
-    fs.existsSync(jarPath(PINNED.peppol.maven)) &&
-    fs.existsSync(jarPath(PINNED.peppolCii.maven)),
-  missing: `needs the corpus, ${SAXON_JAR}, ${jarPath(PINNED.peppol.maven)} and ${jarPath(PINNED.peppolCii.maven)} (npm run rules:fetch)`,
-};
+const requirements = PEPPOL_ORACLE;
 
 describeNeeding(
   requirements,

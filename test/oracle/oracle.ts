@@ -3,15 +3,26 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { corpusPath } from '../support/corpus';
+import { jarPath, PINNED, SAXON_JAR } from '../../scripts/rules-source';
+import { corpusAvailable, corpusPath } from '../support/corpus';
 import type { OracleCase, Syntax } from './cases';
 
 /** What the official XSLT reported for one document: fired rule ids with their flag, or a Saxon error. */
 export type OracleResult = { fired: { rule: string; flag: string }[] } | { error: string };
 
-const SAXON_JAR = process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar';
 const CACHE_DIR = path.join(__dirname, '..', '..', '.cache', 'oracle');
 const DRIVER_SOURCE = path.join(__dirname, 'OracleDriver.java');
+
+/** What the Peppol oracle suites need: the corpus, Saxon-HE and both pinned Peppol artefacts. */
+export const PEPPOL_ORACLE = {
+  what: 'the corpus, Saxon-HE and the pinned Peppol artefacts',
+  available:
+    corpusAvailable &&
+    fs.existsSync(SAXON_JAR) &&
+    fs.existsSync(jarPath(PINNED.peppol.maven)) &&
+    fs.existsSync(jarPath(PINNED.peppolCii.maven)),
+  missing: `needs the corpus, ${SAXON_JAR}, ${jarPath(PINNED.peppol.maven)} and ${jarPath(PINNED.peppolCii.maven)} (npm run rules:fetch)`,
+};
 
 export const officialXslt: Record<Syntax, string> = {
   ubl: corpusPath('ConnectingEurope/eInvoicing-EN16931/ubl/xslt/EN16931-UBL-validation.xslt'),

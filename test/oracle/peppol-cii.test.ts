@@ -5,21 +5,13 @@ import { readUbl } from '../../invoice/ubl/read';
 import { validatePeppol } from '../../invoice/validate/peppol';
 import { parseXml } from '../../invoice/xml';
 import { readPeppolXslt } from '../../scripts/peppol-rules';
-import {
-  compilePeppolCii,
-  compileSchematron,
-  jarPath,
-  PINNED,
-  readSkeleton,
-  readSource,
-  SAXON_JAR,
-} from '../../scripts/rules-source';
-import { corpusAvailable, corpusFiles, corpusPath } from '../support/corpus';
+import { compilePeppolCii, compileSchematron, readSkeleton, readSource } from '../../scripts/rules-source';
+import { corpusFiles, corpusPath } from '../support/corpus';
 import { describeNeeding } from '../support/requirements';
 import { type OracleCase } from './cases';
 import { fatalDisagreements, unitTestCases, unmetExpectations } from './agreement';
 import { mutants } from './mutants';
-import { runOracle, type OracleResult } from './oracle';
+import { PEPPOL_ORACLE, runOracle, type OracleResult } from './oracle';
 
 /**
  * Our Peppol BIS Billing 3.0 rules for CII against OpenPEPPOL's CII Schematron compiled by the ISO
@@ -58,15 +50,7 @@ function convertedExamples(): OracleCase[] {
 const ours = (c: OracleCase) =>
   validatePeppol(parseXml(c.xml)).map((f) => ({ rule: f.rule, flag: f.severity }));
 
-const requirements = {
-  what: 'the corpus, Saxon-HE and the pinned Peppol artefacts',
-  available:
-    corpusAvailable &&
-    fs.existsSync(SAXON_JAR) &&
-    fs.existsSync(jarPath(PINNED.peppol.maven)) &&
-    fs.existsSync(jarPath(PINNED.peppolCii.maven)),
-  missing: `needs the corpus, ${SAXON_JAR}, ${jarPath(PINNED.peppol.maven)} and ${jarPath(PINNED.peppolCii.maven)} (npm run rules:fetch)`,
-};
+const requirements = PEPPOL_ORACLE;
 
 describeNeeding(
   requirements,
