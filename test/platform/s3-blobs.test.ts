@@ -15,13 +15,14 @@ import {
 import { ConfigError, loadConfig } from '../../bin/config';
 import { BlobNotFoundError, FsBlobStore, type BlobStore } from '../../platform/blobs';
 import { openBlobStore } from '../../platform/blob-store-config';
-import { createDb, migrate, type Db } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { BlobStoreError, S3BlobStore } from '../../platform/s3-blobs';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { registerStructure } from '../support/parties';
 import { seedUser } from '../support/people';
 import { json, waitForStatus } from '../support/platform';
 import { freePort } from '../support/ports';
+import { sharedDatabase } from '../support/processes';
 import { describeWithS3, startS3Server, type S3Server } from '../support/s3';
 import { tempDir } from '../support/stores';
 import { startDevServer } from '../support/temporal';
@@ -358,7 +359,6 @@ describeWithS3('S3BlobStore on a real S3-compatible server (SeaweedFS)', () => {
 
     afterAll(async () => {
       await Promise.all(processes.map(({ child }) => stopRole(child)));
-      await db?.destroy();
       await dropDatabase?.();
       await temporal?.teardown();
     });
@@ -399,37 +399,6 @@ describeWithS3('S3BlobStore on a real S3-compatible server (SeaweedFS)', () => {
 function devNull() {
   return async function (source: AsyncIterable<Buffer>) {
     for await (const _chunk of source);
-  };
-}
-
-/**
- * A migrated database the test and both platform processes open by URL: a SQLite file, or on
- * PostgreSQL a database of its own (a URL cannot name a test schema).
- */
-async function sharedDatabase(): Promise<{ url: string; db: Db; drop?: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const filename = path.join(tempDir('s3-db'), 'facturflow.db');
-    const db = createDb({ client: 'better-sqlite3', filename });
-    await migrate(db);
-    return { url: `sqlite:${filename}`, db };
-  }
-  const name = `facturflow_s3_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = createDb({ client: 'pg', url: base });
-  await admin.raw(`create database ${name}`);
-  await admin.destroy();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = createDb({ client: 'pg', url: url.toString() });
-  await migrate(db);
-  return {
-    url: url.toString(),
-    db,
-    drop: async () => {
-      const again = createDb({ client: 'pg', url: base });
-      await again.raw(`drop database if exists ${name} with (force)`);
-      await again.destroy();
-    },
   };
 }
 
