@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { readState, stopTopology, Topology, type StepEvent } from './cluster/topology';
+import { CLUSTER_BUCKET, readState, stopTopology, Topology, type StepEvent } from './cluster/topology';
 import { postgresUrl } from './cluster/postgres';
 
 /**
@@ -53,18 +52,6 @@ async function down(): Promise<void> {
   );
 }
 
-/**
- * The object store: the workers and API processes keep blobs in the S3-compatible store this shell's
- * S3 settings name (they inherit its environment) instead of the shared data directory.
- */
-function objectStoreEnv(): NodeJS.ProcessEnv {
-  if (!opts.objectStore) return {};
-  const root = path.resolve(__dirname, '..');
-  if (!fs.existsSync(path.join(root, 'platform', 's3-blobs.ts')))
-    throw new Error('--object-store: this version of facturflow has no S3 blob store (platform/s3-blobs.ts)');
-  return { BLOB_STORE: 's3' };
-}
-
 function banner(t: Topology, tookMs: number): string[] {
   const base = `http://localhost:${t.state.ports.loadBalancer}`;
   const apis = t.apiNames.map((n) => t.apiUrl(n)).join(', ');
@@ -82,7 +69,13 @@ function banner(t: Topology, tookMs: number): string[] {
     `  Temporal        ${t.temporalAddress} (namespace ${t.namespace}; server ${t.state.temporalVersion}: ` +
       'history, matching, frontend, worker)',
     `  PostgreSQL      ${postgresUrl(t.state.ports.postgres, 'facturflow')} (also temporal, temporal_visibility)`,
-    `  Data            ${rel(t.dataDir)}${opts.objectStore ? ' (blobs in the object store)' : ' (blobs shared by every process)'}`,
+    `  Data            ${rel(t.dataDir)}${t.objectStoreUrl ? '' : ' (blobs shared by every process)'}`,
+    ...(t.objectStoreUrl
+      ? [
+          `  Object store    ${t.objectStoreUrl} (SeaweedFS S3 gateway, bucket ${CLUSTER_BUCKET}; ` +
+            `credentials in ${rel(path.join(dir, 'seaweedfs', 's3.json'))})`,
+        ]
+      : []),
     `  Email           written to ${rel(path.join(t.dataDir, 'outbox'))} (no SMTP server)`,
     `  Logs            ${rel(path.join(dir, 'logs'))}/<process>.log`,
     opts.detach ? 'Stop it with: npm run cluster -- --down' : 'Press Ctrl-C to stop.',
@@ -120,7 +113,7 @@ async function up(): Promise<void> {
     apis: opts.apis,
     port: opts.port,
     durable: true,
-    roleEnv: objectStoreEnv(),
+    objectStore: opts.objectStore,
     progress: showProgress,
   });
   process.stdout.write(banner(topology, Date.now() - started).join('\n') + '\n');

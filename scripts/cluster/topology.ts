@@ -4,6 +4,16 @@ import net from 'node:net';
 import path from 'node:path';
 import { haproxyConfig, haproxyProcess } from './load-balancer';
 import {
+  readIdentity,
+  s3Serves,
+  WEED_MISSING,
+  WEED_PORT_NAMES,
+  weedBinary,
+  weedServerArgs,
+  writeIdentity,
+  type WeedPorts,
+} from './object-store';
+import {
   createDatabases,
   initPostgres,
   postgresProcess,
@@ -45,10 +55,11 @@ import {
 /**
  * The platform spread over processes on one machine, as on several: PostgreSQL, the Temporal services
  * (history, matching, frontend, worker) each in a process on PostgreSQL persistence and SQL visibility,
- * N platform workers, M API processes and HAProxy in front of them. Everything lives under `dir`
- * (data, configuration, logs, state.json); `stopTopology(dir)` stops what state.json lists. The
- * Temporal services are the processes temporal-history, temporal-matching, temporal-frontend and
- * temporal-worker; the platform's, worker-1..N and api-1..M.
+ * N platform workers, M API processes and HAProxy in front of them, and with `objectStore` SeaweedFS's
+ * S3 gateway holding the blobs. Everything lives under `dir` (data, configuration, logs, state.json);
+ * `stopTopology(dir)` stops what state.json lists. The Temporal services are the processes
+ * temporal-history, temporal-matching, temporal-frontend and temporal-worker; the platform's,
+ * worker-1..N and api-1..M; the object store, seaweedfs.
  */
 export interface TopologyOptions {
   dir: string;
@@ -59,7 +70,9 @@ export interface TopologyOptions {
   /** false: PostgreSQL without fsync, for a throwaway test cluster. */
   durable: boolean;
   namespace?: string;
-  /** Extra environment of the worker and API processes (an object store, log level...). */
+  /** Blobs in an S3 bucket of SeaweedFS started with the cluster, rather than in the shared data directory. */
+  objectStore?: boolean;
+  /** Extra environment of the worker and API processes (log level...). */
   roleEnv?: NodeJS.ProcessEnv;
   /** Told of each step as it starts and ends, with its duration. */
   progress?: (event: StepEvent) => void;
@@ -81,12 +94,15 @@ export interface ClusterState {
     loadBalancer: number;
     apis: number[];
     temporal: Record<TemporalService, ServicePorts>;
+    objectStore?: WeedPorts;
   };
   processes: ProcessRecord[];
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const STATE_FILE = 'state.json';
+/** The bucket the platform's processes keep their blobs in, with --object-store. */
+export const CLUSTER_BUCKET = 'facturflow';
 
 export function readState(dir: string): ClusterState | undefined {
   try {
@@ -101,7 +117,8 @@ export async function stopTopology(dir: string, progress?: (name: string) => voi
   const state = readState(dir);
   if (!state) return 0;
   const running = state.processes.filter(isSame);
-  const order = (r: ProcessRecord) => (r.name === 'postgres' ? 3 : r.name.startsWith('temporal-') ? 2 : 1);
+  const order = (r: ProcessRecord) =>
+    r.name === 'postgres' ? 3 : r.name.startsWith('temporal-') || r.name === 'seaweedfs' ? 2 : 1;
   for (const tier of [1, 2, 3]) {
     await Promise.all(
       running
@@ -182,6 +199,14 @@ export class Topology {
   get dataDir(): string {
     return path.join(this.opts.dir, 'data');
   }
+  /** The S3 endpoint of the object store, when the cluster has one. */
+  get objectStoreUrl(): string | undefined {
+    const ports = this.state.ports.objectStore;
+    return ports && `http://127.0.0.1:${ports.s3}`;
+  }
+  private get objectStoreDir(): string {
+    return path.join(this.opts.dir, 'seaweedfs');
+  }
   get workerNames(): string[] {
     return Array.from({ length: this.opts.workers }, (_, i) => `worker-${i + 1}`);
   }
@@ -232,6 +257,7 @@ export class Topology {
     fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
     // PostgreSQL may run as another user (see postgres.ts): it must be able to reach its data directory.
     fs.chmodSync(dir, 0o755);
+    if (this.opts.objectStore && !weedBinary()) throw new Error(`--object-store: ${WEED_MISSING}`);
     this.build = await this.step('Temporal server (built once per machine)', () => temporalBuild());
     this.state = await this.allocatePorts();
     this.save();
@@ -245,6 +271,10 @@ export class Topology {
       await this.startProcess(postgresProcess(pg));
       await createDatabases(pg.port, [TEMPORAL_DATABASE, VISIBILITY_DATABASE, 'facturflow']);
     });
+    if (this.opts.objectStore)
+      await this.step('object store (SeaweedFS, S3 gateway)', () =>
+        this.startProcess(this.objectStoreProcess()),
+      );
     await this.step('Temporal schema (persistence and visibility)', () => setupSchemas(this.build, pg.port));
     await this.step('Temporal services frontend, history, matching', () => this.startTemporal());
     await this.step('namespace and search attributes', () => this.prepareNamespace());
@@ -276,8 +306,43 @@ export class Topology {
         loadBalancer: this.opts.port || (await freePort()),
         apis,
         temporal,
+        objectStore: this.opts.objectStore ? await this.objectStorePorts() : undefined,
       },
       processes: [],
+    };
+  }
+
+  private async objectStorePorts(): Promise<WeedPorts> {
+    const ports = new Set<number>();
+    while (ports.size < WEED_PORT_NAMES.length) ports.add(await freePort());
+    const free = [...ports];
+    return Object.fromEntries(WEED_PORT_NAMES.map((name, i) => [name, free[i]])) as unknown as WeedPorts;
+  }
+
+  /** SeaweedFS with its data and identity file under dir/seaweedfs (new credentials on each start). */
+  private objectStoreProcess(): ProcessSpec {
+    const dir = this.objectStoreDir;
+    fs.mkdirSync(dir, { recursive: true });
+    const configFile = path.join(dir, 's3.json');
+    writeIdentity(configFile);
+    return {
+      name: 'seaweedfs',
+      command: weedBinary()!,
+      args: weedServerArgs(dir, this.state.ports.objectStore!, configFile),
+      cwd: dir,
+    };
+  }
+
+  private objectStoreEnv(): NodeJS.ProcessEnv {
+    const endpoint = this.objectStoreUrl;
+    if (!endpoint) return {};
+    const { accessKeyId, secretAccessKey } = readIdentity(path.join(this.objectStoreDir, 's3.json'));
+    return {
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: CLUSTER_BUCKET,
+      S3_ACCESS_KEY_ID: accessKeyId,
+      S3_SECRET_ACCESS_KEY: secretAccessKey,
     };
   }
 
@@ -340,6 +405,7 @@ export class Topology {
       DATA_DIR: this.dataDir,
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://localhost:${this.state.ports.loadBalancer}`,
+      ...this.objectStoreEnv(),
       ...this.opts.roleEnv,
     };
   }
@@ -399,6 +465,10 @@ export class Topology {
       return () => acceptsWorkflows(this.temporalAddress, this.namespace);
     if (name.startsWith('api-')) return () => healthy(this.apiUrl(name));
     if (name === 'haproxy') return () => healthy(this.loadBalancerUrl);
+    if (name === 'seaweedfs') {
+      const credentials = readIdentity(path.join(this.objectStoreDir, 's3.json'));
+      return () => s3Serves(this.objectStoreUrl!, credentials, CLUSTER_BUCKET).catch(() => false);
+    }
     if (name.startsWith('worker-')) {
       const taskQueue = this.roleEnv().TEMPORAL_TASK_QUEUE || 'facturflow';
       return () => pollsTaskQueue(this.temporalAddress, this.namespace, taskQueue, this.record(name).pid);

@@ -1,32 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  CreateBucketCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Settings } from '../../platform/s3-blobs';
+import {
+  s3Client,
+  s3Serves,
+  S3_REGION,
+  WEED_MISSING,
+  WEED_PORT_NAMES,
+  weedBinary,
+  weedServerArgs,
+  writeIdentity,
+  type WeedPorts,
+} from '../../scripts/cluster/object-store';
 import { freePort } from './ports';
 import { describeNeeding, type Requirement } from './requirements';
 import { tempDir } from './stores';
 
-const { provisionedWeed } = require('../../scripts/provision-seaweedfs.js') as {
-  provisionedWeed(): string | undefined;
-};
-
-const weed = provisionedWeed();
+const weed = weedBinary();
 
 /** SeaweedFS's weed, built from the Go module proxy by scripts/provision-seaweedfs.js. */
 export const seaweedfs: Requirement = {
   what: 'SeaweedFS (an S3-compatible server)',
   available: weed !== undefined,
-  missing:
-    'SeaweedFS weed binary not found: run `node scripts/provision-seaweedfs.js` (builds it from the Go module ' +
-    'proxy once per machine) or set SEAWEEDFS_WEED_PATH',
+  missing: WEED_MISSING,
 };
 
 /** describe() for tests that need a real S3 server: skipped loudly without weed, failing under CI=true. */
@@ -56,63 +54,20 @@ export interface S3Server {
 export async function startS3Server(): Promise<S3Server> {
   if (!weed) throw new Error(seaweedfs.missing);
   const dir = tempDir('seaweedfs');
-  const accessKeyId = `ff${crypto.randomBytes(6).toString('hex')}`;
-  const secretAccessKey = crypto.randomBytes(24).toString('base64url');
   const configFile = path.join(dir, 's3.json');
-  fs.writeFileSync(
-    configFile,
-    JSON.stringify({
-      identities: [
-        {
-          name: 'facturflow',
-          credentials: [{ accessKey: accessKeyId, secretKey: secretAccessKey }],
-          actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
-        },
-      ],
-    }),
-  );
-  fs.mkdirSync(path.join(dir, 'data'));
-  const [master, masterGrpc, volume, volumeGrpc, filer, filerGrpc, s3, s3Grpc] = await freePorts(8);
-  const args = [
-    'server',
-    '-ip=127.0.0.1',
-    '-ip.bind=127.0.0.1',
-    `-dir=${path.join(dir, 'data')}`,
-    `-master.port=${master}`,
-    `-master.port.grpc=${masterGrpc}`,
-    // Every bucket is a collection of its own, with volumes of its own: room for the buckets of a test file.
-    '-master.volumeSizeLimitMB=128',
-    '-master.telemetry=false',
-    `-volume.port=${volume}`,
-    `-volume.port.grpc=${volumeGrpc}`,
-    '-volume.max=300',
-    '-filer',
-    `-filer.port=${filer}`,
-    `-filer.port.grpc=${filerGrpc}`,
-    `-filer.localSocket=${path.join(dir, 'filer.sock')}`,
-    '-s3',
-    `-s3.port=${s3}`,
-    `-s3.port.grpc=${s3Grpc}`,
-    '-s3.port.iceberg=0',
-    '-s3.port.lance=0',
-    `-s3.localSocket=${path.join(dir, 's3.sock')}`,
-    `-s3.config=${configFile}`,
-  ];
+  const { accessKeyId, secretAccessKey } = writeIdentity(configFile);
+  const free = await freePorts(WEED_PORT_NAMES.length);
+  const ports = Object.fromEntries(WEED_PORT_NAMES.map((name, i) => [name, free[i]])) as unknown as WeedPorts;
   const log = fs.openSync(path.join(dir, 'weed.log'), 'a');
-  const child = spawn(weed, args, { cwd: dir, stdio: ['ignore', log, log] });
+  const child = spawn(weed, weedServerArgs(dir, ports, configFile), {
+    cwd: dir,
+    stdio: ['ignore', log, log],
+  });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const endpoint = `http://127.0.0.1:${s3}`;
-  const region = 'us-east-1';
-  const client = () =>
-    new S3Client({
-      endpoint,
-      region,
-      forcePathStyle: true,
-      credentials: { accessKeyId, secretAccessKey },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+  const endpoint = `http://127.0.0.1:${ports.s3}`;
+  const region = S3_REGION;
+  const client = () => s3Client(endpoint, { accessKeyId, secretAccessKey });
   const server: S3Server = {
     endpoint,
     region,
@@ -139,7 +94,7 @@ export async function startS3Server(): Promise<S3Server> {
     stop: () => stop(child, exited, dir),
   };
   try {
-    await untilReady(client(), exited, dir);
+    await untilReady(endpoint, { accessKeyId, secretAccessKey }, exited, dir);
   } catch (err) {
     await server.stop();
     throw err;
@@ -155,7 +110,12 @@ async function freePorts(n: number): Promise<number[]> {
 }
 
 /** Until a probe object goes in and comes back: the gateway, the filer and a volume all answer. */
-async function untilReady(client: S3Client, exited: Promise<number | null>, dir: string): Promise<void> {
+async function untilReady(
+  endpoint: string,
+  credentials: Parameters<typeof s3Serves>[1],
+  exited: Promise<number | null>,
+  dir: string,
+): Promise<void> {
   const deadline = Date.now() + 90_000;
   let gone: number | null | undefined;
   void exited.then((code) => (gone = code));
@@ -163,26 +123,12 @@ async function untilReady(client: S3Client, exited: Promise<number | null>, dir:
   while (Date.now() < deadline) {
     if (gone !== undefined) throw new Error(`weed exited with ${gone} while starting:\n${tail(dir)}`);
     try {
-      await client.send(new CreateBucketCommand({ Bucket: 'ready-probe' })).catch((err) => {
-        if (
-          (err as Error).name !== 'BucketAlreadyOwnedByYou' &&
-          (err as Error).name !== 'BucketAlreadyExists'
-        )
-          throw err;
-      });
-      await client.send(new PutObjectCommand({ Bucket: 'ready-probe', Key: 'probe', Body: 'ok' }));
-      const got = await client.send(new GetObjectCommand({ Bucket: 'ready-probe', Key: 'probe' }));
-      if ((await got.Body!.transformToString()) === 'ok') {
-        await client.send(new DeleteObjectCommand({ Bucket: 'ready-probe', Key: 'probe' }));
-        client.destroy();
-        return;
-      }
+      if (await s3Serves(endpoint, credentials, 'ready-probe')) return;
     } catch (err) {
       last = err;
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  client.destroy();
   throw new Error(`SeaweedFS not ready after 90 s (${(last as Error)?.message}):\n${tail(dir)}`);
 }
 
