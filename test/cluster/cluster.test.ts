@@ -1,24 +1,32 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { createDb, type Db } from '../../platform/db';
-import { corpusPath, describeWithCorpus } from '../support/corpus';
+import { corpusAvailable, corpusPath } from '../support/corpus';
 import { registerStructure } from '../support/parties';
 import { seedUser } from '../support/people';
 import { tempDir } from '../support/stores';
-import { Topology } from '../../scripts/cluster/topology';
+import { readIdentity, s3Client } from '../../scripts/cluster/object-store';
+import { CLUSTER_BUCKET, Topology } from '../../scripts/cluster/topology';
+import { describeNeeding } from '../support/requirements';
+import { seaweedfs } from '../support/s3';
 
 /**
  * The platform as a cluster: PostgreSQL, the Temporal services in processes of their own on PostgreSQL
- * persistence and SQL visibility, 3 workers, 2 API processes behind HAProxy. Invoices go in through the
- * load balancer while a worker, an API process and the history service are each killed (SIGKILL) and
- * started again; every invoice ends MISE_A_DISPOSITION exactly once, in the database and in Temporal,
- * and the custom search attributes find them. CLUSTER_INVOICES sets how many (default 50).
+ * persistence and SQL visibility, 3 workers, 2 API processes behind HAProxy, blobs in SeaweedFS's S3
+ * gateway. Invoices go in through the load balancer while a worker, an API process and the history
+ * service are each killed (SIGKILL) and started again; every invoice ends MISE_A_DISPOSITION exactly
+ * once, in the database and in Temporal, its file in the bucket, both API processes took deposits, and
+ * the custom search attributes find them. CLUSTER_INVOICES sets how many (default 50).
  */
 const INVOICES = Number(process.env.CLUSTER_INVOICES || 50);
 const CONCURRENCY = 8;
 const FINAL = 'MISE_A_DISPOSITION';
 const SUPPLIER = 'supplier-cluster';
+const METRICS_TOKEN = crypto.randomBytes(16).toString('hex');
 
 const example = () =>
   fs.readFileSync(corpusPath('ConnectingEurope/eInvoicing-EN16931/ubl/examples/guide-example2.xml'), 'utf8');
@@ -30,7 +38,13 @@ interface Deposit {
   attempts: number;
 }
 
-describeWithCorpus('the platform as a cluster, with crashes', () => {
+const needs = {
+  what: 'the corpus and SeaweedFS',
+  available: corpusAvailable && seaweedfs.available,
+  missing: corpusAvailable ? seaweedfs.missing : 'needs the corpus (FACTURFLOW_CORPUS) and SeaweedFS',
+};
+
+describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
   let topology: Topology;
   let dir: string;
   let db: Db;
@@ -48,7 +62,8 @@ describeWithCorpus('the platform as a cluster, with crashes', () => {
       apis: 2,
       port: 0,
       durable: false,
-      roleEnv: { LOG_LEVEL: 'warn' },
+      objectStore: true,
+      roleEnv: { LOG_LEVEL: 'warn', METRICS_TOKEN },
       progress: (e) => e.phase === 'done' && process.stdout.write(`cluster: ${e.step} ${e.ms} ms\n`),
     });
     process.stdout.write(`cluster: up in ${Date.now() - started} ms\n`);
@@ -201,9 +216,38 @@ describeWithCorpus('the platform as a cluster, with crashes', () => {
       byNumber.push(w.workflowId);
     expect(byNumber).toEqual([rows.find((r) => r.number === one)!.id]);
 
+    // Every file is in the bucket the processes share, none in a data directory.
+    const files = new Set<string>();
+    const s3 = s3Client(topology.objectStoreUrl!, readIdentity(path.join(dir, 'seaweedfs', 's3.json')));
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: CLUSTER_BUCKET, ContinuationToken }));
+      for (const o of page.Contents ?? []) files.add(path.basename(o.Key!));
+      ContinuationToken = page.NextContinuationToken;
+    } while (ContinuationToken);
+    s3.destroy();
+    const depositedFiles = await db('invoices').whereIn('id', ids).pluck('blob_sha256');
+    expect(depositedFiles.filter((sha: string) => !files.has(sha))).toEqual([]);
+    expect(fs.existsSync(path.join(topology.dataDir, 'blobs'))).toBe(false);
+
+    // Both API processes took deposits (api-1 counts from its restart on).
+    const taken = await Promise.all(topology.apiNames.map((name) => acceptedBy(topology.apiUrl(name))));
+    process.stdout.write(`cluster: deposits accepted per API process ${taken.join(', ')}\n`);
+    for (const n of taken) expect(n).toBeGreaterThan(0);
+
     report(deposits, rows, { started, deposited, finished });
     passed = true;
   }, 1_800_000);
+
+  /** The API deposits a process accepted since it started, from its own /metrics. */
+  async function acceptedBy(api: string): Promise<number> {
+    const res = await fetch(`${api}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    return [...text.matchAll(/^facturflow_deposits_total\{([^}]*)\} (\d+)/gm)]
+      .filter(([, labels]) => labels.includes('outcome="accepted"'))
+      .reduce((sum, [, , n]) => sum + Number(n), 0);
+  }
 
   function report(
     deposits: Deposit[],
