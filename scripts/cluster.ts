@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { isSame } from './cluster/processes';
 import { CLUSTER_BUCKET, readState, stopTopology, Topology, type StepEvent } from './cluster/topology';
 import { postgresUrl } from './cluster/postgres';
 
 /**
  * `npm run cluster`: the platform as a cluster on one machine — PostgreSQL, the Temporal services in
  * processes of their own (PostgreSQL persistence, SQL visibility), N workers, M API processes and
- * HAProxy in front of them. Ctrl-C stops everything; `--detach` leaves it running and
- * `npm run cluster -- --down` stops it from any shell.
+ * HAProxy in front of them. In the foreground a process that dies is started again; Ctrl-C stops
+ * everything; `--detach` leaves it running and `npm run cluster -- --down` stops it from any shell.
  */
 const count = (min: number) => (v: string) => {
   const n = Number(v);
@@ -24,6 +25,7 @@ interface Options {
   down?: boolean;
   detach?: boolean;
   objectStore?: boolean;
+  restart: boolean;
 }
 
 const opts = new Command('cluster')
@@ -38,6 +40,7 @@ const opts = new Command('cluster')
   .option('--dir <dir>', 'where the cluster keeps its data, configuration, logs and state', '.cluster')
   .option('--object-store', 'blobs in the S3-compatible object store instead of a shared directory')
   .option('--detach', 'leave the cluster running once up (stop it with --down)')
+  .option('--no-restart', 'in the foreground, report a process that dies instead of starting it again')
   .option('--down', 'stop the cluster started from --dir')
   .parse()
   .opts<Options>();
@@ -118,24 +121,59 @@ async function up(): Promise<void> {
   });
   process.stdout.write(banner(topology, Date.now() - started).join('\n') + '\n');
   if (opts.detach) process.exit(0);
-  watch(() => stopping, stopAll);
+  supervise(topology, () => stopping, stopAll);
 }
 
-/** In the foreground, a process of the cluster that dies is reported; the others keep serving. */
-function watch(stopped: () => boolean, stopAll: (code: number) => Promise<void>): void {
+/** Restarts of one process allowed within RESTART_WINDOW_MS before it is left down. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 10 * 60_000;
+
+/**
+ * In the foreground, a process of the cluster that dies is started again (after 1, 2, 4… s, at most
+ * 30 s), as a service manager would, while the others keep serving; one that dies MAX_RESTARTS times
+ * within ten minutes is left down, and said so. With --no-restart, or once the cluster is stopping
+ * (`--down` from another shell marks the state first), deaths are only reported.
+ */
+function supervise(
+  topology: Topology,
+  stopped: () => boolean,
+  stopAll: (code: number) => Promise<void>,
+): void {
+  const deaths = new Map<string, number[]>();
+  const busy = new Set<string>();
   const reported = new Set<number>();
   const timer = setInterval(() => {
     if (stopped()) return clearInterval(timer);
     const state = readState(dir);
     if (!state) return void stopAll(0);
+    if (state.stopping) return;
     for (const p of state.processes) {
-      if (reported.has(p.pid)) continue;
-      try {
-        process.kill(p.pid, 0);
-      } catch {
-        reported.add(p.pid);
-        process.stdout.write(`${p.name} (pid ${p.pid}) exited; see ${p.log}\n`);
+      if (busy.has(p.name) || reported.has(p.pid) || isSame(p)) continue;
+      reported.add(p.pid);
+      const recent = [...(deaths.get(p.name) ?? []), Date.now()].filter(
+        (t) => Date.now() - t < RESTART_WINDOW_MS,
+      );
+      deaths.set(p.name, recent);
+      if (!opts.restart || recent.length > MAX_RESTARTS) {
+        const why = opts.restart ? `; left down after ${MAX_RESTARTS} restarts in ten minutes` : '';
+        process.stdout.write(`${p.name} (pid ${p.pid}) exited${why}; see ${p.log}\n`);
+        continue;
       }
+      const delay = Math.min(1000 * 2 ** (recent.length - 1), 30_000);
+      process.stdout.write(
+        `${p.name} (pid ${p.pid}) exited; starting it again in ${delay / 1000} s (see ${p.log})\n`,
+      );
+      busy.add(p.name);
+      void (async () => {
+        await new Promise((r) => setTimeout(r, delay));
+        if (stopped() || readState(dir)?.stopping) return;
+        await topology.restart(p.name);
+        process.stdout.write(`${p.name} is serving again (pid ${topology.record(p.name).pid})\n`);
+      })()
+        .catch((err: Error) =>
+          process.stdout.write(`${p.name} did not start again: ${err.message.split('\n')[0]}\n`),
+        )
+        .finally(() => busy.delete(p.name));
     }
   }, 2000);
 }

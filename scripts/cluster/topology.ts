@@ -87,6 +87,8 @@ export interface StepEvent {
 export interface ClusterState {
   dir: string;
   startedAt: string;
+  /** Set by `stopTopology` before it stops anything: a supervisor then restarts nothing. */
+  stopping?: boolean;
   temporalVersion: string;
   namespace: string;
   ports: {
@@ -116,6 +118,7 @@ export function readState(dir: string): ClusterState | undefined {
 export async function stopTopology(dir: string, progress?: (name: string) => void): Promise<number> {
   const state = readState(dir);
   if (!state) return 0;
+  fs.writeFileSync(path.join(dir, STATE_FILE), JSON.stringify({ ...state, stopping: true }, null, 2) + '\n');
   const running = state.processes.filter(isSame);
   const order = (r: ProcessRecord) =>
     r.name === 'postgres' ? 3 : r.name.startsWith('temporal-') || r.name === 'seaweedfs' ? 2 : 1;
