@@ -7,6 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { createDb, type Db } from '../../platform/db';
 import { corpusAvailable, corpusPath } from '../support/corpus';
 import { registerStructure } from '../support/parties';
+import { startSmtpServer, type TestSmtp } from '../support/mail';
 import { seedUser } from '../support/people';
 import { tempDir } from '../support/stores';
 import { readIdentity, s3Client } from '../../scripts/cluster/object-store';
@@ -19,13 +20,15 @@ import { seaweedfs } from '../support/s3';
  * persistence and SQL visibility, 3 workers, 2 API processes behind HAProxy, blobs in SeaweedFS's S3
  * gateway. Invoices go in through the load balancer while a worker, an API process and the history
  * service are each killed (SIGKILL) and started again; every invoice ends MISE_A_DISPOSITION exactly
- * once, in the database and in Temporal, its file in the bucket, both API processes took deposits, and
- * the custom search attributes find them. CLUSTER_INVOICES sets how many (default 50).
+ * once, in the database and in Temporal, its file in the bucket, the buyer told by one email each (a
+ * real SMTP exchange), both API processes took deposits, and the custom search attributes find them. CLUSTER_INVOICES sets how many (default 50).
  */
 const INVOICES = Number(process.env.CLUSTER_INVOICES || 50);
 const CONCURRENCY = 8;
 const FINAL = 'MISE_A_DISPOSITION';
 const SUPPLIER = 'supplier-cluster';
+/** A member of the buyer: told of each new invoice by email ("Nouvelle facture …", on by default). */
+const BUYER = 'buyer-cluster';
 const METRICS_TOKEN = crypto.randomBytes(16).toString('hex');
 
 const example = () =>
@@ -50,12 +53,14 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
   let db: Db;
   let token: string;
   let client: Client;
+  let smtp: TestSmtp;
   const answers = new Map<string, number>();
   let passed = false;
 
   beforeAll(async () => {
     dir = tempDir('cluster');
     const started = Date.now();
+    smtp = await startSmtpServer();
     topology = await Topology.start({
       dir,
       workers: 3,
@@ -63,14 +68,15 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
       port: 0,
       durable: false,
       objectStore: true,
-      roleEnv: { LOG_LEVEL: 'warn', METRICS_TOKEN },
+      roleEnv: { LOG_LEVEL: 'warn', METRICS_TOKEN, SMTP_URL: (smtp.config.smtp as { url: string }).url },
       progress: (e) => e.phase === 'done' && process.stdout.write(`cluster: ${e.step} ${e.ms} ms\n`),
     });
     process.stdout.write(`cluster: up in ${Date.now() - started} ms\n`);
     db = createDb({ client: 'pg', url: topology.databaseUrl });
     token = await seedUser(db, SUPPLIER);
     await registerStructure(db, { identifier: '123456789', members: [{ userId: SUPPLIER }] });
-    await registerStructure(db, { identifier: '987654321' });
+    await seedUser(db, BUYER);
+    await registerStructure(db, { identifier: '987654321', members: [{ userId: BUYER }] });
     client = new Client({
       connection: await Connection.connect({ address: topology.temporalAddress }),
       namespace: topology.namespace,
@@ -81,6 +87,7 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     await client?.connection.close();
     await db?.destroy();
     await topology?.stop();
+    await smtp?.stop();
     // Kept when the test failed: its logs say why.
     if (dir && passed) fs.rmSync(dir, { recursive: true, force: true });
     else if (dir) process.stdout.write(`cluster: logs kept in ${dir}/logs\n`);
@@ -229,6 +236,14 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     const depositedFiles = await db('invoices').whereIn('id', ids).pluck('blob_sha256');
     expect(depositedFiles.filter((sha: string) => !files.has(sha))).toEqual([]);
     expect(fs.existsSync(path.join(topology.dataDir, 'blobs'))).toBe(false);
+
+    // Exactly one email per invoice to the buyer's member, over a real SMTP exchange, whatever crashed.
+    const mailDeadline = Date.now() + 120_000;
+    while (smtp.received(`${BUYER}@`).length < INVOICES && Date.now() < mailDeadline)
+      await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 2000)); // a duplicate would come right after
+    const told = smtp.received(`${BUYER}@`).map((m) => /CLU-[\w-]+/.exec(m.subject ?? '')?.[0]);
+    expect(told.sort()).toEqual([...numbers].sort());
 
     // Both API processes took deposits (api-1 counts from its restart on).
     const taken = await Promise.all(topology.apiNames.map((name) => acceptedBy(topology.apiUrl(name))));
