@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench:smoke`: every benchmark in its smoke mode, one after the other, as CI runs them. It
- * fails only when a benchmark crashes (non-zero exit) or prints no JSON figures line; no figure is
- * judged, since a shared CI machine's timings say nothing.
+ * `npm run bench:smoke`: every benchmark in its smoke mode, one after the other (`npm test` runs them so
+ * in test/bench/smoke.test.ts). It fails only when a benchmark crashes (non-zero exit) or prints no JSON
+ * figures line; no figure is judged, since a shared machine's timings say nothing.
  */
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');

@@ -10,7 +10,12 @@ import type { OracleCase, Syntax } from './cases';
 /** What the official XSLT reported for one document: fired rule ids with their flag, or a Saxon error. */
 export type OracleResult = { fired: { rule: string; flag: string }[] } | { error: string };
 
-const CACHE_DIR = path.join(__dirname, '..', '..', '.cache', 'oracle');
+// Per machine, like the Go builds: a result is a function of the stylesheet, the driver, Saxon and the
+// document, all four in its key, so a clean clone on the same machine reuses what an earlier run computed.
+const CACHE_DIR = path.join(
+  process.env.FACTURFLOW_CACHE_DIR || path.join(os.homedir(), '.cache', 'facturflow'),
+  'oracle-results',
+);
 const DRIVER_SOURCE = path.join(__dirname, 'OracleDriver.java');
 
 /** What the Peppol oracle suites need: the corpus, Saxon-HE and both pinned Peppol artefacts. */
@@ -31,8 +36,8 @@ export const officialXslt: Record<Syntax, string> = {
 
 /**
  * Runs an official compiled Schematron over every case (by default the EN 16931 XSLT of its syntax),
- * one JVM per stylesheet for the cases not yet cached. Results are cached under .cache/oracle by a
- * hash of XSLT + driver + input bytes, so only changed inputs ever reach Saxon again.
+ * one JVM per stylesheet for the cases not yet cached. Results are cached per machine (CACHE_DIR) by a
+ * hash of XSLT + driver + Saxon + input bytes, so only changed inputs ever reach Saxon again.
  */
 export function runOracle(
   cases: OracleCase[],
@@ -46,7 +51,7 @@ export function runOracle(
     const xslt = xsltOf(c);
     let xsltHash = hashes.get(xslt);
     if (!xsltHash) {
-      xsltHash = sha256(fs.readFileSync(xslt), fs.readFileSync(DRIVER_SOURCE));
+      xsltHash = sha256(fs.readFileSync(xslt), fs.readFileSync(DRIVER_SOURCE), fs.readFileSync(SAXON_JAR));
       hashes.set(xslt, xsltHash);
     }
     const key = sha256(Buffer.from(xsltHash), Buffer.from(c.xml));
