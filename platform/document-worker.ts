@@ -90,6 +90,8 @@ async function perform(task: DocumentTask): Promise<unknown> {
     rules: task.rules,
     limits: task.limits,
     platform: platformOf(task),
+    // The thread's own copy (or the process's bytes, handed over): nothing reads it after the check.
+    handOver: true,
   });
   return result;
 }

@@ -24,6 +24,11 @@ export interface CheckOptions {
   platform?: PlatformContext;
   /** The XML limits (depth, elements, lines…); the invoice core's defaults otherwise. */
   limits?: XmlLimits;
+  /**
+   * The caller reads the bytes no more: a large document's bytes may be moved to the schema thread and
+   * back rather than copied, and the caller's are then empty (the document pool's threads say so).
+   */
+  handOver?: boolean;
 }
 
 export interface CheckResult {
@@ -91,7 +96,9 @@ const STAGES: Stage[] = [
  */
 export async function checkInvoiceFile(bytes: Uint8Array, options: CheckOptions): Promise<CheckResult> {
   // A large document meets its schemas first, before the invoice core builds its own tree of it.
-  const ahead = standard(options.rules) ? await schemaOutcomesAhead(bytes) : undefined;
+  let ahead: SchemaOutcomes | undefined;
+  if (standard(options.rules))
+    ({ outcomes: ahead, bytes } = await schemaOutcomesAhead(bytes, options.handOver));
   const file = await readInvoiceFile(bytes, options.limits);
   if (!file.readable) return { format: file.reportedFormat, valid: false, findings: [file.finding] };
   const findings: Finding[] = [];

@@ -29,22 +29,38 @@ export const SCHEMAS_APART_BYTES = 4 * 1024 * 1024;
 /**
  * For a large XML document (not a PDF, whose XML is known once extracted), its schemas' outcomes,
  * validated apart before anything else is built. The schemas are guessed from the bytes (root element,
- * CII guideline id): one guessed wrong is validated later as for any document, by `xsdFindings`.
+ * CII guideline id): one guessed wrong is validated later as for any document, by `xsdFindings`. With
+ * `handOver`, UTF-8 bytes that own their buffer are moved to libxml2's worker and back rather than
+ * copied: the caller reads on from the answer's `bytes` (its own are then empty).
  */
-export async function schemaOutcomesAhead(bytes: Uint8Array): Promise<SchemaOutcomes | undefined> {
-  if (bytes.byteLength < SCHEMAS_APART_BYTES) return undefined;
+export async function schemaOutcomesAhead(
+  bytes: Uint8Array,
+  handOver = false,
+): Promise<{ outcomes?: SchemaOutcomes; bytes: Uint8Array }> {
+  if (bytes.byteLength < SCHEMAS_APART_BYTES) return { bytes };
   const format = detectFormat(bytes);
-  if (format !== 'ubl-invoice' && format !== 'ubl-creditnote' && format !== 'cii') return undefined;
+  if (format !== 'ubl-invoice' && format !== 'ubl-creditnote' && format !== 'cii') return { bytes };
   let xmlBytes: Uint8Array;
   try {
     xmlBytes = utf8XmlBytes(bytes);
   } catch {
-    return undefined;
+    return { bytes };
   }
   const profile = format === 'cii' ? profileOfGuideline(guidelineId(xmlBytes)) : undefined;
   const schemas: XsdSchema[] = format !== 'cii' ? [format] : profile ? ['cii', profile] : ['cii'];
-  const outcomes = await validateXsdApart(xmlBytes, schemas);
-  return new Map(schemas.map((schema, i) => [schema, outcomes[i]]));
+  const move = handOver && xmlBytes === bytes && ownsBuffer(bytes);
+  const apart = await validateXsdApart(xmlBytes, schemas, {}, move);
+  const outcomes: SchemaOutcomes = new Map(schemas.map((schema, i) => [schema, apart.outcomes[i]]));
+  return { outcomes, bytes: move ? apart.bytes : bytes };
+}
+
+/** Bytes that are the whole of their buffer (a view into a shared one cannot be moved). */
+function ownsBuffer(bytes: Uint8Array): boolean {
+  return (
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  );
 }
 
 /** BT-24 as written near the top of a CII document, when it is there in the plain form. */

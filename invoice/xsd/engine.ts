@@ -11,14 +11,18 @@ export interface XsdDiagnostic {
 }
 
 interface Pending {
-  resolve: (answer: XsdDiagnostic[] | string[]) => void;
+  resolve: (reply: WorkerReply) => void;
   reject: (error: Error) => void;
 }
 
+/** A worker's answer; `bytes` are the document's, moved back when they were moved there. */
 type WorkerReply =
-  | { id: number; details: XsdDiagnostic[] }
+  | { id: number; details: XsdDiagnostic[]; bytes?: Uint8Array }
   | { id: number; compiled: string[] }
-  | { id: number; error: string };
+  | { id: number; error: string; bytes?: Uint8Array };
+
+/** The outcome of a validation the bytes were moved to, with the bytes back. */
+export type MovedValidation = { bytes: Uint8Array } & ({ details: XsdDiagnostic[] } | { error: Error });
 
 /**
  * A libxml2 worker thread (see worker.mjs) with its compiled schemas. The thread keeps the process alive
@@ -41,20 +45,37 @@ export class XsdEngine {
 
   /** `encoding` overrides the document's XML declaration (for text that was already decoded). */
   validate(entry: string, bytes: Uint8Array, encoding?: string): Promise<XsdDiagnostic[]> {
-    return this.ask({ entry, bytes, encoding }) as Promise<XsdDiagnostic[]>;
+    return this.ask({ entry, bytes, encoding }).then((reply) => {
+      if ('error' in reply) throw failure(reply.error);
+      return (reply as { details: XsdDiagnostic[] }).details;
+    });
+  }
+
+  /**
+   * `validate`, the bytes moved to the thread rather than copied and moved back with the answer, so
+   * the document is in memory once while libxml2 reads it. `bytes` must own its whole buffer and is
+   * empty once this is called; the answer carries the same memory again, whatever the outcome. Only a
+   * thread that dies keeps them (the promise rejects).
+   */
+  validateMoving(entry: string, bytes: Uint8Array): Promise<MovedValidation> {
+    return this.ask({ entry, bytes, giveBack: true }, [bytes.buffer as ArrayBuffer]).then((reply) => {
+      const back = (reply as { bytes?: Uint8Array }).bytes ?? new Uint8Array();
+      if ('error' in reply) return { bytes: back, error: failure(reply.error) };
+      return { bytes: back, details: (reply as { details: XsdDiagnostic[] }).details };
+    });
   }
 
   /** The entry files of the schemas compiled so far (answered after every message sent before). */
   compiled(): Promise<string[]> {
-    return this.ask({ list: true }) as Promise<string[]>;
+    return this.ask({ list: true }).then((reply) => (reply as { compiled: string[] }).compiled);
   }
 
-  private ask(message: object): Promise<XsdDiagnostic[] | string[]> {
+  private ask(message: object, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ id, ...message });
+      this.worker.postMessage({ id, ...message }, transfer);
     });
   }
 
@@ -80,8 +101,7 @@ export class XsdEngine {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.forget(reply.id);
-    if ('error' in reply) waiting.reject(new Error(`XSD validation failed: ${reply.error}`));
-    else waiting.resolve('compiled' in reply ? reply.compiled : reply.details);
+    waiting.resolve(reply);
   }
 
   private failAll(error: Error): void {
@@ -96,6 +116,10 @@ export class XsdEngine {
     this.pending.delete(id);
     if (this.pending.size === 0) this.worker.unref();
   }
+}
+
+function failure(error: string): Error {
+  return new Error(`XSD validation failed: ${error}`);
 }
 
 /** Engines by schema-root list, so each schema is compiled once per process. */

@@ -16,9 +16,6 @@ export interface XsdOptions {
   maxBytes?: number;
 }
 
-/** Invoices never carry a DTD; refusing one up front leaves no entity tricks for the parser to meet. */
-const DOCTYPE = /<!DOCTYPE/i;
-
 /**
  * Checks a document against an XSD with libxml2 (run in a worker thread, each schema compiled once).
  * Every libxml2 error, well-formedness errors included, becomes one finding with the schema's rule id
@@ -37,23 +34,37 @@ export async function validateXsd(
  * `validateXsd` against each schema in turn, in a libxml2 worker started for this document alone and
  * stopped afterwards, so that the memory libxml2 took for it is given back (see `withOwnXsdEngine`):
  * for large documents. Each schema's outcome is settled apart, as separate `validateXsd` calls would.
+ * With `move`, the bytes go to the worker and back rather than being copied (`xml` must own its whole
+ * buffer and is empty once this is called): the answer's `bytes` are the document to read on.
  */
 export function validateXsdApart(
   xml: Uint8Array,
   schemas: XsdSchema[],
   options: XsdOptions = {},
-): Promise<PromiseSettledResult<Finding[]>[]> {
+  move = false,
+): Promise<{ outcomes: PromiseSettledResult<Finding[]>[]; bytes: Uint8Array }> {
   const roots = options.schemaRoots ?? defaultSchemaRoots();
   return withOwnXsdEngine(roots, async (engine) => {
     const outcomes: PromiseSettledResult<Finding[]>[] = [];
+    let bytes = xml;
     for (const schema of schemas) {
       try {
-        outcomes.push({ status: 'fulfilled', value: await validateWith(engine, xml, schema, options) });
+        const rule = xsdRuleId(schema);
+        const refused = refusedUnread(rule, bytes, options);
+        if (refused) outcomes.push({ status: 'fulfilled', value: refused });
+        else if (!move)
+          outcomes.push({ status: 'fulfilled', value: await validateWith(engine, bytes, schema, options) });
+        else {
+          const moved = await engine.validateMoving(resolveSchemaEntry(schema, roots), bytes);
+          bytes = moved.bytes;
+          if ('error' in moved) outcomes.push({ status: 'rejected', reason: moved.error });
+          else outcomes.push({ status: 'fulfilled', value: moved.details.map((d) => toFinding(rule, d)) });
+        }
       } catch (reason) {
         outcomes.push({ status: 'rejected', reason });
       }
     }
-    return outcomes;
+    return { outcomes, bytes };
   });
 }
 
@@ -65,16 +76,8 @@ async function validateWith(
 ): Promise<Finding[]> {
   const rule = xsdRuleId(schema);
   const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
-  const maxBytes = options.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes;
-  if (bytes.byteLength > maxBytes) {
-    return [refusal(rule, `Document of ${bytes.byteLength} bytes exceeds the limit of ${maxBytes} bytes`)];
-  }
-  const text =
-    typeof xml === 'string'
-      ? xml
-      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  if (DOCTYPE.test(text)) return [refusal(rule, 'A DOCTYPE declaration is not allowed in an invoice')];
-
+  const refused = refusedUnread(rule, bytes, options);
+  if (refused) return refused;
   const roots = options.schemaRoots ?? defaultSchemaRoots();
   const entry = resolveSchemaEntry(schema, roots);
   const diagnostics = await (own ?? xsdEngine(roots)).validate(
@@ -83,6 +86,35 @@ async function validateWith(
     typeof xml === 'string' ? 'UTF-8' : undefined,
   );
   return diagnostics.map((diagnostic) => toFinding(rule, diagnostic));
+}
+
+/** A document refused before libxml2 reads it: over the size limit, or with a DOCTYPE. */
+function refusedUnread(rule: string, bytes: Uint8Array, options: XsdOptions): Finding[] | undefined {
+  const maxBytes = options.maxBytes ?? DEFAULT_XML_LIMITS.maxBytes;
+  if (bytes.byteLength > maxBytes) {
+    return [refusal(rule, `Document of ${bytes.byteLength} bytes exceeds the limit of ${maxBytes} bytes`)];
+  }
+  if (hasDoctype(bytes)) return [refusal(rule, 'A DOCTYPE declaration is not allowed in an invoice')];
+  return undefined;
+}
+
+/** Invoices never carry a DTD; refusing one up front leaves no entity tricks for the parser to meet. */
+const DOCTYPE_BYTES = Buffer.from('<!DOCTYPE', 'latin1');
+
+/**
+ * Whether `<!DOCTYPE` appears anywhere, in any case, read from the bytes as they are (a copy of a large
+ * document as a string would cost its size again).
+ */
+function hasDoctype(bytes: Uint8Array): boolean {
+  const last = bytes.byteLength - DOCTYPE_BYTES.length;
+  for (let at = bytes.indexOf(0x3c); at !== -1 && at <= last; at = bytes.indexOf(0x3c, at + 1)) {
+    if (bytes[at + 1] !== 0x21) continue;
+    let same = true;
+    for (let k = 2; k < DOCTYPE_BYTES.length && same; k += 1)
+      same = (bytes[at + k] | 0x20) === (DOCTYPE_BYTES[k] | 0x20);
+    if (same) return true;
+  }
+  return false;
 }
 
 /**

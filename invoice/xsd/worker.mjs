@@ -125,7 +125,7 @@ function validate(entry, bytes, encoding) {
   }
 }
 
-parentPort.on('message', ({ id, entry, bytes, encoding, prepare, list }) => {
+parentPort.on('message', ({ id, entry, bytes, encoding, prepare, list, giveBack }) => {
   try {
     if (list) {
       parentPort.postMessage({ id, compiled: [...validators.keys()] });
@@ -137,8 +137,16 @@ parentPort.on('message', ({ id, entry, bytes, encoding, prepare, list }) => {
       parentPort.postMessage({ id, details: [] });
       return;
     }
-    parentPort.postMessage({ id, details: validate(entry, bytes, encoding) });
+    const details = validate(entry, bytes, encoding);
+    // Bytes moved here go back the same way: the caller reads them next.
+    if (giveBack) parentPort.postMessage({ id, details, bytes }, [bytes.buffer]);
+    else parentPort.postMessage({ id, details });
   } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    if (giveBack) parentPort.postMessage({ id, error: errorText(error), bytes }, [bytes.buffer]);
+    else parentPort.postMessage({ id, error: errorText(error) });
   }
 });
+
+function errorText(error) {
+  return error instanceof Error ? error.message : String(error);
+}

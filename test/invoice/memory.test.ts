@@ -65,5 +65,12 @@ describe('memory of the largest invoice', () => {
     const expected = [...schema, ...validateEn16931(parseInvoice(bytes).xml)];
     expect(result.findings).toEqual(expected);
     expect(result.valid).toBe(false);
+
+    // Handed over, as the document pool's threads check: the bytes go to libxml2's worker and back
+    // rather than being copied, the caller's are emptied, and the verdict is the same.
+    const owned = new Uint8Array(bytes);
+    const handedOver = await checkInvoiceFile(owned, { rules: 'en16931', handOver: true });
+    expect(owned.byteLength).toBe(0);
+    expect(handedOver).toEqual(result);
   }, 600_000);
 });

@@ -79,6 +79,11 @@ describeWithCorpus('validateXsd on broken documents', () => {
     expect(await validateXsd(withDtd, 'ubl-invoice')).toEqual([
       { rule: 'XSD-UBL', severity: 'fatal', message: expect.stringMatching(/DOCTYPE/) },
     ]);
+    // In any case, and in bytes as well as in text.
+    const mixedCase = Buffer.from(withDtd.replace('<!DOCTYPE', '<!DocType'));
+    expect(await validateXsd(mixedCase, 'ubl-invoice')).toEqual([
+      { rule: 'XSD-UBL', severity: 'fatal', message: expect.stringMatching(/DOCTYPE/) },
+    ]);
     const findings = await validateXsd(example, 'ubl-invoice', { maxBytes: 1000 });
     expect(findings[0].message).toMatch(/exceeds the limit of 1000 bytes/);
   });
