@@ -9,6 +9,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(libxml2-wasm)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 60_000,
+  // One temporary folder per run, for the tests and the processes they start, removed at the end.
+  globalSetup: '<rootDir>/test/support/run-tmp.js',
+  globalTeardown: '<rootDir>/test/support/run-tmp-teardown.js',
   // Temporal servers and databases are real processes: two test files at a time fit 2 cores.
   maxWorkers: process.env.JEST_MAX_WORKERS || 2,
 };

@@ -245,7 +245,16 @@ describeWithBrowser('portal walk: from a new account to an invoice paid', () => 
     // Emails at each step of the structure's invoices (checked when the buyer acts).
     await openTab(page, 'spaces');
     await page.click('label[for="f-subscription"]');
-    await page.locator('[data-notice]', { hasText: 'Vous recevrez un courriel' }).waitFor();
+    await page
+      .locator('[data-notice]', { hasText: 'Vous recevrez un courriel' })
+      .waitFor()
+      .catch(async (err: Error) => {
+        // Say what the page shows instead: another notice, the box's state, the requests sent.
+        const quick = { timeout: 1000 };
+        const notice = await page.textContent('[data-notice]', quick).catch(() => '?');
+        const checked = await page.isChecked('#f-subscription', quick).catch(() => '?');
+        throw new Error(`${err.message}\nnotice: ${notice}\nbox checked: ${checked}\n${requests()}`);
+      });
   });
 
   it('sets up the public buyer (created by support) with its user', async () => {
