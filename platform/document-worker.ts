@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { checkInvoiceFile, type CheckResult } from '../invoice/check';
+import { SCHEMAS_APART_BYTES } from '../invoice/check/xsd';
 import { identifyInvoice } from '../invoice/identify';
 import type { PlatformContext } from '../invoice/platform-rules';
 import type { RuleSet } from '../invoice/check';
@@ -127,7 +128,7 @@ parentPort?.on('message', (message: DocumentTask | LookupReply) => {
   const size = 'bytes' in task ? task.bytes.byteLength : 0;
   perform(task).then(
     (result) => {
-      if (size >= COLLECT_AFTER_BYTES) collectGarbage();
+      if (size >= SCHEMAS_APART_BYTES) collectGarbage();
       parentPort!.postMessage({ id: task.id, result } satisfies DocumentReply, transferables(result));
     },
     (err: Error & Partial<ThreadError>) =>
@@ -140,15 +141,13 @@ parentPort?.on('message', (message: DocumentTask | LookupReply) => {
 parentPort?.postMessage('ready');
 
 /**
- * From this size on, the thread collects its garbage before answering. A large document's tree is
- * garbage once the check returns (a 9,999-line invoice: 165 MB of heap in use, 43 MB after a collection),
- * and V8 would otherwise still hold it while it copies the result to the process: six runs of that
- * check through the pool peaked at 396–499 MB without the collection, 384–415 MB with it (bench:linear).
- * A full collection takes tens of milliseconds, nothing next to the seconds such a document takes;
- * small documents skip it.
+ * After a large document (the size from which its schemas are checked apart), the thread collects its
+ * garbage before answering. The document's tree is garbage once the check returns (a 9,999-line
+ * invoice: 165 MB of heap in use, 43 MB after a collection), and V8 would otherwise still hold it while
+ * it copies the result to the process: six runs of that check through the pool peaked at 396–499 MB
+ * without the collection, 384–415 MB with it (bench:linear). A full collection takes tens of
+ * milliseconds, nothing next to the seconds such a document takes; small documents skip it.
  */
-const COLLECT_AFTER_BYTES = 4 * 1024 * 1024;
-
 let gc: (() => void) | undefined;
 
 /** A full garbage collection of this thread's heap (V8's `gc`, exposed for this purpose only). */

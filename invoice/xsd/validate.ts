@@ -51,15 +51,17 @@ export function validateXsdApart(
       try {
         const rule = xsdRuleId(schema);
         const refused = refusedUnread(rule, bytes, options);
-        if (refused) outcomes.push({ status: 'fulfilled', value: refused });
-        else if (!move)
-          outcomes.push({ status: 'fulfilled', value: await validateWith(engine, bytes, schema, options) });
-        else {
-          const moved = await engine.validateMoving(resolveSchemaEntry(schema, roots), bytes);
-          bytes = moved.bytes;
-          if ('error' in moved) outcomes.push({ status: 'rejected', reason: moved.error });
-          else outcomes.push({ status: 'fulfilled', value: moved.details.map((d) => toFinding(rule, d)) });
+        if (refused) {
+          outcomes.push({ status: 'fulfilled', value: refused });
+          continue;
         }
+        const entry = resolveSchemaEntry(schema, roots);
+        const answer = move
+          ? await engine.validateMoving(entry, bytes)
+          : { bytes, details: await engine.validate(entry, bytes) };
+        bytes = answer.bytes;
+        if ('error' in answer) outcomes.push({ status: 'rejected', reason: answer.error });
+        else outcomes.push({ status: 'fulfilled', value: answer.details.map((d) => toFinding(rule, d)) });
       } catch (reason) {
         outcomes.push({ status: 'rejected', reason });
       }

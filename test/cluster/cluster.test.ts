@@ -21,7 +21,8 @@ import { seaweedfs } from '../support/s3';
  * gateway. Invoices go in through the load balancer while a worker, an API process and the history
  * service are each killed (SIGKILL) and started again; every invoice ends MISE_A_DISPOSITION exactly
  * once, in the database and in Temporal, its file in the bucket, the buyer told by one email each (a
- * real SMTP exchange), both API processes took deposits, and the custom search attributes find them. CLUSTER_INVOICES sets how many (default 50).
+ * real SMTP exchange), both API processes took deposits, and the custom search attributes find them.
+ * CLUSTER_INVOICES sets how many (default 50).
  */
 const INVOICES = Number(process.env.CLUSTER_INVOICES || 50);
 const CONCURRENCY = 8;

@@ -51,7 +51,7 @@ export function runOracle(
     const xslt = xsltOf(c);
     let xsltHash = hashes.get(xslt);
     if (!xsltHash) {
-      xsltHash = sha256(fs.readFileSync(xslt), fs.readFileSync(DRIVER_SOURCE), fs.readFileSync(SAXON_JAR));
+      xsltHash = sha256(fs.readFileSync(xslt), ...tools());
       hashes.set(xslt, xsltHash);
     }
     const key = sha256(Buffer.from(xsltHash), Buffer.from(c.xml));
@@ -96,6 +96,13 @@ export function runOracle(
     fs.rmSync(work, { recursive: true, force: true });
   }
   return results;
+}
+
+let toolBytes: Buffer[] | undefined;
+
+/** The driver's source and Saxon's jar, read once per process: part of every verdict's key. */
+function tools(): Buffer[] {
+  return (toolBytes ??= [fs.readFileSync(DRIVER_SOURCE), fs.readFileSync(SAXON_JAR)]);
 }
 
 function parseDriverOutput(out: string): OracleResult {
