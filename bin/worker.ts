@@ -18,8 +18,11 @@ async function main() {
   const flowDocuments = new DocumentPool({
     ...documentPoolOptions(config.documents),
     size: config.documents.flowThreads,
+    // Started when a flow brings files, stopped when flows stop: idle, the worker holds one thread.
+    keepWarm: 0,
   });
-  // Threads loaded before the first document: a budget then measures the document's work alone.
+  // The deposits' warm thread loaded before the first document (a budget measures the document's work
+  // alone, from a thread's first message on, whenever the thread was started).
   await Promise.all([documents.start(), flowDocuments.start()]);
   allowHosts(config.connectorAllowedHosts);
   Runtime.install({ logger: temporalLogger(logger), telemetryOptions: telemetryOf(config.operations) });

@@ -29,9 +29,23 @@ export interface DocumentPoolOptions {
   maxMemoryMb: number;
   /** The XML limits the threads apply (depth, elements, lines…); the invoice core's otherwise. */
   limits?: XmlLimits;
+  /**
+   * Threads kept loaded while nothing is read (`start` loads them); the others, up to `size`, are
+   * started when documents wait and stop after `idleMs` without one. A loaded thread holds the invoice
+   * core and, once it has checked a file, a libxml2 worker with its compiled schemas: 30 to 70 MB each.
+   */
+  keepWarm: number;
+  /** How long a thread beyond `keepWarm` waits for a document before it stops. */
+  idleMs: number;
 }
 
-export const DEFAULT_DOCUMENT_POOL: DocumentPoolOptions = { size: 2, timeoutMs: 30_000, maxMemoryMb: 512 };
+export const DEFAULT_DOCUMENT_POOL: DocumentPoolOptions = {
+  size: 2,
+  timeoutMs: 30_000,
+  maxMemoryMb: 512,
+  keepWarm: 1,
+  idleMs: 30_000,
+};
 
 interface Job {
   task: DocumentTask;
@@ -50,6 +64,8 @@ interface Slot {
   loaded: Promise<void>;
   job?: Job;
   timer?: NodeJS.Timeout;
+  /** Stops an idle thread beyond the warm ones. */
+  idle?: NodeJS.Timeout;
 }
 
 /**
@@ -114,9 +130,15 @@ export class DocumentPool {
     return this.run({ ...job, id: this.nextId++, kind: 'render' }) as Promise<T>;
   }
 
-  /** Starts every thread and resolves once all can read (a process warms its pool at start). */
+  /** The threads started (loading, reading or idle). */
+  get threads(): number {
+    return this.slots.length;
+  }
+
+  /** Starts the threads kept warm and resolves once they can read (a process warms its pool at start). */
   async start(): Promise<void> {
-    while (this.slots.length < this.options.size) this.spawn();
+    const warm = Math.min(this.options.keepWarm, this.options.size);
+    while (this.slots.length < warm) this.spawn();
     await Promise.all(this.slots.map((s) => s.loaded));
   }
 
@@ -148,6 +170,7 @@ export class DocumentPool {
   }
 
   private assign(slot: Slot, job: Job): void {
+    clearTimeout(slot.idle);
     slot.job = job;
     const { timeoutMs, checkTimeoutMs = 4 * timeoutMs } = this.options;
     const { task } = job;
@@ -172,7 +195,8 @@ export class DocumentPool {
         slot.ready = true;
         loaded();
         worker.unref();
-        return this.dispatch();
+        this.dispatch();
+        return this.rest(slot);
       }
       const job = slot.job;
       if (!job || job.task.id !== reply.id) return;
@@ -180,6 +204,7 @@ export class DocumentPool {
       if ('error' in reply) job.reject(rebuild(reply.error));
       else job.resolve(reply.result);
       this.dispatch();
+      this.rest(slot);
     });
     worker.on('error', (err: Error & { code?: string }) => {
       const memory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -196,6 +221,19 @@ export class DocumentPool {
     slot.job = undefined;
   }
 
+  /** A thread with nothing to read stops after `idleMs` while more than the warm ones are loaded. */
+  private rest(slot: Slot): void {
+    if (slot.job || this.slots.length <= this.options.keepWarm) return;
+    clearTimeout(slot.idle);
+    slot.idle = setTimeout(() => {
+      const index = this.slots.indexOf(slot);
+      if (slot.job || index < 0 || this.slots.length <= this.options.keepWarm) return;
+      this.slots.splice(index, 1);
+      void slot.worker.terminate();
+    }, this.options.idleMs);
+    slot.idle.unref();
+  }
+
   /** The slot's document is refused and its thread replaced: a stopped thread holds nothing of it. */
   private fail(slot: Slot, err: Error): void {
     const index = this.slots.indexOf(slot);
@@ -203,6 +241,7 @@ export class DocumentPool {
     this.slots.splice(index, 1);
     const job = slot.job;
     this.release(slot);
+    clearTimeout(slot.idle);
     void slot.worker.terminate();
     job?.reject(err);
     if (!this.closed) this.dispatch();

@@ -9,7 +9,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-const BENCHES = ['invoice', 'pipeline', 'flow', 'cli'];
+const BENCHES = ['invoice', 'pipeline', 'flow', 'cli', 'memory'];
 
 let failed = 0;
 for (const bench of BENCHES) {

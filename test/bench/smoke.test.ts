@@ -75,4 +75,15 @@ describeWithCorpus('benchmarks in smoke mode', () => {
       corpus: expect.objectContaining({ files: expect.any(Number) }),
     });
   }, 300_000);
+
+  it('bench:memory deposits through the platform as npm start runs it and prints the worker’s memory', async () => {
+    const run = await smokeRun('memory');
+    expect(run).toMatchObject({ code: 0 });
+    expect(lastJsonLine(run.stdout)).toMatchObject({
+      bench: 'memory',
+      smoke: true,
+      status: 'MISE_A_DISPOSITION',
+      peak: { worker: expect.any(Number), api: expect.any(Number) },
+    });
+  }, 300_000);
 });

@@ -26,8 +26,8 @@ describeWithCorpus('documents read in worker threads with a budget', () => {
   it('answers an ordinary document, and keeps its event loop turning, while a heavy one runs out of time', async () => {
     // The heavy document takes seconds to read on any machine, the ordinary one milliseconds: the budget
     // sits far from both.
-    pool = new DocumentPool({ size: 2, timeoutMs: 500 });
-    await pool.start(); // threads loaded: the budget then measures the work alone
+    pool = new DocumentPool({ size: 2, keepWarm: 2, timeoutMs: 500 });
+    await pool.start(); // both threads loaded: the budget then measures the work alone
     const events: string[] = [];
     let ticks = 0;
     let heavyDone = false;
@@ -46,6 +46,23 @@ describeWithCorpus('documents read in worker threads with a budget', () => {
     // The process kept serving (timers fired) while the heavy document was being read elsewhere.
     expect(ticks).toBeGreaterThan(0);
     // The stopped thread was replaced.
+    expect((await pool.identify(ordinary())).number).toBe('F124212');
+  }, 60_000);
+
+  it('keeps one thread loaded while idle, starts more when documents wait, and stops them once idle again', async () => {
+    pool = new DocumentPool({ size: 2, keepWarm: 1, idleMs: 300 });
+    await pool.start();
+    expect(pool.threads).toBe(1);
+    const tasks = () => `${fs.readdirSync('/proc/self/task').length}`;
+    const before = Number(tasks());
+    const numbers = await Promise.all([pool.identify(ordinary()), pool.identify(ordinary())]);
+    expect(numbers.map((n) => n.number)).toEqual(['F124212', 'F124212']);
+    expect(pool.threads).toBe(2);
+    expect(Number(tasks())).toBeGreaterThan(before);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The second thread is gone from the process, not only from the pool's list; the warm one stays.
+    expect(pool.threads).toBe(1);
+    expect(Number(tasks())).toBeLessThanOrEqual(before);
     expect((await pool.identify(ordinary())).number).toBe('F124212');
   }, 60_000);
 
