@@ -182,17 +182,26 @@ async function main() {
     );
     if (status !== 'MISE_A_DISPOSITION') console.log(`reasons: ${JSON.stringify(reasons)}`);
     printTable(
-      ['process', 'started MB', 'after one invoice MB', 'peak MB', 'peak today MB', 'aim'],
+      [
+        'process',
+        'started MB',
+        'after one invoice MB',
+        'peak MB',
+        'started today MB',
+        'peak today MB',
+        'aim',
+      ],
       [
         [
           'worker',
           fmt(idle.worker),
           fmt(warm.worker),
           fmt(peak.worker),
+          String(BASELINE.workerStartedMb),
           String(BASELINE.workerPeakMb),
           `< ${MEMORY_AIM_MB} MB`,
         ],
-        ['api', fmt(idle.api), fmt(warm.api), fmt(peak.api), '', ''],
+        ['api', fmt(idle.api), fmt(warm.api), fmt(peak.api), '', '', ''],
       ],
     );
     printFigures('memory', {
@@ -204,7 +213,7 @@ async function main() {
       idle,
       warm,
       peak,
-      today: { workerPeakMb: BASELINE.workerPeakMb, workerIdleMb: BASELINE.workerIdleMb },
+      today: { workerPeakMb: BASELINE.workerPeakMb, workerStartedMb: BASELINE.workerStartedMb },
     });
   } finally {
     stack.kill('SIGINT');

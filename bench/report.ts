@@ -27,9 +27,9 @@ export const BASELINE = {
   flowPerSecond: 2,
   pipelinePerSecond: 11.2,
   pipelineRatioToBare: 0.76,
-  /** The worker process with the 9,999-line invoice at the start of the session that added bench:memory. */
-  workerPeakMb: 705,
-  workerIdleMb: 374,
+  /** bench:memory on the code before it (4f652fe), two runs: started 446–460 MB, peak 699–709 MB. */
+  workerPeakMb: 704,
+  workerStartedMb: 453,
 } as const;
 
 export const fmt = (n: number, digits = 0): string =>
