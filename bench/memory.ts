@@ -96,6 +96,32 @@ function renumbered(invoice: Buffer, number: string): Buffer {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Deposits `body` as the signed-in supplier; answers the final status, its reasons and the time. */
+async function deposit(api: string, token: string, body: Buffer) {
+  const started = Date.now();
+  const res = await fetch(`${api}/api/v1/invoices`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
+    body,
+  });
+  const answer = (await res.json()) as { id?: string };
+  if (res.status !== 202 || !answer.id)
+    throw new Error(`deposit answered ${res.status}: ${JSON.stringify(answer)}`);
+  let status = 'DEPOSEE';
+  let reasons: unknown;
+  for (const deadline = Date.now() + 600_000; ['DEPOSEE', 'EN_COURS_ACHEMINEMENT'].includes(status);) {
+    if (Date.now() > deadline) throw new Error(`still ${status} after 600 s`);
+    await sleep(250);
+    const read = await fetch(`${api}/api/v1/invoices/${answer.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const invoice = (await read.json()) as { status: string; history?: { reasons?: unknown }[] };
+    status = invoice.status;
+    reasons = invoice.history?.at(-1)?.reasons;
+  }
+  return { status, reasons, seconds: (Date.now() - started) / 1000 };
+}
+
 async function main() {
   if (!fs.existsSync(SOURCE)) throw new Error(`fixture not found: ${SOURCE} (set FACTURFLOW_CORPUS)`);
   if (!fs.existsSync('/proc/self/status')) throw new Error('bench:memory reads /proc: Linux only');
@@ -141,33 +167,9 @@ async function main() {
     await sleep(3000);
     const idle = { worker: residentMb(worker, 'VmRSS'), api: residentMb(apiPid, 'VmRSS') };
 
-    /** Deposits `body` as the signed-in supplier; answers the final status, its reasons and the time. */
-    const depositAndWait = async (body: Buffer) => {
-      const started = Date.now();
-      const res = await fetch(`${api}/api/v1/invoices`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
-        body,
-      });
-      const deposit = (await res.json()) as { id?: string };
-      if (res.status !== 202 || !deposit.id)
-        throw new Error(`deposit answered ${res.status}: ${JSON.stringify(deposit)}`);
-      let status = 'DEPOSEE';
-      let reasons: unknown;
-      for (const deadline = Date.now() + 600_000; ['DEPOSEE', 'EN_COURS_ACHEMINEMENT'].includes(status);) {
-        if (Date.now() > deadline) throw new Error(`still ${status} after 600 s`);
-        await sleep(250);
-        const read = await fetch(`${api}/api/v1/invoices/${deposit.id}`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        const invoice = (await read.json()) as { status: string; history?: { reasons?: unknown }[] };
-        status = invoice.status;
-        reasons = invoice.history?.at(-1)?.reasons;
-      }
-      return { status, reasons, seconds: (Date.now() - started) / 1000 };
-    };
     // A small invoice first, so what every deposit loads once (the workflows' code in their thread, a
     // document thread's schemas) is in the idle figure, not in the large invoice's.
+    const depositAndWait = (body: Buffer) => deposit(api, token, body);
     const warmUp = await depositAndWait(renumbered(consistentInvoice(4), 'WARM-UP-1'));
     await sleep(3000);
     const warm = { worker: residentMb(worker, 'VmRSS'), api: residentMb(apiPid, 'VmRSS') };
