@@ -1,4 +1,5 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { createPdf } from '../pdf/flate';
 import { toCii } from '../cii/write';
 import { Invoice } from '../model';
 import { PRODUCER, pdfTitle, renderInvoice, setDocumentInfo } from '../pdf/render';
@@ -64,7 +65,7 @@ export async function toFacturX(invoice: Invoice, options: FacturXOptions): Prom
   checkCii(xml, profile);
   const date = options.date ?? new Date();
 
-  const doc = await PDFDocument.create({ updateMetadata: false });
+  const doc = await createPdf();
   setDocumentInfo(doc, invoice, date);
   await renderInvoice(doc, invoice);
   embedInvoiceXml(doc, xml, profileFacts(profile).relationship, date);

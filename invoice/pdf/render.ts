@@ -1,4 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
+import { createPdf } from './flate';
 import { Invoice } from '../model';
 import { Canvas, COLORS, CONTENT_WIDTH, PAGE } from './canvas';
 import { embedFonts } from './fonts';
@@ -72,7 +73,7 @@ export function setDocumentInfo(doc: PDFDocument, inv: Invoice, date: Date): voi
 
 /** The invoice as a plain PDF for reading and printing (no embedded XML, no PDF/A claims). */
 export async function toPdf(inv: Invoice, options: { date?: Date } = {}): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
+  const doc = await createPdf();
   setDocumentInfo(doc, inv, options.date ?? new Date());
   await renderInvoice(doc, inv);
   return doc.save();

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { createPdf } from '../../invoice/pdf/flate';
 import { Canvas, COLORS, CONTENT_WIDTH, lineHeight, PAGE } from '../../invoice/pdf/canvas';
 import { embedFonts } from '../../invoice/pdf/fonts';
 import { DocumentTooComplexError } from '../../invoice/errors';
@@ -64,7 +64,7 @@ export function renderDepositCertificate(c: DepositCertificate): Promise<Uint8Ar
 
 /** `renderDepositCertificate`'s drawing, run in a thread of the document pool. */
 export async function drawDepositCertificate(c: DepositCertificate): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
+  const doc = await createPdf();
   const date = new Date(c.depositedAt);
   doc.setTitle(`Attestation de dépôt ${c.number}`);
   doc.setProducer('facturflow');
