@@ -68,8 +68,9 @@ export const WORKFLOW_BUNDLE_FILE = path.join(__dirname, '..', 'workflow-bundle.
 /**
  * The workflows' code as both queues' workers load it: the bundle the build wrote when running
  * compiled, otherwise bundled here once for both. Bundling loads webpack into the process, and the
- * memory it takes is not given back: a worker that bundled at start (twice, once per queue) sat at
- * 374 MB idle.
+ * memory it takes is not given back: the compiled worker bundled at start, once per queue, and sat at
+ * 446–460 MB once started (bench:memory); loading the build's bundle, and with one document thread
+ * kept loaded rather than three, 282 MB.
  */
 export async function platformWorkflowBundle(): Promise<NonNullable<WorkerOptions['workflowBundle']>> {
   if (__filename.endsWith('.js') && fs.existsSync(WORKFLOW_BUNDLE_FILE))

@@ -51,8 +51,7 @@ describe('the production build is stale when a source is newer than dist/', () =
 
 /**
  * The compiled worker loads the workflows' bundle the build wrote instead of bundling them at start:
- * webpack never enters its process (a worker that bundled at start, once per task queue, sat idle at
- * 374 MB; 282 MB without).
+ * webpack never runs in its process (it bundled at start, once per task queue, and kept the memory).
  */
 describe('the workflows bundled at build time', () => {
   const root = path.join(__dirname, '..', '..');
