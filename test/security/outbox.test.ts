@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../bin/config';
 import type { Db } from '../../platform/db';
 import { hashToken, newToken } from '../../platform/secrets';
@@ -123,4 +127,30 @@ describe('configuration: listening address and outbox', () => {
     );
     expect(() => loadConfig({ DEV_OUTBOX: 'yes' })).toThrow(/DEV_OUTBOX must be "true" or "false"/);
   });
+});
+
+describe('the outbox reader', () => {
+  it('loads mailparser only when the outbox is read, not in processes that only send', () => {
+    const root = path.join(__dirname, '..', '..');
+    const script = `
+      const { Outbox } = require('./platform/mail/outbox');
+      require('./platform/mail/mailer');
+      const loaded = () => Object.keys(require.cache).some((m) => m.includes('/node_modules/mailparser/'));
+      const before = loaded();
+      const outbox = new Outbox(process.argv[1]);
+      outbox
+        .write('1-message', Buffer.from('To: a@example.org\\r\\nSubject: Bonjour\\r\\n\\r\\nCorps'))
+        .then(() => outbox.list())
+        .then((list) => console.log(JSON.stringify({ before, after: loaded(), subjects: list.map((m) => m.subject) })));`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'facturflow-outbox-'));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script, dir], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({
+      before: false,
+      after: true,
+      subjects: ['Bonjour'],
+    });
+  }, 60_000);
 });
