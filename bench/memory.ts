@@ -143,10 +143,8 @@ async function main() {
   stack.stderr!.on('data', (c) => (output += c));
   const stopped = new Promise((resolve) => stack.once('exit', resolve));
   try {
-    for (
-      const deadline = Date.now() + 180_000;
-      !/"(worker|api) process started"[\s\S]*"(worker|api) process started"/.test(output);
-    ) {
+    // The worker polls once started, migrated and connected; both roles' start lines come before.
+    for (const deadline = Date.now() + 180_000; !output.includes('worker polling');) {
       if (Date.now() > deadline || stack.exitCode !== null)
         throw new Error(`the platform did not start:\n${output}`);
       await sleep(200);
@@ -155,10 +153,6 @@ async function main() {
       JSON.parse(output.split('\n').find((l) => l.includes(`"${role} process started"`))!).pid as number;
     const [worker, apiPid] = [pidOf('worker'), pidOf('api')];
     const api = `http://127.0.0.1:${port}`;
-    for (const deadline = Date.now() + 180_000; !output.includes('worker polling');) {
-      if (Date.now() > deadline) throw new Error(`the worker did not start polling:\n${output}`);
-      await sleep(200);
-    }
     const db = createDb({ client: 'better-sqlite3', filename: path.join(dataDir, 'facturflow.db') });
     const token = await seedUser(db, 'memory-supplier');
     await registerStructure(db, { identifier: '999999998', members: [{ userId: 'memory-supplier' }] });
@@ -169,11 +163,10 @@ async function main() {
 
     // A small invoice first, so what every deposit loads once (the workflows' code in their thread, a
     // document thread's schemas) is in the idle figure, not in the large invoice's.
-    const depositAndWait = (body: Buffer) => deposit(api, token, body);
-    const warmUp = await depositAndWait(renumbered(consistentInvoice(4), 'WARM-UP-1'));
+    const warmUp = await deposit(api, token, renumbered(consistentInvoice(4), 'WARM-UP-1'));
     await sleep(3000);
     const warm = { worker: residentMb(worker, 'VmRSS'), api: residentMb(apiPid, 'VmRSS') };
-    const { status, reasons, seconds } = await depositAndWait(invoice);
+    const { status, reasons, seconds } = await deposit(api, token, invoice);
     // What follows the status (notifications, the workflow's last steps) counts too.
     await sleep(3000);
     const peak = { worker: residentMb(worker, 'VmHWM'), api: residentMb(apiPid, 'VmHWM') };
