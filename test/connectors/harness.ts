@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -18,7 +17,7 @@ import { allowHosts } from '../../platform/public-host';
 import { seedUser } from '../support/people';
 import { json } from '../support/platform';
 import { closeTestDb, countRows, tempDir, testDb } from '../support/stores';
-import { startDevServer, workflowBundle } from '../support/temporal';
+import { startDevServer, workflowBundleFile } from '../support/temporal';
 import type { Simulator } from './simulators/server';
 import { spawnWorker } from '../support/workers';
 
@@ -58,7 +57,7 @@ const connectorPaths = [path.resolve(__dirname, '../../examples/facturflow-conne
 export async function startConnectorPlatform(
   opts: Pick<ConnectorRuntime, 'scheduleEvery'> = {},
 ): Promise<ConnectorPlatform> {
-  const [env, db, bundle] = await Promise.all([startDevServer(), testDb(), workflowBundle()]);
+  const [env, db, bundlePath] = await Promise.all([startDevServer(), testDb(), workflowBundleFile()]);
   allowHosts(SIMULATOR_HOSTS);
   const blobDir = tempDir('blobs');
   const blobs = new FsBlobStore(blobDir);
@@ -70,9 +69,6 @@ export async function startConnectorPlatform(
     pageHeartbeatTimeout: '4 seconds',
     scheduleEvery: opts.scheduleEvery,
   };
-  // Bundled once per file; a worker process loads it in a moment instead of bundling again.
-  const bundlePath = path.join(tempDir('bundle'), 'workflows.js');
-  fs.writeFileSync(bundlePath, bundle.code);
   const database = db.client.config;
   const workerEnv: NodeJS.ProcessEnv = {
     ...process.env,

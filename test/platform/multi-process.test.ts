@@ -1,7 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -20,7 +18,7 @@ import { seedUser } from '../support/people';
 import { json } from '../support/platform';
 import { sharedDatabase, startApi, stopProcess, type SharedDatabase } from '../support/processes';
 import { tempDir } from '../support/stores';
-import { startDevServer, workflowBundle } from '../support/temporal';
+import { startDevServer, workflowBundleFile } from '../support/temporal';
 import { spawnWorker } from '../support/workers';
 import { startEvoliz } from '../connectors/simulators/evoliz';
 
@@ -159,16 +157,14 @@ describe('connector schedules with three worker processes', () => {
   let url: string;
 
   beforeAll(async () => {
-    let bundle: Awaited<ReturnType<typeof workflowBundle>>;
-    [temporal, shared, bundle, evoliz] = await Promise.all([
+    let bundlePath: string;
+    [temporal, shared, bundlePath, evoliz] = await Promise.all([
       startDevServer(),
       sharedDatabase(),
-      workflowBundle(),
+      workflowBundleFile(),
       startEvoliz({ publicKey: keys.public_key, secretKey: keys.secret_key }),
     ]);
     allowHosts(['localhost', '127.0.0.1']);
-    const bundlePath = path.join(tempDir('bundle'), 'workflows.js');
-    fs.writeFileSync(bundlePath, bundle.code);
     const blobDir = tempDir('blobs');
     const secretKey = crypto.randomBytes(32).toString('hex');
     const database = shared.db.client.config;

@@ -8,6 +8,9 @@ const path = require('node:path');
 
 async function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'facturflow-test-run-'));
+  // Others may pass through it (not list it): a PostgreSQL started as root runs as the `postgres` user
+  // and must reach its data directory inside (the cluster test's topology, scripts/cluster/postgres.ts).
+  fs.chmodSync(dir, 0o711);
   process.env.FACTURFLOW_TEST_RUN_TMP = dir;
   process.env.TMPDIR = dir;
 }

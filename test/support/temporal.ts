@@ -1,5 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { temporalBinaries } from '../../platform/temporal';
@@ -36,12 +39,54 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   return env;
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+let bundle: Promise<{ code: string }> | undefined;
 
-/** The workflow bundle, built once per test file (bundling takes seconds). */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+/** The workflow bundle (see workflowBundleFile), read once per test file. */
+export function workflowBundle(): Promise<{ code: string }> {
+  bundle ??= workflowBundleFile().then((file) => ({ code: fs.readFileSync(file, 'utf8') }));
   return bundle;
+}
+
+/**
+ * The workflow bundle's file, built once per test run and shared by its test files (bundling takes
+ * seconds, in each file that needed it): the first file to ask builds it in the run's folder, under a
+ * lock the others wait on. Outside a jest run (no run folder), each process bundles for itself.
+ */
+export async function workflowBundleFile(): Promise<string> {
+  const runDir = process.env.FACTURFLOW_TEST_RUN_TMP;
+  if (!runDir) return writeBundle(fs.mkdtempSync(path.join(os.tmpdir(), 'workflows-')));
+  const file = path.join(runDir, 'workflow-bundle.js');
+  const lock = `${file}.lock`;
+  for (;;) {
+    if (fs.existsSync(file)) return file;
+    try {
+      fs.mkdirSync(lock);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A file killed while bundling leaves its lock: taken over once it is older than any bundling.
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
+    try {
+      return await writeBundle(runDir);
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+async function writeBundle(dir: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: quietLogger,
+  });
+  const file = path.join(dir, 'workflow-bundle.js');
+  // Written whole, then renamed: a file waiting on the lock never reads half a bundle.
+  fs.writeFileSync(`${file}.${process.pid}`, code);
+  fs.renameSync(`${file}.${process.pid}`, file);
+  return file;
 }
 
 const quietLogger = {
