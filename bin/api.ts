@@ -1,4 +1,5 @@
 import { createApp } from '../api/app';
+import { listen } from '../api/listen';
 import { sireneCompanyRegistry } from '../structures/sirene';
 import { createDb } from '../platform/db';
 import { describeBlobStore, openBlobStore } from '../platform/blob-store-config';
@@ -39,17 +40,7 @@ async function main() {
     // The worker writes the outbox; the API shows it (to operators) only when DEV_OUTBOX=true.
     outbox: config.devOutbox ? new Outbox(outboxDir(config)) : undefined,
   });
-  const server = app.listen(config.port, config.host);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`port ${config.port} is already in use: stop what uses it or set PORT`)
-          : err,
-      ),
-    );
-  });
+  const server = await listen(app, config.port, config.host);
   logger.info({ port: config.port, host: config.host }, `API listening on ${config.host}:${config.port}`);
   const stopInbox = config.flowInbox
     ? watchFlowInbox(

@@ -8,6 +8,7 @@ import { startSmtpServer, testMailer, TestSmtp } from '../support/mail';
 import { json } from '../support/platform';
 import { closeTestDb, countRows, testBlobs, testDb } from '../support/stores';
 import { seedUser } from '../support/people';
+import { listen } from '../../api/listen';
 
 const email = (key: string) => ({
   to: 'agent@example.fr',
@@ -90,8 +91,7 @@ describe('mail: SMTP, development outbox, idempotency', () => {
       publicUrl: 'http://portal.test',
       outbox,
     });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
+    const server = await listen(app, 0, '127.0.0.1');
     try {
       const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/v1/dev/outbox`;
       const { messages } = await json(await fetch(url, { headers: operator }));

@@ -20,6 +20,7 @@ import { closeTestDb, countRows, tempDir, testDb } from '../support/stores';
 import { startDevServer, workflowBundleFile } from '../support/temporal';
 import type { Simulator } from './simulators/server';
 import { spawnWorker } from '../support/workers';
+import { listen } from '../../api/listen';
 
 /** The supplier (the connection's structure) and the public buyer of every simulated ERP invoice. */
 export const SUPPLIER_SIRET = '73282932000074';
@@ -108,9 +109,7 @@ export async function startConnectorPlatform(
     publicUrl: 'http://portal.test',
     connectors: runtime,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(app, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const supplierToken = await seedUser(db, 'supplier-user');

@@ -12,6 +12,7 @@ import type { Client } from '@temporalio/client';
 import { FsBlobStore } from '../../platform/blobs';
 import { json } from '../support/platform';
 import { closeTestDb, tempDir, testDb } from '../support/stores';
+import { listen } from '../../api/listen';
 
 const examplePackage = path.resolve(__dirname, '../../examples/facturflow-connector-example');
 
@@ -91,9 +92,7 @@ describe('connector settings declarations', () => {
           syncIntervalMinutes: 15,
         },
       });
-      server = await new Promise((resolve) => {
-        const s = app.listen(0, '127.0.0.1', () => resolve(s));
-      });
+      server = await listen(app, 0, '127.0.0.1');
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
     afterAll(async () => {

@@ -17,6 +17,7 @@ import { startDevServer, workflowBundleFile } from '../support/temporal';
 import { generateFlow, registerRecipient, registerSupplier, tarGz } from './support/flows';
 import { waitForFlow } from './support/wait';
 import { spawnWorker } from '../support/workers';
+import { listen } from '../../api/listen';
 
 // A 200-invoice flow, with the worker killed a quarter of the way through: enough for the kill to land
 // mid-flow, with invoices filed before it and after it (bench:flow times the 500-invoice flow).
@@ -60,9 +61,7 @@ describeWithCorpus('flows on a worker process: a killed worker, the inbox folder
       maxUploadBytes: 20 * 1024 * 1024,
       publicUrl: 'http://portal.test',
     });
-    server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+    server = await listen(app, 0, '127.0.0.1');
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await registerRecipient(db);
   }, 120_000);

@@ -21,6 +21,7 @@ import { tempDir } from '../support/stores';
 import { startDevServer, workflowBundleFile } from '../support/temporal';
 import { spawnWorker } from '../support/workers';
 import { startEvoliz } from '../connectors/simulators/evoliz';
+import { listen } from '../../api/listen';
 
 /**
  * Two API processes (bin/api.ts, as deployed) on one database and one Temporal dev server: what one
@@ -197,9 +198,7 @@ describe('connector schedules with three worker processes', () => {
         scheduleEvery: `${every} milliseconds`,
       },
     });
-    server = await new Promise((resolve) => {
-      const started = app.listen(0, '127.0.0.1', () => resolve(started));
-    });
+    server = await listen(app, 0, '127.0.0.1');
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }, 300_000);
   afterAll(async () => {

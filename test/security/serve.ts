@@ -5,6 +5,7 @@ import { createApp, type AppDeps } from '../../api/app';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { testBlobs } from '../support/stores';
+import { listen } from '../../api/listen';
 
 /**
  * The API over a test database, for what the edge decides before any workflow is involved: the
@@ -24,9 +25,7 @@ export async function serveApi(
     publicUrl: 'http://portal.test',
     ...extra,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(app, 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -8,6 +8,7 @@ import { loadCategories } from '../../support/categories';
 import type { Category } from '../../support/types';
 import { json } from '../support/platform';
 import { closeTestDb, testBlobs, testDb } from '../support/stores';
+import { listen } from '../../api/listen';
 
 const custom: Category[] = [
   {
@@ -37,9 +38,7 @@ describe('configured request categories', () => {
       publicUrl: 'http://portal.test',
       support: { categories: custom },
     });
-    server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+    server = await listen(app, 0, '127.0.0.1');
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/support`;
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createApp, type AppDeps } from '../../api/app';
+import { listen } from '../../api/listen';
 import type { Db } from '../../platform/db';
 import type { BlobStore } from '../../platform/blobs';
 import { createLogger } from '../../platform/logger';
@@ -58,9 +59,7 @@ export async function startTestPlatform(
     outbox,
     ...opts.app,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(app, 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {
     env,
