@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
+import type { MetricMeter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { flowTaskQueue } from './temporal';
 import { DomainError } from './domain-error';
@@ -21,9 +23,10 @@ export const deposits = new Counter({
 });
 
 /** The deposit's reading before any workflow starts: syntax, identifiers, filing rules. */
+const DEPOSIT_CHECK_HELP = 'Time to read and check a deposited file before its workflow starts, by channel';
 export const depositCheckSeconds = new Histogram({
   name: 'facturflow_deposit_check_seconds',
-  help: 'Time to read and check a deposited file before its workflow starts, by channel',
+  help: DEPOSIT_CHECK_HELP,
   labelNames: ['channel'] as const,
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   registers: [registry],
@@ -33,7 +36,16 @@ export const depositCheckSeconds = new Histogram({
 export type DepositOutcome = 'accepted' | 'duplicate' | 'refused' | 'failed';
 
 export function countDeposit(channel: string, outcome: DepositOutcome): void {
-  deposits.inc({ channel, outcome });
+  const meter = activityMeter();
+  if (!meter) deposits.inc({ channel, outcome });
+  else
+    meter
+      .createCounter(
+        'facturflow_deposits',
+        undefined,
+        'Invoice and flow deposits received, by channel and outcome',
+      )
+      .add(1, { channel, outcome });
 }
 
 /**
@@ -41,14 +53,34 @@ export function countDeposit(channel: string, outcome: DepositOutcome): void {
  * (a DomainError) is the sender's mistake, anything else failed on the platform's side.
  */
 export async function timedDepositCheck<T>(channel: string, run: () => Promise<T>): Promise<T> {
-  const end = depositCheckSeconds.startTimer({ channel });
+  const started = performance.now();
   try {
     return await run();
   } catch (err) {
     countDeposit(channel, err instanceof DomainError ? 'refused' : 'failed');
     throw err;
   } finally {
-    end();
+    const seconds = (performance.now() - started) / 1000;
+    const meter = activityMeter();
+    if (!meter) depositCheckSeconds.observe({ channel }, seconds);
+    else
+      meter
+        .createHistogram('facturflow_deposit_check_seconds', 'float', 's', DEPOSIT_CHECK_HELP)
+        .record(seconds, { channel });
+  }
+}
+
+/**
+ * Deposits counted by a worker (a flow's or a connector's invoices, read and filed by activities) go
+ * to the Temporal SDK's metric meter: a worker serves no /metrics of its own, and the SDK's exporter
+ * (WORKER_METRICS_PORT) publishes what the meter records, under the same names. Outside an activity
+ * (the API), this process's registry.
+ */
+function activityMeter(): MetricMeter | undefined {
+  try {
+    return Context.current().metricMeter;
+  } catch {
+    return undefined;
   }
 }
 

@@ -8,7 +8,8 @@ import { createLogger } from '../../platform/logger';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { seedUser } from '../support/people';
 import { json, startTestPlatform, TestPlatform, waitForStatus } from '../support/platform';
-import { registerRecipient, registerSupplier } from '../deposits/support/flows';
+import { generateFlow, registerRecipient, registerSupplier, tarGz } from '../deposits/support/flows';
+import { waitForFlow } from '../deposits/support/wait';
 import { ORDINARY_UBL } from '../security/hostile';
 import { freePort } from '../support/ports';
 import type { ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ import {
   stopProcess,
   type SharedDatabase,
 } from '../support/processes';
+import { listen } from '../../api/listen';
 
 const METRICS_TOKEN = 'metrics-token-for-the-test-0123456789';
 
@@ -135,9 +137,7 @@ describeWithCorpus('operations: /metrics and /health on a real server', () => {
       publicUrl: 'http://portal.test',
       ...overrides,
     });
-    const server: Server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+    const server: Server = await listen(app, 0, '127.0.0.1');
     return {
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       close: () => new Promise((resolve) => server.close(resolve)),
@@ -208,6 +208,7 @@ describeWithCorpus('worker metrics from the Temporal SDK exporter', () => {
   let api: Awaited<ReturnType<typeof startApi>>;
   let worker: ChildProcess;
   let workerMetrics: string;
+  let token: string;
 
   beforeAll(async () => {
     [temporal, shared] = await Promise.all([startDevServer(), sharedDatabase()]);
@@ -225,6 +226,9 @@ describeWithCorpus('worker metrics from the Temporal SDK exporter', () => {
       WORKER_METRICS_PORT: String(port),
     };
     [api, worker] = await Promise.all([startApi(env), startWorkerProcess(env)]);
+    token = await seedUser(shared.db, 'sender');
+    await registerSupplier(shared.db, 'sender');
+    await registerRecipient(shared.db);
   }, 300_000);
   afterAll(async () => {
     await Promise.all([stopProcess(api?.child), stopProcess(worker)]);
@@ -233,9 +237,6 @@ describeWithCorpus('worker metrics from the Temporal SDK exporter', () => {
   });
 
   it('exports validation time and the SDK worker metrics after a deposit', async () => {
-    const token = await seedUser(shared.db, 'sender');
-    await registerSupplier(shared.db, 'sender');
-    await registerRecipient(shared.db);
     const invoice = fs
       .readFileSync(corpusPath(ORDINARY_UBL), 'utf8')
       .replace('<cbc:ID>TOSL108</cbc:ID>', '<cbc:ID>WORKER-METRICS-1</cbc:ID>');
@@ -266,5 +267,31 @@ describeWithCorpus('worker metrics from the Temporal SDK exporter', () => {
     expect(text).toMatch(/^temporal_worker_task_slots_available\{/m);
     expect(text).toMatch(/^temporal_workflow_task_execution_latency_bucket\{/m);
     expect(text).not.toContain(METRICS_TOKEN);
+  }, 150_000);
+
+  it('exports the deposits the worker read for a flow, which the API never saw', async () => {
+    // Two invoices: one filed, one without a number (refused as its file is read).
+    const flow = generateFlow('METRICS', 2, 2);
+    expect(flow.unidentifiable).toHaveLength(1);
+    const res = await fetch(`${api.url}/api/v1/flows?syntaxeFlux=IN_DP_E1_UBL_INVOICE`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/gzip' },
+      body: await tarGz(flow.files),
+    });
+    expect(res.status).toBe(202);
+    const settled = await waitForFlow(api.url, token, (await json(res)).numeroFluxDepot, 90_000);
+    expect(settled).toMatchObject({ etatCourantFlux: 'IN_INTEGRE_PARTIEL', nombreFacturesIntegrees: 1 });
+
+    // Read in the worker's activities: counted and timed there, on its exporter, by channel.
+    const text = await (await fetch(workerMetrics)).text();
+    const edi = (name: string) =>
+      [...text.matchAll(new RegExp(`^${name}\\{([^}]*)\\} (\\S+)$`, 'gm'))]
+        .filter(([, labels]) => labels.includes('channel="EDI"'))
+        .map(([, labels, value]) => ({ labels, value: Number(value) }));
+    expect(edi('facturflow_deposit_check_seconds_count').reduce((n, s) => n + s.value, 0)).toBe(2);
+    expect(edi('facturflow_deposits_total')).toEqual([
+      { labels: expect.stringContaining('outcome="refused"'), value: 1 },
+    ]);
+    expect(edi('facturflow_deposits_total')[0].labels).toContain('activityType="prepareFlowInvoice"');
   }, 150_000);
 });
