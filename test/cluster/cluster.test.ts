@@ -10,6 +10,7 @@ import { registerStructure } from '../support/parties';
 import { startSmtpServer, type TestSmtp } from '../support/mail';
 import { seedUser } from '../support/people';
 import { tempDir } from '../support/stores';
+import { tarGz } from '../deposits/support/flows';
 import { readIdentity, s3Client } from '../../scripts/cluster/object-store';
 import { CLUSTER_BUCKET, Topology } from '../../scripts/cluster/topology';
 import { describeNeeding } from '../support/requirements';
@@ -22,6 +23,8 @@ import { seaweedfs } from '../support/s3';
  * service are each killed (SIGKILL) and started again; every invoice ends MISE_A_DISPOSITION exactly
  * once, in the database and in Temporal, its file in the bucket, the buyer told by one email each (a
  * real SMTP exchange), both API processes took deposits, and the custom search attributes find them.
+ * The invoices arrive as they do in production, by three channels (see `channelOf`): the native API
+ * one by one, Service mode's deposer/flux as an ERP sends them, and tar.gz flows.
  * CLUSTER_INVOICES sets how many (default 50).
  */
 const INVOICES = Number(process.env.CLUSTER_INVOICES || 50);
@@ -30,16 +33,36 @@ const FINAL = 'MISE_A_DISPOSITION';
 const SUPPLIER = 'supplier-cluster';
 /** A member of the buyer: told of each new invoice by email ("Nouvelle facture …", on by default). */
 const BUYER = 'buyer-cluster';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
 const METRICS_TOKEN = crypto.randomBytes(16).toString('hex');
 
 const example = () =>
   fs.readFileSync(corpusPath('ConnectingEurope/eInvoicing-EN16931/ubl/examples/guide-example2.xml'), 'utf8');
 
+type Channel = 'api' | 'service' | 'flow';
+
+/**
+ * Of every ten invoices, seven are deposited one by one through the native API, two through Service
+ * mode (`deposer/flux`, one file each: a flow of one invoice, as ERPs send them) and one in the tar.gz
+ * flow of its batch (`POST /api/v1/flows`).
+ */
+const channelOf = (i: number): Channel => (i % 10 === 9 ? 'flow' : i % 10 >= 7 ? 'service' : 'api');
+
+/** One request that deposited something: an invoice (API), or a flow and the invoices in it. */
 interface Deposit {
-  number: string;
+  channel: Channel;
+  numbers: string[];
+  /** The invoice's id (API) or the flow's numeroFluxDepot. */
   id: string;
   ms: number;
   attempts: number;
+}
+
+/** Service mode's credentials: an OAuth token of the supplier's application and its technical account. */
+interface ServiceClient {
+  token: string;
+  account: string;
 }
 
 const needs = {
@@ -55,6 +78,7 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
   let token: string;
   let client: Client;
   let smtp: TestSmtp;
+  let service: ServiceClient;
   const answers = new Map<string, number>();
   let passed = false;
 
@@ -75,7 +99,11 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     process.stdout.write(`cluster: up in ${Date.now() - started} ms\n`);
     db = createDb({ client: 'pg', url: topology.databaseUrl });
     token = await seedUser(db, SUPPLIER);
-    await registerStructure(db, { identifier: '123456789', members: [{ userId: SUPPLIER }] });
+    const supplier = await registerStructure(db, {
+      identifier: '123456789',
+      members: [{ userId: SUPPLIER }],
+    });
+    service = await serviceClient(supplier);
     await seedUser(db, BUYER);
     await registerStructure(db, { identifier: '987654321', members: [{ userId: BUYER }] });
     client = new Client({
@@ -95,48 +123,168 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
   }, 120_000);
 
   /**
-   * One deposit as a careful client makes it: an answer 5xx or no answer is retried with the same file
-   * (the same file is the same invoice), for up to two minutes; anything else is a failure.
+   * The supplier's Service-mode client, set up through the load balancer as its manager would: a
+   * technical account, an application (put in production, as an operator does), its OAuth token.
    */
-  async function deposit(number: string, body: string): Promise<Deposit> {
+  async function serviceClient(structureId: string): Promise<ServiceClient> {
+    const native = (route: string, method: string, body: unknown) =>
+      fetch(`${topology.loadBalancerUrl}/api/v1${route}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(json);
+    const password = 'Un mot de passe du cluster 42';
+    const account = await native(`/structures/${structureId}/technical-account`, 'PUT', { password });
+    const app = await native(`/structures/${structureId}/api-applications`, 'POST', { name: 'ERP' });
+    await db('api_applications').where({ id: app.id }).update({ mode: 'PRODUCTION' });
+    const issued = await fetch(`${topology.loadBalancerUrl}/api/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+      }).toString(),
+    }).then(json);
+    expect(issued.access_token).toEqual(expect.any(String));
+    return {
+      token: issued.access_token,
+      account: Buffer.from(`${account.login}:${password}`).toString('base64'),
+    };
+  }
+
+  /**
+   * One request as a careful client makes it: an answer 5xx or no answer is retried with the same body
+   * (the same file is the same invoice, the same flow the same flow), for up to two minutes; anything
+   * else is a failure. Answers the JSON of a 200 or 202.
+   */
+  async function post(label: string, route: string, headers: Record<string, string>, body: string | Buffer) {
     const started = performance.now();
     const deadline = Date.now() + 120_000;
     for (let attempts = 1; ; attempts++) {
       let answer = 'no answer';
       try {
-        const res = await fetch(`${topology.loadBalancerUrl}/api/v1/invoices`, {
+        const res = await fetch(`${topology.loadBalancerUrl}${route}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
+          headers,
           body,
           signal: AbortSignal.timeout(60_000),
         });
         answers.set(String(res.status), (answers.get(String(res.status)) ?? 0) + 1);
-        if (res.status === 200 || res.status === 202) {
-          const { id } = (await res.json()) as { id: string };
-          return { number, id, ms: performance.now() - started, attempts };
-        }
+        if (res.status === 200 || res.status === 202)
+          return { json: await json(res), ms: performance.now() - started, attempts };
         answer = `${res.status} ${await res.text()}`;
-        if (res.status < 500) throw new Error(`deposit ${number} refused: ${answer}`);
+        if (res.status < 500) throw new Error(`${label} refused: ${answer}`);
       } catch (err) {
-        if ((err as Error).message.startsWith(`deposit ${number} refused`)) throw err;
+        if ((err as Error).message.startsWith(`${label} refused`)) throw err;
         answers.set('no answer', (answers.get('no answer') ?? 0) + 1);
       }
-      if (Date.now() > deadline)
-        throw new Error(`deposit ${number} failed after ${attempts} attempts: ${answer}`);
+      if (Date.now() > deadline) throw new Error(`${label} failed after ${attempts} attempts: ${answer}`);
       await new Promise((r) => setTimeout(r, Math.min(500 * attempts, 5000)));
     }
   }
 
-  async function depositAll(numbers: string[], template: string): Promise<Deposit[]> {
+  /** One batch: its API and Service-mode invoices CONCURRENCY at a time, alongside its flow. */
+  async function depositAll(batch: { number: string; channel: Channel }[], template: string) {
+    const xml = (n: string) => template.replace('<cbc:ID>TOSL108</cbc:ID>', `<cbc:ID>${n}</cbc:ID>`);
     const out: Deposit[] = [];
-    const queue = [...numbers];
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (let n = queue.shift(); n; n = queue.shift())
-          out.push(await deposit(n, template.replace('<cbc:ID>TOSL108</cbc:ID>', `<cbc:ID>${n}</cbc:ID>`)));
+    const single = batch.filter((b) => b.channel !== 'flow');
+    const inFlow = batch.filter((b) => b.channel === 'flow').map((b) => b.number);
+    const one = async ({ number, channel }: { number: string; channel: Channel }) => {
+      if (channel === 'api') {
+        const r = await post(
+          `deposit ${number}`,
+          '/api/v1/invoices',
+          { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
+          xml(number),
+        );
+        return { channel, numbers: [number], id: r.json.id as string, ms: r.ms, attempts: r.attempts };
+      }
+      const r = await post(
+        `deposer/flux ${number}`,
+        '/cpro/factures/v1/deposer/flux',
+        {
+          'content-type': 'application/json;charset=utf-8',
+          authorization: `Bearer ${service.token}`,
+          'cpro-account': service.account,
+        },
+        JSON.stringify({
+          fichierFlux: Buffer.from(xml(number)).toString('base64'),
+          nomFichier: `${number}.xml`,
+          syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+          avecSignature: false,
+        }),
+      );
+      expect(r.json).toMatchObject({ codeRetour: 0, numeroFluxDepot: expect.any(String) });
+      return {
+        channel,
+        numbers: [number],
+        id: r.json.numeroFluxDepot as string,
+        ms: r.ms,
+        attempts: r.attempts,
+      };
+    };
+    const flow = async () => {
+      if (inFlow.length === 0) return;
+      const archive = await tarGz(inFlow.map((n) => ({ name: `factures/${n}.xml`, xml: xml(n) })));
+      const r = await post(
+        `flow ${inFlow[0]}`,
+        '/api/v1/flows?syntaxeFlux=IN_DP_E1_UBL_INVOICE',
+        { 'content-type': 'application/gzip', authorization: `Bearer ${token}` },
+        archive,
+      );
+      out.push({
+        channel: 'flow',
+        numbers: inFlow,
+        id: r.json.numeroFluxDepot,
+        ms: r.ms,
+        attempts: r.attempts,
+      });
+    };
+    const queue = [...single];
+    await Promise.all([
+      flow(),
+      ...Array.from({ length: CONCURRENCY }, async () => {
+        for (let b = queue.shift(); b; b = queue.shift()) out.push(await one(b));
       }),
-    );
+    ]);
     return out;
+  }
+
+  /** Every flow, Service mode's and the native API's, integrated whole once settled. */
+  async function expectFlowsIntegrated(deposits: Deposit[]): Promise<void> {
+    const stateOf = async (d: Deposit) => {
+      if (d.channel === 'flow')
+        return json(
+          await fetch(`${topology.loadBalancerUrl}/api/v1/flows/${d.id}`, {
+            headers: { authorization: `Bearer ${token}` },
+          }),
+        );
+      const cr = await post(
+        `consulterCRDetaille ${d.id}`,
+        '/cpro/transverses/v1/consulterCRDetaille',
+        {
+          'content-type': 'application/json;charset=utf-8',
+          authorization: `Bearer ${service.token}`,
+          'cpro-account': service.account,
+        },
+        JSON.stringify({ numeroFluxDepot: d.id }),
+      );
+      return cr.json;
+    };
+    const deadline = Date.now() + 120_000;
+    for (const d of deposits.filter((x) => x.channel !== 'api')) {
+      let state = await stateOf(d);
+      while (['IN_RECU', 'IN_EN_COURS_TRAITEMENT'].includes(state.etatCourantFlux) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 500));
+        state = await stateOf(d);
+      }
+      expect([d.id, state.etatCourantFlux, state.nombreFacturesIntegrees]).toEqual([
+        d.id,
+        'IN_INTEGRE',
+        d.numbers.length,
+      ]);
+    }
   }
 
   it(`takes ${INVOICES} invoices to ${FINAL} exactly once while a worker, an API process and history crash`, async () => {
@@ -147,7 +295,8 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
       (_, i) => `CLU-${run}-${String(i + 1).padStart(5, '0')}`,
     );
     const quarter = Math.ceil(INVOICES / 4);
-    const batch = (i: number) => numbers.slice(i * quarter, (i + 1) * quarter);
+    const batch = (i: number) =>
+      numbers.map((number, k) => ({ number, channel: channelOf(k) })).slice(i * quarter, (i + 1) * quarter);
     const started = Date.now();
     const deposits: Deposit[] = [];
 
@@ -156,6 +305,8 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     topology.kill('worker-2');
     deposits.push(...(await depositAll(batch(1), template)));
     await topology.restart('worker-2');
+    // What api-1 accepted while both processes were up (its count starts again at its restart).
+    const beforeItsKill = await acceptedBy(topology.apiUrl('api-1'));
     topology.kill('api-1');
     deposits.push(...(await depositAll(batch(2), template)));
     await topology.restart('api-1');
@@ -166,6 +317,8 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     deposits.push(...(await depositAll(batch(3), template)));
     await historyBack;
     const deposited = Date.now();
+    // The deposits' answers, before the checks below ask the flows' state through the same client.
+    const depositAnswers = [...answers].map(([k, v]) => `${k}: ${v}`).join(', ');
 
     // Every invoice reaches its final status.
     const deadline = Date.now() + 600_000;
@@ -180,13 +333,19 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     }
     const finished = Date.now();
 
-    // Exactly once in the database: one row per number, one history step per status.
-    const ids = deposits.map((d) => d.id).sort();
-    expect(new Set(ids).size).toBe(INVOICES);
+    await expectFlowsIntegrated(deposits);
+
+    // Exactly once in the database: one row per number, one history step per status; an invoice
+    // deposited through the API is the row its answer named.
     const rows = await db('invoices')
       .whereIn('number', numbers)
       .select('id', 'number', 'status', 'deposited_at', 'status_at');
-    expect(rows.map((r) => r.id).sort()).toEqual(ids);
+    expect(rows.map((r) => r.number).sort()).toEqual([...numbers].sort());
+    const ids = rows.map((r) => r.id).sort();
+    expect(new Set(ids).size).toBe(INVOICES);
+    const rowOf = new Map(rows.map((r) => [r.number, r.id]));
+    for (const d of deposits.filter((x) => x.channel === 'api'))
+      expect([d.numbers[0], d.id]).toEqual([d.numbers[0], rowOf.get(d.numbers[0])]);
     const steps = await db('invoice_status_history')
       .whereIn('invoice_id', ids)
       .orderBy(['invoice_id', 'seq']);
@@ -246,12 +405,16 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     const told = smtp.received(`${BUYER}@`).map((m) => /CLU-[\w-]+/.exec(m.subject ?? '')?.[0]);
     expect(told.sort()).toEqual([...numbers].sort());
 
-    // Both API processes took deposits (api-1 counts from its restart on).
+    // The load balancer spread deposits over both API processes: api-1 before it was killed (after its
+    // restart it may get none, depending on when HAProxy sees it back), api-2 over the whole run.
     const taken = await Promise.all(topology.apiNames.map((name) => acceptedBy(topology.apiUrl(name))));
-    process.stdout.write(`cluster: deposits accepted per API process ${taken.join(', ')}\n`);
-    for (const n of taken) expect(n).toBeGreaterThan(0);
+    process.stdout.write(
+      `cluster: deposits accepted per API process ${taken.join(', ')} (api-1 before its kill: ${beforeItsKill})\n`,
+    );
+    expect(beforeItsKill).toBeGreaterThan(0);
+    expect(taken[topology.apiNames.indexOf('api-2')]).toBeGreaterThan(0);
 
-    report(deposits, rows, { started, deposited, finished });
+    report(deposits, rows, depositAnswers, { started, deposited, finished });
     passed = true;
   }, 1_800_000);
 
@@ -268,6 +431,7 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
   function report(
     deposits: Deposit[],
     rows: { deposited_at: string | Date; status_at: string | Date }[],
+    depositAnswers: string,
     t: { started: number; deposited: number; finished: number },
   ): void {
     const p = (values: number[], q: number) => {
@@ -280,10 +444,16 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     process.stdout.write(
       [
         `cluster run: ${INVOICES} invoices, 2 API processes, 3 workers, concurrency ${CONCURRENCY}`,
+        `  channels        ${(['api', 'service', 'flow'] as const)
+          .map((c) => {
+            const of = deposits.filter((d) => d.channel === c);
+            return `${c} ${of.reduce((n, d) => n + d.numbers.length, 0)} invoices in ${of.length} requests`;
+          })
+          .join(', ')}`,
         `  throughput      ${(INVOICES / seconds).toFixed(2)} invoices/s to ${FINAL} (${seconds.toFixed(1)} s, deposits done in ${((t.deposited - t.started) / 1000).toFixed(1)} s)`,
         `  deposit answer  p50 ${p(answer, 0.5).toFixed(0)} ms, p95 ${p(answer, 0.95).toFixed(0)} ms (retries included)`,
         `  deposit → ${FINAL}  p50 ${p(endToEnd, 0.5)} ms, p95 ${p(endToEnd, 0.95)} ms`,
-        `  answers         ${[...answers].map(([k, v]) => `${k}: ${v}`).join(', ')}; retried deposits ${deposits.filter((d) => d.attempts > 1).length}`,
+        `  answers         ${depositAnswers}; retried deposits ${deposits.filter((d) => d.attempts > 1).length}`,
         '',
       ].join('\n'),
     );
