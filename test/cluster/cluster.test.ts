@@ -15,6 +15,7 @@ import { readIdentity, s3Client } from '../../scripts/cluster/object-store';
 import { CLUSTER_BUCKET, Topology } from '../../scripts/cluster/topology';
 import { describeNeeding } from '../support/requirements';
 import { seaweedfs } from '../support/s3';
+import { serviceModeClient, type ServiceModeClient } from '../support/service-mode';
 
 /**
  * The platform as a cluster: PostgreSQL, the Temporal services in processes of their own on PostgreSQL
@@ -59,12 +60,6 @@ interface Deposit {
   attempts: number;
 }
 
-/** Service mode's credentials: an OAuth token of the supplier's application and its technical account. */
-interface ServiceClient {
-  token: string;
-  account: string;
-}
-
 const needs = {
   what: 'the corpus and SeaweedFS',
   available: corpusAvailable && seaweedfs.available,
@@ -78,7 +73,7 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
   let token: string;
   let client: Client;
   let smtp: TestSmtp;
-  let service: ServiceClient;
+  let service: ServiceModeClient;
   const answers = new Map<string, number>();
   let passed = false;
 
@@ -103,7 +98,13 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
       identifier: '123456789',
       members: [{ userId: SUPPLIER }],
     });
-    service = await serviceClient(supplier);
+    service = await serviceModeClient({
+      url: topology.loadBalancerUrl,
+      db,
+      managerToken: token,
+      structureId: supplier,
+      password: 'Un mot de passe du cluster 42',
+    });
     await seedUser(db, BUYER);
     await registerStructure(db, { identifier: '987654321', members: [{ userId: BUYER }] });
     client = new Client({
@@ -121,37 +122,6 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     if (dir && passed) fs.rmSync(dir, { recursive: true, force: true });
     else if (dir) process.stdout.write(`cluster: logs kept in ${dir}/logs\n`);
   }, 120_000);
-
-  /**
-   * The supplier's Service-mode client, set up through the load balancer as its manager would: a
-   * technical account, an application (put in production, as an operator does), its OAuth token.
-   */
-  async function serviceClient(structureId: string): Promise<ServiceClient> {
-    const native = (route: string, method: string, body: unknown) =>
-      fetch(`${topology.loadBalancerUrl}/api/v1${route}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }).then(json);
-    const password = 'Un mot de passe du cluster 42';
-    const account = await native(`/structures/${structureId}/technical-account`, 'PUT', { password });
-    const app = await native(`/structures/${structureId}/api-applications`, 'POST', { name: 'ERP' });
-    await db('api_applications').where({ id: app.id }).update({ mode: 'PRODUCTION' });
-    const issued = await fetch(`${topology.loadBalancerUrl}/api/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
-      }).toString(),
-    }).then(json);
-    expect(issued.access_token).toEqual(expect.any(String));
-    return {
-      token: issued.access_token,
-      account: Buffer.from(`${account.login}:${password}`).toString('base64'),
-    };
-  }
 
   /**
    * One request as a careful client makes it: an answer 5xx or no answer is retried with the same body

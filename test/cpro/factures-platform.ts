@@ -1,6 +1,7 @@
 import { json, startTestPlatform, type TestPlatform } from '../support/platform';
 import { seedUser } from '../support/people';
 import { BUYER_SIRET, seedParties, siret, SUPPLIER_SIRET } from '../deposits/support/structures';
+import { serviceModeClient } from '../support/service-mode';
 
 /**
  * The platform with four structures speaking Service mode, each through its technical account and a
@@ -63,33 +64,15 @@ async function clientOf(
   manager: string,
   token: string,
 ): Promise<Client> {
-  const api = async (path: string, method: string, body: unknown) => {
-    const res = await fetch(`${p.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return json(res);
-  };
-  const password = `Mot de passe ${structureId} 2026`;
-  const account = await api(`/structures/${structureId}/technical-account`, 'PUT', { password });
-  const app = await api(`/structures/${structureId}/api-applications`, 'POST', { name: `ERP ${manager}` });
-  // Past its qualification: its deposits reach the buyers.
-  await p.db('api_applications').where({ id: app.id }).update({ mode: 'PRODUCTION' });
-  const res = await fetch(`${p.url}/api/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: app.clientId,
-      client_secret: app.clientSecret,
-    }).toString(),
+  const { token: bearer, account } = await serviceModeClient({
+    url: p.url,
+    db: p.db,
+    managerToken: token,
+    structureId,
+    password: `Mot de passe ${structureId} 2026`,
+    appName: `ERP ${manager}`,
   });
-  const { access_token } = await json(res);
-  return {
-    token: access_token,
-    account: Buffer.from(`${account.login}:${password}`).toString('base64'),
-  };
+  return { token: bearer, account };
 }
 
 export async function startFacturesPlatform(): Promise<FacturesPlatform> {

@@ -1,5 +1,6 @@
 import { json, startTestPlatform, type TestPlatform } from '../../support/platform';
 import { seedUser } from '../../support/people';
+import { serviceModeClient } from '../../support/service-mode';
 import { BUYER_SIRET, seedParties, siret, SUPPLIER_SIRET } from '../../deposits/support/structures';
 
 /** A Service-mode client's credentials: its bearer token and its cpro-account header. */
@@ -58,34 +59,17 @@ export async function startCproPlatform(): Promise<CproPlatform> {
     active: true,
     engagement_required: false,
   });
-  const api = async (path: string, who: string, method: string, body?: unknown) => {
-    const res = await fetch(`${p.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return json(res);
-  };
   const apps: Record<string, { clientId: string; clientSecret: string; account: string }> = {};
   const clientOf = async (structure: string, manager: string): Promise<CproClient> => {
-    const password = 'Un mot de passe choisi 42';
-    const account = await api(`/structures/${structure}/technical-account`, manager, 'PUT', { password });
-    const app = await api(`/structures/${structure}/api-applications`, manager, 'POST', { name: 'ERP' });
-    await p.db('api_applications').where({ id: app.id }).update({ mode: 'PRODUCTION' });
-    const t = await json(
-      await fetch(`${p.url}/api/oauth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: app.clientId,
-          client_secret: app.clientSecret,
-        }).toString(),
-      }),
-    );
-    const header = Buffer.from(`${account.login}:${password}`).toString('base64');
-    apps[structure] = { clientId: app.clientId, clientSecret: app.clientSecret, account: header };
-    return { token: t.access_token, account: header };
+    const c = await serviceModeClient({
+      url: p.url,
+      db: p.db,
+      managerToken: tokens[manager],
+      structureId: structure,
+      password: 'Un mot de passe choisi 42',
+    });
+    apps[structure] = { clientId: c.clientId, clientSecret: c.clientSecret, account: c.account };
+    return { token: c.token, account: c.account };
   };
   const supplier = await clientOf('st-supplier', 'seller-manager');
   const buyer = await clientOf('st-buyer', 'buyer-manager');
