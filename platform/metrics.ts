@@ -22,8 +22,9 @@ export const deposits = new Counter({
   registers: [registry],
 });
 
-/** The deposit's reading before any workflow starts: syntax, identifiers, filing rules. */
 const DEPOSIT_CHECK_HELP = 'Time to read and check a deposited file before its workflow starts, by channel';
+
+/** The deposit's reading before any workflow starts: syntax, identifiers, filing rules. */
 export const depositCheckSeconds = new Histogram({
   name: 'facturflow_deposit_check_seconds',
   help: DEPOSIT_CHECK_HELP,
