@@ -154,6 +154,13 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
     }
   }
 
+  /** What a Service-mode call sends besides its body: the application's token and the technical account. */
+  const serviceHeaders = () => ({
+    'content-type': 'application/json;charset=utf-8',
+    authorization: `Bearer ${service.token}`,
+    'cpro-account': service.account,
+  });
+
   /** One batch: its API and Service-mode invoices CONCURRENCY at a time, alongside its flow. */
   async function depositAll(batch: { number: string; channel: Channel }[], template: string) {
     const xml = (n: string) => template.replace('<cbc:ID>TOSL108</cbc:ID>', `<cbc:ID>${n}</cbc:ID>`);
@@ -173,11 +180,7 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
       const r = await post(
         `deposer/flux ${number}`,
         '/cpro/factures/v1/deposer/flux',
-        {
-          'content-type': 'application/json;charset=utf-8',
-          authorization: `Bearer ${service.token}`,
-          'cpro-account': service.account,
-        },
+        serviceHeaders(),
         JSON.stringify({
           fichierFlux: Buffer.from(xml(number)).toString('base64'),
           nomFichier: `${number}.xml`,
@@ -233,11 +236,7 @@ describeNeeding(needs, 'the platform as a cluster, with crashes', () => {
       const cr = await post(
         `consulterCRDetaille ${d.id}`,
         '/cpro/transverses/v1/consulterCRDetaille',
-        {
-          'content-type': 'application/json;charset=utf-8',
-          authorization: `Bearer ${service.token}`,
-          'cpro-account': service.account,
-        },
+        serviceHeaders(),
         JSON.stringify({ numeroFluxDepot: d.id }),
       );
       return cr.json;
