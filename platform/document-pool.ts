@@ -35,7 +35,13 @@ export interface DocumentPoolOptions {
    * core and, once it has checked a file, a libxml2 worker with its compiled schemas: 30 to 70 MB each.
    */
   keepWarm: number;
-  /** How long a thread beyond `keepWarm` waits for a document before it stops. */
+  /**
+   * How long a thread beyond `keepWarm` waits for a document before it stops. Starting one costs one to
+   * three seconds of CPU (the invoice core, fontkit, libxml2 and its schemas loaded again): under a
+   * load that comes in bursts, threads stopped after 30 s were started again soon after, and in a
+   * profile of the cluster test that churn took about 15 % of the workers' CPU; five minutes keep a
+   * busy period's thread for the next burst.
+   */
   idleMs: number;
 }
 
@@ -44,7 +50,7 @@ export const DEFAULT_DOCUMENT_POOL: DocumentPoolOptions = {
   timeoutMs: 30_000,
   maxMemoryMb: 512,
   keepWarm: 1,
-  idleMs: 30_000,
+  idleMs: 300_000,
 };
 
 interface Job {
