@@ -152,6 +152,17 @@ describeWithBrowser(
       await request.waitFor();
       await request.locator('select[name="role"]').selectOption('SECONDAIRE');
       await request.locator('button[value="approve"]').click();
+      // The answer comes once the request's workflow has checked the managers again, applied the
+      // decision and told the requester, which can be slow on a loaded machine (waiting 30 s for the
+      // member's new role has failed in CI runs); the form's own error, if it shows one, is the failure.
+      const outcome = await page.waitForFunction(
+        `document.querySelector('[data-notice]')?.textContent?.includes('La décision est enregistrée')
+          ? 'enregistrée'
+          : document.querySelector('form[data-decision] [data-error-summary]')?.textContent?.trim() || false`,
+        undefined,
+        { timeout: 90_000 },
+      );
+      expect(await outcome.jsonValue()).toBe('enregistrée');
       await memberRow(page, 'ob-agent')
         .locator('[data-member-role]', { hasText: 'Gestionnaire secondaire' })
         .waitFor();
@@ -179,6 +190,6 @@ describeWithBrowser(
       expect(await mine.textContent()).toContain('Gestionnaire principal');
       expect(agentProblems).toEqual([]);
       await agent.close();
-    });
+    }, 180_000);
   },
 );
