@@ -19,10 +19,10 @@ export function schemasOf(file: ReadInvoiceFile): XsdSchema[] {
 export type SchemaOutcomes = Map<XsdSchema, PromiseSettledResult<Finding[]>>;
 
 /**
- * From this size, an XML document is checked against its schemas before it is read, in a libxml2
- * worker of its own stopped right after (`validateXsdApart`): libxml2's tree of the document (five
- * times its size) and the invoice core's are then never in memory together, and libxml2's memory,
- * which never shrinks, goes back with the worker. Below it, the shared worker's compiled schemas win.
+ * From this size, an XML document is checked against its schemas before it is read, by the shared
+ * libxml2 worker taken out of service and stopped right after (`validateXsdApart`): libxml2's tree of
+ * the document (five times its size) and the invoice core's are then never in memory together, and
+ * libxml2's memory, which never shrinks, goes back with the worker. Below it, the shared worker stays.
  */
 export const SCHEMAS_APART_BYTES = 4 * 1024 * 1024;
 

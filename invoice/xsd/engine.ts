@@ -114,7 +114,17 @@ export class XsdEngine {
 
   private forget(id: number): void {
     this.pending.delete(id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size > 0) return;
+    this.worker.unref();
+    this.whenSettled.splice(0).forEach((resolve) => resolve());
+  }
+
+  private readonly whenSettled: (() => void)[] = [];
+
+  /** Resolves once no validation sent to this engine is waiting for its answer. */
+  settled(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.whenSettled.push(resolve));
   }
 }
 
@@ -136,18 +146,25 @@ export function xsdEngine(schemaRoots: string[]): XsdEngine {
 }
 
 /**
- * An engine of its own for one document, stopped once `use` settles: libxml2 reads a document into a
- * tree several times its size, in WebAssembly memory that never shrinks, so a large document checked
- * by the shared engine would keep its peak for the life of the process. Its schemas are compiled anew.
+ * The shared engine, taken out of service for one document and stopped once `use` settles: libxml2 reads
+ * a document into a tree several times its size, in WebAssembly memory that never shrinks, so a large
+ * document checked by an engine that stays would keep its peak for the life of the process. The
+ * document is validated against the schemas the shared engine has already compiled (an engine of its
+ * own would compile them again, and its thread and the shared one's would be in memory together); the
+ * next caller gets a new shared engine, which compiles them anew. Validations asked of the shared engine
+ * before are answered first (one thread, in order), and the engine stops once none is left waiting.
  */
-export async function withOwnXsdEngine<T>(
+export async function withRetiredXsdEngine<T>(
   schemaRoots: string[],
   use: (engine: XsdEngine) => Promise<T>,
 ): Promise<T> {
-  const engine = new XsdEngine(schemaRoots);
+  const key = schemaRoots.join(path.delimiter);
+  const engine = engines.get(key) ?? new XsdEngine(schemaRoots);
+  engines.delete(key);
   try {
     return await use(engine);
   } finally {
+    await engine.settled();
     await engine.terminate();
   }
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../validate/finding';
 import { DEFAULT_XML_LIMITS } from '../xml';
-import { withOwnXsdEngine, xsdEngine, type XsdDiagnostic, type XsdEngine } from './engine';
+import { withRetiredXsdEngine, xsdEngine, type XsdDiagnostic, type XsdEngine } from './engine';
 import {
   defaultSchemaRoots,
   resolveSchemaEntry,
@@ -31,9 +31,9 @@ export async function validateXsd(
 }
 
 /**
- * `validateXsd` against each schema in turn, in a libxml2 worker started for this document alone and
- * stopped afterwards, so that the memory libxml2 took for it is given back (see `withOwnXsdEngine`):
- * for large documents. Each schema's outcome is settled apart, as separate `validateXsd` calls would.
+ * `validateXsd` against each schema in turn, by the shared libxml2 worker taken out of service for this
+ * document and stopped afterwards, so that the memory libxml2 took for it is given back (see
+ * `withRetiredXsdEngine`): for large documents. Each schema's outcome is settled apart, as separate `validateXsd` calls would.
  * With `move`, the bytes go to the worker and back rather than being copied (`xml` must own its whole
  * buffer and is empty once this is called): the answer's `bytes` are the document to read on.
  */
@@ -44,7 +44,7 @@ export function validateXsdApart(
   move = false,
 ): Promise<{ outcomes: PromiseSettledResult<Finding[]>[]; bytes: Uint8Array }> {
   const roots = options.schemaRoots ?? defaultSchemaRoots();
-  return withOwnXsdEngine(roots, async (engine) => {
+  return withRetiredXsdEngine(roots, async (engine) => {
     const outcomes: PromiseSettledResult<Finding[]>[] = [];
     let bytes = xml;
     for (const schema of schemas) {

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import { likelySchemas, prepareSchemas } from '../../invoice/check/xsd';
-import { closeXsdEngines, compiledXsdSchemas, prepareXsd, validateXsd } from '../../invoice/xsd';
+import {
+  closeXsdEngines,
+  compiledXsdSchemas,
+  prepareXsd,
+  validateXsd,
+  validateXsdApart,
+} from '../../invoice/xsd';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 
 const EXAMPLES = 'ConnectingEurope/eInvoicing-EN16931';
@@ -50,5 +56,19 @@ describeWithCorpus('compiling schemas ahead of the first document', () => {
 
   it('skips a schema this deployment lacks instead of failing', async () => {
     expect(() => prepareXsd(['cii'], { schemaRoots: ['/nonexistent'] })).not.toThrow();
+  });
+
+  it('checks a document apart with the schemas already compiled, then stops that worker for a new one', async () => {
+    prepareXsd(['ubl-invoice']);
+    expect(await compiledXsdSchemas()).toHaveLength(1);
+    const example = fs.readFileSync(corpusPath(EXAMPLES, 'ubl/examples/guide-example2.xml'));
+    // Asked of the shared worker before it is taken out of service: still answered.
+    const before = validateXsd(example, 'ubl-invoice');
+    const apart = await validateXsdApart(example, ['ubl-invoice']);
+    expect(apart.outcomes).toEqual([{ status: 'fulfilled', value: [] }]);
+    expect(await before).toEqual([]);
+    // The worker that read the document is stopped (its memory with it): the next one starts empty.
+    expect(await compiledXsdSchemas()).toEqual([]);
+    expect(await validateXsd(example, 'ubl-invoice')).toEqual([]);
   });
 });
