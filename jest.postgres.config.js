@@ -8,7 +8,7 @@
 // state through the code the Cegid Loop, scheduled-sync and buyer-reference suites run here), and the
 // cluster test (its own command, npm run test:cluster, on PostgreSQL). Also left out because the cluster
 // test runs the same on PostgreSQL at a larger scale: a worker killed while flows are filed
-// (flow-crash: the cluster kills one while its first 250 invoices, a flow among them, are being filed)
+// (flow-crash: the cluster kills one while its first quarter of invoices, a flow among them, is filed)
 // and blobs in an S3 store written by one process and read by another (s3-blobs: every cluster invoice
 // goes that way).
 const base = require('./jest.config');

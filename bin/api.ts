@@ -8,7 +8,6 @@ import { smtpProbe } from '../platform/mail/smtp-probe';
 import { connectClient } from '../platform/temporal';
 import { createConnectorRuntime } from '../connectors/runtime';
 import { watchFlowInbox } from '../inbox/flow-inbox';
-import { limitThreadYoungGeneration } from '../platform/thread-heap';
 import { configureDocumentPool } from '../platform/document-pool';
 import { allowHosts } from '../platform/public-host';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
@@ -17,7 +16,6 @@ import { documentPoolOptions } from './config';
 /** The API process: serves HTTP until SIGINT/SIGTERM, then finishes the requests in flight. */
 async function main() {
   const { config, logger } = boot();
-  limitThreadYoungGeneration();
   configureDocumentPool(documentPoolOptions(config.documents));
   allowHosts(config.connectorAllowedHosts);
   const db = createDb(config.database);

@@ -6,7 +6,6 @@ import { connectClient, connectWorker } from '../platform/temporal';
 import { ensureDigestSchedule } from '../invoicing/digest-schedule';
 import { createWorker } from '../activities/worker';
 import { createConnectorRuntime } from '../connectors/runtime';
-import { limitThreadYoungGeneration } from '../platform/thread-heap';
 import { configureDocumentPool, DocumentPool } from '../platform/document-pool';
 import { allowHosts } from '../platform/public-host';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
@@ -15,7 +14,6 @@ import { documentPoolOptions, type OperationsSettings } from './config';
 /** One worker process: polls the task queue until SIGINT/SIGTERM, then drains in-flight work. */
 async function main() {
   const { config, logger } = boot();
-  limitThreadYoungGeneration();
   const documents = configureDocumentPool(documentPoolOptions(config.documents));
   const flowDocuments = new DocumentPool({
     ...documentPoolOptions(config.documents),
