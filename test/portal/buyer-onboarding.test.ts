@@ -155,14 +155,10 @@ describeWithBrowser(
       // The answer comes once the request's workflow has checked the managers again, applied the
       // decision and told the requester, which can be slow on a loaded machine (waiting 30 s for the
       // member's new role has failed in CI runs); the form's own error, if it shows one, is the failure.
-      const outcome = await page.waitForFunction(
-        `document.querySelector('[data-notice]')?.textContent?.includes('La décision est enregistrée')
-          ? 'enregistrée'
-          : document.querySelector('form[data-decision] [data-error-summary]')?.textContent?.trim() || false`,
-        undefined,
-        { timeout: 90_000 },
-      );
-      expect(await outcome.jsonValue()).toBe('enregistrée');
+      const recorded = page.locator('[data-notice]', { hasText: 'La décision est enregistrée' });
+      const refused = request.locator('[data-error-summary] .fr-alert');
+      await recorded.or(refused).waitFor({ timeout: 90_000 });
+      expect((await refused.count()) ? await refused.textContent() : 'recorded').toBe('recorded');
       await memberRow(page, 'ob-agent')
         .locator('[data-member-role]', { hasText: 'Gestionnaire secondaire' })
         .waitFor();
