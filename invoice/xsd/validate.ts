@@ -33,7 +33,8 @@ export async function validateXsd(
 /**
  * `validateXsd` against each schema in turn, by the shared libxml2 worker taken out of service for this
  * document and stopped afterwards, so that the memory libxml2 took for it is given back (see
- * `withRetiredXsdEngine`): for large documents. Each schema's outcome is settled apart, as separate `validateXsd` calls would.
+ * `withRetiredXsdEngine`): for large documents. Each schema's outcome is settled apart, as separate
+ * `validateXsd` calls would.
  * With `move`, the bytes go to the worker and back rather than being copied (`xml` must own its whole
  * buffer and is empty once this is called): the answer's `bytes` are the document to read on.
  */
