@@ -64,12 +64,17 @@ export function frenchReason(reason: string): string {
 }
 
 /**
- * The integration report as a one-column PDF: the summary, then one paragraph per refused invoice.
- * Drawn in a thread of the document pool, under one document's budget (DOCUMENT_TOO_COMPLEX past it).
+ * The integration report as a one-column PDF: the summary, then one paragraph per refused invoice,
+ * dated `drawnAt` (its creation and modification dates). Drawn in a thread of the document pool,
+ * under one document's budget (DOCUMENT_TOO_COMPLEX past it).
  */
-export function reportPdf(report: FlowReport): Promise<Uint8Array> {
+export function reportPdf(report: FlowReport, drawnAt = new Date()): Promise<Uint8Array> {
   return documentPool()
-    .render<Uint8Array>({ module: __filename, entry: 'drawReportPdf', args: [report] })
+    .render<Uint8Array>({
+      module: __filename,
+      entry: 'drawReportPdf',
+      args: [report, drawnAt.toISOString()],
+    })
     .catch((err: Error) => {
       if (!(err instanceof DocumentTooComplexError)) throw err;
       throw new DomainError(
@@ -83,8 +88,10 @@ export function reportPdf(report: FlowReport): Promise<Uint8Array> {
 }
 
 /** `reportPdf`'s drawing, run in a thread of the document pool. */
-export async function drawReportPdf(report: FlowReport): Promise<Uint8Array> {
+export async function drawReportPdf(report: FlowReport, drawnAt: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
+  doc.setCreationDate(new Date(drawnAt));
+  doc.setModificationDate(new Date(drawnAt));
   const font = await doc.embedFont(StandardFonts.Helvetica);
   // The standard fonts only know WinAnsi: anything else in a reason is shown as '?'.
   const safe = (s: string) =>

@@ -17,6 +17,7 @@ import * as m015 from './015_credential_throttle';
 import * as m016 from './016_directory_search';
 import * as m018 from './018_connector_record_errors';
 import * as m017 from './017_notification_digest';
+import * as m019 from './019_email_claims';
 
 /** Every migration, by name; applied in name order on SQLite and PostgreSQL alike. */
 export const migrations: Record<string, Knex.Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '016_directory_search': m016,
   '018_connector_record_errors': m018,
   '017_notification_digest': m017,
+  '019_email_claims': m019,
 };

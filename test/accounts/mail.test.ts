@@ -3,6 +3,7 @@ import { createAccountActivities } from '../../activities/account';
 import { createApp } from '../../api/app';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
+import { EMAIL_CLAIM_LEASE_MS, EmailInFlight } from '../../platform/mail/mailer';
 import { hashToken } from '../../platform/secrets';
 import { startSmtpServer, testMailer, TestSmtp } from '../support/mail';
 import { json } from '../support/platform';
@@ -48,6 +49,51 @@ describe('mail: SMTP, development outbox, idempotency', () => {
       'no-reply@facturflow.test',
     ]);
     expect(smtp.messages[0].messageId).toBe(`<${hashToken('smtp-1')}@facturflow>`);
+  });
+
+  it('two attempts at once with the same key: one email, the other attempt told to try again', async () => {
+    const { mailer } = testMailer(db, smtp.config);
+    const before = smtp.messages.length;
+    // An activity retried after its timeout while its first attempt is still talking to the server.
+    const attempts = await Promise.allSettled([mailer.send(email('twice-1')), mailer.send(email('twice-1'))]);
+    expect(attempts.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = attempts.find((a): a is PromiseRejectedResult => a.status === 'rejected')!.reason;
+    expect(refused).toBeInstanceOf(EmailInFlight);
+    expect(refused.code).toBe('EMAIL_IN_FLIGHT');
+    // Its retry finds the email sent.
+    await mailer.send(email('twice-1'));
+    expect(smtp.messages.slice(before).map((m) => m.messageId)).toEqual([
+      `<${hashToken('twice-1')}@facturflow>`,
+    ]);
+    expect(await countRows(db, 'email_claims', { key_hash: hashToken('twice-1') })).toBe(0);
+  });
+
+  it('waits on a live claim, takes over the claim of an attempt that died, releases it on failure', async () => {
+    const { mailer } = testMailer(db, smtp.config);
+    const claimed = (key: string, ageMs: number) =>
+      db('email_claims').insert({
+        key_hash: hashToken(key),
+        token: 'an-attempt-that-died',
+        claimed_at: new Date(Date.now() - ageMs).toISOString(),
+      });
+    const before = smtp.messages.length;
+    await claimed('claimed-live', 1_000);
+    await expect(mailer.send(email('claimed-live'))).rejects.toBeInstanceOf(EmailInFlight);
+    await claimed('claimed-dead', EMAIL_CLAIM_LEASE_MS + 1_000);
+    await mailer.send(email('claimed-dead'));
+    expect(smtp.messages.slice(before).map((m) => m.messageId)).toEqual([
+      `<${hashToken('claimed-dead')}@facturflow>`,
+    ]);
+    expect(await countRows(db, 'email_claims', { key_hash: hashToken('claimed-dead') })).toBe(0);
+
+    // A server that refuses the connection: the attempt fails and leaves no claim behind.
+    const { mailer: unreachable } = testMailer(db, { ...smtp.config, smtp: { url: 'smtp://127.0.0.1:1' } });
+    await expect(unreachable.send(email('refused-1'))).rejects.toThrow(/ECONNREFUSED/);
+    expect(await countRows(db, 'email_claims', { key_hash: hashToken('refused-1') })).toBe(0);
+    await mailer.send(email('refused-1'));
+    expect(smtp.messages.slice(before).map((m) => m.messageId)).toContain(
+      `<${hashToken('refused-1')}@facturflow>`,
+    );
   });
 
   it('a retried link activity sends one email and answers the hash of the token it carries', async () => {
