@@ -133,7 +133,18 @@ export async function acceptsWorkflows(address: string, namespace: string): Prom
   }
 }
 
-/** Whether the process pid polls the task queue for workflow tasks (SDK identities are pid@host). */
+/**
+ * The partitions of a task queue as the matching service keeps them: the queue itself and
+ * `/_sys/<name>/<n>` (the server's default, `matching.numTaskqueueReadPartitions`, is 4).
+ */
+const TASK_QUEUE_PARTITIONS = 4;
+
+/**
+ * Whether the process pid polls the task queue for workflow tasks (SDK identities are pid@host). Each
+ * partition knows only the pollers that reached it: a poll waits up to a minute on the partition the
+ * frontend sent it to, so the queue's root partition alone may not see a new worker for that long
+ * (cluster starts waited 50–60 s for it). Every partition is asked.
+ */
 export async function pollsTaskQueue(
   address: string,
   namespace: string,
@@ -142,12 +153,16 @@ export async function pollsTaskQueue(
 ): Promise<boolean> {
   const connection = await Connection.connect({ address, connectTimeout: 2000 });
   try {
-    const { pollers } = await connection.workflowService.describeTaskQueue({
-      namespace,
-      taskQueue: { name: taskQueue },
-      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-    });
-    return (pollers ?? []).some((p) => p.identity?.startsWith(`${pid}@`));
+    for (let n = 0; n < TASK_QUEUE_PARTITIONS; n++) {
+      const partition = n === 0 ? taskQueue : `/_sys/${taskQueue}/${n}`;
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace,
+        taskQueue: { name: partition, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      if ((pollers ?? []).some((p) => p.identity?.startsWith(`${pid}@`))) return true;
+    }
+    return false;
   } finally {
     await connection.close();
   }
