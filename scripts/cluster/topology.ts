@@ -136,14 +136,23 @@ export async function stopTopology(dir: string, progress?: (name: string) => voi
   return running.length;
 }
 
-/** A TCP port free on loopback right now (0: any; else the first free from a random one under `below`). */
+/** The ports this process has handed out: each is free when chosen, and released until its service binds it. */
+const handedOut = new Set<number>();
+
+/**
+ * A TCP port free on loopback right now and not handed out before by this process (no `below`: any;
+ * else a random one between 20,000 and `below`).
+ */
 export async function freePort(below?: number): Promise<number> {
-  if (!below) return listenOn(0);
   for (let tries = 0; tries < 200; tries++) {
-    const port = 20_000 + Math.floor(Math.random() * (below - 20_000));
-    if (await listenOn(port).catch(() => 0)) return port;
+    const wanted = below ? 20_000 + Math.floor(Math.random() * (below - 20_000)) : 0;
+    if (handedOut.has(wanted)) continue;
+    const port = await listenOn(wanted).catch(() => 0);
+    if (!port || handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
   }
-  throw new Error(`no free TCP port between 20000 and ${below}`);
+  throw new Error(`no free TCP port${below ? ` between 20000 and ${below}` : ''}`);
 }
 
 function listenOn(port: number): Promise<number> {
