@@ -26,7 +26,7 @@ import { serviceModeClient, type ServiceModeClient } from '../support/service-mo
  * real SMTP exchange), both API processes took deposits, and the custom search attributes find them.
  * The invoices arrive as they do in production, by three channels (see `channelOf`): the native API
  * one by one, Service mode's deposer/flux as an ERP sends them, and tar.gz flows.
- * CLUSTER_INVOICES sets how many (default 1,000; CI runs 50 for now, see .ci/run).
+ * CLUSTER_INVOICES sets how many (default 1,000, as CI runs it: .ci/run).
  */
 const INVOICES = Number(process.env.CLUSTER_INVOICES || 1000);
 const CONCURRENCY = 8;
