@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfig, Config } from './config';
 import { createLogger, Logger } from '../platform/logger';
+import { roleNodeArgs, type Role } from './launch';
 
 /** Reads and checks the configuration once; a mistake ends the process with one clear message per problem. */
 export function boot(): { config: Config; logger: Logger } {
@@ -33,10 +34,11 @@ export function outboxDir(config: Config): string {
 
 /**
  * How `npm start` runs a role in its own process: compiled when this file is (dist/bin/*.js), else
- * from source through tsx, so the children always match their parent.
+ * from source through tsx, so the children always match their parent; with the role's node options
+ * (see launch.ts).
  */
-export function roleArgs(role: 'worker' | 'api'): string[] {
+export function roleArgs(role: Role): string[] {
   return path.extname(__filename) === '.js'
-    ? [path.join(__dirname, `${role}.js`)]
-    : ['--import', 'tsx', path.join(__dirname, `${role}.ts`)];
+    ? [...roleNodeArgs(role), path.join(__dirname, `${role}.js`)]
+    : [...roleNodeArgs(role), '--import', 'tsx', path.join(__dirname, `${role}.ts`)];
 }

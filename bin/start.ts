@@ -3,6 +3,7 @@ import { createDb, migrate } from '../platform/db';
 import { SupervisedDevServer, superviseDevServer } from './dev-server';
 import { temporalBinaries } from '../platform/temporal';
 import { boot, fatal, outboxDir, roleArgs } from './boot';
+import { roleEnv } from './launch';
 import { isLoopbackHost, type Config } from './config';
 import { Outbox } from '../platform/mail/outbox';
 
@@ -37,7 +38,7 @@ async function main() {
   const crashes: number[] = [];
   const supervise = (role: 'worker' | 'api') => {
     const child = spawn(process.execPath, roleArgs(role), {
-      env,
+      env: roleEnv(role, env),
       stdio: 'inherit',
     });
     children.set(role, child);

@@ -9,11 +9,17 @@ import { createConnectorRuntime } from '../connectors/runtime';
 import { configureDocumentPool, DocumentPool } from '../platform/document-pool';
 import { allowHosts } from '../platform/public-host';
 import { boot, fatal, outboxDir, temporalAddress } from './boot';
+import { launchedAsWorker, WORKER_ENV, WORKER_NODE_ARGS } from './launch';
 import { documentPoolOptions, type OperationsSettings } from './config';
 
 /** One worker process: polls the task queue until SIGINT/SIGTERM, then drains in-flight work. */
 async function main() {
   const { config, logger } = boot();
+  if (!launchedAsWorker())
+    logger.warn(
+      { nodeArgs: WORKER_NODE_ARGS, env: WORKER_ENV },
+      'worker started without its memory settings (npm run worker and npm start give them): it may take 100 MB more',
+    );
   const documents = configureDocumentPool(documentPoolOptions(config.documents));
   const flowDocuments = new DocumentPool({
     ...documentPoolOptions(config.documents),

@@ -93,9 +93,13 @@ async function perform(task: DocumentTask): Promise<unknown> {
     platform: platformOf(task),
     // The thread's own copy (or the process's bytes, handed over): nothing reads it after the check.
     handOver: true,
+    collect: large(task.bytes.byteLength) ? collectGarbage : undefined,
   });
   return result;
 }
+
+/** A document from the size whose schemas are checked apart: worth a full collection or two. */
+const large = (bytes: number) => bytes >= SCHEMAS_APART_BYTES;
 
 /** Runs a render task's producer, loaded on first use (the thread's loader compiles TypeScript sources). */
 async function produce(task: RenderTask): Promise<unknown> {
@@ -128,7 +132,7 @@ parentPort?.on('message', (message: DocumentTask | LookupReply) => {
   const size = 'bytes' in task ? task.bytes.byteLength : 0;
   perform(task).then(
     (result) => {
-      if (size >= SCHEMAS_APART_BYTES) collectGarbage();
+      if (large(size)) collectGarbage();
       parentPort!.postMessage({ id: task.id, result } satisfies DocumentReply, transferables(result));
     },
     (err: Error & Partial<ThreadError>) =>
@@ -146,7 +150,9 @@ parentPort?.postMessage('ready');
  * invoice: 165 MB of heap in use, 43 MB after a collection), and V8 would otherwise still hold it while
  * it copies the result to the process: six runs of that check through the pool peaked at 396–499 MB
  * without the collection, 384–415 MB with it (bench:linear). A full collection takes tens of
- * milliseconds, nothing next to the seconds such a document takes; small documents skip it.
+ * milliseconds, nothing next to the seconds such a document takes; small documents skip it. It also
+ * collects once the document is read, before the rules (`CheckOptions.collect`): the text of the
+ * document and what reading it left were otherwise still there when the rules' own garbage came.
  */
 let gc: (() => void) | undefined;
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { roleEnv, roleNodeArgs } from '../../bin/launch';
 import { haproxyConfig, haproxyProcess } from './load-balancer';
 import {
   readIdentity,
@@ -434,13 +435,13 @@ export class Topology {
   }
 
   private roleProcess(name: string): ProcessSpec {
-    const api = name.startsWith('api-');
-    const env = this.roleEnv();
-    if (api) env.PORT = String(this.state.ports.apis[this.apiNames.indexOf(name)]);
+    const role = name.startsWith('api-') ? 'api' : 'worker';
+    const env = roleEnv(role, this.roleEnv());
+    if (role === 'api') env.PORT = String(this.state.ports.apis[this.apiNames.indexOf(name)]);
     return {
       name,
       command: process.execPath,
-      args: [path.join(ROOT, 'bin', 'run.js'), api ? 'api' : 'worker'],
+      args: [...roleNodeArgs(role), path.join(ROOT, 'bin', 'run.js'), role],
       cwd: ROOT,
       env,
     };

@@ -131,6 +131,21 @@ describeWithCorpus('the platform started as npm start does', () => {
     ).toEqual([id]);
   }, 120_000);
 
+  it('starts the worker with its memory settings (node options and environment), the API without', () => {
+    // Read from the running processes, as the kernel started them (Linux's /proc).
+    const launched = (pid: number) => ({
+      args: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'),
+      env: fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0'),
+    });
+    const worker = launched(lastPid('worker'));
+    expect(worker.args).toContain('--max-semi-space-size=2');
+    expect(worker.env).toContain('MALLOC_ARENA_MAX=2');
+    const apiProcess = launched(lastPid('api'));
+    expect(apiProcess.args).not.toContain('--max-semi-space-size=2');
+    expect(apiProcess.env).not.toContain('MALLOC_ARENA_MAX=2');
+    expect(output).not.toMatch(/worker started without its memory settings/);
+  });
+
   it('loses and duplicates nothing when the worker is killed with SIGKILL mid-run', async () => {
     const workerPid = lastPid('worker');
     const numbers = Array.from({ length: 20 }, (_, i) => `KILL-${i + 1}`);

@@ -73,4 +73,26 @@ describe('memory of the largest invoice', () => {
     expect(owned.byteLength).toBe(0);
     expect(handedOver).toEqual(result);
   }, 600_000);
+
+  it('gives back the bytes handed over once the schemas are checked, before the rules, and collects there', async () => {
+    // A small document (its schemas checked in the stage, not apart): its bytes are released all the same.
+    const bytes = invoiceWith(3, SOURCE);
+    const result = await checkInvoiceFile(bytes, { rules: 'en16931' });
+    const owned = new Uint8Array(bytes);
+    const atCollect: number[] = [];
+    const handedOver = await checkInvoiceFile(owned, {
+      rules: 'en16931',
+      handOver: true,
+      collect: () => atCollect.push(owned.byteLength),
+    });
+    // Called once, with the bytes already given back; the verdict the same as the caller's own copy's.
+    expect(atCollect).toEqual([0]);
+    expect(handedOver).toEqual(result);
+    expect(result.findings.length).toBeGreaterThan(0);
+
+    // Not handed over: the caller's bytes are left as they are.
+    const kept = new Uint8Array(bytes);
+    await checkInvoiceFile(kept, { rules: 'en16931', collect: () => undefined });
+    expect(kept.byteLength).toBe(bytes.byteLength);
+  }, 600_000);
 });
