@@ -214,14 +214,16 @@ export function memoisedPredicate(test: Test, key: string): Test {
   return (ctx) => {
     const item = ctx.item;
     if (!isElement(item)) return test(ctx);
-    const memo = ctx.document.predicates;
-    let answers = memo[slot];
-    if (!answers) memo[slot] = answers = new Map();
-    let v = answers.get(item);
-    if (v === undefined) {
-      v = test(ctx);
-      answers.set(item, v);
-    }
+    const { document } = ctx;
+    // An element of another document (a code list read with `document()`) is not kept.
+    const at = document.order.get(item);
+    if (at === undefined) return test(ctx);
+    let answers = document.predicates[slot];
+    if (!answers) document.predicates[slot] = answers = new Uint8Array(document.order.size + 1);
+    const known = answers[at];
+    if (known !== 0) return known === 2;
+    const v = test(ctx);
+    answers[at] = v ? 2 : 1;
     return v;
   };
 }

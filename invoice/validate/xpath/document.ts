@@ -21,8 +21,13 @@ export interface XPathDocument {
   attributes: Uint8Array;
   /** Results of absolute paths, by the slot `memoSlot` gave their text. */
   memo: (Seq | undefined)[];
-  /** Answers of variable-free predicates per element, by the slot `predicateSlot` gave them. */
-  predicates: (Map<XmlElement, boolean> | undefined)[];
+  /**
+   * Answers of variable-free predicates per element, by the slot `predicateSlot` gave them, then by
+   * the element's place in `order`: 0 not asked yet, 1 false, 2 true. A byte an element rather than a
+   * map entry: a predicate of a rule context is asked of every element, and a 9,999-line invoice's
+   * 380,000 elements took 20 MB as a map, 0.4 MB so.
+   */
+  predicates: (Uint8Array | undefined)[];
   /** Name ids numbered before the document was indexed; later ones are looked up by a walk. */
   indexed: { elements: number; attributes: number };
 }
