@@ -30,6 +30,27 @@ describe('parsed invoices: one parse per deposit for the checks and the renderin
     await expect(parsed.get('1'.repeat(64), Buffer.from('not an invoice'))).rejects.toThrow();
   });
 
+  it('keeps models up to a number of invoice lines, forgetting the least recent, and none larger than that', async () => {
+    const withLines = (n: number) => {
+      const invoice = frenchInvoice();
+      const [line] = invoice.lines;
+      return { ...invoice, lines: Array.from({ length: n }, (_, i) => ({ ...line, id: String(i + 1) })) };
+    };
+    const unreadable = Buffer.from('not an invoice');
+    const parsed = createParsedInvoices(64, 10);
+    parsed.remember('1'.repeat(64), withLines(4));
+    parsed.remember('2'.repeat(64), withLines(4));
+    // 4 + 4 + 4 lines are more than 10: the first is forgotten, the two others kept.
+    parsed.remember('3'.repeat(64), withLines(4));
+    await expect(parsed.get('1'.repeat(64), unreadable)).rejects.toThrow();
+    expect((await parsed.get('2'.repeat(64), unreadable)).lines).toHaveLength(4);
+    expect((await parsed.get('3'.repeat(64), unreadable)).lines).toHaveLength(4);
+    // An invoice of more lines than the whole budget is not kept, and pushes nothing out.
+    parsed.remember('4'.repeat(64), withLines(11));
+    await expect(parsed.get('4'.repeat(64), unreadable)).rejects.toThrow();
+    expect((await parsed.get('2'.repeat(64), unreadable)).lines).toHaveLength(4);
+  });
+
   it('renders from a given model the same bytes as from the file', async () => {
     const date = new Date('2026-11-02T08:00:00Z');
     const fromFile = await renderAs(deposited, 'cii', date);
