@@ -2,7 +2,8 @@ import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
 import { CHECK_RULES, type CheckResult } from '../invoice/check';
 import { DocumentTooComplexError } from '../invoice/errors';
-import { documentPool, type DocumentPool } from '../platform/document-pool';
+import { documentPool, type CheckReply, type DocumentPool } from '../platform/document-pool';
+
 import { identityOf } from '../invoice/identify';
 import { filingFindings } from '../invoice/platform-rules';
 import type { PlatformContext } from '../invoice/platform-rules';
@@ -40,18 +41,19 @@ export async function checkDepositedInvoice(
   };
   // The bytes are moved to the thread, not copied: nothing here reads them again.
   const bytes = await blobs.get(c.blob.sha256);
-  const result = await documents
-    .check(bytes, { rules: 'all', platform }, { handOver: true })
+  const result: CheckReply = await documents
+    .check(bytes, { rules: 'all', platform }, { handOver: true, modelUpTo: parsed.maxLines })
     .catch((err: Error) => {
       if (!(err instanceof DocumentTooComplexError)) throw err;
       return tooComplex(err);
     });
   // Recorded here rather than returned: the workflow's check result stays the findings it always was.
   if (c.invoiceId) await updateRuleSets(db, c.invoiceId, result.ruleSets ?? []);
-  if (!result.invoice) return result.findings;
-  parsed.remember(c.blob.sha256, result.invoice);
   const syntax = result.format.startsWith('ubl') ? 'ubl' : 'cii';
-  return [...result.findings, ...filingFindings(identityOf(result.invoice, syntax))];
+  const identity = result.invoice ? identityOf(result.invoice, syntax) : result.identity;
+  if (!identity) return result.findings;
+  if (result.invoice) parsed.remember(c.blob.sha256, result.invoice);
+  return [...result.findings, ...filingFindings(identity)];
 }
 
 /** The verdict on a file over budget: unreadable within what one invoice is given, never retried. */

@@ -8,6 +8,8 @@ import { invoiceOf } from './lifecycle/renditions';
  * large to keep) parses again.
  */
 export interface ParsedInvoices {
+  /** The most lines a model kept may have (a check need not bring back a larger one). */
+  readonly maxLines: number;
   remember(sha256: string, invoice: Invoice): void;
   get(sha256: string, deposited: Uint8Array): Promise<Invoice>;
 }
@@ -38,6 +40,7 @@ export function createParsedInvoices(capacity = 64, maxLines = 2_000): ParsedInv
     while (models.size > capacity || lines > maxLines) forget(models.keys().next().value!);
   };
   return {
+    maxLines,
     remember,
     async get(sha256, deposited) {
       const known = models.get(sha256);

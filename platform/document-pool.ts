@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DocumentTooComplexError, InvoiceFormatError, type InvoiceFormatErrorCode } from '../invoice/errors';
-import type { CheckOptions, CheckResult } from '../invoice/check';
+import type { CheckOptions } from '../invoice/check';
 import type { InvoiceIdentity } from '../invoice/identify';
 import type { PlatformContext } from '../invoice/platform-rules';
 import { XmlError, type XmlErrorCode, type XmlLimits } from '../invoice/xml';
 import type {
+  CheckReply,
   DocumentReply,
   DocumentTask,
   LookupReply,
@@ -53,6 +54,8 @@ export const DEFAULT_DOCUMENT_POOL: DocumentPoolOptions = {
   keepWarm: 1,
   idleMs: 300_000,
 };
+
+export type { CheckReply } from './document-worker';
 
 interface Job {
   task: DocumentTask;
@@ -109,10 +112,16 @@ export class DocumentPool {
    * Throws DocumentTooComplexError over budget; every other problem is a finding, as in the core.
    * With `handOver`, a caller that no longer needs the bytes gives them to the thread: they are moved,
    * not copied (a 25 MB invoice is then in memory once), and `bytes` is empty once this returns.
+   * With `modelUpTo`, a model of more lines comes back as its identity only (`CheckReply`).
    */
-  check(bytes: Uint8Array, options: CheckOptions, { handOver = false } = {}): Promise<CheckResult> {
+  check(
+    bytes: Uint8Array,
+    options: CheckOptions,
+    { handOver = false, modelUpTo }: { handOver?: boolean; modelUpTo?: number } = {},
+  ): Promise<CheckReply> {
     const { platform } = options;
     const task: DocumentTask = {
+      modelUpTo,
       id: this.nextId++,
       kind: 'check',
       bytes,
@@ -124,7 +133,7 @@ export class DocumentPool {
         today: platform?.today,
       },
     };
-    return this.run(task, platform, handOver ? movable(bytes) : undefined) as Promise<CheckResult>;
+    return this.run(task, platform, handOver ? movable(bytes) : undefined) as Promise<CheckReply>;
   }
 
   /**

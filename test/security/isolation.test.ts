@@ -3,6 +3,7 @@ import { DocumentPool } from '../../platform/document-pool';
 import { DocumentTooComplexError } from '../../invoice/errors';
 import { XmlError } from '../../invoice/xml';
 import { checkInvoiceFile } from '../../invoice/check';
+import { identityOf } from '../../invoice/identify';
 import type { PlatformContext } from '../../invoice/platform-rules';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
 import { deepUbl, withLines } from './hostile';
@@ -119,6 +120,18 @@ describeWithCorpus('documents read in worker threads with a budget', () => {
     const view = larger.subarray(8, 8 + bytes.byteLength);
     expect(await pool.check(view, { rules: 'en16931' }, { handOver: true })).toEqual(kept);
     expect(view.byteLength).toBe(bytes.byteLength);
+  }, 60_000);
+
+  it('brings back a model of more lines than asked as its identity only, the verdict unchanged', async () => {
+    pool = new DocumentPool({ size: 1 });
+    const whole = await pool.check(ordinary(), { rules: 'en16931' });
+    const lines = whole.invoice!.lines.length;
+    expect(await pool.check(ordinary(), { rules: 'en16931' }, { modelUpTo: lines })).toEqual(whole);
+    const small = await pool.check(ordinary(), { rules: 'en16931' }, { modelUpTo: lines - 1 });
+    expect(small.invoice).toBeUndefined();
+    expect(small.identity).toEqual(identityOf(whole.invoice!, 'ubl'));
+    expect(small.findings).toEqual(whole.findings);
+    expect(small.valid).toBe(whole.valid);
   }, 60_000);
 
   it('refuses a file whose check runs over budget', async () => {
