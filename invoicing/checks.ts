@@ -3,7 +3,6 @@ import type { BlobStore } from '../platform/blobs';
 import { CHECK_RULES, type CheckResult } from '../invoice/check';
 import { DocumentTooComplexError } from '../invoice/errors';
 import { documentPool, type CheckReply, type DocumentPool } from '../platform/document-pool';
-
 import { identityOf } from '../invoice/identify';
 import { filingFindings } from '../invoice/platform-rules';
 import type { PlatformContext } from '../invoice/platform-rules';

@@ -24,7 +24,7 @@ export interface ParsedInvoices {
 export function createParsedInvoices(capacity = 64, maxLines = 2_000): ParsedInvoices {
   const models = new Map<string, Invoice>();
   let lines = 0;
-  const linesOf = (invoice: Invoice) => invoice.lines?.length ?? 0;
+  const linesOf = (invoice: Invoice) => invoice.lines.length;
   const forget = (sha256: string) => {
     const known = models.get(sha256);
     if (!known) return;

@@ -83,16 +83,16 @@ function platformOf(task: Extract<DocumentTask, { kind: 'check' }>): PlatformCon
 }
 
 /**
- * The invoice core, run in a worker thread of the document pool: a document that takes too long or
- * too much memory is stopped there, and the process's event loop never waits for it.
- */
-/**
  * A check's answer: the core's result, where a model of more lines than the task's `modelUpTo` is
  * replaced by its identity (what the process files the invoice by). Copying a 9,996-line model to the
  * process took 9 MB of messages and about 20 MB of its heap, for a model it does not keep.
  */
 export type CheckReply = CheckResult & { identity?: InvoiceIdentity };
 
+/**
+ * The invoice core, run in a worker thread of the document pool: a document that takes too long or
+ * too much memory is stopped there, and the process's event loop never waits for it.
+ */
 async function perform(task: DocumentTask): Promise<unknown> {
   if (task.kind === 'identify') return identifyInvoice(task.bytes, task.limits);
   if (task.kind === 'render') return produce(task);
