@@ -1,5 +1,5 @@
 import type { BlobStore } from '../platform/blobs';
-import { CHECK_RULES } from '../invoice/check';
+import { CHECK_RULES } from '../invoice/check/findings';
 import type { Finding } from '../invoicing/types';
 
 /**

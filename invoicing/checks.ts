@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db';
 import type { BlobStore } from '../platform/blobs';
-import { CHECK_RULES, type CheckResult } from '../invoice/check';
+import type { CheckResult } from '../invoice/check';
+import { CHECK_RULES } from '../invoice/check/findings';
 import { DocumentTooComplexError } from '../invoice/errors';
 import { documentPool, type CheckReply, type DocumentPool } from '../platform/document-pool';
 import { identityOf } from '../invoice/identify';

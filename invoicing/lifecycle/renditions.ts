@@ -1,10 +1,16 @@
-import { convertChecked, extractFacturX, parseInvoice } from '../../invoice';
-import { checkConversionSource } from '../../invoice/convert-check';
+import path from 'node:path';
 import type { Finding, Invoice } from '../../invoice';
 import { DocumentTooComplexError } from '../../invoice/errors';
-import type { XmlLimits } from '../../invoice/xml';
 import { DomainError } from '../../platform/domain-error';
 import { documentPool } from '../../platform/document-pool';
+import type { Converted } from './rendition-work';
+
+/**
+ * The module the document threads run renditions from (`rendition-work`): named, not imported, so the
+ * process that asks for a rendition never loads the invoice core's readers, rules and converters (about
+ * 8 MB of a worker's heap) for work its threads do.
+ */
+const WORK = path.join(__dirname, `rendition-work${path.extname(__filename)}`);
 
 /** The forms a recipient may receive an invoice in; `original` is the deposited file itself. */
 export const INVOICE_FORMATS = ['original', 'ubl', 'cii', 'facturx', 'pdf'] as const;
@@ -16,7 +22,7 @@ export interface Rendition {
   extension: string;
 }
 
-const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+export const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
 /** The XML limits this process was configured with (XML_MAX_DEPTH, INVOICE_MAX_LINES…). */
 const configuredLimits = () => documentPool().options.limits;
@@ -27,16 +33,10 @@ const configuredLimits = () => documentPool().options.limits;
  */
 export function invoiceOf(deposited: Uint8Array): Promise<Invoice> {
   return documentPool().render<Invoice>({
-    module: __filename,
+    module: WORK,
     entry: 'readInThread',
     args: [deposited, configuredLimits()],
   });
-}
-
-/** `invoiceOf`'s work, run in a thread of the document pool. */
-export async function readInThread(deposited: Uint8Array, limits?: XmlLimits): Promise<Invoice> {
-  const xml = isPdf(deposited) ? (await extractFacturX(deposited)).xml : deposited;
-  return parseInvoice(xml, limits).invoice;
 }
 
 const MEDIA: Record<Exclude<InvoiceFormat, 'original'>, Omit<Rendition, 'bytes'>> = {
@@ -67,7 +67,7 @@ export async function renderAs(
   // document pool, with a full check's budget: the event loop never waits for them.
   const { output, introduced } = await documentPool()
     .render<Converted>({
-      module: __filename,
+      module: WORK,
       entry: 'convertInThread',
       args: [deposited, format, date, parsed, configuredLimits()],
       budget: 'check',
@@ -78,31 +78,6 @@ export async function renderAs(
     });
   if (introduced.length) throw new RenditionRefused(format, introduced);
   return { bytes: output, ...MEDIA[format] };
-}
-
-interface Converted {
-  output: Uint8Array;
-  introduced: Finding[];
-}
-
-/** `renderAs`'s work, run in a thread of the document pool: the file judged, then converted. */
-export async function convertInThread(
-  deposited: Uint8Array,
-  format: Exclude<InvoiceFormat, 'original'>,
-  date: Date | undefined,
-  parsed: Invoice | undefined,
-  limits: XmlLimits | undefined,
-): Promise<Converted> {
-  // Judged as the deposit was (Peppol BIS too, for a document declaring it); the result by the same rules.
-  const source = await checkConversionSource(deposited, { limits });
-  const invoice = parsed ?? source.invoice ?? (await readInThread(deposited, limits));
-  // As `facturflow convert` does: CII and Factur-X keep the deposit's Factur-X profile.
-  const profile = source.profile ?? (format === 'facturx' ? 'EN 16931' : undefined);
-  const { output, introduced } = await convertChecked({ ...source, invoice }, format, {
-    profile,
-    date,
-  });
-  return { output, introduced };
 }
 
 /** A rendition refused because producing it would take more than one document's budget. */

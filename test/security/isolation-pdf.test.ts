@@ -3,13 +3,10 @@ import { PDFDocument } from 'pdf-lib';
 import { httpErrorOf } from '../../api/errors';
 import { drawReportPdf, reportPdf } from '../../flows/reports';
 import { readPdfText } from '../../invoicing/drafts/pdf-text';
-import { drawDepositCertificate, renderDepositCertificate } from '../../invoicing/lifecycle/certificate';
-import {
-  convertInThread,
-  renderAs,
-  renderForDelivery,
-  RenditionTooComplex,
-} from '../../invoicing/lifecycle/renditions';
+import { drawDepositCertificate } from '../../invoicing/lifecycle/certificate-drawing';
+import { renderDepositCertificate } from '../../invoicing/lifecycle/certificate';
+import { convertInThread } from '../../invoicing/lifecycle/rendition-work';
+import { renderAs, renderForDelivery, RenditionTooComplex } from '../../invoicing/lifecycle/renditions';
 import { DomainError } from '../../platform/domain-error';
 import { configureDocumentPool } from '../../platform/document-pool';
 import { corpusPath, describeWithCorpus } from '../support/corpus';
